@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity } from '../src/entities';
+import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
+import { stableId } from '../src/domain/ids';
+import { hashSecret } from '../src/services/api-key.service';
+import { demoOccurrences, DemoOccurrence } from './occurrences';
+import { PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
+
+export interface SeedReport {
+  partners: number;
+  locations: number;
+  events: number;
+  registrations: number;
+}
+
+const partnerId = (slug: string) => stableId('demo-partner', slug);
+const locationId = (slug: string, key: string) => stableId('demo-location', slug, key);
+
+function toEvent(manager: EntityManager, o: DemoOccurrence, now: Date): EventEntity {
+  const p = o.program;
+  const native = p.capacity != null && !p.externalRegistration;
+  const confirmed = native ? Math.min(p.taken ?? 0, p.capacity!) : 0;
+  return manager.create(EventEntity, {
+    id: stableId('demo-event', p.key, o.date),
+    partnerId: partnerId(p.partner),
+    seriesId: p.schedule.kind === 'once' ? null : stableId('demo-series', p.key),
+    title: p.title,
+    description: p.description,
+    startsAt: o.startsAt, endsAt: o.endsAt, timezone: TOWN_TIMEZONE,
+    allDay: o.allDay, startDate: o.startDate, endDate: o.endDate,
+    status: EventStatus.SCHEDULED, attendanceMode: AttendanceMode.OFFLINE,
+    audiences: p.audiences, rawAudiences: p.rawAudiences, categories: p.categories,
+    url: `${PARTNERS.find((x) => x.slug === p.partner)!.website}/events/${p.key}`,
+    imageUrl: null,
+    locationId: locationId(p.partner, p.location),
+    registrationMode: native ? RegistrationMode.NATIVE : p.externalRegistration ? RegistrationMode.EXTERNAL : RegistrationMode.NONE,
+    registrationUrl: p.externalRegistration ?? null,
+    capacity: p.capacity ?? null,
+    waitlistCapacity: p.waitlist ?? 0,
+    maxPartySize: p.maxPartySize ?? 1,
+    confirmedCount: confirmed,
+    waitlistedCount: native ? Math.min(Math.max(0, (p.taken ?? 0) - confirmed), p.waitlist ?? 0) : 0,
+    registrationOpensAt: null,
+    registrationClosesAt: native ? o.startsAt : null,
+    sourceId: null, externalId: null, contentHash: null, fetchedAt: null, removedAt: null, sequence: 0,
+    createdAt: now, updatedAt: now,
+  });
+}
+
+function registrationsFor(manager: EntityManager, event: EventEntity, now: Date): RegistrationEntity[] {
+  const rows: RegistrationEntity[] = [];
+  const add = (status: RegistrationStatus, position: number | null) => {
+    const n = rows.length + 1;
+    rows.push(manager.create(RegistrationEntity, {
+      id: stableId('demo-registration', event.id, String(n)),
+      eventId: event.id, name: `Demo Guest ${n}`, email: `guest${n}@example.org`, partySize: 1,
+      status, waitlistPosition: position, cancelTokenHash: hashSecret(randomBytes(16).toString('hex')),
+      attended: false, createdAt: now, updatedAt: now,
+    }));
+  };
+  for (let i = 0; i < event.confirmedCount; i++) add(RegistrationStatus.CONFIRMED, null);
+  for (let i = 0; i < event.waitlistedCount; i++) add(RegistrationStatus.WAITLISTED, i + 1);
+  return rows;
+}
+
+export async function isEmpty(db: DataSource): Promise<boolean> {
+  return (await db.getRepository(PartnerEntity).count()) === 0;
+}
+
+/** Loads Millbrook in one transaction. Dates are relative to `now`, so the demo never goes stale. */
+export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedReport> {
+  return db.transaction(async (manager) => {
+    const partners = PARTNERS.map((p) => manager.create(PartnerEntity, {
+      id: partnerId(p.slug), slug: p.slug, name: p.name, kind: p.kind, website: p.website, timezone: TOWN_TIMEZONE, createdAt: now,
+    }));
+    const locations = PARTNERS.flatMap((p) => p.locations.map((l) => manager.create(LocationEntity, {
+      id: locationId(p.slug, l.key), partnerId: partnerId(p.slug), code: l.code ?? null, name: l.name, address: l.address,
+      lat: l.lat, lon: l.lon, accessibility: l.accessibility ?? null,
+    })));
+    const events = demoOccurrences(PROGRAMS, now).map((o) => toEvent(manager, o, now));
+    const registrations = events.flatMap((e) => registrationsFor(manager, e, now));
+    await manager.insert(PartnerEntity, partners);
+    await manager.insert(LocationEntity, locations);
+    for (let i = 0; i < events.length; i += 100) await manager.insert(EventEntity, events.slice(i, i + 100));
+    for (let i = 0; i < registrations.length; i += 200) await manager.insert(RegistrationEntity, registrations.slice(i, i + 200));
+    return { partners: partners.length, locations: locations.length, events: events.length, registrations: registrations.length };
+  });
+}

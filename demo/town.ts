@@ -1,0 +1,93 @@
+import { Audience, PartnerKind } from '../src/domain/enums';
+
+/**
+ * Millbrook: a small fictional river town written for this project's demo. Every name, address and
+ * program below is invented; coordinates sit in open country so no real place is implied.
+ */
+export const TOWN_TIMEZONE = 'America/Chicago';
+
+export interface DemoLocation { key: string; code?: string; name: string; address: string; lat: number; lon: number; accessibility?: string }
+export interface DemoPartner { slug: string; name: string; kind: PartnerKind; website: string; locations: DemoLocation[] }
+
+export const PARTNERS: DemoPartner[] = [
+  {
+    slug: 'millbrook-library', name: 'Millbrook Public Library', kind: PartnerKind.LIBRARY, website: 'https://library.millbrook.example',
+    locations: [
+      { key: 'central', code: 'CEN', name: 'Central Library', address: '100 Commons Square, Millbrook', lat: 41.5002, lon: -90.6001, accessibility: 'Step-free entrance on Commons Square; elevator to all floors; hearing loop in the auditorium.' },
+      { key: 'eastside', code: 'EAS', name: 'Eastside Branch', address: '2200 Orchard Avenue, Millbrook', lat: 41.5049, lon: -90.5624, accessibility: 'Single level; accessible parking by the door.' },
+      { key: 'riverside', code: 'RIV', name: 'Riverside Branch', address: '15 Towpath Lane, Millbrook', lat: 41.4921, lon: -90.6302, accessibility: 'Ramp at the north door; the makerspace is on the ground floor.' },
+    ],
+  },
+  {
+    slug: 'millbrook-schools', name: 'Millbrook Unified School District', kind: PartnerKind.SCHOOL, website: 'https://schools.millbrook.example',
+    locations: [
+      { key: 'high', name: 'Millbrook High School', address: '400 Scholar Way, Millbrook', lat: 41.5101, lon: -90.5903, accessibility: 'Auditorium has wheelchair seating in rows A and M.' },
+      { key: 'district', name: 'District Office', address: '12 Bell Street, Millbrook', lat: 41.4987, lon: -90.6050 },
+    ],
+  },
+  {
+    slug: 'millbrook-museum', name: 'Millbrook Museum of River History', kind: PartnerKind.MUSEUM, website: 'https://museum.millbrook.example',
+    locations: [
+      { key: 'museum', name: 'Millbrook Museum of River History', address: '1 Lock Street, Millbrook', lat: 41.4968, lon: -90.6143, accessibility: 'All galleries step-free; wheelchairs to borrow at the desk; quiet room on level 2.' },
+    ],
+  },
+  {
+    slug: 'millbrook-food-share', name: 'Millbrook Food Share', kind: PartnerKind.NONPROFIT, website: 'https://foodshare.millbrook.example',
+    locations: [{ key: 'pantry', name: 'Food Share Pantry', address: '78 Mill Road, Millbrook', lat: 41.4893, lon: -90.5811 }],
+  },
+  {
+    slug: 'riverbend-literacy', name: 'Riverbend Literacy Council', kind: PartnerKind.NONPROFIT, website: 'https://literacy.riverbend.example',
+    locations: [{ key: 'learning-center', name: 'Riverbend Learning Center', address: '9 Ferry Street, Millbrook', lat: 41.4935, lon: -90.6215 }],
+  },
+];
+
+/** How an event repeats in the demo: once, weekly on a weekday, or monthly on the nth weekday. */
+export type DemoSchedule =
+  | { kind: 'once'; weekOffset: number; weekday: number }
+  | { kind: 'weekly'; weekday: number }
+  | { kind: 'monthly'; nth: number; weekday: number };
+
+export interface DemoProgram {
+  key: string;
+  partner: string;
+  location: string;
+  title: string;
+  description: string;
+  schedule: DemoSchedule;
+  /** Local wall time "HH:mm" and duration; absent means all-day. */
+  time?: string;
+  minutes?: number;
+  days?: number;
+  audiences: Audience[];
+  rawAudiences: string[];
+  categories: string[];
+  capacity?: number;
+  waitlist?: number;
+  maxPartySize?: number;
+  externalRegistration?: string;
+  /** Demo registrations already taken, so dashboards show movement. */
+  taken?: number;
+}
+
+export const PROGRAMS: DemoProgram[] = [
+  { key: 'baby-lapsit', partner: 'millbrook-library', location: 'central', title: 'Baby Lapsit', description: 'Rhymes, bounces and board books for babies up to 18 months and their grown-ups.', schedule: { kind: 'weekly', weekday: 1 }, time: '10:00', minutes: 30, audiences: [Audience.BABIES], rawAudiences: ['Babies 0-18 months'], categories: ['Storytime', 'Early literacy'] },
+  { key: 'preschool-storytime', partner: 'millbrook-library', location: 'eastside', title: 'Preschool Storytime', description: 'Stories, songs and a simple craft for ages 3 to 5.', schedule: { kind: 'weekly', weekday: 3 }, time: '10:30', minutes: 45, audiences: [Audience.PRESCHOOL], rawAudiences: ['Ages 3-5'], categories: ['Storytime'] },
+  { key: 'teen-makerspace', partner: 'millbrook-library', location: 'riverside', title: 'Teen Makerspace: Build a Bot', description: 'Hands-on robotics with microcontrollers. All materials provided; registration required.', schedule: { kind: 'weekly', weekday: 4 }, time: '16:00', minutes: 90, audiences: [Audience.TEENS], rawAudiences: ['Grades 7-12'], categories: ['STEM', 'Makerspace'], capacity: 12, waitlist: 4, maxPartySize: 1, taken: 7 },
+  { key: 'tech-help', partner: 'millbrook-library', location: 'central', title: 'Tech Help for Seniors', description: 'One-on-one help with phones, tablets and email. Bring your device.', schedule: { kind: 'weekly', weekday: 5 }, time: '14:00', minutes: 60, audiences: [Audience.SENIORS], rawAudiences: ['Older adults'], categories: ['Technology'], capacity: 8, waitlist: 3, maxPartySize: 2, taken: 8 },
+  { key: 'chess-club', partner: 'millbrook-library', location: 'eastside', title: 'Saturday Chess Club', description: 'Casual games and friendly coaching. Boards provided; all levels welcome.', schedule: { kind: 'weekly', weekday: 6 }, time: '13:00', minutes: 120, audiences: [Audience.KIDS, Audience.TEENS, Audience.ADULTS], rawAudiences: ['All ages 8+'], categories: ['Games'] },
+  { key: 'book-club', partner: 'millbrook-library', location: 'central', title: 'Second Tuesday Book Club', description: 'This season we read river novels. Copies at the Central desk.', schedule: { kind: 'monthly', nth: 2, weekday: 2 }, time: '18:30', minutes: 90, audiences: [Audience.ADULTS], rawAudiences: ['Adults'], categories: ['Book club'] },
+  { key: 'author-talk', partner: 'millbrook-library', location: 'central', title: 'Author Talk: Rivers We Remember', description: 'A local historian on the towns that grew along the river, with signing.', schedule: { kind: 'once', weekOffset: 2, weekday: 4 }, time: '19:00', minutes: 75, audiences: [Audience.ADULTS], rawAudiences: ['Adults'], categories: ['Author talk', 'History'], capacity: 80, waitlist: 20, maxPartySize: 4, taken: 31 },
+  { key: 'no-school-winter', partner: 'millbrook-schools', location: 'district', title: 'Winter Break: No School', description: 'Schools and district offices closed.', schedule: { kind: 'once', weekOffset: 3, weekday: 1 }, days: 12, audiences: [Audience.KIDS, Audience.TEENS, Audience.FAMILIES], rawAudiences: ['All students'], categories: ['No school'] },
+  { key: 'early-dismissal', partner: 'millbrook-schools', location: 'district', title: 'Early Dismissal (1:00 pm)', description: 'All schools dismiss at 1:00 pm for teacher planning.', schedule: { kind: 'monthly', nth: 1, weekday: 3 }, days: 1, audiences: [Audience.KIDS, Audience.TEENS, Audience.FAMILIES], rawAudiences: ['K-12'], categories: ['Early dismissal'] },
+  { key: 'board-meeting', partner: 'millbrook-schools', location: 'district', title: 'School Board Meeting', description: 'Open to the public; public comment at the start.', schedule: { kind: 'monthly', nth: 3, weekday: 2 }, time: '18:00', minutes: 120, audiences: [Audience.ADULTS], rawAudiences: ['Public'], categories: ['Governance'] },
+  { key: 'winter-concert', partner: 'millbrook-schools', location: 'high', title: 'Winter Concert', description: 'Bands and choirs from every school. Free; doors at 6:30 pm.', schedule: { kind: 'once', weekOffset: 2, weekday: 2 }, time: '19:00', minutes: 120, audiences: [Audience.FAMILIES, Audience.ALL_AGES], rawAudiences: ['Everyone'], categories: ['Music'] },
+  { key: 'science-fair', partner: 'millbrook-schools', location: 'high', title: 'District Science Fair', description: 'Student projects on display all day; awards at 3 pm.', schedule: { kind: 'once', weekOffset: 6, weekday: 6 }, days: 1, audiences: [Audience.KIDS, Audience.TEENS, Audience.FAMILIES], rawAudiences: ['Grades 3-12', 'Families'], categories: ['STEM'] },
+  { key: 'lock-and-dam', partner: 'millbrook-museum', location: 'museum', title: 'Exhibition: Lock & Dam No. 9', description: 'Photographs and models of the lock that made Millbrook a river port.', schedule: { kind: 'once', weekOffset: 0, weekday: 1 }, days: 56, audiences: [Audience.ALL_AGES], rawAudiences: ['All ages'], categories: ['Exhibition', 'History'] },
+  { key: 'family-science', partner: 'millbrook-museum', location: 'museum', title: 'Family Science Saturday', description: 'Build a boat that floats the most pennies. Ages 5 and up with an adult.', schedule: { kind: 'weekly', weekday: 6 }, time: '10:00', minutes: 90, audiences: [Audience.KIDS, Audience.FAMILIES], rawAudiences: ['Ages 5+ with adult'], categories: ['STEM', 'Family'], capacity: 30, waitlist: 10, maxPartySize: 5, taken: 18 },
+  { key: 'river-pilot-talk', partner: 'millbrook-museum', location: 'museum', title: 'Evening Talk: A River Pilot\'s Life', description: 'Stories from forty years on the water.', schedule: { kind: 'once', weekOffset: 4, weekday: 4 }, time: '18:30', minutes: 60, audiences: [Audience.ADULTS], rawAudiences: ['Adults'], categories: ['Talk', 'History'], capacity: 60, externalRegistration: 'https://museum.millbrook.example/tickets/river-pilot' },
+  { key: 'toddler-gallery', partner: 'millbrook-museum', location: 'museum', title: 'Toddler Gallery Walk', description: 'A short, sensory tour for walkers and talkers.', schedule: { kind: 'weekly', weekday: 2 }, time: '09:30', minutes: 40, audiences: [Audience.PRESCHOOL, Audience.FAMILIES], rawAudiences: ['Ages 1-3'], categories: ['Family'] },
+  { key: 'pantry-volunteers', partner: 'millbrook-food-share', location: 'pantry', title: 'Pantry Volunteer Shift', description: 'Sort and pack groceries. Closed-toe shoes, please. Ages 14+ (under 16 with an adult).', schedule: { kind: 'weekly', weekday: 2 }, time: '17:00', minutes: 150, audiences: [Audience.TEENS, Audience.ADULTS], rawAudiences: ['Volunteers 14+'], categories: ['Volunteering'], capacity: 15, waitlist: 5, maxPartySize: 4, taken: 9 },
+  { key: 'community-meal', partner: 'millbrook-food-share', location: 'pantry', title: 'Community Supper', description: 'A free hot meal; everyone welcome, no questions asked.', schedule: { kind: 'weekly', weekday: 4 }, time: '17:30', minutes: 90, audiences: [Audience.ALL_AGES], rawAudiences: ['Everyone'], categories: ['Food'] },
+  { key: 'esl-circle', partner: 'riverbend-literacy', location: 'learning-center', title: 'English Conversation Circle', description: 'Practice everyday English with friendly volunteers. All levels.', schedule: { kind: 'weekly', weekday: 1 }, time: '18:00', minutes: 60, audiences: [Audience.ADULTS], rawAudiences: ['Adult learners'], categories: ['ESL', 'Literacy'] },
+  { key: 'ged-tutoring', partner: 'riverbend-literacy', location: 'learning-center', title: 'GED Study Group', description: 'Tutored study for the GED math and reasoning tests.', schedule: { kind: 'weekly', weekday: 3 }, time: '18:00', minutes: 90, audiences: [Audience.ADULTS], rawAudiences: ['Adults 18+'], categories: ['Adult education'], capacity: 10, waitlist: 5, maxPartySize: 1, taken: 4 },
+];

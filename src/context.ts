@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Logger } from './logger';
+import { Principal, PUBLIC } from './domain/principal';
+import { createLoaders, Loaders } from './loaders/create-loaders';
+import type { Services } from './services';
+
+/** Built once per HTTP request (and per subscription event) by createContext; passed everywhere first. */
+export interface Context {
+  requestId: string;
+  principal: Principal;
+  /** The request's notion of "now", so one request sees one consistent instant. */
+  now: Date;
+  logger: Logger;
+  db: DataSource;
+  services: Services;
+  loaders: Loaders;
+}
+
+export interface ContextDeps {
+  db: DataSource;
+  services: Services;
+  logger: Logger;
+}
+
+export interface ContextRequest {
+  authorization?: string | null;
+  requestId?: string | null;
+}
+
+/** The one way a Context is made, for HTTP and WebSocket alike. Throws UNAUTHENTICATED for a bad key. */
+export async function createContext(deps: ContextDeps, request: ContextRequest = {}): Promise<Context> {
+  const requestId = request.requestId || randomUUID();
+  const principal = request.authorization
+    ? await deps.services.apiKeys.authenticate(request.authorization)
+    : PUBLIC;
+  return {
+    requestId,
+    principal,
+    now: new Date(),
+    logger: deps.logger.child({ requestId }),
+    db: deps.db,
+    services: deps.services,
+    loaders: createLoaders({ db: deps.db }),
+  };
+}

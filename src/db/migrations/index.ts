@@ -1,0 +1,4 @@
+import { Foundation1764230400000 } from './1764230400000-foundation';
+
+/** Every migration, in order. Listed explicitly so bundlers and tsx need no glob loading. */
+export const MIGRATIONS = [Foundation1764230400000];

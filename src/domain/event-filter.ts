@@ -1,0 +1,25 @@
+import { Audience, EventStatus, PartnerKind } from './enums';
+
+export interface NearInput {
+  lat: number;
+  lon: number;
+  km: number;
+}
+
+/** What a client may ask of the event list; every id is a global id as the client sent it. */
+export interface EventFilterInput {
+  from?: Date | null;
+  to?: Date | null;
+  partnerIds?: string[] | null;
+  kinds?: PartnerKind[] | null;
+  audiences?: Audience[] | null;
+  categories?: string[] | null;
+  text?: string | null;
+  status?: EventStatus[] | null;
+  near?: NearInput | null;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}

@@ -1,0 +1,130 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../domain/enums';
+import { InstantColumn, JsonListColumn } from '../db/columns';
+
+/** One row per occurrence: a recurring series is expanded, each instance keeping the seriesId. */
+@Entity({ name: 'event' })
+@Index('event_page', ['startsAt', 'id'])
+@Index('event_partner_page', ['partnerId', 'startsAt', 'id'])
+export class EventEntity {
+  /** Stable: derived from partner + source + UID + recurrence instance for synced events. */
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  partnerId!: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  seriesId!: string | null;
+
+  @Column({ type: 'varchar', length: 500 })
+  title!: string;
+
+  /** Plain text, already sanitized at ingest. */
+  @Column({ type: 'text', nullable: true })
+  description!: string | null;
+
+  @InstantColumn()
+  startsAt!: Date;
+
+  @InstantColumn()
+  endsAt!: Date;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone!: string;
+
+  @Column({ type: 'boolean' })
+  allDay!: boolean;
+
+  /** Local calendar dates of an all-day event; the end date is exclusive (RFC 5545 DTEND). */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  startDate!: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  endDate!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: EventStatus.SCHEDULED })
+  status!: EventStatus;
+
+  @Column({ type: 'varchar', length: 16, default: AttendanceMode.OFFLINE })
+  attendanceMode!: AttendanceMode;
+
+  @JsonListColumn()
+  audiences!: Audience[];
+
+  @JsonListColumn()
+  rawAudiences!: string[];
+
+  @JsonListColumn()
+  categories!: string[];
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  url!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  imageUrl!: string | null;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  locationId!: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: RegistrationMode.NONE })
+  registrationMode!: RegistrationMode;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  registrationUrl!: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  capacity!: number | null;
+
+  @Column({ type: 'integer', default: 0 })
+  waitlistCapacity!: number;
+
+  @Column({ type: 'integer', default: 1 })
+  maxPartySize!: number;
+
+  /**
+   * Seats taken, kept on the event row so a page of events needs no count query, and so a
+   * registration can claim seats with one conditional UPDATE (the database arbitrates races).
+   * For EXTERNAL events these mirror the partner's own published counts.
+   */
+  @Column({ type: 'integer', default: 0 })
+  confirmedCount!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  waitlistedCount!: number;
+
+  @InstantColumn({ nullable: true })
+  registrationOpensAt!: Date | null;
+
+  @InstantColumn({ nullable: true })
+  registrationClosesAt!: Date | null;
+
+  // Provenance: where a synced event came from, and whether it is still in its feed.
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  sourceId!: string | null;
+
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  externalId!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentHash!: string | null;
+
+  @InstantColumn({ nullable: true })
+  fetchedAt!: Date | null;
+
+  @InstantColumn({ nullable: true })
+  removedAt!: Date | null;
+
+  /** Bumped on every change; feeds publish it as the iCalendar SEQUENCE. */
+  @Column({ type: 'integer', default: 0 })
+  sequence!: number;
+
+  @InstantColumn()
+  createdAt!: Date;
+
+  @InstantColumn()
+  updatedAt!: Date;
+}

@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { RegistrationStatus } from '../domain/enums';
+import { InstantColumn } from '../db/columns';
+
+/** A native registration. Name and email are personal data: only the event's partner may read them. */
+@Entity({ name: 'registration' })
+@Index('registration_event_status', ['eventId', 'status'])
+export class RegistrationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  eventId!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** Lower-cased, so "same email, same event" is one comparison. */
+  @Column({ type: 'varchar', length: 320 })
+  email!: string;
+
+  @Column({ type: 'integer', default: 1 })
+  partySize!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: RegistrationStatus;
+
+  /** Orders the waitlist; null once confirmed or cancelled. */
+  @Column({ type: 'integer', nullable: true })
+  waitlistPosition!: number | null;
+
+  /** SHA-256 of the cancel token handed to the registrant once. */
+  @Column({ type: 'varchar', length: 64 })
+  cancelTokenHash!: string;
+
+  @Column({ type: 'boolean' })
+  attended!: boolean;
+
+  @InstantColumn()
+  createdAt!: Date;
+
+  @InstantColumn()
+  updatedAt!: Date;
+}

@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { byKey, groupByKey } from './by-key';
+
+/**
+ * Per-request batching: every `load` in one tick becomes one `IN (...)` query. Created anew for
+ * each request and each subscription event, so no cache outlives the request that filled it.
+ */
+export function createLoaders(ctx: { db: DataSource }) {
+  const { db } = ctx;
+  const batchById = <E extends { id: string }>(entity: new () => E) =>
+    new DataLoader<string, E | null>(async (ids) => {
+      const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
+      return byKey(ids, rows, (row) => row.id);
+    });
+
+  return {
+    partnerById: batchById(PartnerEntity),
+    locationById: batchById(LocationEntity),
+    eventById: batchById(EventEntity),
+    locationsByPartner: new DataLoader<string, LocationEntity[]>(async (partnerIds) => {
+      const rows = await db.getRepository(LocationEntity).find({
+        where: { partnerId: In([...partnerIds]) },
+        order: { name: 'ASC', id: 'ASC' },
+      });
+      return groupByKey(partnerIds, rows, (row) => row.partnerId);
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

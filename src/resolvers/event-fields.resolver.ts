@@ -1,0 +1,34 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { toGlobalId } from '../domain/global-id';
+import { registrationInfo, RegistrationInfo as Info } from '../services/registration-info';
+import { Event } from '../schema/event.type';
+import { Location } from '../schema/location.type';
+import { Partner } from '../schema/partner.type';
+import { RegistrationInfo } from '../schema/registration-info.type';
+
+@Resolver(() => Event)
+export class EventFieldsResolver {
+  @FieldResolver(() => ID)
+  id(@Root() event: EventEntity): string {
+    return toGlobalId('Event', event.id);
+  }
+
+  @FieldResolver(() => Partner, { description: 'The partner that runs the event.' })
+  async organizer(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<PartnerEntity> {
+    const partner = await ctx.services.partners.organizerOf(ctx, event.partnerId);
+    if (!partner) throw new Error(`Event ${event.id} references missing partner ${event.partnerId}`);
+    return partner;
+  }
+
+  @FieldResolver(() => Location, { nullable: true })
+  location(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<LocationEntity | null> {
+    return ctx.services.partners.locationOf(ctx, event.locationId);
+  }
+
+  @FieldResolver(() => RegistrationInfo)
+  registration(@Ctx() ctx: Context, @Root() event: EventEntity): Info {
+    return registrationInfo(event, ctx.now);
+  }
+}

@@ -1,0 +1,13 @@
+import { EventConnectionFieldsResolver } from './event-connection-fields.resolver';
+import { EventFieldsResolver } from './event-fields.resolver';
+import { LocationFieldsResolver } from './location-fields.resolver';
+import { PartnerFieldsResolver } from './partner-fields.resolver';
+import { QueryResolver } from './query.resolver';
+
+export const RESOLVERS = [
+  QueryResolver,
+  EventFieldsResolver,
+  EventConnectionFieldsResolver,
+  PartnerFieldsResolver,
+  LocationFieldsResolver,
+] as const;

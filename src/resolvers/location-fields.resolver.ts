@@ -1,0 +1,12 @@
+import { FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { LocationEntity } from '../entities';
+import { toGlobalId } from '../domain/global-id';
+import { Location } from '../schema/location.type';
+
+@Resolver(() => Location)
+export class LocationFieldsResolver {
+  @FieldResolver(() => ID)
+  id(@Root() location: LocationEntity): string {
+    return toGlobalId('Location', location.id);
+  }
+}

@@ -1,0 +1,14 @@
+import { registerEnumType } from 'type-graphql';
+import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus } from '../domain/enums';
+
+registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'What kind of organization a partner is.' });
+registerEnumType(EventStatus, { name: 'EventStatus', description: 'schema.org EventStatusType, as our enum.' });
+registerEnumType(AttendanceMode, { name: 'AttendanceMode', description: 'In person, online, or both.' });
+registerEnumType(Audience, { name: 'Audience', description: 'Normalized age bands (the source labels are in rawAudiences).' });
+registerEnumType(RegistrationMode, {
+  name: 'RegistrationMode',
+  description: 'NATIVE: register through this API. EXTERNAL: on the partner\'s own site. NONE: just come.',
+});
+registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
+
+export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus };

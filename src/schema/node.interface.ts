@@ -1,0 +1,17 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+
+/** Relay's Node: any object with a global id can be refetched through `Query.node(id)`. */
+@InterfaceType('Node', {
+  description: 'An object with an opaque global id, refetchable through Query.node.',
+  resolveType: (value: unknown) => {
+    if (value instanceof EventEntity) return 'Event';
+    if (value instanceof PartnerEntity) return 'Partner';
+    if (value instanceof LocationEntity) return 'Location';
+    return undefined;
+  },
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,54 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ApiKeyEntity } from '../entities';
+import { ApiKeyRole } from '../domain/enums';
+import { DomainError, ErrorCode } from '../domain/errors';
+import { Principal } from '../domain/principal';
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export interface CreatedApiKey {
+  key: ApiKeyEntity;
+  /** The only time the secret exists outside the caller's hands; it is never stored. */
+  secret: string;
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+export class ApiKeyService {
+  constructor(private readonly db: DataSource) {}
+
+  async create(input: { role: ApiKeyRole; partnerId?: string | null; label: string }, now = new Date()): Promise<CreatedApiKey> {
+    if (input.role === ApiKeyRole.PARTNER && !input.partnerId) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'A PARTNER key must name its partner.');
+    }
+    const secret = `cg_${randomBytes(24).toString('base64url')}`;
+    const key = this.db.getRepository(ApiKeyEntity).create({
+      id: randomUUID(),
+      keyHash: hashSecret(secret),
+      role: input.role,
+      partnerId: input.role === ApiKeyRole.PARTNER ? input.partnerId ?? null : null,
+      label: input.label,
+      createdAt: now,
+      revokedAt: null,
+    });
+    await this.db.getRepository(ApiKeyEntity).insert(key);
+    return { key, secret };
+  }
+
+  /** Resolves an `Authorization` header; a header that is present but wrong is an error, never PUBLIC. */
+  async authenticate(authorization: string): Promise<Principal> {
+    const match = BEARER.exec(authorization);
+    if (!match) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The Authorization header must be "Bearer <api key>".');
+    }
+    const key = await this.db.getRepository(ApiKeyEntity).findOneBy({ keyHash: hashSecret(match[1]) });
+    if (!key || key.revokedAt) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The API key is unknown or revoked.');
+    if (key.role === ApiKeyRole.PARTNER && key.partnerId) {
+      return { role: ApiKeyRole.PARTNER, keyId: key.id, partnerId: key.partnerId };
+    }
+    return { role: ApiKeyRole.ADMIN, keyId: key.id };
+  }
+}

@@ -1,0 +1,42 @@
+import { EventEntity } from '../entities';
+import { EventStatus, RegistrationMode } from '../domain/enums';
+
+export interface RegistrationInfo {
+  mode: RegistrationMode;
+  url: string | null;
+  capacity: number | null;
+  waitlistCapacity: number;
+  confirmed: number;
+  waitlisted: number;
+  /** Seats left; null when the event has no capacity limit or no registration. */
+  remaining: number | null;
+  maxPartySize: number;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  isOpen: boolean;
+}
+
+/** Registration state of an event at `now`, derived from the event row alone (no extra query). */
+export function registrationInfo(event: EventEntity, now: Date): RegistrationInfo {
+  const mode = event.registrationMode;
+  const remaining = event.capacity == null || mode === RegistrationMode.NONE
+    ? null
+    : Math.max(0, event.capacity - event.confirmedCount);
+  const inWindow = (!event.registrationOpensAt || event.registrationOpensAt <= now)
+    && (!event.registrationClosesAt || now < event.registrationClosesAt)
+    && now < event.endsAt;
+  const live = event.status !== EventStatus.CANCELLED && event.status !== EventStatus.POSTPONED;
+  return {
+    mode,
+    url: mode === RegistrationMode.EXTERNAL ? event.registrationUrl ?? event.url : null,
+    capacity: event.capacity,
+    waitlistCapacity: event.waitlistCapacity,
+    confirmed: event.confirmedCount,
+    waitlisted: event.waitlistedCount,
+    remaining,
+    maxPartySize: event.maxPartySize,
+    opensAt: event.registrationOpensAt,
+    closesAt: event.registrationClosesAt,
+    isOpen: mode !== RegistrationMode.NONE && live && inWindow,
+  };
+}

@@ -1,0 +1,22 @@
+import { openDatabase } from '../../src/db/data-source';
+import { createTestDatabase, describeEachBackend } from '../support/backends';
+
+describeEachBackend('migrations', (backend) => {
+  it('create exactly the schema the entities describe, and re-running them changes nothing', async () => {
+    const database = await createTestDatabase(backend);
+    try {
+      const db = await openDatabase(database.config);
+      const drift = await db.driver.createSchemaBuilder().log();
+      expect(drift.upQueries.map((q) => q.query)).toEqual([]);
+      await db.destroy();
+
+      const again = await openDatabase(database.config);
+      expect(await again.showMigrations()).toBe(false);
+      const applied = await again.query('SELECT name FROM migrations');
+      expect(applied.map((row: { name: string }) => row.name)).toEqual(['Foundation1764230400000']);
+      await again.destroy();
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { ApolloServer } from '@apollo/server';
+import { DataSource } from 'typeorm';
+import { Context, createContext } from '../../src/context';
+import { openDatabase } from '../../src/db/data-source';
+import { StatementCounter } from '../../src/db/statement-counter';
+import { createApollo } from '../../src/http/apollo';
+import { createLogger } from '../../src/logger';
+import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { createServices, Services } from '../../src/services';
+import { BackendName, createTestDatabase, TestDatabase } from './backends';
+
+export interface GraphResult {
+  data?: Record<string, any> | null;
+  errors?: { message: string; extensions?: Record<string, any>; path?: unknown }[];
+}
+
+/** The real schema, services and database, executed in process (no HTTP), with a SQL statement counter. */
+export interface TestGraph {
+  db: DataSource;
+  database: TestDatabase;
+  services: Services;
+  sql: StatementCounter;
+  execute(query: string, variables?: Record<string, unknown>, headers?: { authorization?: string }): Promise<GraphResult>;
+  close(): Promise<void>;
+}
+
+export async function createTestGraph(backend: BackendName): Promise<TestGraph> {
+  const database = await createTestDatabase(backend);
+  const sql = new StatementCounter();
+  const db = await openDatabase(database.config, { logger: sql });
+  const logger = createLogger('silent');
+  const services = createServices(db, { maxPageSize: 100 });
+  const apollo: ApolloServer<Context> = createApollo({ schema: await buildCommunitySchema(), logger, introspection: true });
+  await apollo.start();
+  return {
+    db, database, services, sql,
+    async execute(query, variables, headers = {}) {
+      const contextValue = await createContext({ db, services, logger }, { authorization: headers.authorization });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      // Through JSON, as a client would see it (scalars such as DateTime serialize at this step).
+      return JSON.parse(JSON.stringify(response.body.singleResult)) as GraphResult;
+    },
+    async close() {
+      await apollo.stop();
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}

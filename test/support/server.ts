@@ -1,0 +1,43 @@
+import { App, startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logger';
+import { BackendName, createTestDatabase, TestDatabase } from './backends';
+
+export interface TestServer {
+  app: App;
+  database: TestDatabase;
+  /** http://127.0.0.1:PORT/graphql */
+  graphqlUrl: string;
+  post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; headers: Headers }>;
+  close(): Promise<void>;
+}
+
+/** The real server on an ephemeral port over a fresh database of the given backend. */
+export async function startTestServer(backend: BackendName, options: { demo?: boolean } = {}): Promise<TestServer> {
+  const database = await createTestDatabase(backend);
+  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
+  const app = await startApp(config, { logger: createLogger('silent') });
+  const graphqlUrl = `${app.url}/graphql`;
+  return {
+    app, database, graphqlUrl,
+    async post(body, headers = {}) {
+      const response = await fetch(graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = { raw: text };
+      }
+      return { status: response.status, json, headers: response.headers };
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

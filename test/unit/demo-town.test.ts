@@ -1,0 +1,34 @@
+import { demoOccurrences } from '../../demo/occurrences';
+import { PARTNERS, PROGRAMS } from '../../demo/town';
+
+describe('the Millbrook demo community', () => {
+  const now = new Date('2026-11-27T15:00:00Z');
+  const occurrences = demoOccurrences(PROGRAMS, now);
+  const upcoming = occurrences.filter((o) => o.endsAt > now && o.startsAt < new Date(now.getTime() + 56 * 864e5));
+
+  it('has one library with three branches, one school district, one museum and two nonprofits', () => {
+    const kinds = PARTNERS.map((p) => p.kind).sort();
+    expect(kinds).toEqual(['LIBRARY', 'MUSEUM', 'NONPROFIT', 'NONPROFIT', 'SCHOOL']);
+    expect(PARTNERS.find((p) => p.kind === 'LIBRARY')!.locations).toHaveLength(3);
+  });
+
+  it('has at least 60 upcoming events in the next eight weeks, recurring, all-day and with capacity', () => {
+    expect(upcoming.length).toBeGreaterThanOrEqual(60);
+    expect(upcoming.some((o) => o.allDay)).toBe(true);
+    expect(upcoming.some((o) => o.program.capacity != null)).toBe(true);
+    const perProgram = new Map<string, number>();
+    for (const o of upcoming) perProgram.set(o.program.key, (perProgram.get(o.program.key) ?? 0) + 1);
+    expect([...perProgram.values()].filter((n) => n >= 4).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('keeps a weekly 10:00 program at 10:00 local time across the DST-free winter and its all-day ends exclusive', () => {
+    const lapsit = occurrences.filter((o) => o.program.key === 'baby-lapsit');
+    for (const o of lapsit) {
+      expect(new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit', hour12: false }).format(o.startsAt)).toBe('10:00');
+    }
+    const winterBreak = occurrences.find((o) => o.program.key === 'no-school-winter')!;
+    expect(winterBreak.allDay).toBe(true);
+    const days = (Date.parse(winterBreak.endDate!) - Date.parse(winterBreak.startDate!)) / 864e5;
+    expect(days).toBe(12);
+  });
+});

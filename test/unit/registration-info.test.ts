@@ -1,0 +1,37 @@
+import { EventEntity } from '../../src/entities';
+import { EventStatus, RegistrationMode } from '../../src/domain/enums';
+import { registrationInfo } from '../../src/services/registration-info';
+
+const now = new Date('2026-12-01T12:00:00Z');
+
+function event(overrides: Partial<EventEntity>): EventEntity {
+  return Object.assign(new EventEntity(), {
+    registrationMode: RegistrationMode.NATIVE, capacity: 10, waitlistCapacity: 2, confirmedCount: 4, waitlistedCount: 0,
+    maxPartySize: 2, registrationOpensAt: null, registrationClosesAt: null, status: EventStatus.SCHEDULED,
+    endsAt: new Date('2026-12-02T12:00:00Z'), url: 'https://p.example/e', registrationUrl: null,
+  }, overrides);
+}
+
+describe('registration info', () => {
+  it('reports seats left from capacity and confirmed seats', () => {
+    expect(registrationInfo(event({}), now)).toMatchObject({ capacity: 10, confirmed: 4, remaining: 6, isOpen: true, url: null });
+  });
+
+  it('never reports negative seats, and null seats when there is no limit', () => {
+    expect(registrationInfo(event({ confirmedCount: 12 }), now).remaining).toBe(0);
+    expect(registrationInfo(event({ capacity: null }), now).remaining).toBeNull();
+  });
+
+  it('is closed before it opens, after it closes, once the event ended, and when cancelled', () => {
+    expect(registrationInfo(event({ registrationOpensAt: new Date('2026-12-01T12:00:01Z') }), now).isOpen).toBe(false);
+    expect(registrationInfo(event({ registrationClosesAt: now }), now).isOpen).toBe(false);
+    expect(registrationInfo(event({ endsAt: now }), now).isOpen).toBe(false);
+    expect(registrationInfo(event({ status: EventStatus.CANCELLED }), now).isOpen).toBe(false);
+  });
+
+  it('points EXTERNAL events at the partner\'s registration page (or the event page)', () => {
+    expect(registrationInfo(event({ registrationMode: RegistrationMode.EXTERNAL, registrationUrl: 'https://t.example' }), now).url).toBe('https://t.example');
+    expect(registrationInfo(event({ registrationMode: RegistrationMode.EXTERNAL }), now).url).toBe('https://p.example/e');
+    expect(registrationInfo(event({ registrationMode: RegistrationMode.NONE }), now)).toMatchObject({ isOpen: false, remaining: null });
+  });
+});
