@@ -7,6 +7,7 @@ import { DataSourceOptions, openDatabase } from './db/data-source';
 import { createHttpServer } from './http/server';
 import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
+import { createMemoryPubSub } from './pubsub/pubsub';
 import { createServices, Services } from './services';
 
 export interface App {
@@ -32,7 +33,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const report = await seedDemo(db);
       logger.info(report, 'loaded the Millbrook demo community into the empty database');
     }
-    const services = createServices(db, { maxPageSize: config.maxPageSize });
+    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({ schema, deps, introspection: config.introspection });

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { CommunityPubSub } from '../pubsub/pubsub';
 import { ApiKeyService } from './api-key.service';
 import { EventService } from './event.service';
 import { NodeService } from './node.service';
@@ -6,11 +7,14 @@ import { PartnerService } from './partner.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
+  /** Where services publish event changes and registration counts (memory or Redis). */
+  pubsub: CommunityPubSub;
 }
 
 /** The composition of every service over one database; built once per process. */
 export function createServices(db: DataSource, options: ServiceOptions) {
   return {
+    pubsub: options.pubsub,
     apiKeys: new ApiKeyService(db),
     events: new EventService(db, options.maxPageSize),
     nodes: new NodeService(),

@@ -1,4 +1,5 @@
 import { openDatabase } from '../../src/db/data-source';
+import { MIGRATIONS } from '../../src/db/migrations';
 import { createTestDatabase, describeEachBackend } from '../support/backends';
 
 describeEachBackend('migrations', (backend) => {
@@ -13,7 +14,7 @@ describeEachBackend('migrations', (backend) => {
       const again = await openDatabase(database.config);
       expect(await again.showMigrations()).toBe(false);
       const applied = await again.query('SELECT name FROM migrations');
-      expect(applied.map((row: { name: string }) => row.name)).toEqual(['Foundation1764230400000']);
+      expect(applied.map((row: { name: string }) => row.name)).toEqual(MIGRATIONS.map((m) => new m().name));
       await again.destroy();
     } finally {
       await database.drop();

@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/db/data-source';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { createApollo } from '../../src/http/apollo';
 import { createLogger } from '../../src/logger';
+import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
 import { createServices, Services } from '../../src/services';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
@@ -29,7 +30,7 @@ export async function createTestGraph(backend: BackendName): Promise<TestGraph> 
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   const logger = createLogger('silent');
-  const services = createServices(db, { maxPageSize: 100 });
+  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub() });
   const apollo: ApolloServer<Context> = createApollo({ schema: await buildCommunitySchema(), logger, introspection: true });
   await apollo.start();
   return {

@@ -1,0 +1,136 @@
+import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../domain/enums';
+
+/**
+ * The contract between the sync engine (shared) and one partner format (one folder each under
+ * src/datasources/). An adapter pulls through the HttpClient it is given and returns normalized items;
+ * it never touches the database. Nothing format-specific lives outside its folder.
+ */
+export enum SourceFormat {
+  ICALENDAR = 'ICALENDAR',
+  JSONLD = 'JSONLD',
+  HSDS = 'HSDS',
+  LIBCAL = 'LIBCAL',
+  MARC = 'MARC',
+  GRAPHQL = 'GRAPHQL',
+}
+
+/** What an adapter knows of the source it pulls. */
+export interface SourceSpec {
+  id: string;
+  partnerId: string;
+  format: SourceFormat;
+  url: string;
+  /** The partner's IANA zone: floating times and date-only values are read in it. */
+  partnerTimezone: string;
+  /** Recurrences are expanded to occurrences starting inside [from, to). */
+  window: { from: Date; to: Date };
+  validators: { etag: string | null; lastModified: string | null };
+  /** When the last successful sync started (for incremental pulls such as HSDS modified_after). */
+  lastSuccessAt: Date | null;
+  /** Format-specific settings (e.g. LibCal client id/secret, a GraphQL query mapping). */
+  options: Record<string, unknown>;
+}
+
+export interface HttpRequestOptions {
+  headers?: Record<string, string>;
+  /** Send If-None-Match / If-Modified-Since; a 304 comes back as notModified. */
+  conditional?: { etag: string | null; lastModified: string | null };
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+export interface HttpResult {
+  url: string;
+  status: number;
+  notModified: boolean;
+  body: Buffer;
+  contentType: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** The one fetch policy (timeouts, retries, size cap, SSRF rules) lives behind this interface. */
+export interface HttpClient {
+  fetch(url: string, options?: HttpRequestOptions): Promise<HttpResult>;
+}
+
+/** A place as a partner describes it; the engine matches it to (or creates) a Location of the partner. */
+export interface NormalizedPlace {
+  name: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** The partner's own code (branch code), when it has one. */
+  code?: string | null;
+}
+
+/** One occurrence, ready to store. Instants are UTC Dates; all-day events also carry local dates. */
+export interface NormalizedEvent {
+  /** Unique within the source: UID (+ recurrence instance). Becomes part of the stable row id. */
+  externalId: string;
+  /** Groups occurrences of one series (e.g. the UID); null for one-off events. */
+  seriesKey: string | null;
+  title: string;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  allDay: boolean;
+  startDate: string | null;
+  endDate: string | null;
+  status: EventStatus;
+  attendanceMode: AttendanceMode;
+  audiences: Audience[];
+  rawAudiences: string[];
+  categories: string[];
+  url: string | null;
+  imageUrl: string | null;
+  place: NormalizedPlace | null;
+  registration: {
+    mode: RegistrationMode;
+    url: string | null;
+    capacity: number | null;
+    /** Seats the partner reports taken (EXTERNAL registration). */
+    confirmed: number | null;
+  };
+}
+
+/** An item the adapter could not use, with the reason shown in the SyncReport. */
+export interface SkippedItem {
+  externalId: string | null;
+  reason: string;
+}
+
+/**
+ * What one pull produced. `kind` picks the sink that stores it (events, services, catalog records);
+ * each sink is registered with the sync engine by the feature that owns the table.
+ */
+export interface PullResult<Item = unknown> {
+  notModified: boolean;
+  validators: { etag: string | null; lastModified: string | null };
+  kind: string;
+  items: Item[] | AsyncIterable<Item>;
+  skipped: SkippedItem[];
+  /**
+   * true when `items` is a delta (e.g. HSDS modified_after): items absent from it are not removed.
+   * false: the pull is the whole feed, and anything it no longer contains is gone from the source.
+   */
+  incremental: boolean;
+  /** Ids the source says were deleted (MARC leader/05 = d, HSDS deletions). */
+  deletedExternalIds?: string[];
+}
+
+/** A thrown AdapterError fails the sync with its message (naming the line / component) stored on the Source. */
+export class AdapterError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AdapterError';
+  }
+}
+
+export interface SourceAdapter {
+  format: SourceFormat;
+  pull(source: SourceSpec, http: HttpClient): Promise<PullResult>;
+}
+
+export const EVENTS_KIND = 'events';

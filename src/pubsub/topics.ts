@@ -1,0 +1,29 @@
+import { PartnerKind } from '../domain/enums';
+
+/** Messages carry ids and small facts only (never personal data); subscribers reload what they show. */
+export type EventChangeType = 'CREATED' | 'UPDATED' | 'CANCELLED' | 'REMOVED';
+
+export interface EventChangeMessage {
+  type: EventChangeType;
+  /** Local (database) event id. */
+  eventId: string;
+  partnerId: string;
+  partnerKind: PartnerKind;
+  changedAt: string;
+}
+
+export interface RegistrationCountsMessage {
+  eventId: string;
+  partnerId: string;
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+  remaining: number | null;
+  changedAt: string;
+}
+
+/** Topic name → payload tuple, as @graphql-yoga/subscription types its pub/sub. */
+export type Topics = {
+  EVENT_CHANGES: [EventChangeMessage];
+  REGISTRATION_COUNTS: [RegistrationCountsMessage];
+};
