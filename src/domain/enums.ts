@@ -26,8 +26,10 @@ export enum AttendanceMode {
 /** Normalized age bands; the source's own labels are kept beside them as rawAudiences. */
 export enum Audience {
   BABIES = 'BABIES',
+  TODDLERS = 'TODDLERS',
   PRESCHOOL = 'PRESCHOOL',
   KIDS = 'KIDS',
+  TWEENS = 'TWEENS',
   TEENS = 'TEENS',
   ADULTS = 'ADULTS',
   SENIORS = 'SENIORS',
