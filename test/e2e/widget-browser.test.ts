@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
-import ICAL from 'ical.js';
+import ICAL from '../support/icaljs';
 import { Browser, Page } from 'playwright-core';
 import { PartnerEntity } from '../../src/entities';
 import { launchBrowser } from '../support/browser';

@@ -1,4 +1,4 @@
-import ICAL from 'ical.js';
+import ICAL from '../support/icaljs';
 import { parseDocument } from 'htmlparser2';
 import { EventEntity, PartnerEntity } from '../../src/entities';
 import { EventStatus } from '../../src/domain/enums';
