@@ -42,7 +42,7 @@ export function renderJsonFeed(items: FeedItem[], meta: FeedMeta): string {
         authors: [{ name: item.partner.name, ...(item.partner.website ? { url: item.partner.website } : {}) }],
         tags: e.categories,
         _community_graph: {
-          about: `${meta.homePageUrl}/docs/embedding#json-feed`,
+          about: `${meta.homePageUrl}/docs/embedding`,
           starts_at: e.startsAt.toISOString(),
           ends_at: e.endsAt.toISOString(),
           local_start: isoStart(item),

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Request, Response, Router } from 'express';
 import { renderEmbedError, renderEmbedPage, STYLE_HASH_SOURCE } from '../embed/embed-page.render';
 import { parseFeedQuery } from '../embed/feed-query';
@@ -49,6 +50,12 @@ export function embedRouter(options: EmbedRouteOptions): Router {
       res.status(failure.status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .send(renderEmbedError(failure.message));
     }
+  });
+
+  // The JSON Feed extension's "about" link and the widget's banner point here.
+  router.get('/docs/embedding', (_req: Request, res: Response) => {
+    res.type('text/markdown; charset=utf-8').set('Cache-Control', 'public, max-age=3600')
+      .sendFile(path.join(__dirname, '../../docs/embedding.md'));
   });
   return router;
 }

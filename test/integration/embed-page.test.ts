@@ -75,3 +75,25 @@ describeEachBackend('the /embed/events iframe page', (backend) => {
     expect(bad.html).toContain('Invalid value for query parameter &quot;kinds&quot;: &quot;ZOO&quot;.');
   });
 });
+
+describe('GET /widget.js', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { demo: false });
+  });
+  afterAll(() => server.close());
+
+  it('serves the bundle gzipped, cacheable, revalidatable and loadable from any origin, under 15 KB', async () => {
+    const response = await fetch(`${server.app.url}/widget.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(response.headers.get('content-length'))).toBeLessThan(15 * 1024);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await response.text()).toContain('attachShadow');
+    const again = await fetch(`${server.app.url}/widget.js`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': response.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+});
