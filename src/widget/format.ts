@@ -12,10 +12,12 @@ export function whenText(e: FeedEvent, locale?: string): string {
     return (last > x.start_date ? day(x.start_date) + ' – ' + day(last) : day(x.start_date)) + ' (all day)';
   }
   const zone = x.timezone;
-  const date = new Intl.DateTimeFormat(locale, { ...DAY, timeZone: zone }).format(new Date(x.starts_at));
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { ...DAY, timeZone: zone }).format(new Date(iso));
   const time = (iso: string, named?: boolean) =>
     new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: named ? 'short' : undefined }).format(new Date(iso));
-  return date + ', ' + time(x.starts_at) + ' – ' + time(x.ends_at, true);
+  const start = date(x.starts_at);
+  const end = date(x.ends_at);
+  return start + ', ' + time(x.starts_at) + ' – ' + (end === start ? '' : end + ', ') + time(x.ends_at, true);
 }
 
 const AUDIENCES: Record<string, string> = {

@@ -38,6 +38,7 @@ describe('embeds in a real browser', () => {
     const base = server.app.url;
     site = await startPartnerSite({
       '/widget.html': partnerPage('Library kids page', `<script src="${base}/widget.js" data-partner="millbrook-library,millbrook-museum" data-audience="KIDS,TEENS" data-limit="6" data-title="Kids and teens at Millbrook" async></script>`),
+      '/library.html': partnerPage('Library only', `<script src="${base}/widget.js" data-partner="millbrook-library" async></script>`),
       '/bad.html': partnerPage('Broken snippet', `<script src="${base}/widget.js" data-partner="millbrook-libary" async></script>`),
       '/iframe.html': partnerPage('Museum iframe', `<iframe title="Museum events" width="700" height="500" src="${base}/embed/events?partner=millbrook-museum&limit=4"></iframe>`),
     });
@@ -103,6 +104,19 @@ describe('embeds in a real browser', () => {
     await alert.waitFor({ timeout: 15000 });
     expect(await alert.textContent()).toBe('Events could not be shown: Unknown partner "millbrook-libary". Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy.');
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-unknown-partner.png'), fullPage: true });
+  });
+
+  it('says so when the partner does not allow this site, instead of a blank box', async () => {
+    const repo = server.app.db.getRepository(PartnerEntity);
+    await repo.update({ slug: 'millbrook-library' }, { allowedOrigins: ['https://library.millbrook.example'] });
+    try {
+      const { page } = await open('/library.html');
+      const alert = page.locator('.community-graph-events [role=alert]');
+      await alert.waitFor({ timeout: 15000 });
+      expect(await alert.textContent()).toBe(`Events could not be loaded from ${server.app.url}. The server may be unreachable, or this site is not among the partner's allowed origins.`);
+    } finally {
+      await repo.update({ slug: 'millbrook-library' }, { allowedOrigins: [] });
+    }
   });
 
   it('renders the iframe page with JavaScript disabled, framed by an allowed origin', async () => {
