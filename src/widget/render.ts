@@ -42,5 +42,5 @@ export function renderList(title: string, events: RenderedEvent[]): HTMLElement[
 }
 
 export function renderMessage(title: string, message: string): HTMLElement[] {
-  return [h('h2', {}, title), h('p', { role: 'alert' }, message)];
+  return [h('h2', { id: 'cg-h' }, title), h('p', { role: 'alert' }, message)];
 }

@@ -29,7 +29,8 @@ function mount(script: HTMLScriptElement): void {
   if (target) target.append(host);
   else script.after(host);
   const root = host.attachShadow({ mode: 'open' });
-  const section = h('section', { 'aria-busy': 'true' }, h('p', {}, 'Loading events…'));
+  // A named section is a region landmark: screen-reader users can jump to the events.
+  const section = h('section', { 'aria-busy': 'true', 'aria-label': title }, h('p', {}, 'Loading events…'));
   const style = h('style', {}, STYLES);
   root.append(style, section);
   const show = (nodes: HTMLElement[]) => {
