@@ -96,4 +96,11 @@ describe('GET /widget.js', () => {
     const again = await fetch(`${server.app.url}/widget.js`, { headers: { 'accept-encoding': 'gzip', 'if-none-match': response.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
+
+  it('serves the embedding guide that the JSON Feed extension\'s "about" points to', async () => {
+    const response = await fetch(`${server.app.url}/docs/embedding`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    expect(await response.text()).toContain('# Embedding events: widget, iframe page and feeds');
+  });
 });
