@@ -16,6 +16,8 @@ export interface Config {
   maxPageSize: number;
   introspection: boolean;
   production: boolean;
+  /** Public base URL for absolute links in feeds and embeds (behind a proxy); null: the request's host. */
+  publicUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +57,20 @@ function parseSwitch(variable: string, raw: string | undefined, fallback: boolea
   throw new ConfigError(variable, raw, 'on or off');
 }
 
+function parsePublicUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    throw new ConfigError('PUBLIC_URL', raw, 'an absolute http(s) URL such as https://events.example.org');
+  }
+  return url.toString().replace(/\/$/, '');
+}
+
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -67,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
+    publicUrl: parsePublicUrl(env.PUBLIC_URL),
   };
 }

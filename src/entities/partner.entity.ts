@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { PartnerKind } from '../domain/enums';
-import { InstantColumn } from '../db/columns';
+import { InstantColumn, JsonListColumn } from '../db/columns';
 
 @Entity({ name: 'partner' })
 export class PartnerEntity {
@@ -26,4 +26,11 @@ export class PartnerEntity {
 
   @InstantColumn()
   createdAt!: Date;
+
+  /**
+   * Web origins (`https://partner.example`) allowed to frame /embed pages and to read feeds from
+   * browser scripts (CORS). Empty: any origin, since the events are public anyway.
+   */
+  @JsonListColumn()
+  allowedOrigins!: string[];
 }

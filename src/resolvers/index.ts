@@ -1,3 +1,4 @@
+import { EmbedSettingsResolver } from './embed-settings.resolver';
 import { EventConnectionFieldsResolver } from './event-connection-fields.resolver';
 import { EventFieldsResolver } from './event-fields.resolver';
 import { LocationFieldsResolver } from './location-fields.resolver';
@@ -10,4 +11,5 @@ export const RESOLVERS = [
   EventConnectionFieldsResolver,
   PartnerFieldsResolver,
   LocationFieldsResolver,
+  EmbedSettingsResolver,
 ] as const;

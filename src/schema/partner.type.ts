@@ -18,4 +18,9 @@ export class Partner extends Node {
 
   @Field(() => String, { description: 'IANA time zone, e.g. America/Chicago.' })
   timezone!: string;
+
+  @Field(() => [String], {
+    description: 'Web origins allowed to frame /embed pages and read feeds from browser scripts (CORS). Empty: any origin.',
+  })
+  allowedOrigins!: string[];
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CommunityPubSub } from '../pubsub/pubsub';
 import { ApiKeyService } from './api-key.service';
+import { EventFeedService } from './event-feed.service';
 import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
@@ -19,6 +20,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     events: new EventService(db, options.maxPageSize),
     nodes: new NodeService(),
     partners: new PartnerService(db),
+    eventFeeds: new EventFeedService(options.maxPageSize),
   };
 }
 

@@ -3,6 +3,8 @@ import { Context } from '../context';
 import { LocationEntity, PartnerEntity } from '../entities';
 import { PartnerKind } from '../domain/enums';
 import { InvalidArgumentError } from '../domain/errors';
+import { normalizeOrigin } from '../embed/origin-policy';
+import { access } from './access';
 import { localIdOf } from '../domain/global-id';
 
 export class PartnerService {
@@ -34,5 +36,26 @@ export class PartnerService {
 
   locationOf(ctx: Context, locationId: string | null): Promise<LocationEntity | null> {
     return locationId ? ctx.loaders.locationById.load(locationId) : Promise.resolve(null);
+  }
+
+  /**
+   * Replaces a partner's allowedOrigins (who may frame its embeds and read its feeds cross-origin).
+   * Its own PARTNER key or an ADMIN key; every value must be a bare web origin.
+   */
+  async setAllowedOrigins(ctx: Context, partnerGlobalId: string, origins: string[]): Promise<PartnerEntity> {
+    const partnerId = localIdOf('Partner', partnerGlobalId, 'partnerId');
+    access.requirePartner(ctx.principal, partnerId, 'Setting a partner\'s allowed origins');
+    if (origins.length > 20) throw new InvalidArgumentError('origins', origins.length, 'at most 20 origins');
+    const normalized = origins.map((origin) => {
+      const clean = normalizeOrigin(origin.trim());
+      if (!clean) throw new InvalidArgumentError('origins', origin, 'web origins such as https://partner.example (scheme, host, optional port; no path)');
+      return clean;
+    });
+    const repo = this.db.getRepository(PartnerEntity);
+    const partner = await repo.findOneBy({ id: partnerId });
+    if (!partner) throw new InvalidArgumentError('partnerId', partnerGlobalId, 'the id of an existing partner');
+    partner.allowedOrigins = [...new Set(normalized)];
+    await repo.update({ id: partnerId }, { allowedOrigins: partner.allowedOrigins });
+    return partner;
   }
 }

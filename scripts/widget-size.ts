@@ -1,0 +1,16 @@
+import { buildWidget, gzippedBytes } from '../src/embed/widget-bundle';
+
+/** Prints the /widget.js bundle size, minified and gzipped, without and with the live registration parts. */
+async function main(): Promise<void> {
+  const rows = [];
+  for (const registrations of [false, true]) {
+    const code = await buildWidget({ registrations });
+    rows.push({ variant: registrations ? 'with live counts + register form' : 'list only', minifiedBytes: code.length, gzippedBytes: gzippedBytes(code) });
+  }
+  console.table(rows);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

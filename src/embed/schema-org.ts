@@ -1,0 +1,82 @@
+import { AttendanceMode, EventStatus, RegistrationMode } from '../domain/enums';
+import type { FeedItem } from '../services/event-feed.service';
+import { audienceLabel, isoEnd, isoStart } from './event-display';
+
+const S = 'https://schema.org/';
+
+const EVENT_STATUS: Record<EventStatus, string> = {
+  SCHEDULED: `${S}EventScheduled`,
+  CANCELLED: `${S}EventCancelled`,
+  POSTPONED: `${S}EventPostponed`,
+  RESCHEDULED: `${S}EventRescheduled`,
+  MOVED_ONLINE: `${S}EventMovedOnline`,
+};
+
+const ATTENDANCE: Record<AttendanceMode, string> = {
+  OFFLINE: `${S}OfflineEventAttendanceMode`,
+  ONLINE: `${S}OnlineEventAttendanceMode`,
+  MIXED: `${S}MixedEventAttendanceMode`,
+};
+
+function place(item: FeedItem): object | undefined {
+  const l = item.location;
+  const physical = l && {
+    '@type': 'Place',
+    name: l.name,
+    ...(l.address ? { address: l.address } : {}),
+    ...(l.lat != null && l.lon != null ? { geo: { '@type': 'GeoCoordinates', latitude: l.lat, longitude: l.lon } } : {}),
+  };
+  const virtual = item.event.attendanceMode !== AttendanceMode.OFFLINE && item.event.url
+    ? { '@type': 'VirtualLocation', url: item.event.url } : null;
+  const both = [physical, virtual].filter(Boolean);
+  return both.length > 1 ? both : both[0] ?? undefined;
+}
+
+/**
+ * An Offer only where there is something to take up (a registration); we do not know prices, so none
+ * is claimed. availability follows the live seat count.
+ */
+function offers(item: FeedItem): object | undefined {
+  const r = item.registration;
+  if (r.mode === RegistrationMode.NONE) return undefined;
+  const full = r.remaining === 0;
+  const availability = !r.isOpen ? 'SoldOut' : full ? (r.waitlisted < r.waitlistCapacity ? 'PreOrder' : 'SoldOut') : r.remaining != null && r.remaining <= 5 ? 'LimitedAvailability' : 'InStock';
+  return {
+    '@type': 'Offer',
+    url: r.url ?? item.event.url ?? undefined,
+    availability: `${S}${availability}`,
+    ...(r.opensAt ? { validFrom: r.opensAt.toISOString() } : {}),
+    ...(r.closesAt ? { validThrough: r.closesAt.toISOString() } : {}),
+  };
+}
+
+/** schema.org/Event JSON-LD (https://schema.org/Event) for search engines, one object per event. */
+export function eventJsonLd(item: FeedItem, pageUrl: string): Record<string, unknown> {
+  const e = item.event;
+  const r = item.registration;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Event',
+    '@id': `${pageUrl}#event-${item.globalId}`,
+    identifier: item.globalId,
+    name: e.title,
+    ...(e.description ? { description: e.description } : {}),
+    startDate: isoStart(item),
+    endDate: isoEnd(item),
+    eventStatus: EVENT_STATUS[e.status],
+    eventAttendanceMode: ATTENDANCE[e.attendanceMode],
+    location: place(item),
+    organizer: { '@type': 'Organization', name: item.partner.name, ...(item.partner.website ? { url: item.partner.website } : {}) },
+    ...(e.url ? { url: e.url } : {}),
+    ...(e.imageUrl ? { image: e.imageUrl } : {}),
+    ...(e.categories.length ? { keywords: e.categories.join(', ') } : {}),
+    ...(e.audiences.length ? { audience: e.audiences.map((a) => ({ '@type': 'PeopleAudience', audienceType: audienceLabel(a) })) } : {}),
+    ...(r.capacity != null && r.mode !== RegistrationMode.NONE ? { maximumAttendeeCapacity: r.capacity } : {}),
+    ...(r.remaining != null ? { remainingAttendeeCapacity: r.remaining } : {}),
+    offers: offers(item),
+  };
+}
+
+/** JSON inside <script>: "<" escaped so no "</script>" or "<!--" in the data can end the block. */
+export const scriptSafeJson = (value: unknown): string =>
+  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -1,0 +1,19 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { PartnerEntity } from '../entities';
+import { Partner } from '../schema/partner.type';
+
+@Resolver()
+export class EmbedSettingsResolver {
+  @Mutation(() => Partner, {
+    description: 'Replace the web origins allowed to embed this partner\'s events (iframe frame-ancestors, feed CORS). '
+      + 'An empty list allows any origin. Needs the partner\'s own key or an ADMIN key.',
+  })
+  setPartnerAllowedOrigins(
+    @Ctx() ctx: Context,
+    @Arg('partnerId', () => ID) partnerId: string,
+    @Arg('origins', () => [String]) origins: string[],
+  ): Promise<PartnerEntity> {
+    return ctx.services.partners.setAllowedOrigins(ctx, partnerId, origins);
+  }
+}

@@ -1,0 +1,34 @@
+import type { FeedEvent } from './types';
+
+const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
+
+/** Local wall time at the venue (the event's own zone), named with the zone, in the visitor's language. */
+export function whenText(e: FeedEvent, locale?: string): string {
+  const x = e._community_graph;
+  if (x.all_day && x.start_date) {
+    const day = (iso: string) => new Intl.DateTimeFormat(locale, { ...DAY, timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
+    // end_date is exclusive (RFC 5545 DTEND): show the last day.
+    const last = x.end_date ? new Date(Date.parse(x.end_date + 'T00:00:00Z') - 864e5).toISOString().slice(0, 10) : x.start_date;
+    return (last > x.start_date ? day(x.start_date) + ' – ' + day(last) : day(x.start_date)) + ' (all day)';
+  }
+  const zone = x.timezone;
+  const date = (iso: string) => new Intl.DateTimeFormat(locale, { ...DAY, timeZone: zone }).format(new Date(iso));
+  const time = (iso: string, named?: boolean) =>
+    new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: named ? 'short' : undefined }).format(new Date(iso));
+  const start = date(x.starts_at);
+  const end = date(x.ends_at);
+  return start + ', ' + time(x.starts_at) + ' – ' + (end === start ? '' : end + ', ') + time(x.ends_at, true);
+}
+
+const AUDIENCES: Record<string, string> = {
+  BABIES: 'Babies', TODDLERS: 'Toddlers', PRESCHOOL: 'Preschool', KIDS: 'Kids', TWEENS: 'Tweens', TEENS: 'Teens',
+  ADULTS: 'Adults', SENIORS: 'Seniors', FAMILIES: 'Families', ALL_AGES: 'All ages',
+};
+export const audienceText = (list: string[]): string => list.map((a) => AUDIENCES[a] || a).join(', ');
+
+/** "3 spots left" / "Full, waitlist open" / "Full"; empty when there is no seat limit. */
+export function spotsText(r: { remaining: number | null; waitlisted: number; waitlist_capacity: number; mode: string }): string {
+  if (r.mode === 'NONE' || r.remaining == null) return '';
+  if (r.remaining > 0) return r.remaining + (r.remaining === 1 ? ' spot left' : ' spots left');
+  return r.waitlisted < r.waitlist_capacity ? 'Full, waitlist open' : 'Full';
+}

@@ -1,0 +1,25 @@
+/**
+ * Shadow-DOM styles. `:host { all: initial }` stops the partner page's inherited styles leaking in; the
+ * shadow boundary stops ours leaking out. Colours follow prefers-color-scheme, focus is always visible.
+ */
+export const STYLES = `
+:host{all:initial;display:block;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;--fg:#1b1b1b;--bg:#fff;--mu:#575757;--ln:#d8d8d8;--ac:#0b5cad;--bad:#a4001d;color:var(--fg);background:var(--bg)}
+@media (prefers-color-scheme:dark){:host{--fg:#eee;--bg:#171717;--mu:#bdbdbd;--ln:#444;--ac:#8ab8ff;--bad:#ff8a9a}}
+section{padding:.75rem}
+h2{font-size:1.2em;margin:0 0 .5em}
+h3{font-size:1.05em;margin:0 0 .2em}
+ul{list-style:none;margin:0;padding:0}
+li{border-top:1px solid var(--ln);padding:.6em 0}
+p{margin:.1em 0}
+.mu{color:var(--mu)}
+.st{color:var(--bad);font-weight:700}
+.sp{font-weight:600}
+.ac{margin-top:.35em;display:flex;flex-wrap:wrap;gap:.4em 1em;align-items:center}
+a,button{color:var(--ac);font:inherit}
+button{background:none;border:1px solid var(--ac);border-radius:4px;padding:.15em .6em;cursor:pointer}
+a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--ac);outline-offset:2px}
+[role=alert]{color:var(--bad)}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+form{display:grid;gap:.35em;max-width:22em;margin-top:.4em}
+input{font:inherit;padding:.2em .35em;color:var(--fg);background:var(--bg);border:1px solid var(--mu);border-radius:3px}
+`;

@@ -1,0 +1,72 @@
+import { h } from './dom';
+import './features';
+import { feedParams } from './filter';
+import { spotsText } from './format';
+import { subscribeCounts } from './live';
+import { attachRegisterForm } from './register-form';
+import { renderEvent, renderList, renderMessage } from './render';
+import { STYLES } from './styles';
+import type { Feed } from './types';
+
+/**
+ * Community Graph events widget. Paste
+ *   <script src="https://HOST/widget.js" data-partner="slug" data-audience="KIDS" data-limit="10" async></script>
+ * and the events render right after the script tag (or into data-target), inside a Shadow DOM.
+ */
+function mount(script: HTMLScriptElement): void {
+  if (script.hasAttribute('data-cg-mounted')) return;
+  script.setAttribute('data-cg-mounted', '');
+  const base = script.src.replace(/\/widget\.js(\?.*)?$/, '');
+  const data = script.dataset;
+  const title = data.title || 'Upcoming events';
+  const host = h('div', { class: 'community-graph-events' });
+  let target: Element | null = null;
+  try {
+    target = data.target ? document.querySelector(data.target) : null;
+  } catch {
+    target = null;
+  }
+  if (target) target.append(host);
+  else script.after(host);
+  const root = host.attachShadow({ mode: 'open' });
+  // A named section is a region landmark: screen-reader users can jump to the events.
+  const section = h('section', { 'aria-busy': 'true', 'aria-label': title }, h('p', {}, 'Loading events…'));
+  const style = h('style', {}, STYLES);
+  root.append(style, section);
+  const show = (nodes: HTMLElement[]) => {
+    section.replaceChildren(...nodes);
+    section.removeAttribute('aria-busy');
+  };
+
+  fetch(base + '/feeds/events.json?' + feedParams(data), { headers: { accept: 'application/feed+json' } })
+    .then((res) => (res.ok
+      ? res.json().then((feed: Feed) => {
+        const events = feed.items.map(renderEvent);
+        show(renderList(title, events));
+        if (__CG_REGISTRATIONS__) {
+          const graphqlUrl = base + '/graphql';
+          events.forEach((r) => attachRegisterForm(r, graphqlUrl));
+          const byId = new Map(events.filter((r) => r.event._community_graph.registration.mode !== 'NONE').map((r) => [r.event.id, r]));
+          if (byId.size) {
+            subscribeCounts(graphqlUrl, [...byId.keys()], (c) => {
+              const r = byId.get(c.eventId);
+              if (!r) return;
+              const reg = r.event._community_graph.registration;
+              reg.confirmed = c.confirmed;
+              reg.waitlisted = c.waitlisted;
+              reg.remaining = c.remaining;
+              r.spots.textContent = spotsText(reg);
+            });
+          }
+        }
+      })
+      // A 400 carries a plain-language reason (unknown partner, bad filter value): show it, never a blank box.
+      : res.text().then((text) => show(renderMessage(title, 'Events could not be shown: ' + text.trim())))))
+    // A network failure, or a CORS refusal (this site is not among the partner's allowed origins).
+    .catch(() => show(renderMessage(title, 'Events could not be loaded from ' + base + '. The server may be unreachable, or this site is not among the partner\'s allowed origins.')));
+}
+
+const current = document.currentScript as HTMLScriptElement | null;
+if (current && current.src) mount(current);
+// No currentScript (e.g. some tag managers): mount every snippet of ours not mounted yet.
+else document.querySelectorAll<HTMLScriptElement>('script[src$="/widget.js"]:not([data-cg-mounted])').forEach(mount);

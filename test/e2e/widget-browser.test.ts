@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import ICAL from '../support/icaljs';
+import { Browser, Page } from 'playwright-core';
+import { PartnerEntity } from '../../src/entities';
+import { launchBrowser } from '../support/browser';
+import { startTestServer, TestServer } from '../support/server';
+
+/** Screenshots for people to look at; gitignored, kept by CI as artifacts. */
+const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
+
+/** A partner's own website, on a second origin (another port), that pastes our snippets. */
+function startPartnerSite(pages: Record<string, string>): Promise<{ url: string; close(): Promise<void> }> {
+  const site = http.createServer((req, res) => {
+    const body = pages[req.url ?? ''];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
+  });
+  return new Promise((resolve) => site.listen(0, '127.0.0.1', () => resolve({
+    url: `http://127.0.0.1:${(site.address() as AddressInfo).port}`,
+    close: () => new Promise((done) => site.close(() => done())),
+  })));
+}
+
+const partnerPage = (title: string, snippet: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>
+<style>body{font-family:Georgia,serif;color:#600} h3{color:red}</style></head>
+<body><h1>${title}</h1><p>The partner's own content.</p>${snippet}<footer>Partner footer</footer></body></html>`;
+
+describe('embeds in a real browser', () => {
+  let server: TestServer;
+  let site: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startTestServer('sqlite');
+    const base = server.app.url;
+    site = await startPartnerSite({
+      '/widget.html': partnerPage('Library kids page', `<script src="${base}/widget.js" data-partner="millbrook-library,millbrook-museum" data-audience="KIDS,TEENS" data-limit="6" data-title="Kids and teens at Millbrook" async></script>`),
+      '/library.html': partnerPage('Library only', `<script src="${base}/widget.js" data-partner="millbrook-library" async></script>`),
+      '/bad.html': partnerPage('Broken snippet', `<script src="${base}/widget.js" data-partner="millbrook-libary" async></script>`),
+      '/iframe.html': partnerPage('Museum iframe', `<iframe title="Museum events" width="700" height="500" src="${base}/embed/events?partner=millbrook-museum&limit=4"></iframe>`),
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    await server?.close();
+  });
+
+  async function open(pathname: string, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; outside: string[] }> {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, acceptDownloads: true });
+    const page = await context.newPage();
+    const outside: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.app.url) && !r.url().startsWith(site.url)) outside.push(r.url());
+    });
+    await page.goto(`${site.url}${pathname}`);
+    return { page, outside };
+  }
+
+  it('renders the demo events from a page on another origin, inside a Shadow DOM, keyboard-reachable', async () => {
+    const { page, outside } = await open('/widget.html');
+    const titles = page.locator('.community-graph-events article h3');
+    await titles.first().waitFor({ timeout: 15000 });
+    const feed = await (await fetch(`${server.app.url}/feeds/events.json?partner=millbrook-library,millbrook-museum&audiences=KIDS,TEENS&limit=6`)).json();
+    expect(await titles.allTextContents()).toEqual(feed.items.map((i: { title: string }) => i.title));
+    expect(await page.locator('.community-graph-events h2').textContent()).toBe('Kids and teens at Millbrook');
+    expect(await page.locator('.community-graph-events time').count()).toBe(feed.items.length);
+    // Our styles stay inside, the partner's "h3 { color: red }" stays outside.
+    const color = await titles.first().evaluate((el) => getComputedStyle(el).color);
+    expect(color).not.toBe('rgb(255, 0, 0)');
+    expect(await page.evaluate(() => document.querySelectorAll('article').length)).toBe(0);
+    // Spots left for a registrable event, and an accessible name on every action.
+    const remaining = feed.items.find((i: any) => i._community_graph.registration.remaining != null);
+    if (remaining) expect(await page.locator('.community-graph-events').getByText(/spots? left|Full/).count()).toBeGreaterThan(0);
+    const firstLink = page.locator('.community-graph-events a').first();
+    await firstLink.focus();
+    expect(await page.evaluate(() => document.querySelector('.community-graph-events')!.shadowRoot!.activeElement?.tagName)).toBe('A');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-second-origin.png'), fullPage: true });
+    expect(outside).toEqual([]);
+  });
+
+  it('"Add to calendar" downloads a valid one-event .ics', async () => {
+    const { page } = await open('/widget.html');
+    const link = page.locator('.community-graph-events a', { hasText: 'Add to calendar' }).first();
+    await link.waitFor({ timeout: 15000 });
+    const title = await page.locator('.community-graph-events article h3').first().textContent();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    const events = calendar.getAllSubcomponents('vevent');
+    expect(events).toHaveLength(1);
+    expect(events[0].getFirstPropertyValue('summary')).toBe(title);
+    expect(String(events[0].getFirstPropertyValue('uid'))).toMatch(/@community-graph$/);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+  });
+
+  it('shows a clear message for an unknown partner slug instead of a blank box', async () => {
+    const { page } = await open('/bad.html');
+    const alert = page.locator('.community-graph-events [role=alert]');
+    await alert.waitFor({ timeout: 15000 });
+    expect(await alert.textContent()).toBe('Events could not be shown: Unknown partner "millbrook-libary". Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-unknown-partner.png'), fullPage: true });
+  });
+
+  it('says so when the partner does not allow this site, instead of a blank box', async () => {
+    const repo = server.app.db.getRepository(PartnerEntity);
+    await repo.update({ slug: 'millbrook-library' }, { allowedOrigins: ['https://library.millbrook.example'] });
+    try {
+      const { page } = await open('/library.html');
+      const alert = page.locator('.community-graph-events [role=alert]');
+      await alert.waitFor({ timeout: 15000 });
+      expect(await alert.textContent()).toBe(`Events could not be loaded from ${server.app.url}. The server may be unreachable, or this site is not among the partner's allowed origins.`);
+    } finally {
+      await repo.update({ slug: 'millbrook-library' }, { allowedOrigins: [] });
+    }
+  });
+
+  it('renders the iframe page with JavaScript disabled, framed by an allowed origin', async () => {
+    const repo = server.app.db.getRepository(PartnerEntity);
+    await repo.update({ slug: 'millbrook-museum' }, { allowedOrigins: [site.url] });
+    try {
+      const { page } = await open('/iframe.html', { javaScriptEnabled: false });
+      const frame = page.frameLocator('iframe');
+      await frame.locator('article h2').first().waitFor({ timeout: 15000 });
+      expect(await frame.locator('article h2').count()).toBe(4);
+      expect(await frame.locator('h1').textContent()).toBe('Upcoming events: Millbrook Museum of River History');
+      // Styles applied under the hashed-style CSP (the list marker is removed only by our stylesheet).
+      expect(await frame.locator('ul.events').evaluate((el) => getComputedStyle(el).listStyleType)).toBe('none');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'iframe-no-javascript.png'), fullPage: true });
+    } finally {
+      await repo.update({ slug: 'millbrook-museum' }, { allowedOrigins: [] });
+    }
+  });
+
+  it('refuses to be framed by an origin the partner did not list', async () => {
+    const repo = server.app.db.getRepository(PartnerEntity);
+    await repo.update({ slug: 'millbrook-museum' }, { allowedOrigins: ['https://museum.millbrook.example'] });
+    try {
+      const { page } = await open('/iframe.html');
+      const response = page.waitForResponse((r) => r.url().includes('/embed/events'));
+      await page.reload();
+      expect((await response).status()).toBe(200);
+      // The browser blocks the document: the frame never gets our content.
+      const frame = page.frames().find((f) => f !== page.mainFrame())!;
+      expect(await frame.locator('article').count()).toBe(0);
+      expect(frame.url()).toMatch(/^chrome-error:/);
+    } finally {
+      await repo.update({ slug: 'millbrook-museum' }, { allowedOrigins: [] });
+    }
+  });
+});
