@@ -31,6 +31,8 @@ export function audiencesOf(node: JsonObject, types: string[]): { audiences: Aud
       if (!label) raw.push(max === null ? `${min}+` : `${min ?? 0}-${max}`);
     }
   }
+  const stated = sortAudiences([...bands, ...mapAudiences(raw, JSONLD_AUDIENCE_RULES)]);
+  // The ChildrensEvent type is a fallback: stated ages ("1-3") are more precise than "for children".
   const typeLabels = types.filter((t) => t === 'ChildrensEvent').map((t) => t.toLowerCase());
-  return { audiences: sortAudiences([...bands, ...mapAudiences([...raw, ...typeLabels], JSONLD_AUDIENCE_RULES)]), rawAudiences: raw };
+  return { audiences: stated.length ? stated : mapAudiences(typeLabels, JSONLD_AUDIENCE_RULES), rawAudiences: raw };
 }
