@@ -2,7 +2,7 @@ import { SourceFormat, SourceSpec } from '../../../src/datasources/adapter';
 import { jsonLdSource } from '../../../src/datasources/jsonld/jsonld.source';
 import { museumEventsPage } from '../../../demo/feeds/museum-jsonld';
 import { testHttpClient } from '../../support/http-client';
-import { LocalServer, startLocalServer } from '../../support/local-http';
+import { LocalReply, LocalServer, startLocalServer } from '../../support/local-http';
 
 const now = new Date('2026-11-27T15:00:00Z');
 const spec = (url: string, validators = { etag: null as string | null, lastModified: null as string | null }): SourceSpec => ({
@@ -13,7 +13,7 @@ const spec = (url: string, validators = { etag: null as string | null, lastModif
 describe('JSON-LD source against a museum site on 127.0.0.1', () => {
   let server: LocalServer;
   beforeAll(async () => {
-    server = await startLocalServer((req) => {
+    server = await startLocalServer((req): LocalReply => {
       if (req.path === '/whats-on') {
         if (req.headers['if-none-match'] === '"page-v1"') return { status: 304 };
         return { body: museumEventsPage(now), headers: { 'content-type': 'text/html; charset=utf-8', etag: '"page-v1"' } };
