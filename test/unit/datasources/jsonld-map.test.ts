@@ -34,9 +34,15 @@ describe('JSON-LD mapping', () => {
   it('maps capacity and remaining capacity to EXTERNAL registration counts, and PeopleAudience ages to bands', () => {
     const story = map(PAGE).events[1];
     expect(story.registration).toEqual({ mode: RegistrationMode.EXTERNAL, url: 'https://museum.example/tickets/2', capacity: 20, confirmed: 15 });
-    expect(story.audiences).toEqual([Audience.PRESCHOOL, Audience.KIDS, Audience.FAMILIES]);
+    expect(story.audiences).toEqual([Audience.PRESCHOOL]); // stated ages win over the ChildrensEvent type
     expect(story.rawAudiences).toEqual(['3-5']);
     expect(story.categories).toEqual(['Children']);
+  });
+
+  it('falls back to the ChildrensEvent type for audiences when no ages are stated', () => {
+    const [event] = map(JSON.stringify({ '@type': 'ChildrensEvent', '@id': 'c', name: 'Puppets', startDate: '2026-11-10T10:00' })).events;
+    expect(event.audiences).toEqual([Audience.KIDS, Audience.FAMILIES]);
+    expect(event.rawAudiences).toEqual([]);
   });
 
   it('maps all five eventStatus values, as full URLs, http URLs or bare terms', () => {
