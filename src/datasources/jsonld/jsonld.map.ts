@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { AttendanceMode, EventStatus, RegistrationMode } from '../../domain/enums';
 import { addDays, resolveLocalTime, startOfLocalDate } from '../../domain/local-time';
 import { htmlToPlainText } from '../../domain/plain-text';
-import { NormalizedEvent, NormalizedPlace, SkippedItem } from '../adapter';
+import { EventDetails, NormalizedEvent, NormalizedPlace, SkippedItem } from '../adapter';
 import { audiencesOf } from './jsonld.audience';
 import { JsonObject } from './jsonld.parse';
 import { expandSchedule } from './jsonld.schedule';
@@ -94,6 +94,20 @@ function registrationOf(node: JsonObject, fallbackUrl: string | null): Normalize
   return { mode: RegistrationMode.EXTERNAL, url: offerUrl ?? fallbackUrl, capacity, confirmed };
 }
 
+/** offers (price, currency, url, availability), previousStartDate and organizer, kept as details. */
+function detailsOf(node: JsonObject, zone: string): EventDetails {
+  const previous = resolveLocalTime(textOf(node.previousStartDate), zone);
+  const organizer = asArray(node.organizer)[0];
+  return {
+    previousStartsAt: previous ? (previous.allDay ? startOfLocalDate(previous.date, zone) : previous.instant) : null,
+    offers: asArray(node.offers).filter(isObject).map((o) => ({
+      name: textOf(o.name), price: numberOf(o.price), currency: textOf(o.priceCurrency),
+      url: urlOf(o.url), availability: schemaTerm(o.availability),
+    })),
+    organizerName: typeof organizer === 'string' ? organizer.trim() || null : isObject(organizer) ? textOf(organizer.name) : null,
+  };
+}
+
 function categoriesOf(node: JsonObject, types: string[]): string[] {
   const keywords = asArray(node.keywords).flatMap((k) => (typeof k === 'string' ? k.split(',') : [textOf(k) ?? '']));
   const all = [...types.map((t) => TYPE_CATEGORY[t]).filter(Boolean), ...keywords.map((k) => k.trim()).filter(Boolean)];
@@ -144,6 +158,7 @@ function baseEvent(node: JsonObject, types: string[], externalId: string, series
     imageUrl: urlOf(node.image),
     place,
     registration: registrationOf(node, url),
+    details: detailsOf(node, timing.timezone),
   };
 }
 

@@ -121,6 +121,7 @@ export function mapLibCalEvents(items: unknown[], zone: string): LibCalMapResult
       imageUrl: str(item.featured_image),
       place,
       registration: registrationOf(item, url),
+      details: { waitlist: item.wait_list === true || item.wait_list === 1 || item.wait_list === '1' },
     });
   }
   return out;

@@ -72,3 +72,18 @@ describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
     expect(event.categories).toEqual(['Music']);
   });
 });
+
+describe('JSON-LD corpus details', () => {
+  it('keeps offers, previousStartDate and organizer as event details', () => {
+    if (!requireCorpus()) return;
+    const [music] = read('music_event_rescheduled.jsonld').events;
+    expect(music.details!.previousStartsAt!.toISOString()).toBe('2013-10-01T00:30:00.000Z'); // 19:30 CDT
+    expect(music.details!.offers).toEqual([
+      { name: 'General Admission', price: 63.25, currency: 'USD', url: 'http://www.ticketmaster.com/event/17004C29', availability: 'SoldOut' },
+      { name: 'VIP Experience', price: 299, currency: 'USD', url: 'http://www.example.com/Abcde12345', availability: null },
+    ]);
+    const [mixed] = read('event_mixed_attendance_virtual.jsonld').events;
+    expect(mixed.details!.organizerName).toBe('Kira and Morrison Music');
+    expect(mixed.details!.offers![0]).toMatchObject({ price: 30, availability: 'InStock' });
+  });
+});
