@@ -85,7 +85,7 @@ export function sessionTimes(rule: OpeningHoursRule, partnerZone: string, window
   const days = isOneOff(rule)
     ? [DateTime.fromISO((rule.dtstart ?? rule.validFrom)!, { zone: zoneOf(rule, partnerZone) })]
     : ruleDaysIn(rule, window, partnerZone);
-  return days.filter((d) => d.isValid).map((day) => {
+  const times = days.filter((d) => d.isValid).map((day) => {
     const at = (time: string | null) => {
       const m = time ? /^(\d{1,2}):(\d{2})/.exec(time) : null;
       return m ? day.set({ hour: Number(m[1]), minute: Number(m[2]), second: 0, millisecond: 0 }) : null;
@@ -96,6 +96,8 @@ export function sessionTimes(rule: OpeningHoursRule, partnerZone: string, window
     if (!closes || closes < opens) closes = closes ? closes.plus({ days: 1 }) : opens;
     return { start: opens.toJSDate(), end: closes.toJSDate(), allDay: false, localDate: day.toISODate()!, zone };
   });
+  // A recurrence is expanded to occurrences starting inside [from, to); a one-off is kept wherever it falls.
+  return isOneOff(rule) ? times : times.filter((t) => t.start >= window.from && t.start < window.to);
 }
 
 /** Every schedule-like list on an HSDS object, in both shapes (3.0 `schedules`, newer `operating_hours` / `events`, 2.x `regular_schedules`). */

@@ -211,6 +211,25 @@ function mapNode(node: JsonObject, ctx: JsonLdMapContext, out: JsonLdMapResult, 
   out.events.push(baseEvent(node, types, id ?? `${name}#${textOf(node.startDate)}`, seriesKey, timing));
 }
 
+const PLACE_TYPES = /(Place|Museum|Library|Venue|Building|Hall|Center|Centre|Park|Theater|Gallery)$/;
+
+/**
+ * Event nodes wherever listing pages put them: top level, an ItemList's itemListElement (item or the
+ * element itself), or nested under another node's `event` / `events` (a Museum or Place listing its
+ * events inherits as their location when they name none). Bounded depth.
+ */
+function eventNodes(nodes: unknown[], depth: number): JsonObject[] {
+  if (depth > 3) return [];
+  return nodes.filter(isObject).flatMap((node) => {
+    const types = typesOf(node);
+    if (isEventType(types)) return [node];
+    const listed = asArray(node.itemListElement).filter(isObject).map((el) => (isObject(el.item) ? el.item : el));
+    const hosted = asArray(node.event ?? node.events).filter(isObject).map((ev) => (
+      ev.location === undefined && types.some((t) => PLACE_TYPES.test(t)) ? { ...ev, location: node } : ev));
+    return eventNodes([...listed, ...hosted], depth + 1);
+  });
+}
+
 /**
  * Maps the event nodes of a JSON-LD document to occurrences. Non-event nodes (Organization,
  * WebPage, BreadcrumbList...) are ignored silently; events without a usable start are skipped with
@@ -218,7 +237,7 @@ function mapNode(node: JsonObject, ctx: JsonLdMapContext, out: JsonLdMapResult, 
  */
 export function mapJsonLdEvents(nodes: JsonObject[], ctx: JsonLdMapContext): JsonLdMapResult {
   const out: JsonLdMapResult = { events: [], skipped: [] };
-  for (const node of nodes) if (isEventType(typesOf(node))) mapNode(node, ctx, out, null);
+  for (const node of eventNodes(nodes, 0)) mapNode(node, ctx, out, null);
   const seen = new Map<string, number>();
   for (const event of out.events) {
     const n = seen.get(event.externalId) ?? 0;

@@ -45,6 +45,16 @@ describe('JSON-LD mapping', () => {
     expect(event.rawAudiences).toEqual([]);
   });
 
+  it('finds events in an ItemList and nested under a Museum, which becomes their location', () => {
+    const doc = JSON.stringify({ '@context': 'https://schema.org', '@graph': [
+      { '@type': 'ItemList', itemListElement: [{ '@type': 'ListItem', position: 1, item: { '@type': 'Event', '@id': 'l1', name: 'Listed', startDate: '2026-11-10' } }] },
+      { '@type': 'Museum', name: 'River Museum', address: '1 Lock Street, Millbrook', event: [{ '@type': 'Event', '@id': 'm1', name: 'Hosted', startDate: '2026-11-11' }] },
+    ] });
+    const { events } = map(doc);
+    expect(events.map((e) => [e.externalId, e.place?.name ?? null])).toEqual([['l1', null], ['m1', 'River Museum']]);
+    expect(events[1].place?.address).toBe('1 Lock Street, Millbrook');
+  });
+
   it('maps all five eventStatus values, as full URLs, http URLs or bare terms', () => {
     const statuses = ['https://schema.org/EventScheduled', 'http://schema.org/EventCancelled', 'EventPostponed', 'schema:EventRescheduled', 'https://schema.org/EventMovedOnline'];
     const doc = JSON.stringify(statuses.map((s, i) => ({ '@type': 'Event', '@id': `e${i}`, name: `E${i}`, startDate: '2026-11-10T10:00', eventStatus: s })));
