@@ -5,6 +5,7 @@ import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } fro
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/services/api-key.service';
 import { demoOccurrences, DemoOccurrence } from './occurrences';
+import { seedDemoServices } from './seed-services';
 import { PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
 
 export interface SeedReport {
@@ -12,6 +13,8 @@ export interface SeedReport {
   locations: number;
   events: number;
   registrations: number;
+  /** Nonprofit listings, loaded through the HSDS mapper and the services sink. */
+  services: number;
 }
 
 const partnerId = (slug: string) => stableId('demo-partner', slug);
@@ -68,9 +71,13 @@ export async function isEmpty(db: DataSource): Promise<boolean> {
   return (await db.getRepository(PartnerEntity).count()) === 0;
 }
 
-/** Loads Millbrook in one transaction. Dates are relative to `now`, so the demo never goes stale. */
+/**
+ * Loads Millbrook: partners, locations, events and registrations in one transaction, then the
+ * nonprofits' listings through the HSDS mapper and services sink. Dates are relative to `now`, so
+ * the demo never goes stale.
+ */
 export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedReport> {
-  return db.transaction(async (manager) => {
+  const report = await db.transaction(async (manager) => {
     const partners = PARTNERS.map((p) => manager.create(PartnerEntity, {
       id: partnerId(p.slug), slug: p.slug, name: p.name, kind: p.kind, website: p.website, timezone: TOWN_TIMEZONE, createdAt: now,
     }));
@@ -86,4 +93,5 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
     for (let i = 0; i < registrations.length; i += 200) await manager.insert(RegistrationEntity, registrations.slice(i, i + 200));
     return { partners: partners.length, locations: locations.length, events: events.length, registrations: registrations.length };
   });
+  return { ...report, services: await seedDemoServices(db, now) };
 }

@@ -93,6 +93,27 @@ export interface NormalizedEvent {
     /** Seats the partner reports taken (EXTERNAL registration). */
     confirmed: number | null;
   };
+  /**
+   * Partner detail with no column yet (issue 4): schema.org offers, previousStartDate and organizer,
+   * LibCal's wait list. Optional; a sink may store or ignore it.
+   */
+  details?: EventDetails;
+}
+
+export interface EventOffer {
+  name: string | null;
+  price: number | null;
+  currency: string | null;
+  url: string | null;
+  /** schema.org ItemAvailability term, e.g. InStock, SoldOut. */
+  availability: string | null;
+}
+
+export interface EventDetails {
+  previousStartsAt?: Date | null;
+  offers?: EventOffer[];
+  organizerName?: string | null;
+  waitlist?: boolean;
 }
 
 /** An item the adapter could not use, with the reason shown in the SyncReport. */

@@ -53,3 +53,11 @@ export enum ApiKeyRole {
   ADMIN = 'ADMIN',
   PARTNER = 'PARTNER',
 }
+
+/** A listing's lifecycle, as HSDS `service.status` defines it. */
+export enum ServiceStatus {
+  ACTIVE = 'ACTIVE',
+  INACTIVE = 'INACTIVE',
+  DEFUNCT = 'DEFUNCT',
+  TEMPORARILY_CLOSED = 'TEMPORARILY_CLOSED',
+}

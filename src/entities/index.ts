@@ -3,7 +3,10 @@ import { EventEntity } from './event.entity';
 import { LocationEntity } from './location.entity';
 import { PartnerEntity } from './partner.entity';
 import { RegistrationEntity } from './registration.entity';
+import { ServiceLocationEntity } from './service-location.entity';
+import { ServiceEntity } from './service.entity';
 
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
+export { ServiceEntity, ServiceLocationEntity };
 
-export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity];
+export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity, ServiceEntity, ServiceLocationEntity];

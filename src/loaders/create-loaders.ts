@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity, ServiceLocationEntity } from '../entities';
 import { byKey, groupByKey } from './by-key';
 
 /**
@@ -25,6 +25,20 @@ export function createLoaders(ctx: { db: DataSource }) {
         order: { name: 'ASC', id: 'ASC' },
       });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
+    }),
+    serviceById: batchById(ServiceEntity),
+    /** A service's locations in the publisher's order: two queries (links, then locations) for a whole page. */
+    locationsByService: new DataLoader<string, LocationEntity[]>(async (serviceIds) => {
+      const links = await db.getRepository(ServiceLocationEntity).find({
+        where: { serviceId: In([...serviceIds]) },
+        order: { serviceId: 'ASC', position: 'ASC' },
+      });
+      const locations = links.length
+        ? await db.getRepository(LocationEntity).findBy({ id: In([...new Set(links.map((l) => l.locationId))]) })
+        : [];
+      const byId = new Map(locations.map((l) => [l.id, l]));
+      const pairs = links.flatMap((l) => (byId.has(l.locationId) ? [{ serviceId: l.serviceId, location: byId.get(l.locationId)! }] : []));
+      return groupByKey(serviceIds, pairs, (p) => p.serviceId).map((group) => group.map((p) => p.location));
     }),
   };
 }

@@ -4,6 +4,10 @@ import { EventFieldsResolver } from './event-fields.resolver';
 import { LocationFieldsResolver } from './location-fields.resolver';
 import { PartnerFieldsResolver } from './partner-fields.resolver';
 import { QueryResolver } from './query.resolver';
+import { PartnerServicesFieldsResolver } from './partner-services-fields.resolver';
+import { ServiceConnectionFieldsResolver } from './service-connection-fields.resolver';
+import { ServiceFieldsResolver } from './service-fields.resolver';
+import { ServiceQueryResolver } from './service-query.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -12,4 +16,8 @@ export const RESOLVERS = [
   PartnerFieldsResolver,
   LocationFieldsResolver,
   EmbedSettingsResolver,
+  ServiceQueryResolver,
+  ServiceFieldsResolver,
+  ServiceConnectionFieldsResolver,
+  PartnerServicesFieldsResolver,
 ] as const;

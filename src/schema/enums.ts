@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus } from '../domain/enums';
+import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus } from '../domain/enums';
 
 registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'What kind of organization a partner is.' });
 registerEnumType(EventStatus, { name: 'EventStatus', description: 'schema.org EventStatusType, as our enum.' });
@@ -10,5 +10,6 @@ registerEnumType(RegistrationMode, {
   description: 'NATIVE: register through this API. EXTERNAL: on the partner\'s own site. NONE: just come.',
 });
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
+registerEnumType(ServiceStatus, { name: 'ServiceStatus', description: 'A listing\'s lifecycle (HSDS service.status).' });
 
-export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus };
+export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus };

@@ -5,6 +5,7 @@ import { EventFeedService } from './event-feed.service';
 import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
+import { ServiceListingService } from './service-listing.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
@@ -21,6 +22,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     nodes: new NodeService(),
     partners: new PartnerService(db),
     eventFeeds: new EventFeedService(options.maxPageSize),
+    listings: new ServiceListingService(db, options.maxPageSize),
   };
 }
 

@@ -1,0 +1,152 @@
+import { AdapterError, HttpClient, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { NormalizedService, SERVICES_KIND } from '../service-item';
+import { isSkipped, mapHsdsService } from './hsds.map';
+import { isMinimalService, JsonObject, parseHsdaPage, parseJsonBody, servicesFromJson } from './hsds.parse';
+import { assembleTabularServices, dataPackageResources, parseCsvTable, Tables } from './hsds.tabular';
+
+/**
+ * Open Referral HSDS 3 listings, from
+ *  - an HSDA API base URL: GET {base}/services?page=&per_page=[&modified_after=], then
+ *    GET {base}/services/{id} for items the list returns minimal (HSDS 3 API reference);
+ *  - a static JSON file (one service, an array, an organization with services, a page);
+ *  - a tabular data package (datapackage.json + CSV tables).
+ * options: mode ('api' | 'file' | 'datapackage', else inferred from the URL), perPage (100),
+ * maxPages (200), incremental (true: after a first full sync, ask only for modified_after).
+ */
+type Mode = 'api' | 'file' | 'datapackage';
+
+const TABLES = ['service', 'organization', 'service_at_location', 'location', 'address', 'accessibility', 'schedule',
+  'phone', 'contact', 'language', 'cost_option', 'attribute', 'taxonomy_term'];
+
+function modeOf(source: SourceSpec): Mode {
+  const mode = source.options.mode;
+  if (mode === 'api' || mode === 'file' || mode === 'datapackage') return mode;
+  if (mode !== undefined) throw new AdapterError(`HSDS option "mode" must be api, file or datapackage, got ${JSON.stringify(mode)}.`);
+  const path = new URL(source.url).pathname.toLowerCase();
+  if (path.endsWith('datapackage.json')) return 'datapackage';
+  return path.endsWith('.json') ? 'file' : 'api';
+}
+
+function intOption(source: SourceSpec, name: string, fallback: number, max: number): number {
+  const value = source.options[name] ?? fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new AdapterError(`HSDS option "${name}" must be an integer from 1 to ${max}, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+async function get(http: HttpClient, url: string, what: string, conditional?: SourceSpec['validators']): Promise<HttpResult> {
+  const response = await http.fetch(url, { headers: { accept: 'application/json, text/csv;q=0.9' }, conditional });
+  if (response.notModified) return response;
+  if (response.status < 200 || response.status >= 300) throw new AdapterError(`${what}: GET ${url} answered HTTP ${response.status}.`);
+  return response;
+}
+
+/** Walks the pages, trusting the envelope only while it is consistent with itself. */
+async function pullApi(source: SourceSpec, http: HttpClient, skipped: SkippedItem[]): Promise<{ raws: JsonObject[]; incremental: boolean }> {
+  const base = source.url.replace(/\/+$/, '');
+  const perPage = intOption(source, 'perPage', 100, 1000);
+  const maxPages = intOption(source, 'maxPages', 200, 10000);
+  const incremental = source.lastSuccessAt !== null && source.options.incremental !== false;
+  const listed: JsonObject[] = [];
+  for (let page = 1; ; page++) {
+    if (page > maxPages) throw new AdapterError(`HSDA paging did not end within maxPages=${maxPages} pages; nothing was stored.`);
+    const query = new URLSearchParams({ page: String(page), per_page: String(perPage) });
+    if (incremental) query.set('modified_after', source.lastSuccessAt!.toISOString());
+    const url = `${base}/services?${query}`;
+    const envelope = parseHsdaPage((await get(http, url, 'HSDA service list')).body, `HSDA page ${page} (${url})`);
+    if (envelope.pageNumber !== page) {
+      throw new AdapterError(`HSDA page ${page}: asked for page ${page}, the envelope says page_number ${envelope.pageNumber}.`);
+    }
+    listed.push(...envelope.contents);
+    const last = envelope.lastPage ?? page >= envelope.totalPages;
+    if (envelope.contents.length === 0 && envelope.totalItems > 0) {
+      if (page <= envelope.totalPages) {
+        throw new AdapterError(`HSDA page ${page} came back empty, but the envelope claims total_pages ${envelope.totalPages} and total_items ${envelope.totalItems}; the envelope is inconsistent, nothing was stored.`);
+      }
+      break;
+    }
+    if (last) {
+      if (page < envelope.totalPages) {
+        throw new AdapterError(`HSDA page ${page} says last_page, but total_pages is ${envelope.totalPages}; the envelope is inconsistent, nothing was stored.`);
+      }
+      break;
+    }
+    if (page >= envelope.totalPages && envelope.lastPage === false) {
+      // total_pages said this was the end but last_page disagrees: keep reading (bounded by maxPages);
+      // the next page's envelope decides, and an empty one ends the walk.
+      continue;
+    }
+  }
+  const raws: JsonObject[] = [];
+  for (const item of servicesFromJson(listed, 'HSDA list')) {
+    if (!isMinimalService(item) || typeof item.id !== 'string') {
+      raws.push(item);
+      continue;
+    }
+    const url = `${base}/services/${encodeURIComponent(item.id)}`;
+    const response = await http.fetch(url, { headers: { accept: 'application/json' } });
+    if (response.status === 404) {
+      skipped.push({ externalId: item.id, reason: `listed, but GET ${url} answered 404 (removed while we read the list)` });
+      continue;
+    }
+    if (response.status < 200 || response.status >= 300) throw new AdapterError(`HSDA service detail: GET ${url} answered HTTP ${response.status}.`);
+    raws.push(...servicesFromJson(parseJsonBody(response.body, `HSDA service ${item.id}`), url));
+  }
+  return { raws, incremental };
+}
+
+async function pullDataPackage(source: SourceSpec, http: HttpClient, descriptorBody: Buffer): Promise<JsonObject[]> {
+  const resources = dataPackageResources(parseJsonBody(descriptorBody, 'datapackage.json'));
+  if (!resources.some((r) => r.name === 'service')) throw new AdapterError('datapackage.json lists no "service" resource.');
+  const tables: Tables = {};
+  for (const resource of resources.filter((r) => TABLES.includes(r.name))) {
+    const url = new URL(resource.path, source.url).toString();
+    tables[resource.name] = parseCsvTable((await get(http, url, `HSDS table ${resource.name}`)).body, resource.name);
+  }
+  return assembleTabularServices(tables);
+}
+
+/** service_at_location lists repeat a service once per location: one service, all its locations. */
+function mergeById(raws: JsonObject[]): JsonObject[] {
+  const byId = new Map<unknown, JsonObject>();
+  const out: JsonObject[] = [];
+  for (const raw of raws) {
+    const existing = raw.id != null ? byId.get(raw.id) : undefined;
+    if (!existing) {
+      if (raw.id != null) byId.set(raw.id, raw);
+      out.push(raw);
+    } else if (Array.isArray(existing.service_at_locations) && Array.isArray(raw.service_at_locations)) {
+      existing.service_at_locations = [...existing.service_at_locations, ...raw.service_at_locations];
+    }
+  }
+  return out;
+}
+
+export const hsdsSource: SourceAdapter = {
+  format: SourceFormat.HSDS,
+  async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<NormalizedService>> {
+    const mode = modeOf(source);
+    const skipped: SkippedItem[] = [];
+    let raws: JsonObject[];
+    let incremental = false;
+    let validators = { etag: null as string | null, lastModified: null as string | null };
+    if (mode === 'api') {
+      ({ raws, incremental } = await pullApi(source, http, skipped));
+    } else {
+      const response = await get(http, source.url, mode === 'file' ? 'HSDS file' : 'HSDS data package', source.validators);
+      validators = { etag: response.etag, lastModified: response.lastModified };
+      if (response.notModified) return { notModified: true, validators, kind: SERVICES_KIND, items: [], skipped: [], incremental: false };
+      raws = mode === 'file'
+        ? servicesFromJson(parseJsonBody(response.body, `HSDS file ${source.url}`), source.url)
+        : await pullDataPackage(source, http, response.body);
+    }
+    const items: NormalizedService[] = [];
+    for (const raw of mergeById(raws)) {
+      const mapped = mapHsdsService(raw, { zone: source.partnerTimezone, window: source.window });
+      if (isSkipped(mapped)) skipped.push(mapped);
+      else items.push(mapped);
+    }
+    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped, incremental };
+  },
+};

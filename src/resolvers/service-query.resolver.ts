@@ -1,0 +1,21 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { ServiceEntity } from '../entities';
+import { Connection } from '../services/connection';
+import { ServiceConnection } from '../schema/service-connection.type';
+import { Service } from '../schema/service.type';
+import { ServicesArgs } from '../schema/services.args';
+
+/** Root fields for nonprofit listings (kept beside QueryResolver so the two features merge cleanly). */
+@Resolver()
+export class ServiceQueryResolver {
+  @Query(() => ServiceConnection, { description: 'Nonprofit listings of every partner, ordered by name.' })
+  services(@Ctx() ctx: Context, @Args(() => ServicesArgs) args: ServicesArgs): Promise<Connection<ServiceEntity>> {
+    return ctx.services.listings.list(ctx, args.filter, args);
+  }
+
+  @Query(() => Service, { nullable: true })
+  service(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceEntity | null> {
+    return ctx.services.listings.byId(ctx, id);
+  }
+}

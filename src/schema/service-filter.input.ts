@@ -1,0 +1,32 @@
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { ServiceFilterInput } from '../domain/service-filter';
+import { ServiceStatus } from './enums';
+import { NearFilter } from './event-filter.input';
+import { DateTime } from './scalars';
+
+@InputType('ServiceFilter')
+export class ServiceFilter implements ServiceFilterInput {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of name, alternate name or description.' })
+  text?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Any of these taxonomy terms (name or code, case-insensitive).' })
+  categories?: string[] | null;
+
+  @Field(() => NearFilter, { nullable: true, description: 'Offered at a location within km of the point.' })
+  near?: NearFilter | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Open at this instant, in each location\'s own time.' })
+  openAt?: Date | null;
+
+  @Field(() => Float, { nullable: true, description: 'Admits someone of this age in years.' })
+  age?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Offered in this language (name or ISO code, case-insensitive).' })
+  language?: string | null;
+
+  @Field(() => [ServiceStatus], { nullable: true, description: 'Default: every status but DEFUNCT.' })
+  status?: ServiceStatus[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  partnerIds?: string[] | null;
+}

@@ -1,0 +1,82 @@
+import { AdapterError, NormalizedEvent, SourceFormat, SourceSpec } from '../../../src/datasources/adapter';
+import { createLibCalSource } from '../../../src/datasources/libcal/libcal.source';
+import { FakeLibCal, startFakeLibCal } from '../../support/fake-libcal';
+import { testHttpClient } from '../../support/http-client';
+
+const http = testHttpClient();
+const event = (n: number, extra: Record<string, unknown> = {}) => ({
+  id: 1000 + n, title: `Storytime ${n}`, allday: false, start: '2026-12-02T10:00:00-06:00', end: '2026-12-02T10:45:00-06:00',
+  url: { public: `https://library.example/event/${1000 + n}`, admin: `https://library.example/admin/event/${1000 + n}` },
+  registration: true, seats: 20, seats_taken: n % 20, ...extra,
+});
+let catalog: Record<string, unknown>[] = [];
+
+const spec = (url: string, over: Partial<SourceSpec['options']> = {}): SourceSpec => ({
+  id: 'src-libcal', partnerId: 'p-lib', format: SourceFormat.LIBCAL, url, partnerTimezone: 'America/Chicago',
+  window: { from: new Date('2026-11-27T06:00:00Z'), to: new Date('2027-11-27T06:00:00Z') },
+  validators: { etag: null, lastModified: null }, lastSuccessAt: null,
+  options: { clientId: 'client-1', clientSecret: 's3cret', calendarId: 8123, pageSize: 10, ...over },
+});
+
+describe('LibCal source against a LibCal API on 127.0.0.1', () => {
+  let libcal: FakeLibCal;
+  beforeEach(async () => {
+    catalog = Array.from({ length: 23 }, (_, i) => event(i + 1));
+    libcal = await startFakeLibCal(() => catalog);
+  });
+  afterEach(() => libcal.close());
+
+  it('gets a token, pages until a short page, and maps seats/seats_taken to EXTERNAL counts', async () => {
+    const result = await createLibCalSource().pull(spec(libcal.url), http);
+    const items = result.items as NormalizedEvent[];
+    expect(items).toHaveLength(23);
+    expect(result).toMatchObject({ kind: 'events', incremental: false, skipped: [] });
+    const pages = libcal.requests.filter((r) => r.path === '/1.1/events').map((r) => Object.fromEntries(r.query));
+    expect(pages.map((p) => p.page)).toEqual(['1', '2', '3']);
+    expect(pages[0]).toEqual({ cal_id: '8123', date: '2026-11-27', days: '365', limit: '10', page: '1' });
+    expect(items[4].registration).toEqual({ mode: 'EXTERNAL', url: 'https://library.example/event/1005', capacity: 20, confirmed: 5 });
+    expect(libcal.tokensIssued()).toBe(1);
+  });
+
+  it('reuses the cached token on the next sync and sees changed seats_taken (counts are polled every sync)', async () => {
+    const source = createLibCalSource();
+    await source.pull(spec(libcal.url), http);
+    catalog[0] = { ...catalog[0], seats_taken: 19 };
+    const again = (await source.pull(spec(libcal.url), http)).items as NormalizedEvent[];
+    expect(again[0].registration.confirmed).toBe(19);
+    expect(libcal.tokensIssued()).toBe(1);
+  });
+
+  it('fetches a new token once when the API answers 401 for a cached one', async () => {
+    const source = createLibCalSource();
+    await source.pull(spec(libcal.url), http);
+    libcal.revokeTokens();
+    expect((await source.pull(spec(libcal.url), http)).items).toHaveLength(23);
+    expect(libcal.tokensIssued()).toBe(2);
+  });
+
+  it('fails with a clear error when the client credentials are rejected', async () => {
+    const pull = createLibCalSource().pull(spec(libcal.url, { clientSecret: 'wrong' }), http);
+    await expect(pull).rejects.toThrow(new AdapterError(`LibCal token request: ${libcal.url}/1.1/oauth/token answered HTTP 401 (the client credentials or token were rejected).`));
+  });
+
+  it.each([
+    [403, 'the API client may not read this calendar (check its scopes and calendar permissions)'],
+    [429, 'LibCal rate limit reached; the next scheduled sync will try again'],
+    [500, 'LibCal server error'],
+  ])('fails the pull with a clear error on HTTP %i from /events', async (status, reason) => {
+    libcal.failEventsWith(status);
+    await expect(createLibCalSource().pull(spec(libcal.url), http)).rejects.toThrow(
+      `LibCal events: ${libcal.url}/1.1/events?cal_id=8123&date=2026-11-27&days=365&limit=10&page=1 answered HTTP ${status} (${reason}).`);
+  });
+
+  it('fails when a 401 persists after a fresh token', async () => {
+    libcal.failEventsWith(401);
+    await expect(createLibCalSource().pull(spec(libcal.url), http)).rejects.toThrow(/answered HTTP 401 \(the client credentials or token were rejected\)\.$/);
+    expect(libcal.tokensIssued()).toBe(2);
+  });
+
+  it('requires its options and names the missing one', async () => {
+    await expect(createLibCalSource().pull(spec(libcal.url, { calendarId: undefined }), http)).rejects.toThrow('LibCal option "calendarId" is required.');
+  });
+});

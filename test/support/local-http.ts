@@ -1,0 +1,59 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+export interface LocalRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface LocalReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string | Buffer | object;
+}
+
+export interface LocalServer {
+  url: string;
+  requests: LocalRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * A real HTTP server on 127.0.0.1 (ephemeral port) for partner-API fakes. The handler answers in
+ * the partner's wire format; anything it does not know should answer 404, like the real thing.
+ */
+export async function startLocalServer(handler: (request: LocalRequest) => LocalReply | Promise<LocalReply>): Promise<LocalServer> {
+  const requests: LocalRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const request = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(request);
+      try {
+        const reply = await handler(request);
+        const body = reply.body === undefined ? '' : Buffer.isBuffer(reply.body) || typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+        const type = typeof reply.body === 'object' && !Buffer.isBuffer(reply.body) ? { 'content-type': 'application/json' } : {};
+        res.writeHead(reply.status ?? 200, { ...type, ...(reply.headers ?? {}) });
+        res.end(body);
+      } catch (error) {
+        res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(String(error));
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((error) => (error ? reject(error) : resolve()));
+    }),
+  };
+}

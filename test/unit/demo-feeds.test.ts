@@ -1,0 +1,52 @@
+import { hsdsSource } from '../../src/datasources/hsds/hsds.source';
+import { isSkipped, mapHsdsService } from '../../src/datasources/hsds/hsds.map';
+import { servicesFromJson } from '../../src/datasources/hsds/hsds.parse';
+import { mapJsonLdEvents } from '../../src/datasources/jsonld/jsonld.map';
+import { parseJsonLd } from '../../src/datasources/jsonld/jsonld.parse';
+import { LIBCAL_PRIVATE_FIELDS, mapLibCalEvents } from '../../src/datasources/libcal/libcal.map';
+import { NormalizedService } from '../../src/datasources/service-item';
+import { Audience, RegistrationMode } from '../../src/domain/enums';
+import { libraryLibCalEvents } from '../../demo/feeds/library-libcal';
+import { museumEventsPage } from '../../demo/feeds/museum-jsonld';
+import { foodShareServices, literacyServices } from '../../demo/feeds/nonprofits-hsds';
+
+const now = new Date('2026-11-27T15:00:00Z');
+const ZONE = 'America/Chicago';
+const window = { from: now, to: new Date(now.getTime() + 56 * 864e5) };
+
+describe('the Millbrook partner feeds in demo/feeds', () => {
+  it('the museum page yields its exhibition, two weekly programs and a ticketed talk', () => {
+    const doc = parseJsonLd(museumEventsPage(now), 'text/html');
+    const { events, skipped } = mapJsonLdEvents(doc.nodes, { zone: ZONE, window });
+    expect(skipped).toEqual([]);
+    const byTitle = (t: string) => events.filter((e) => e.title === t);
+    expect(byTitle('Exhibition: Lock & Dam No. 9')).toHaveLength(1);
+    expect(byTitle('Family Science Saturday')).toHaveLength(8);
+    expect(byTitle('Toddler Gallery Walk')).toHaveLength(8);
+    const [talk] = byTitle('Evening Talk: A River Pilot\'s Life');
+    expect(talk.registration).toEqual({ mode: RegistrationMode.EXTERNAL, url: 'https://museum.millbrook.example/tickets/river-pilot', capacity: 60, confirmed: 19 });
+    expect(byTitle('Toddler Gallery Walk')[0].audiences).toEqual([Audience.BABIES, Audience.TODDLERS, Audience.PRESCHOOL]); // 1-3 inclusive
+    expect(byTitle('Family Science Saturday')[0].audiences).toEqual([Audience.PRESCHOOL, Audience.KIDS, Audience.TWEENS, Audience.TEENS, Audience.ADULTS]);
+  });
+
+  it('the nonprofits publish five listings and two dated sessions', () => {
+    const services = servicesFromJson([...foodShareServices(now), ...literacyServices(now)], 'demo')
+      .map((raw) => mapHsdsService(raw, { zone: ZONE, window }))
+      .filter((m): m is NormalizedService => !isSkipped(m));
+    expect(services.map((s) => s.name)).toEqual(['Emergency Food Pantry', 'SNAP Application Help', 'Adult Literacy Tutoring', 'GED Preparation', 'Citizenship Class']);
+    expect(services.flatMap((s) => s.sessions.map((e) => e.title))).toEqual(['Emergency Food Pantry', 'Family Reading Night']);
+    expect(hsdsSource.format).toBe('HSDS');
+  });
+
+  it('the library\'s LibCal events map without any private field', () => {
+    const raw = libraryLibCalEvents(now);
+    const { events, skipped } = mapLibCalEvents(raw.events, ZONE);
+    expect(skipped).toEqual([]);
+    expect(events).toHaveLength(10);
+    const talk = events.find((e) => e.title.startsWith('Author Talk'))!;
+    expect(talk.registration).toMatchObject({ capacity: 280, confirmed: 95 });
+    const stored = JSON.stringify(events);
+    for (const secret of ['river-2026', 'zak=host', 'zoom.example/j', '/admin/event/', 'servo motors']) expect(stored).not.toContain(secret);
+    expect(LIBCAL_PRIVATE_FIELDS).toContain('online_join_password');
+  });
+});
