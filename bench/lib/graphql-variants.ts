@@ -5,7 +5,7 @@ import { inProcessRound } from './in-process-load';
 import type { LoadGenerator } from './load-generator';
 import type { RunSettings } from './settings';
 import type { Row } from './scenario';
-import { round } from './stats';
+import { median, round } from './stats';
 
 export interface Operation {
   query: string;
@@ -67,6 +67,8 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       'req/s': round(s.reqPerSec),
       'p50 ms': round(s.p50Ms),
       'p99 ms': round(s.p99Ms),
+      // How far apart the rounds were: the run's own measure of the machine's noise.
+      'req/s spread %': round(spreadPercent(s.rounds.map((r) => r.reqPerSec))),
       failures: s.failures,
     };
     if (s.name === HTTP) {
@@ -80,4 +82,9 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
     }
     return row;
   });
+}
+
+function spreadPercent(values: number[]): number {
+  const mid = median(values);
+  return mid > 0 ? ((Math.max(...values) - Math.min(...values)) / mid) * 100 : 0;
 }

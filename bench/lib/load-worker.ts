@@ -42,6 +42,12 @@ async function runRound(request: RunRequest): Promise<RoundResult> {
   let ok = 0;
   let bad = 0;
   const started = process.hrtime.bigint();
+  let stoppedAt: bigint | null = null;
+  const stop = () => {
+    if (stoppedAt !== null) return;
+    stoppedAt = process.hrtime.bigint();
+    instance.stop();
+  };
   const instance = autocannon({
     url: request.url,
     method: 'POST',
@@ -50,22 +56,26 @@ async function runRound(request: RunRequest): Promise<RoundResult> {
     pipelining: 1,
     duration: Math.max(1, Math.ceil(settings.durationMs / 1000)),
     timeout: 10,
+    // autocannon acts on stop() at its next sample tick; a short tick keeps the bounds tight.
+    sampleInt: 100,
     requests: [{ setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[next++ % bodies.length] }) }],
   });
   // autocannon's own duration has 1 s granularity; this timer and the request cap are the real bounds.
-  const timer = setTimeout(() => instance.stop(), settings.durationMs);
+  const timer = setTimeout(stop, settings.durationMs);
   instance.on('response', (_client, statusCode, _bytes, responseTimeMs) => {
+    // Responses arriving between stop() and autocannon's next tick are not counted: the round is over.
+    if (stoppedAt !== null) return;
     if (statusCode >= 200 && statusCode < 300) {
       ok++;
       samples.add(responseTimeMs);
     } else {
       bad++;
     }
-    if (ok + bad >= settings.maxRequests) instance.stop();
+    if (ok + bad >= settings.maxRequests) stop();
   });
   const result = await instance;
   clearTimeout(timer);
-  const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const durationMs = Number((stoppedAt ?? process.hrtime.bigint()) - started) / 1e6;
   return {
     requests: ok,
     failures: bad + result.errors + result.timeouts,
