@@ -67,6 +67,7 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       'req/s': round(s.reqPerSec),
       'p50 ms': round(s.p50Ms),
       'p99 ms': round(s.p99Ms),
+      'cpu ms/req': round(s.cpuMsPerRequest),
       // How far apart the rounds were: the run's own measure of the machine's noise.
       'req/s spread %': round(spreadPercent(s.rounds.map((r) => r.reqPerSec))),
       failures: s.failures,
@@ -75,9 +76,12 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       row['sql/req'] = measurement.sqlPerRequest;
       row['bytes'] = measurement.responseBytes;
       const inProcess = summaries.get(GRAPHQL_JS);
-      if (inProcess) row['vs graphql-js'] = round(http.reqPerSec / inProcess.reqPerSec);
+      if (inProcess) {
+        row['vs graphql-js'] = round(pairedRatio(http, inProcess));
+        row['cpu vs graphql-js'] = round(pairedCpuRatio(http, inProcess));
+      }
       const bare = summaries.get(BARE);
-      if (bare) row['vs bare http'] = round(http.reqPerSec / bare.reqPerSec);
+      if (bare) row['vs bare http'] = round(pairedRatio(http, bare));
       Object.assign(row, extra);
     }
     return row;
@@ -87,4 +91,19 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
 function spreadPercent(values: number[]): number {
   const mid = median(values);
   return mid > 0 ? ((Math.max(...values) - Math.min(...values)) / mid) * 100 : 0;
+}
+
+/**
+ * The median of per-round throughput ratios. Round i of each variant ran back to back, so each
+ * pair saw the same machine load; on a shared box this is far steadier than a ratio of medians.
+ */
+export function pairedRatio(a: VariantSummary, b: VariantSummary): number {
+  const n = Math.min(a.rounds.length, b.rounds.length);
+  return median(Array.from({ length: n }, (_, i) => a.rounds[i].reqPerSec / b.rounds[i].reqPerSec));
+}
+
+/** The same comparison by CPU cost: b's CPU per request over a's (1 = as cheap, 0.5 = twice the cost). */
+export function pairedCpuRatio(a: VariantSummary, b: VariantSummary): number {
+  const n = Math.min(a.rounds.length, b.rounds.length);
+  return median(Array.from({ length: n }, (_, i) => (b.rounds[i].cpuMsPerRequest ?? Number.NaN) / (a.rounds[i].cpuMsPerRequest ?? Number.NaN)));
 }

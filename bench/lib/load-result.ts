@@ -8,6 +8,12 @@ export interface RoundResult {
   reqPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * CPU time this (the harness's) process spent per successful request, user + system. The servers
+   * under test live in this process and the load generator does not, so this is the server's own cost:
+   * unlike req/s, it barely moves when other tenants take the machine's cores.
+   */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadSettings {
