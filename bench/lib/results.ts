@@ -62,7 +62,10 @@ export function renderResultsMarkdown(record: RunRecord, jsonFile: string): stri
     '**Read the ratios, not the absolute numbers.** This machine has 2 cores, shared with other work while the run went ' +
       '(the `req/s spread %` column shows how far the rounds of one variant were apart). Each ratio (`vs graphql-js`, ' +
       '`vs bare http`) compares variants measured in the same run, with their rounds interleaved, so the noise falls on ' +
-      'both sides alike. Latencies are measured per request by the load worker (exact, not histogram buckets).',
+      'both sides alike, and is the median of per-round ratios. `cpu ms/req` is the CPU the server process spent per ' +
+      'request (the load generator runs in another process); `cpu vs graphql-js` compares those costs, and is what the ' +
+      'throughput ratio tends to when the server has a core to itself. Latencies are measured per request by the load ' +
+      'worker (exact, not histogram buckets).',
     '',
     '## How it was measured',
     '',
