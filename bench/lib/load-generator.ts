@@ -38,7 +38,8 @@ export class LoadGenerator {
   }
 
   static async start(): Promise<LoadGenerator> {
-    const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // cwd: the project root, where `--import tsx` resolves, wherever the harness was started from.
+    const child = fork(WORKER, [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('load worker did not start within 20 s')), 20_000);
       child.once('message', () => { clearTimeout(timer); resolve(); });
