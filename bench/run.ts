@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { benchBackends, benchTownOverrides } from './lib/bench-env';
 import { Budget, budgetHolds, BudgetResult, evaluateBudget, summarizeBudget } from './lib/budget';
 import { describeMachine } from './lib/machine';
-import { renderResultsMarkdown, RESULTS_MD, RunRecord, ScenarioOutcome, writeJson, BENCH_DIR } from './lib/results';
+import { BENCH_DIR, renderResultsMarkdown, RESULTS_DIR, RESULTS_MD, RunRecord, ScenarioOutcome, writeJson } from './lib/results';
 import { runSettings } from './lib/settings';
 import { formatTable } from './lib/table';
 import { SCENARIOS } from './scenarios';
@@ -19,6 +19,8 @@ const USAGE = `Usage: npm run bench [-- [--smoke] [scenario ...]]
   --smoke         a few seconds per scenario to prove the harness works (CI); writes nothing,
                   and budget breaches are reported without failing
   --list          list the scenarios
+  --render        rewrite bench/RESULTS.md from the latest full run's JSON (after editing
+                  bench/optimizations.md), without measuring anything
 
 Environment: BENCH_BACKENDS (sqlite,postgres), BENCH_DATABASE_URL, BENCH_TOWN (e.g. events=5000).
 Exit status: 1 when a scenario fails, or (outside --smoke) when a budget line is breached; 2 on bad usage.`;
@@ -31,10 +33,17 @@ function printBudget(results: BudgetResult[]): void {
   })))}\n`);
 }
 
+/** Full runs of every scenario are named <date>.json; partial runs carry the scenario names. */
+function latestFullRun(): string {
+  const files = fs.existsSync(RESULTS_DIR) ? fs.readdirSync(RESULTS_DIR).filter((f) => /^\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort() : [];
+  if (!files.length) throw new Error(`no full run in ${RESULTS_DIR}; run \`npm run bench\` first`);
+  return path.join(RESULTS_DIR, files[files.length - 1]);
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
-    options: { smoke: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { smoke: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, render: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -42,6 +51,12 @@ async function main(argv: string[]): Promise<number> {
   }
   if (values.list) {
     for (const s of SCENARIOS) process.stdout.write(`${s.name.padEnd(16)} ${s.description}\n`);
+    return 0;
+  }
+  if (values.render) {
+    const file = latestFullRun();
+    fs.writeFileSync(RESULTS_MD, renderResultsMarkdown(JSON.parse(fs.readFileSync(file, 'utf8')) as RunRecord, file));
+    process.stdout.write(`Rewrote ${path.relative(process.cwd(), RESULTS_MD)} from ${path.relative(process.cwd(), file)}\n`);
     return 0;
   }
   const unknown = positionals.filter((name) => !SCENARIOS.some((s) => s.name === name));
