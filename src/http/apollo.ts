@@ -1,9 +1,10 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { Context } from '../context';
 import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
+import { noStorePlugin } from './no-store.plugin';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -20,6 +21,10 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
-    plugins: [...(options.plugins ?? []), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...(options.plugins ?? []), ApolloServerPluginLandingPageDisabled(),
+      // No cache hints in the schema: skip the per-field hint collection, keep its no-store header.
+      ApolloServerPluginCacheControlDisabled(), noStorePlugin(),
+    ],
   });
 }

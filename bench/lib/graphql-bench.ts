@@ -1,0 +1,97 @@
+import { DocumentNode, execute, GraphQLSchema, parse, validate } from 'graphql';
+import { App, startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { ContextDeps, createContext } from '../../src/context';
+import { StatementCounter } from '../../src/db/statement-counter';
+import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { loadTown, TownReport } from '../town/load-town';
+import type { TownScale } from '../town/town-scale';
+import { BenchDatabase, createBenchDatabase } from './bench-database';
+import type { BackendName } from './scenario';
+
+export interface GraphqlResponse {
+  data?: Record<string, any> | null;
+  errors?: { message: string }[];
+}
+
+/**
+ * One backend under test: the real server (startApp, as `community-graph serve` runs it) over a
+ * generated town, plus the same schema and services for in-process graphql-js execution, and the SQL
+ * statement counter both share.
+ */
+export class GraphqlBench {
+  private constructor(
+    readonly backend: BackendName,
+    readonly app: App,
+    readonly schema: GraphQLSchema,
+    readonly sql: StatementCounter,
+    readonly town: TownReport,
+    private readonly database: BenchDatabase,
+  ) {}
+
+  get graphqlUrl(): string {
+    return `${this.app.url}/graphql`;
+  }
+
+  get deps(): ContextDeps {
+    return { db: this.app.db, services: this.app.services, logger: this.app.logger };
+  }
+
+  static async start(backend: BackendName, scale: TownScale): Promise<GraphqlBench> {
+    const database = await createBenchDatabase(backend);
+    const sql = new StatementCounter();
+    let app: App | undefined;
+    try {
+      const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
+      app = await startApp(config, { dataSource: { logger: sql } });
+      const town = await loadTown(app.db, scale);
+      return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database);
+    } catch (error) {
+      await app?.close();
+      await database.drop();
+      throw error;
+    }
+  }
+
+  /** One request over HTTP, as a client sends it; throws on any GraphQL error. */
+  async post(query: string, variables: Record<string, unknown>): Promise<{ body: Buffer; json: GraphqlResponse; statements: number }> {
+    const before = this.sql.count;
+    const response = await fetch(this.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = Buffer.from(await response.arrayBuffer());
+    const statements = this.sql.count - before;
+    const json = JSON.parse(body.toString('utf8')) as GraphqlResponse;
+    if (response.status !== 200 || json.errors?.length) {
+      throw new Error(`HTTP ${response.status} from ${this.graphqlUrl}: ${body.toString('utf8').slice(0, 500)}`);
+    }
+    return { body, json, statements };
+  }
+
+  /**
+   * The in-process baseline: graphql-js `execute` on the same schema, services and database, with a
+   * context made exactly as the server makes it, and the result serialized as the server would.
+   * Parsing and validation happen once, as the server's document cache does for a repeated query.
+   */
+  executor(query: string): (variables: Record<string, unknown>) => Promise<string> {
+    const document: DocumentNode = parse(query);
+    const problems = validate(this.schema, document);
+    if (problems.length) throw new Error(`invalid benchmark document: ${problems.map((p) => p.message).join('; ')}`);
+    return async (variableValues) => {
+      const contextValue = await createContext(this.deps);
+      const result = await execute({ schema: this.schema, document, variableValues, contextValue });
+      if (result.errors?.length) throw new Error(`in-process execution failed: ${result.errors[0].message}`);
+      return JSON.stringify(result);
+    };
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.app.close();
+    } finally {
+      await this.database.drop();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { startBareServer } from './bare-server';
+import { compareVariants, Variant, VariantSummary } from './compare-variants';
+import type { GraphqlBench } from './graphql-bench';
+import { inProcessRound } from './in-process-load';
+import type { LoadGenerator } from './load-generator';
+import type { RunSettings } from './settings';
+import type { Row } from './scenario';
+import { median, round } from './stats';
+
+export interface Operation {
+  query: string;
+  /** Variable sets sent in rotation (e.g. many ids, so lookups do not hit one cached row). */
+  variables: Record<string, unknown>[];
+}
+
+export const HTTP = 'http (server)';
+export const GRAPHQL_JS = 'graphql-js in-process';
+export const BARE = 'bare node http';
+
+export interface OperationMeasurement {
+  summaries: Map<string, VariantSummary>;
+  /** SQL statements one HTTP request sends (the largest over the probed variable sets). */
+  sqlPerRequest: number;
+  responseBytes: number;
+}
+
+/**
+ * Measures one GraphQL operation three ways in one run: over HTTP against the real server, executed
+ * in-process with graphql-js on the same schema and database, and (optionally) as the same bytes
+ * from a bare Node server. Every variable set is first checked to answer without errors.
+ */
+export async function measureOperation(
+  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean },
+): Promise<OperationMeasurement> {
+  const probes = [];
+  for (const variables of operation.variables.slice(0, 5)) probes.push(await bench.post(operation.query, variables));
+  const sqlPerRequest = Math.max(...probes.map((p) => p.statements));
+  const bodies = operation.variables.map((variables) => JSON.stringify({ query: operation.query, variables }));
+  const execute = bench.executor(operation.query);
+  for (const variables of operation.variables) await execute(variables);
+
+  let next = 0;
+  const variants: Variant[] = [
+    { name: HTTP, round: (s) => load.round({ url: bench.graphqlUrl, bodies }, s) },
+    {
+      name: GRAPHQL_JS,
+      round: (s) => inProcessRound(async () => { await execute(operation.variables[next++ % operation.variables.length]); }, s),
+    },
+  ];
+  const bare = options.bare ? await startBareServer(probes[0].body) : null;
+  if (bare) variants.push({ name: BARE, round: (s) => load.round({ url: bare.url, bodies }, s) });
+  try {
+    return { summaries: await compareVariants(variants, settings), sqlPerRequest, responseBytes: probes[0].body.length };
+  } finally {
+    await bare?.close();
+  }
+}
+
+/** One row per variant; the HTTP row carries the same-run ratios against the others. */
+export function operationRows(base: Row, measurement: OperationMeasurement, extra: Row = {}): Row[] {
+  const { summaries } = measurement;
+  const http = summaries.get(HTTP)!;
+  return [...summaries.values()].map((s) => {
+    const row: Row = {
+      ...base,
+      variant: s.name,
+      'req/s': round(s.reqPerSec),
+      'p50 ms': round(s.p50Ms),
+      'p99 ms': round(s.p99Ms),
+      'cpu ms/req': round(s.cpuMsPerRequest),
+      // How far apart the rounds were: the run's own measure of the machine's noise.
+      'req/s spread %': round(spreadPercent(s.rounds.map((r) => r.reqPerSec))),
+      failures: s.failures,
+    };
+    if (s.name === HTTP) {
+      row['sql/req'] = measurement.sqlPerRequest;
+      row['bytes'] = measurement.responseBytes;
+      const inProcess = summaries.get(GRAPHQL_JS);
+      if (inProcess) {
+        row['vs graphql-js'] = round(pairedRatio(http, inProcess));
+        row['cpu vs graphql-js'] = round(pairedCpuRatio(http, inProcess));
+      }
+      const bare = summaries.get(BARE);
+      if (bare) row['vs bare http'] = round(pairedRatio(http, bare));
+      Object.assign(row, extra);
+    }
+    return row;
+  });
+}
+
+function spreadPercent(values: number[]): number {
+  const mid = median(values);
+  return mid > 0 ? ((Math.max(...values) - Math.min(...values)) / mid) * 100 : 0;
+}
+
+/**
+ * The median of per-round throughput ratios. Round i of each variant ran back to back, so each
+ * pair saw the same machine load; on a shared box this is far steadier than a ratio of medians.
+ */
+export function pairedRatio(a: VariantSummary, b: VariantSummary): number {
+  const n = Math.min(a.rounds.length, b.rounds.length);
+  return median(Array.from({ length: n }, (_, i) => a.rounds[i].reqPerSec / b.rounds[i].reqPerSec));
+}
+
+/** The same comparison by CPU cost: b's CPU per request over a's (1 = as cheap, 0.5 = twice the cost). */
+export function pairedCpuRatio(a: VariantSummary, b: VariantSummary): number {
+  const n = Math.min(a.rounds.length, b.rounds.length);
+  return median(Array.from({ length: n }, (_, i) => (b.rounds[i].cpuMsPerRequest ?? Number.NaN) / (a.rounds[i].cpuMsPerRequest ?? Number.NaN)));
+}

@@ -1,0 +1,79 @@
+import { ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import type { LoadSettings, RoundResult } from './load-result';
+import type { RunRequest, WorkerReply } from './load-worker';
+
+const WORKER = path.join(__dirname, 'load-worker.ts');
+/** Grace on top of a round's own duration before the worker is presumed stuck. */
+const STUCK_AFTER_MS = 15_000;
+
+export interface HttpTarget {
+  url: string;
+  bodies: string[];
+  headers?: Record<string, string>;
+}
+
+/**
+ * Owns one autocannon worker process (load-worker.ts) for the life of a scenario. Rounds against
+ * different targets go through the same worker, so they can be interleaved (A, B, A, B...) and share
+ * whatever the machine's other tenants are doing at the time: ratios stay fair on a noisy box.
+ */
+export class LoadGenerator {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(r: RoundResult): void; reject(e: Error): void }>();
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') return;
+      const waiter = this.pending.get(reply.id);
+      if (!waiter) return;
+      this.pending.delete(reply.id);
+      if (reply.type === 'result') waiter.resolve(reply.result);
+      else waiter.reject(new Error(`load worker failed: ${reply.message}`));
+    });
+    child.on('exit', (code) => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`load worker exited (code ${code})`));
+      this.pending.clear();
+    });
+  }
+
+  static async start(): Promise<LoadGenerator> {
+    // cwd: the project root, where `--import tsx` resolves, wherever the harness was started from.
+    const child = fork(WORKER, [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('load worker did not start within 20 s')), 20_000);
+      child.once('message', () => { clearTimeout(timer); resolve(); });
+      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`load worker exited on start (code ${code})`)); });
+    });
+    return new LoadGenerator(child);
+  }
+
+  /** One round: `settings.connections` keep-alive connections for at most durationMs / maxRequests. */
+  round(target: HttpTarget, settings: LoadSettings): Promise<RoundResult> {
+    const id = this.nextId++;
+    const request: RunRequest = {
+      type: 'run', id, url: target.url, bodies: target.bodies, settings,
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...target.headers },
+    };
+    return new Promise<RoundResult>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`load worker gave no result within ${settings.durationMs + STUCK_AFTER_MS} ms`));
+      }, settings.durationMs + STUCK_AFTER_MS);
+      this.pending.set(id, {
+        resolve: (r) => { clearTimeout(timer); resolve(r); },
+        reject: (e) => { clearTimeout(timer); reject(e); },
+      });
+      this.child.send(request);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.disconnect();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}

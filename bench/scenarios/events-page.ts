@@ -1,0 +1,67 @@
+import { benchTownOverrides } from '../lib/bench-env';
+import { GraphqlBench } from '../lib/graphql-bench';
+import { measureOperation, operationRows } from '../lib/graphql-variants';
+import { LoadGenerator } from '../lib/load-generator';
+import type { Row, Scenario, ScenarioOptions } from '../lib/scenario';
+import { runSettings } from '../lib/settings';
+import { runStandalone } from '../lib/standalone';
+import { townScaleFor } from '../town/town-scale';
+
+/** What a "what's on" page asks for: a page of events with organizer, place, audiences and seats. */
+export const EVENTS_PAGE_QUERY = `query EventsPage($first: Int!) {
+  events(first: $first) {
+    edges {
+      cursor
+      node {
+        id title startsAt endsAt timezone allDay status audiences categories url
+        organizer { id name kind }
+        location { id name address lat lon }
+        registration { mode capacity confirmed waitlisted remaining isOpen }
+      }
+    }
+    pageInfo { endCursor hasNextPage }
+  }
+}`;
+
+/** Page sizes probed to show the statement count does not grow with the page (no N+1). */
+const PROBED_PAGE_SIZES = [1, 10, 50, 100];
+
+async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): Promise<Row[]> {
+  const statements: number[] = [];
+  for (const first of PROBED_PAGE_SIZES) {
+    const probe = await bench.post(EVENTS_PAGE_QUERY, { first });
+    const edges = probe.json.data?.events.edges.length;
+    if (edges !== first) throw new Error(`events(first: ${first}) returned ${edges} edges; the town is too small for the page`);
+    statements.push(probe.statements);
+  }
+  const measurement = await measureOperation(bench, load, { query: EVENTS_PAGE_QUERY, variables: [{ first: 50 }] }, runSettings(smoke), { bare: true });
+  return operationRows({ backend: bench.backend }, measurement, {
+    [`sql/req at first ${PROBED_PAGE_SIZES.join('/')}`]: statements.join('/'),
+    'sql/req growth': Math.max(...statements) - Math.min(...statements),
+  });
+}
+
+export const scenario: Scenario = {
+  name: 'events-page',
+  description: 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs in-process graphql-js vs bare node http',
+  async run({ smoke, backends }: ScenarioOptions): Promise<Row[]> {
+    const scale = townScaleFor(smoke, benchTownOverrides());
+    const load = await LoadGenerator.start();
+    const rows: Row[] = [];
+    try {
+      for (const backend of backends) {
+        const bench = await GraphqlBench.start(backend, scale);
+        try {
+          rows.push(...await runOn(bench, load, smoke));
+        } finally {
+          await bench.close();
+        }
+      }
+    } finally {
+      await load.stop();
+    }
+    return rows;
+  },
+};
+
+if (require.main === module) runStandalone(scenario);
