@@ -28,6 +28,8 @@ export interface Config {
   rateLimit: RateLimitConfig;
   persistedQueries: PersistedQueryConfig;
   sourceFetch: SourceFetchConfig;
+  /** TRUST_PROXY: off, a hop count, or addresses/CIDRs of proxies whose X-Forwarded-For is believed. */
+  trustProxy: boolean | number | string;
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -112,6 +114,12 @@ function parseInteger(variable: string, raw: string | undefined, fallback: numbe
 const parseList = (raw: string | undefined, fallback: string[] = []): string[] =>
   raw === undefined ? fallback : raw.split(',').map((s) => s.trim()).filter(Boolean);
 
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || ['off', 'false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
 /** The project's demo folder: the default (and only) place `file:` sources are read from. */
 export const DEMO_DIR = path.resolve(__dirname, '../demo');
 
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
     redisUrl: env.REDIS_URL || null,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: parseInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES, 1_000_000, 1024),
     corsOrigins: parseList(env.CORS_ORIGINS),
     shutdownTimeoutMs: parseInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),

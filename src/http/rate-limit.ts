@@ -1,0 +1,64 @@
+import type Redis from 'ioredis';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimitConfig } from '../config';
+import { metrics } from '../observability/metrics';
+
+export type LimitName = 'ip' | 'key' | 'register';
+
+export interface RateLimitDecision {
+  allowed: boolean;
+  limit: LimitName;
+  /** The limit's size: points per window. */
+  points: number;
+  windowSeconds: number;
+  /** Seconds until a new attempt can succeed (for Retry-After); 0 when allowed. */
+  retryAfterSeconds: number;
+}
+
+/**
+ * The rate limits, shared by the HTTP edge and (once wired) graphql-ws. Redis-backed when Redis is
+ * configured so replicas share the budget; an in-memory insurance limiter keeps the server
+ * protected, per process, while Redis is unreachable.
+ */
+export interface RateLimits {
+  readonly enabled: boolean;
+  consume(limit: LimitName, id: string): Promise<RateLimitDecision>;
+}
+
+export class RateLimitedError extends Error {
+  constructor(readonly decision: RateLimitDecision) {
+    super(rateLimitMessage(decision));
+    this.name = 'RateLimitedError';
+  }
+}
+
+export function rateLimitMessage(d: RateLimitDecision): string {
+  const who = { ip: 'this client address', key: 'this API key', register: 'registrations from this client address' }[d.limit];
+  return `Rate limit exceeded: ${d.points} requests per ${d.windowSeconds} s for ${who} (limit "${d.limit}"). Retry after ${d.retryAfterSeconds} s.`;
+}
+
+export function createRateLimits(config: RateLimitConfig, redis: Redis | null, prefix = 'cg:rl'): RateLimits {
+  const points: Record<LimitName, number> = { ip: config.perIp, key: config.perKey, register: config.registerPerIp };
+  const limiters = {} as Record<LimitName, RateLimiterAbstract>;
+  for (const name of Object.keys(points) as LimitName[]) {
+    const options = { keyPrefix: `${prefix}:${name}`, points: points[name], duration: config.windowSeconds };
+    limiters[name] = redis
+      ? new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter: new RateLimiterMemory(options) })
+      : new RateLimiterMemory(options);
+  }
+  return {
+    enabled: config.enabled,
+    async consume(limit, id) {
+      const base = { limit, points: points[limit], windowSeconds: config.windowSeconds };
+      if (!config.enabled) return { ...base, allowed: true, retryAfterSeconds: 0 };
+      try {
+        await limiters[limit].consume(id);
+        return { ...base, allowed: true, retryAfterSeconds: 0 };
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        metrics.rateLimited.inc({ limit });
+        return { ...base, allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      }
+    },
+  };
+}
