@@ -50,6 +50,8 @@ export interface RateLimitConfig {
   /** `register` attempts per window and client IP. */
   registerPerIp: number;
   windowSeconds: number;
+  /** Redis key prefix of the limiter buckets (RATE_LIMIT_KEY_PREFIX). */
+  keyPrefix: string;
 }
 
 export interface PersistedQueryConfig {
@@ -153,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perKey: parseInteger('RATE_LIMIT_PER_KEY', env.RATE_LIMIT_PER_KEY, 1200, 1),
       registerPerIp: parseInteger('RATE_LIMIT_REGISTER_PER_IP', env.RATE_LIMIT_REGISTER_PER_IP, 10, 1),
       windowSeconds: parseInteger('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1),
+      keyPrefix: env.RATE_LIMIT_KEY_PREFIX || 'cg:rl',
     },
     persistedQueries: {
       apq: parseSwitch('PERSISTED_QUERIES', env.PERSISTED_QUERIES, true),

@@ -37,7 +37,8 @@ export function rateLimitMessage(d: RateLimitDecision): string {
   return `Rate limit exceeded: ${d.points} requests per ${d.windowSeconds} s for ${who} (limit "${d.limit}"). Retry after ${d.retryAfterSeconds} s.`;
 }
 
-export function createRateLimits(config: RateLimitConfig, redis: Redis | null, prefix = 'cg:rl'): RateLimits {
+export function createRateLimits(config: RateLimitConfig, redis: Redis | null): RateLimits {
+  const prefix = config.keyPrefix;
   const points: Record<LimitName, number> = { ip: config.perIp, key: config.perKey, register: config.registerPerIp };
   const limiters = {} as Record<LimitName, RateLimiterAbstract>;
   for (const name of Object.keys(points) as LimitName[]) {

@@ -1,6 +1,6 @@
 import { App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, Logger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
 export interface TestServer {
@@ -13,10 +13,13 @@ export interface TestServer {
 }
 
 /** The real server on an ephemeral port over a fresh database of the given backend. */
-export async function startTestServer(backend: BackendName, options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: BackendName,
+  options: { demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(backend);
-  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
-  const app = await startApp(config, { logger: createLogger('silent') });
+  const config = { ...loadConfig(options.env ?? {}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
+  const app = await startApp(config, { logger: options.logger ?? createLogger('silent') });
   const graphqlUrl = `${app.url}/graphql`;
   return {
     app, database, graphqlUrl,

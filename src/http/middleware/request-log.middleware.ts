@@ -19,7 +19,7 @@ export function requestLog(logger: Logger): RequestHandler {
     res.once('finish', () => {
       const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      logger[level]({ requestId, method: req.method, path: req.path, status: res.statusCode, durationMs }, 'http request');
+      logger[level]({ requestId, method: req.method, path: req.originalUrl.split('?')[0].slice(0, 200), status: res.statusCode, durationMs }, 'http request');
     });
     next();
   };
