@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { startTestServer } from './support/server';
+(async () => {
+  const s = await startTestServer((process.argv[2] as any) || 'sqlite');
+  const raw = async (body: string, ct: string | null) => {
+    const r = await fetch(s.graphqlUrl, { method: 'POST', headers: ct ? { 'content-type': ct } : {}, body });
+    return `${r.status} ${(await r.text()).slice(0, 300)}`;
+  };
+  const E = 'query($f: EventFilter, $first: Int) { events(first: $first, filter: $f) { totalCount } }';
+  console.log('malformed', await raw('{"query": ', 'application/json'));
+  console.log('xml', await raw('<q/>', 'application/xml'));
+  console.log('form', await raw('query=%7Bpartners%7Bslug%7D%7D', 'application/x-www-form-urlencoded'));
+  console.log('empty', await raw('', 'application/json'));
+  console.log('string', await raw('"hello"', 'application/json'));
+  console.log('null', await raw('null', 'application/json'));
+  console.log('noquery', await raw('{}', 'application/json'));
+  console.log('query number', await raw('{"query": 5}', 'application/json'));
+  console.log('variables string', await raw(JSON.stringify({ query: E, variables: 'x' }), 'application/json'));
+  console.log('first str', JSON.stringify((await s.post({ query: E, variables: { first: 'ten' } })).json));
+  console.log('first huge', JSON.stringify((await s.post({ query: E, variables: { first: 1e20 } })).json));
+  console.log('inj', JSON.stringify((await s.post({ query: E, variables: { f: { text: "'; DROP TABLE event; --" } } })).json));
+  console.log('pct', JSON.stringify((await s.post({ query: E, variables: { f: { text: '%' } } })).json));
+  console.log('nul', JSON.stringify((await s.post({ query: E, variables: { f: { text: 'a\u0000b' } } })).json));
+  console.log('surrogate', JSON.stringify((await s.post({ query: E, variables: { f: { text: '\ud800' } } })).json));
+  console.log('long', JSON.stringify((await s.post({ query: E, variables: { f: { text: 'x'.repeat(500000) } } })).json).slice(0, 300));
+  console.log('cats', JSON.stringify((await s.post({ query: E, variables: { f: { categories: Array(10000).fill('x') } } })).json).slice(0, 300));
+  console.log('lat', JSON.stringify((await s.post({ query: E, variables: { f: { near: { lat: 1e308, lon: 0, km: 1 } } } })).json).slice(0, 300));
+  console.log('km', JSON.stringify((await s.post({ query: E, variables: { f: { near: { lat: 1, lon: 0, km: 1e308 } } } })).json).slice(0, 300));
+  console.log('cycle', JSON.stringify((await s.post({ query: 'query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }' })).json).slice(0, 300));
+  console.log('unknown var field', JSON.stringify((await s.post({ query: E, variables: { f: { nope: 1 } } })).json).slice(0, 300));
+  await s.close();
+})();
