@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import type Redis from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitConfig } from '../config';
@@ -35,6 +36,16 @@ export class RateLimitedError extends Error {
 export function rateLimitMessage(d: RateLimitDecision): string {
   const who = { ip: 'this client address', key: 'this API key', register: 'registrations from this client address' }[d.limit];
   return `Rate limit exceeded: ${d.points} requests per ${d.windowSeconds} s for ${who} (limit "${d.limit}"). Retry after ${d.retryAfterSeconds} s.`;
+}
+
+/**
+ * The refusal as a GraphQL error, for transports without status codes (graphql-ws: throw it from
+ * onSubscribe / onConnect, or send it as an `error` message). Same code and message as HTTP's 429.
+ */
+export function rateLimitedGraphQLError(decision: RateLimitDecision): GraphQLError {
+  return new GraphQLError(rateLimitMessage(decision), {
+    extensions: { code: 'RATE_LIMITED', limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds },
+  });
 }
 
 export function createRateLimits(config: RateLimitConfig, redis: Redis | null): RateLimits {
