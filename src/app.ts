@@ -13,6 +13,7 @@ import Redis from 'ioredis';
 import { createHardening } from './http/hardening';
 import { createRateLimits, RateLimits } from './http/rate-limit';
 import { metrics } from './observability/metrics';
+import { createUrlPolicy, UrlPolicy } from './datasources/url-policy';
 import { metricsRouter } from './observability/metrics.router';
 
 export interface App {
@@ -23,6 +24,8 @@ export interface App {
   logger: Logger;
   /** The shared rate limits (HTTP uses them; graphql-ws may consume them too). */
   rateLimits: RateLimits;
+  /** Which source URLs may be fetched (SOURCE_ALLOW_HOSTS, SOURCE_FILE_ROOTS); for the sync HTTP client. */
+  urlPolicy: UrlPolicy;
   /** Stops accepting, drains HTTP within SHUTDOWN_TIMEOUT_MS, then closes Redis and the database. */
   close(): Promise<void>;
 }
@@ -71,6 +74,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       services,
       logger,
       rateLimits,
+      urlPolicy: createUrlPolicy(config.sourceFetch),
       async close() {
         await apollo.stop();
         redis?.disconnect();

@@ -1,6 +1,9 @@
 import { createTestDatabase, describeEachBackend, TestDatabase } from '../support/backends';
 import { runCli, startServe } from '../support/cli';
 
+/** Each CLI run starts Node + tsx (about 1 s of CPU); on a loaded machine several runs take a while. */
+const CLI_TIMEOUT_MS = 180_000;
+
 describeEachBackend('community-graph apikey', (backend) => {
   let database: TestDatabase;
   let env: Record<string, string>;
@@ -8,7 +11,7 @@ describeEachBackend('community-graph apikey', (backend) => {
     database = await createTestDatabase(backend);
     env = { DATABASE_URL: database.url };
     expect((await runCli(['seed'], env)).code).toBe(0);
-  });
+  }, CLI_TIMEOUT_MS);
   afterAll(() => database.drop());
 
   it('creates keys (printed once), lists them without secrets, revokes one, and the server honours all three', async () => {
@@ -47,7 +50,7 @@ describeEachBackend('community-graph apikey', (backend) => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-  });
+  }, CLI_TIMEOUT_MS);
 
   it('explains usage errors with exit code 2 and an unknown id with exit code 1', async () => {
     const noRole = await runCli(['apikey', 'create'], env);
@@ -63,5 +66,5 @@ describeEachBackend('community-graph apikey', (backend) => {
     const badFlag = await runCli(['apikey', 'list', '--colour'], env);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain("Unknown option '--colour'");
-  });
+  }, CLI_TIMEOUT_MS);
 });

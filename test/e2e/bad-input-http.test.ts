@@ -91,7 +91,7 @@ describeEachBackend('bad input over HTTP', (backend) => {
   let before: Awaited<ReturnType<typeof dataSnapshot>>;
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { env: { RATE_LIMIT_PER_IP: '100000' } });
+    server = await startTestServer(backend, { env: { RATE_LIMIT: 'on', RATE_LIMIT_PER_IP: '100000' } });
     before = await dataSnapshot(server.app.db);
   });
   afterAll(() => server.close());

@@ -84,7 +84,7 @@ describe('graceful shutdown of `community-graph serve` [sqlite]', () => {
     expect(response).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK/);
     expect(response).toContain('"slug":"millbrook-library"');
     expect(await exited).toBe(0);
-  });
+  }, 120_000);
 
   it('cuts a request that does not finish by SHUTDOWN_TIMEOUT_MS and still exits 0', async () => {
     const { child, url, exited } = await startServe({ DATABASE_URL: database.url, LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '500' });
@@ -94,5 +94,5 @@ describe('graceful shutdown of `community-graph serve` [sqlite]', () => {
     child.kill('SIGTERM');
     expect({ code: await exited, stderr }).toEqual({ code: 0, stderr: '' });
     expect(await stuck.response).toBe('HTTP/1.1 100 Continue\r\n\r\n');
-  });
+  }, 120_000);
 });

@@ -12,13 +12,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral port over a fresh database of the given backend. */
+/** The real server on an ephemeral port over a fresh database of the given backend; `env` overrides config. */
 export async function startTestServer(
   backend: BackendName,
   options: { demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(backend);
-  const config = { ...loadConfig(options.env ?? {}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
+  // Production defaults, except rate limits: off unless a test turns them on (RATE_LIMIT=on or a
+  // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled.
+  const env = { RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', ...options.env };
+  const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
   const app = await startApp(config, { logger: options.logger ?? createLogger('silent') });
   const graphqlUrl = `${app.url}/graphql`;
   return {
