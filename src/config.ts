@@ -49,6 +49,8 @@ export interface RateLimitConfig {
   perKey: number;
   /** `register` attempts per window and client IP. */
   registerPerIp: number;
+  /** Requests with an unknown or revoked key per window and client IP before keyed requests are refused. */
+  authFailuresPerIp: number;
   windowSeconds: number;
   /** Redis key prefix of the limiter buckets (RATE_LIMIT_KEY_PREFIX). */
   keyPrefix: string;
@@ -154,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perIp: parseInteger('RATE_LIMIT_PER_IP', env.RATE_LIMIT_PER_IP, 300, 1),
       perKey: parseInteger('RATE_LIMIT_PER_KEY', env.RATE_LIMIT_PER_KEY, 1200, 1),
       registerPerIp: parseInteger('RATE_LIMIT_REGISTER_PER_IP', env.RATE_LIMIT_REGISTER_PER_IP, 10, 1),
+      authFailuresPerIp: parseInteger('RATE_LIMIT_AUTH_FAILURES_PER_IP', env.RATE_LIMIT_AUTH_FAILURES_PER_IP, 20, 1),
       windowSeconds: parseInteger('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1),
       keyPrefix: env.RATE_LIMIT_KEY_PREFIX || 'cg:rl',
     },

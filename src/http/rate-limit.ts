@@ -4,7 +4,8 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRe
 import { RateLimitConfig } from '../config';
 import { metrics } from '../observability/metrics';
 
-export type LimitName = 'ip' | 'key' | 'register';
+/** ip: unkeyed requests; key: per API key; register: `register` per address; authFailure: wrong keys per address. */
+export type LimitName = 'ip' | 'key' | 'register' | 'authFailure';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -24,6 +25,8 @@ export interface RateLimitDecision {
 export interface RateLimits {
   readonly enabled: boolean;
   consume(limit: LimitName, id: string): Promise<RateLimitDecision>;
+  /** Whether `id` has budget left, without spending any (for penalty limits such as authFailure). */
+  check(limit: LimitName, id: string): Promise<RateLimitDecision>;
 }
 
 export class RateLimitedError extends Error {
@@ -34,6 +37,9 @@ export class RateLimitedError extends Error {
 }
 
 export function rateLimitMessage(d: RateLimitDecision): string {
+  if (d.limit === 'authFailure') {
+    return `Too many requests with a wrong API key: ${d.points} per ${d.windowSeconds} s from this client address (limit "authFailure"). Retry after ${d.retryAfterSeconds} s.`;
+  }
   const who = { ip: 'this client address', key: 'this API key', register: 'registrations from this client address' }[d.limit];
   return `Rate limit exceeded: ${d.points} requests per ${d.windowSeconds} s for ${who} (limit "${d.limit}"). Retry after ${d.retryAfterSeconds} s.`;
 }
@@ -50,7 +56,7 @@ export function rateLimitedGraphQLError(decision: RateLimitDecision): GraphQLErr
 
 export function createRateLimits(config: RateLimitConfig, redis: Redis | null): RateLimits {
   const prefix = config.keyPrefix;
-  const points: Record<LimitName, number> = { ip: config.perIp, key: config.perKey, register: config.registerPerIp };
+  const points: Record<LimitName, number> = { ip: config.perIp, key: config.perKey, register: config.registerPerIp, authFailure: config.authFailuresPerIp };
   const limiters = {} as Record<LimitName, RateLimiterAbstract>;
   for (const name of Object.keys(points) as LimitName[]) {
     const options = { keyPrefix: `${prefix}:${name}`, points: points[name], duration: config.windowSeconds };
@@ -71,6 +77,14 @@ export function createRateLimits(config: RateLimitConfig, redis: Redis | null): 
         metrics.rateLimited.inc({ limit });
         return { ...base, allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       }
+    },
+    async check(limit, id) {
+      const base = { limit, points: points[limit], windowSeconds: config.windowSeconds };
+      if (!config.enabled) return { ...base, allowed: true, retryAfterSeconds: 0 };
+      const state = await limiters[limit].get(id);
+      if (!state || state.consumedPoints < points[limit]) return { ...base, allowed: true, retryAfterSeconds: 0 };
+      metrics.rateLimited.inc({ limit });
+      return { ...base, allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(state.msBeforeNext / 1000)) };
     },
   };
 }

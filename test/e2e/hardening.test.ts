@@ -176,6 +176,24 @@ describeEachBackend('rate limits', (backend) => {
   });
 });
 
+describeEachBackend('guessing API keys', (backend) => {
+  it('after RATE_LIMIT_AUTH_FAILURES_PER_IP wrong keys, the address may not try keys, while public reads go on', async () => {
+    const server = await startTestServer(backend, { demo: true, env: { RATE_LIMIT_AUTH_FAILURES_PER_IP: '3' } });
+    try {
+      const { secret } = await server.app.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'real' });
+      for (let i = 0; i < 3; i++) expect((await server.post({ query: PARTNERS }, { authorization: `Bearer cg_guess_${i}` })).status).toBe(401);
+      const blocked = await server.post({ query: PARTNERS }, { authorization: `Bearer ${secret}` });
+      expect(blocked.status).toBe(429);
+      expect(blocked.json.errors[0].message).toBe(
+        `Too many requests with a wrong API key: 3 per 60 s from this client address (limit "authFailure"). Retry after ${blocked.headers.get('retry-after')} s.`);
+      expect(blocked.json.errors[0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'authFailure' });
+      expect((await server.post({ query: PARTNERS })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('rate limits shared through Redis', () => {
   const redisUrl = process.env.TEST_REDIS_URL;
   if (!redisUrl) {

@@ -18,7 +18,7 @@ const schema = new GraphQLSchema({
 });
 
 describe('the stricter rate limit for register', () => {
-  const config = { enabled: true, perIp: 100, perKey: 100, registerPerIp: 2, windowSeconds: 60, keyPrefix: 'test' };
+  const config = { enabled: true, perIp: 100, perKey: 100, registerPerIp: 2, authFailuresPerIp: 5, windowSeconds: 60, keyPrefix: 'test' };
 
   async function run(apollo: ApolloServer<Context>, query: string, clientIp: string) {
     const response = await apollo.executeOperation({ query }, { contextValue: { clientIp } as Context });
