@@ -39,13 +39,20 @@ export function loadSafelist(file: string): Map<string, PersistedOperation> {
 
 /**
  * The cache Apollo's automatic persisted queries read and write (keys are "apq:<sha256>"): safelisted
- * operations always answer, so a client may send only the hash; learned queries are kept (bounded,
- * oldest dropped first) only when APQ is on.
+ * operations always answer, so a client may send only the hash; learned queries are kept only when APQ
+ * is on, bounded by count and total characters (oldest dropped first), so a client inventing queries
+ * cannot grow the process without limit.
  */
 export class PersistedQueryCache {
   private readonly learned = new Map<string, string>();
+  private learnedChars = 0;
 
-  constructor(private readonly safelist: Map<string, PersistedOperation>, private readonly learn: boolean, private readonly maxEntries = 2000) {}
+  constructor(
+    private readonly safelist: Map<string, PersistedOperation>,
+    private readonly learn: boolean,
+    private readonly maxEntries = 2000,
+    private readonly maxChars = 8_000_000,
+  ) {}
 
   async get(key: string): Promise<string | undefined> {
     const id = key.replace(/^apq:/, '');
@@ -53,13 +60,27 @@ export class PersistedQueryCache {
   }
 
   async set(key: string, value: string): Promise<void> {
-    if (!this.learn) return;
     const id = key.replace(/^apq:/, '');
-    if (this.learned.size >= this.maxEntries) this.learned.delete(this.learned.keys().next().value as string);
+    if (!this.learn || this.safelist.has(id) || this.learned.has(id) || value.length > this.maxChars) return;
+    while (this.learned.size >= this.maxEntries || this.learnedChars + value.length > this.maxChars) {
+      const [oldest, body] = this.learned.entries().next().value as [string, string];
+      this.learned.delete(oldest);
+      this.learnedChars -= body.length;
+    }
     this.learned.set(id, value);
+    this.learnedChars += value.length;
   }
 
   async delete(key: string): Promise<boolean> {
-    return this.learned.delete(key.replace(/^apq:/, ''));
+    const id = key.replace(/^apq:/, '');
+    const body = this.learned.get(id);
+    if (body === undefined) return false;
+    this.learnedChars -= body.length;
+    return this.learned.delete(id);
+  }
+
+  /** Learned entries and their total characters (for tests and metrics). */
+  get size(): { entries: number; chars: number } {
+    return { entries: this.learned.size, chars: this.learnedChars };
   }
 }
