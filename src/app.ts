@@ -45,8 +45,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // No offline queue: while Redis is down, limits fall back to the in-process insurance limiter
       // and /readyz reports it at once instead of queueing.
       redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      redis.on('error', (error) => logger.warn({ err: error }, 'Redis connection error'));
-      await redis.connect();
+      let lastError: Error | null = null;
+      redis.on('error', (error: Error) => {
+        lastError = error;
+        logger.warn({ err: error }, 'Redis connection error');
+      });
+      await redis.connect().catch((error: Error) => {
+        const where = new URL(config.redisUrl!);
+        where.password = '';
+        throw new Error(`Cannot connect to Redis at REDIS_URL=${where.toString()}: ${(lastError ?? error).message}`);
+      });
     }
     const rateLimits = createRateLimits(config.rateLimit, redis);
     const hardening = createHardening(config, { logger, metrics, rateLimits });

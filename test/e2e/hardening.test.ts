@@ -7,7 +7,9 @@ import Redis from 'ioredis';
 import { sha256Hex } from '../../src/http/persisted-queries';
 import { createLogger } from '../../src/logger';
 import { ApiKeyRole } from '../../src/domain/enums';
-import { describeEachBackend } from '../support/backends';
+import { startApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createTestDatabase, describeEachBackend } from '../support/backends';
 import { startTestServer, TestServer } from '../support/server';
 
 const PARTNERS = 'query Partners { partners { slug } }';
@@ -190,6 +192,19 @@ describeEachBackend('guessing API keys', (backend) => {
       expect((await server.post({ query: PARTNERS })).status).toBe(200);
     } finally {
       await server.close();
+    }
+  });
+});
+
+describeEachBackend('Redis configuration', (backend) => {
+  it('refuses to start when REDIS_URL is unreachable, naming it without the password', async () => {
+    const database = await createTestDatabase(backend);
+    try {
+      const config = { ...loadConfig({ REDIS_URL: 'redis://:hunter2@127.0.0.1:1' }), port: 0, database: database.config, demo: false };
+      await expect(startApp(config, { logger: createLogger('silent') })).rejects.toThrow(
+        'Cannot connect to Redis at REDIS_URL=redis://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1');
+    } finally {
+      await database.drop();
     }
   });
 });
