@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { Logger } from '../logger';
-import { QueryLimitError } from './plugins/query-limits';
+import { QueryLimitError } from './plugins/query-limits.plugin';
 import { LimitCode } from './request-rejection';
 
 /** Codes of deliberate errors (graphql-js and Apollo request errors, and our own): shown as they are. */

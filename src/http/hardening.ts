@@ -11,7 +11,7 @@ import { rateLimitMiddleware } from './middleware/rate-limit.middleware';
 import { requestLog } from './middleware/request-log.middleware';
 import { loadSafelist, PersistedQueryCache } from './persisted-queries';
 import { operationObserverPlugin } from './plugins/operation-observer.plugin';
-import { queryLimits } from './plugins/query-limits';
+import { queryLimits } from './plugins/query-limits.plugin';
 import { registerRateLimitPlugin } from './plugins/register-rate-limit.plugin';
 import { safelistPlugin } from './plugins/safelist.plugin';
 import { RateLimits } from './rate-limit';
