@@ -9,6 +9,12 @@ import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createServices, Services } from './services';
+import Redis from 'ioredis';
+import { createHardening } from './http/hardening';
+import { createRateLimits, RateLimits } from './http/rate-limit';
+import { metrics } from './observability/metrics';
+import { createUrlPolicy, UrlPolicy } from './datasources/url-policy';
+import { metricsRouter } from './observability/metrics.router';
 
 export interface App {
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000 */
@@ -16,6 +22,11 @@ export interface App {
   db: DataSource;
   services: Services;
   logger: Logger;
+  /** The shared rate limits (HTTP uses them; graphql-ws may consume them too). */
+  rateLimits: RateLimits;
+  /** Which source URLs may be fetched (SOURCE_ALLOW_HOSTS, SOURCE_FILE_ROOTS); for the sync HTTP client. */
+  urlPolicy: UrlPolicy;
+  /** Stops accepting, drains HTTP within SHUTDOWN_TIMEOUT_MS, then closes Redis and the database. */
   close(): Promise<void>;
 }
 
@@ -28,7 +39,25 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, options.dataSource);
+  let redis: Redis | null = null;
   try {
+    if (config.redisUrl) {
+      // No offline queue: while Redis is down, limits fall back to the in-process insurance limiter
+      // and /readyz reports it at once instead of queueing.
+      redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+      let lastError: Error | null = null;
+      redis.on('error', (error: Error) => {
+        lastError = error;
+        logger.warn({ err: error }, 'Redis connection error');
+      });
+      await redis.connect().catch((error: Error) => {
+        const where = new URL(config.redisUrl!);
+        where.password = '';
+        throw new Error(`Cannot connect to Redis at REDIS_URL=${where.toString()}: ${(lastError ?? error).message}`);
+      });
+    }
+    const rateLimits = createRateLimits(config.rateLimit, redis);
+    const hardening = createHardening(config, { logger, metrics, rateLimits });
     if (config.demo && (await isEmpty(db))) {
       const report = await seedDemo(db);
       logger.info(report, 'loaded the Millbrook demo community into the empty database');
@@ -36,7 +65,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
-    const { server, apollo } = await createHttpServer({ schema, deps, introspection: config.introspection, publicUrl: config.publicUrl });
+    const { server, apollo } = await createHttpServer({
+      schema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
+      routers: [metricsRouter(metrics)],
+      readiness: redis ? [{ name: 'redis', ping: () => redis!.ping() }] : [],
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -48,12 +81,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       db,
       services,
       logger,
+      rateLimits,
+      urlPolicy: createUrlPolicy(config.sourceFetch),
       async close() {
         await apollo.stop();
+        redis?.disconnect();
         await db.destroy();
       },
     };
   } catch (error) {
+    redis?.disconnect();
     await db.destroy();
     throw error;
   }

@@ -18,6 +18,59 @@ export interface Config {
   production: boolean;
   /** Public base URL for absolute links in feeds and embeds (behind a proxy); null: the request's host. */
   publicUrl: string | null;
+  /** Redis for shared rate limits (and pub/sub): unset means in-process state. */
+  redisUrl: string | null;
+  /** Largest accepted request body (MAX_BODY_BYTES). */
+  maxBodyBytes: number;
+  /** Browser origins allowed to call the API cross-origin (CORS_ORIGINS; `*` allows any). */
+  corsOrigins: string[];
+  /** How long SIGTERM waits for requests to drain before closing anyway. */
+  shutdownTimeoutMs: number;
+  limits: QueryLimits;
+  rateLimit: RateLimitConfig;
+  persistedQueries: PersistedQueryConfig;
+  sourceFetch: SourceFetchConfig;
+  /** TRUST_PROXY: off, a hop count, or addresses/CIDRs of proxies whose X-Forwarded-For is believed. */
+  trustProxy: boolean | number | string;
+}
+
+/** Per-operation ceilings against abusive queries (graphql-armor). */
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxCost: number;
+  maxDirectives: number;
+}
+
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Requests per window and client IP (no key). */
+  perIp: number;
+  /** Requests per window and API key. */
+  perKey: number;
+  /** `register` attempts per window and client IP. */
+  registerPerIp: number;
+  /** Requests with an unknown or revoked key per window and client IP before keyed requests are refused. */
+  authFailuresPerIp: number;
+  windowSeconds: number;
+  /** Redis key prefix of the limiter buckets (RATE_LIMIT_KEY_PREFIX). */
+  keyPrefix: string;
+}
+
+export interface PersistedQueryConfig {
+  /** Automatic persisted queries (hash → query, learned from clients). */
+  apq: boolean;
+  /** Path of a safelist manifest; when set, only its operations run (unless an ADMIN key sends the query). */
+  safelistFile: string | null;
+}
+
+export interface SourceFetchConfig {
+  /** Hosts, addresses or CIDRs fetched despite the private-address rules. */
+  allowHosts: string[];
+  /** Directories `file:` sources may be read from. */
+  fileRoots: string[];
+  maxRedirects: number;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +124,25 @@ function parsePublicUrl(raw: string | undefined): string | null {
   return url.toString().replace(/\/$/, '');
 }
 
+function parseInteger(variable: string, raw: string | undefined, fallback: number, min = 0): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(variable, raw, `an integer >= ${min}`);
+  return value;
+}
+
+const parseList = (raw: string | undefined, fallback: string[] = []): string[] =>
+  raw === undefined ? fallback : raw.split(',').map((s) => s.trim()).filter(Boolean);
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || ['off', 'false', '0', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** The project's demo folder: the default (and only) place `file:` sources are read from. */
+export const DEMO_DIR = path.resolve(__dirname, '../demo');
+
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -84,5 +156,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
+    redisUrl: env.REDIS_URL || null,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    maxBodyBytes: parseInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES, 1_000_000, 1024),
+    // Unset: any origin. The API uses bearer keys, never cookies, and partner widgets call it from their sites.
+    corsOrigins: parseList(env.CORS_ORIGINS, ['*']),
+    shutdownTimeoutMs: parseInteger('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000),
+    limits: {
+      maxDepth: parseInteger('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 10, 1),
+      maxAliases: parseInteger('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, 15),
+      maxTokens: parseInteger('MAX_QUERY_TOKENS', env.MAX_QUERY_TOKENS, 2000, 10),
+      maxCost: parseInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 5000, 1),
+      maxDirectives: parseInteger('MAX_QUERY_DIRECTIVES', env.MAX_QUERY_DIRECTIVES, 20),
+    },
+    rateLimit: {
+      enabled: parseSwitch('RATE_LIMIT', env.RATE_LIMIT, true),
+      perIp: parseInteger('RATE_LIMIT_PER_IP', env.RATE_LIMIT_PER_IP, 300, 1),
+      perKey: parseInteger('RATE_LIMIT_PER_KEY', env.RATE_LIMIT_PER_KEY, 1200, 1),
+      registerPerIp: parseInteger('RATE_LIMIT_REGISTER_PER_IP', env.RATE_LIMIT_REGISTER_PER_IP, 10, 1),
+      authFailuresPerIp: parseInteger('RATE_LIMIT_AUTH_FAILURES_PER_IP', env.RATE_LIMIT_AUTH_FAILURES_PER_IP, 20, 1),
+      windowSeconds: parseInteger('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1),
+      keyPrefix: env.RATE_LIMIT_KEY_PREFIX || 'cg:rl',
+    },
+    persistedQueries: {
+      apq: parseSwitch('PERSISTED_QUERIES', env.PERSISTED_QUERIES, true),
+      safelistFile: env.SAFELIST_FILE || null,
+    },
+    sourceFetch: {
+      allowHosts: parseList(env.SOURCE_ALLOW_HOSTS),
+      fileRoots: parseList(env.SOURCE_FILE_ROOTS, [DEMO_DIR]).map((dir) => path.resolve(dir)),
+      maxRedirects: parseInteger('SOURCE_MAX_REDIRECTS', env.SOURCE_MAX_REDIRECTS, 5),
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface Context {
   db: DataSource;
   services: Services;
   loaders: Loaders;
+  /** The client's address (for per-address rate limits); null in process (tests, CLI). */
+  clientIp?: string | null;
 }
 
 export interface ContextDeps {
@@ -26,6 +28,7 @@ export interface ContextDeps {
 export interface ContextRequest {
   authorization?: string | null;
   requestId?: string | null;
+  clientIp?: string | null;
 }
 
 /** The one way a Context is made, for HTTP and WebSocket alike. Throws UNAUTHENTICATED for a bad key. */
@@ -42,5 +45,6 @@ export async function createContext(deps: ContextDeps, request: ContextRequest =
     db: deps.db,
     services: deps.services,
     loaders: createLoaders({ db: deps.db }),
+    clientIp: request.clientIp ?? null,
   };
 }

@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { isEmpty, seedDemo } from '../demo/seed';
 import { startApp } from './app';
+import { installShutdown } from './shutdown';
 import { Config, ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/data-source';
+import { apikeyCommand } from './cli/apikey.command';
 
 const USAGE = `Usage: community-graph <command>
 
@@ -11,23 +13,16 @@ Commands:
   serve     Start the GraphQL gateway (migrates the database; loads the demo into an empty one unless DEMO=off)
   migrate   Bring the database schema up to date, then exit
   seed      Load the Millbrook demo community into an empty database (--force to add it anyway)
+  apikey    Create, list or revoke API keys (community-graph apikey --help)
 
 Configuration comes from the environment; see README.md.`;
 
 async function serve(config: Config): Promise<void> {
   const app = await startApp(config);
+  installShutdown(app, config.shutdownTimeoutMs);
   const shown = app.url.replace('://127.0.0.1:', '://localhost:');
   app.logger.info({ url: `${app.url}/graphql` }, 'Community Graph is listening');
   process.stdout.write(`Community Graph ready at ${shown}/graphql\n`);
-  const stop = (signal: string) => {
-    app.logger.info({ signal }, 'shutting down');
-    app.close().then(() => process.exit(0), (error) => {
-      app.logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    });
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
 }
 
 async function migrate(config: Config): Promise<void> {
@@ -52,6 +47,7 @@ async function seed(config: Config, force: boolean): Promise<void> {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  if (argv[0] === 'apikey') return apikeyCommand(argv.slice(1), loadConfig());
   const { positionals, values } = parseArgs({
     args: argv, allowPositionals: true, strict: true,
     options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },

@@ -1,6 +1,6 @@
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLSchema } from 'graphql';
+import { GraphQLSchema, ValidationRule } from 'graphql';
 import { Context } from '../context';
 import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
@@ -11,6 +11,9 @@ export interface ApolloOptions {
   logger: Logger;
   introspection: boolean;
   plugins?: ApolloServerPlugin<Context>[];
+  validationRules?: ValidationRule[];
+  /** false disables automatic persisted queries; a cache serves them (see persisted-queries.ts). */
+  persistedQueries?: ApolloServerOptions<Context>['persistedQueries'];
 }
 
 /** One Apollo configuration for the HTTP server and for in-process execution (tests, benchmarks). */
@@ -19,6 +22,11 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     schema: options.schema,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
+    validationRules: options.validationRules,
+    ...(options.persistedQueries === undefined ? {} : { persistedQueries: options.persistedQueries }),
+    // One operation per HTTP request: a batch multiplies every per-request limit.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
     formatError: createErrorFormatter(options.logger),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
     plugins: [

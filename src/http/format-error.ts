@@ -2,12 +2,14 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { Logger } from '../logger';
+import { QueryLimitError } from './plugins/query-limits.plugin';
+import { LimitCode } from './request-rejection';
 
 /** Codes of deliberate errors (graphql-js and Apollo request errors, and our own): shown as they are. */
 const SAFE_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  ...Object.values(ErrorCode),
+  ...Object.values(ErrorCode), ...Object.values(LimitCode),
 ]);
 
 /**
@@ -24,6 +26,11 @@ export function createErrorFormatter(logger: Logger) {
         path: formatted.path,
         extensions: { ...original.details, code: original.code },
       };
+    }
+    // Apollo files limit violations under GRAPHQL_VALIDATION_FAILED; they keep their own code.
+    const limit = original instanceof GraphQLError ? original.originalError : null;
+    if (limit instanceof QueryLimitError) {
+      return { message: limit.message, locations: formatted.locations, extensions: { ...limit.extensions, code: limit.code } };
     }
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && typeof code === 'string' && SAFE_CODES.has(code)) {

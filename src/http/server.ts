@@ -2,8 +2,7 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import cors from 'cors';
-import express from 'express';
+import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
@@ -11,7 +10,8 @@ import { graphiqlPage, graphiqlRouter, wantsHtml } from './graphiql';
 import { httpContext } from './graphql-context';
 import { embedRouter } from './embed.router';
 import { feedsRouter } from './feeds.router';
-import { healthRouter } from './health';
+import { Hardening } from './hardening';
+import { healthRouter, ReadinessCheck } from './health';
 import { requestErrorHandler } from './request-errors';
 import { widgetRouter } from './widget.router';
 
@@ -22,6 +22,14 @@ export interface HttpServerOptions {
   maxBodyBytes?: number;
   /** Base URL for absolute links in feeds and embeds (config.publicUrl). */
   publicUrl?: string | null;
+  /** Limits, rate limits, CORS, headers, logs and metrics (see hardening.ts); absent in bare test servers. */
+  hardening?: Hardening;
+  /** Extra routes mounted before GraphQL (metrics). */
+  routers?: Router[];
+  /** Readiness checks beyond the database (Redis). */
+  readiness?: ReadinessCheck[];
+  /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface HttpServer {
@@ -33,16 +41,29 @@ export interface HttpServer {
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const server = http.createServer(app);
+  const hardening = options.hardening;
+  if (hardening) app.use(...hardening.everyRequest);
+  for (const router of options.routers ?? []) app.use(router);
   const apollo = createApollo({
     schema: options.schema,
     logger: options.deps.logger,
     introspection: options.introspection,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: hardening?.apollo.stopGracePeriodMillis }),
+      ...(hardening?.apollo.plugins ?? []),
+    ],
+    validationRules: hardening?.apollo.validationRules,
+    persistedQueries: hardening?.apollo.persistedQueries,
   });
   await apollo.start();
 
-  app.use(healthRouter(options.deps.db));
+  app.use(healthRouter(options.deps.db, options.readiness));
+  if (hardening) {
+    app.use('/graphiql', hardening.htmlPages);
+    app.get('/graphql', (req, res, next) => (wantsHtml(req.headers.accept) ? hardening.htmlPages(req, res, next) : next()));
+  }
   app.use(graphiqlRouter());
   app.get('/', (_req, res) => res.redirect('/graphql'));
   const embeds = { deps: options.deps, publicUrl: options.publicUrl ?? null };
@@ -54,13 +75,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
     next();
   });
-  // The widget's register form posts cross-origin. Keys travel in Authorization, never cookies, so
-  // allowing any origin exposes nothing a server-side client could not already do.
-  app.use('/graphql', cors({ origin: '*', allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight', 'x-request-id'], maxAge: 600 }));
   app.use(
     '/graphql',
-    express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
-    expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
+    ...(hardening?.beforeBody ?? []),
+    express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+    ...(hardening?.afterBody ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
   );
   app.use(requestErrorHandler(options.deps.logger));
   return { server, apollo };

@@ -51,4 +51,21 @@ export class ApiKeyService {
     }
     return { role: ApiKeyRole.ADMIN, keyId: key.id };
   }
+
+  /** Every key, newest first; secrets are not stored, so none can be shown. */
+  list(): Promise<ApiKeyEntity[]> {
+    return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  /** Revokes a key at once (the next request with it is UNAUTHENTICATED); revoking twice keeps the first time. */
+  async revoke(id: string, now = new Date()): Promise<ApiKeyEntity> {
+    const repository = this.db.getRepository(ApiKeyEntity);
+    const key = await repository.findOneBy({ id });
+    if (!key) throw new DomainError(ErrorCode.NOT_FOUND, `No API key has the id ${JSON.stringify(id)}.`);
+    if (!key.revokedAt) {
+      key.revokedAt = now;
+      await repository.update({ id }, { revokedAt: now });
+    }
+    return key;
+  }
 }

@@ -12,6 +12,19 @@ function checkNear(near: EventFilterInput['near']): void {
   if (!(near.km > 0 && near.km <= 500)) throw new InvalidArgumentError('filter.near.km', near.km, 'a distance in km above 0 and at most 500');
 }
 
+/** Bounds on filter lists: each value becomes a bound SQL parameter (SQLite allows ~32k per statement). */
+const MAX_FILTER_VALUES = 50;
+const MAX_CATEGORY_LENGTH = 100;
+
+function checkList(argument: string, list: unknown[] | null | undefined): void {
+  if (list && list.length > MAX_FILTER_VALUES) throw new InvalidArgumentError(argument, `${list.length} values`, `at most ${MAX_FILTER_VALUES} values`);
+}
+
+/** PostgreSQL text cannot hold U+0000; refuse it as input instead of failing in the driver. */
+function checkNoNul(argument: string, value: string | null | undefined): void {
+  if (value && value.includes('\u0000')) throw new InvalidArgumentError(argument, value.replace(/\u0000/g, '\\0').slice(0, 40), 'text without NUL (U+0000) characters');
+}
+
 /** Validates a client's filter and decodes its ids; every error names the argument and the value. */
 export function toEventCriteria(filter: EventFilterInput | null | undefined, now: Date): EventCriteria {
   const f = filter ?? {};
@@ -21,6 +34,16 @@ export function toEventCriteria(filter: EventFilterInput | null | undefined, now
     throw new InvalidArgumentError('filter.to', to.toISOString(), `an instant not before filter.from (${from.toISOString()})`);
   }
   checkNear(f.near);
+  checkList('filter.partnerIds', f.partnerIds);
+  checkList('filter.categories', f.categories);
+  checkList('filter.kinds', f.kinds);
+  checkList('filter.audiences', f.audiences);
+  checkList('filter.status', f.status);
+  checkNoNul('filter.text', f.text);
+  for (const category of f.categories ?? []) {
+    checkNoNul('filter.categories', category);
+    if (category.length > MAX_CATEGORY_LENGTH) throw new InvalidArgumentError('filter.categories', `${category.slice(0, 20)}…`, `categories of at most ${MAX_CATEGORY_LENGTH} characters`);
+  }
   const text = f.text?.trim() || null;
   if (text && text.length > 200) throw new InvalidArgumentError('filter.text', `${text.slice(0, 20)}…`, 'at most 200 characters');
   return {

@@ -1,6 +1,6 @@
 import { App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, Logger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
 export interface TestServer {
@@ -12,11 +12,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral port over a fresh database of the given backend. */
-export async function startTestServer(backend: BackendName, options: { demo?: boolean } = {}): Promise<TestServer> {
+/** The real server on an ephemeral port over a fresh database of the given backend; `env` overrides config. */
+export async function startTestServer(
+  backend: BackendName,
+  options: { demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(backend);
-  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
-  const app = await startApp(config, { logger: createLogger('silent') });
+  // Production defaults, except rate limits: off unless a test turns them on (RATE_LIMIT=on or a
+  // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled.
+  const env = { RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', ...options.env };
+  const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
+  const app = await startApp(config, { logger: options.logger ?? createLogger('silent') });
   const graphqlUrl = `${app.url}/graphql`;
   return {
     app, database, graphqlUrl,

@@ -30,3 +30,30 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'on' }).introspection).toBe(true);
   });
 });
+
+describe('hardening configuration', () => {
+  it('has safe defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      redisUrl: null, maxBodyBytes: 1_000_000, corsOrigins: ['*'], shutdownTimeoutMs: 10_000, trustProxy: false,
+      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 },
+      rateLimit: { enabled: true, perIp: 300, perKey: 1200, registerPerIp: 10, authFailuresPerIp: 20, windowSeconds: 60, keyPrefix: 'cg:rl' },
+      persistedQueries: { apq: true, safelistFile: null },
+      sourceFetch: { allowHosts: [], maxRedirects: 5 },
+    });
+    expect(config.sourceFetch.fileRoots).toEqual([path.resolve(__dirname, '../../demo')]);
+  });
+
+  it('reads lists, numbers and switches, and names the variable on nonsense', () => {
+    const config = loadConfig({
+      CORS_ORIGINS: 'https://a.example, https://b.example', SOURCE_ALLOW_HOSTS: '10.0.0.0/8,feeds.local', SOURCE_FILE_ROOTS: '/srv/feeds',
+      MAX_QUERY_DEPTH: '7', RATE_LIMIT: 'off', TRUST_PROXY: '1', REDIS_URL: 'redis://r:6379',
+    });
+    expect(config.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.sourceFetch).toMatchObject({ allowHosts: ['10.0.0.0/8', 'feeds.local'], fileRoots: ['/srv/feeds'] });
+    expect(config).toMatchObject({ limits: { maxDepth: 7 }, rateLimit: { enabled: false }, trustProxy: 1, redisUrl: 'redis://r:6379' });
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(() => loadConfig({ MAX_BODY_BYTES: '10' })).toThrow('Invalid MAX_BODY_BYTES="10": expected an integer >= 1024');
+    expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow('Invalid SHUTDOWN_TIMEOUT_MS="soon": expected an integer >= 0');
+  });
+});

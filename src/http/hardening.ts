@@ -1,0 +1,60 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { RequestHandler } from 'express';
+import { ValidationRule } from 'graphql';
+import { Config } from '../config';
+import { Context } from '../context';
+import { Logger } from '../logger';
+import { Metrics } from '../observability/metrics';
+import { corsAllowlist, htmlSecurityHeaders, noSniff } from './middleware/cross-origin.middleware';
+import { queryGuard } from './middleware/query-guard.middleware';
+import { rateLimitMiddleware } from './middleware/rate-limit.middleware';
+import { requestLog } from './middleware/request-log.middleware';
+import { loadSafelist, PersistedQueryCache } from './persisted-queries';
+import { operationObserverPlugin } from './plugins/operation-observer.plugin';
+import { queryLimits } from './plugins/query-limits.plugin';
+import { registerRateLimitPlugin } from './plugins/register-rate-limit.plugin';
+import { safelistPlugin } from './plugins/safelist.plugin';
+import { RateLimits } from './rate-limit';
+
+/** Everything the HTTP edge adds against abuse and for operators, composed in one readable list. */
+export interface Hardening {
+  /** Every request: request id + access log, nosniff. */
+  everyRequest: RequestHandler[];
+  /** HTML pages (GraphiQL): security headers. */
+  htmlPages: RequestHandler;
+  /** /graphql before the body is read: CORS, rate limits. */
+  beforeBody: RequestHandler[];
+  /** /graphql after the body is read, before Apollo: batching and token limits. */
+  afterBody: RequestHandler[];
+  maxBodyBytes: number;
+  apollo: {
+    validationRules: ValidationRule[];
+    plugins: ApolloServerPlugin<Context>[];
+    persistedQueries: false | { cache: PersistedQueryCache };
+    stopGracePeriodMillis: number;
+  };
+}
+
+export function createHardening(config: Config, deps: { logger: Logger; metrics: Metrics; rateLimits: RateLimits }): Hardening {
+  const limits = queryLimits(config.limits, config.introspection);
+  const safelist = config.persistedQueries.safelistFile ? loadSafelist(config.persistedQueries.safelistFile) : null;
+  const persisted = safelist || config.persistedQueries.apq;
+  return {
+    everyRequest: [requestLog(deps.logger), noSniff],
+    htmlPages: htmlSecurityHeaders(),
+    beforeBody: [corsAllowlist(config.corsOrigins), rateLimitMiddleware(deps.rateLimits)],
+    afterBody: [queryGuard(config.limits.maxTokens)],
+    maxBodyBytes: config.maxBodyBytes,
+    apollo: {
+      validationRules: limits.validationRules,
+      plugins: [
+        operationObserverPlugin(deps.metrics),
+        registerRateLimitPlugin(deps.rateLimits),
+        ...(safelist ? [safelistPlugin(safelist)] : []),
+        ...limits.plugins,
+      ],
+      persistedQueries: persisted ? { cache: new PersistedQueryCache(safelist ?? new Map(), config.persistedQueries.apq) } : false,
+      stopGracePeriodMillis: config.shutdownTimeoutMs,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { RequestHandler } from 'express';
+import { Lexer, Source, TokenKind } from 'graphql';
+import { LimitCode, reject } from '../request-rejection';
+
+/** Counts lexical tokens up to max + 1 without building an AST; a lexing error is left to the parser. */
+export function countTokens(query: string, max: number): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (count <= max && lexer.advance().kind !== TokenKind.EOF) count++;
+  } catch {
+    // A syntax error: the parser will report it with its location.
+  }
+  return count;
+}
+
+/**
+ * Checks that need no parsing, before any GraphQL work: batched (array) bodies are refused, and a
+ * query with more than MAX_QUERY_TOKENS tokens is refused before the parser allocates its AST.
+ */
+export function queryGuard(maxTokens: number): RequestHandler {
+  return (req, res, next) => {
+    if (Array.isArray(req.body)) {
+      reject(res, 400, LimitCode.BATCHING_NOT_SUPPORTED, 'Batched requests (a JSON array of operations) are not supported; send one operation per request.');
+      return;
+    }
+    const query = req.method === 'POST' ? (req.body as { query?: unknown } | undefined)?.query : req.query.query;
+    if (typeof query === 'string' && countTokens(query, maxTokens) > maxTokens) {
+      reject(res, 400, LimitCode.MAX_TOKENS_EXCEEDED, `The query has more than ${maxTokens} tokens, the limit (MAX_QUERY_TOKENS).`, {
+        limit: { name: 'MAX_QUERY_TOKENS', max: maxTokens },
+      });
+      return;
+    }
+    next();
+  };
+}

@@ -1,0 +1,75 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Every Prometheus metric of the process, in one registry served at /metrics. Features increment
+ * the counters they own (sync, registrations, ILS) by importing `metrics`; labels stay low-cardinality
+ * (operation names, error codes, source ids, outcomes), never user input such as emails or keys.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'community_graph_process_' });
+  return {
+    registry,
+    /** HTTP GraphQL requests by operation name ("anonymous" when unnamed) and outcome. */
+    requestDuration: new Histogram({
+      name: 'community_graph_request_duration_seconds',
+      help: 'GraphQL request duration by operation',
+      labelNames: ['operation', 'type', 'outcome'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'community_graph_errors_total',
+      help: 'Errors returned to clients, by extensions.code',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: 'community_graph_rate_limited_total',
+      help: 'Requests refused by a rate limit, by limit (ip, key, register)',
+      labelNames: ['limit'] as const,
+      registers: [registry],
+    }),
+    activeSubscriptions: new Gauge({
+      name: 'community_graph_active_subscriptions',
+      help: 'Open GraphQL subscriptions (graphql-ws)',
+      registers: [registry],
+    }),
+    syncRuns: new Counter({
+      name: 'community_graph_sync_runs_total',
+      help: 'Source syncs by source and outcome (ok, not_modified, failed)',
+      labelNames: ['source', 'outcome'] as const,
+      registers: [registry],
+    }),
+    syncDuration: new Histogram({
+      name: 'community_graph_sync_duration_seconds',
+      help: 'Source sync duration by source',
+      labelNames: ['source'] as const,
+      buckets: [0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+      registers: [registry],
+    }),
+    registrations: new Counter({
+      name: 'community_graph_registrations_total',
+      help: 'Registration attempts by outcome (confirmed, waitlisted, cancelled, refused)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
+    upstreamCalls: new Counter({
+      name: 'community_graph_upstream_calls_total',
+      help: 'Calls to upstream systems (ILS, partner APIs) by upstream and outcome',
+      labelNames: ['upstream', 'outcome'] as const,
+      registers: [registry],
+    }),
+    breakerState: new Gauge({
+      name: 'community_graph_breaker_state',
+      help: 'Circuit breaker state per upstream: 0 closed, 1 half-open, 2 open',
+      labelNames: ['upstream'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** The process-wide metrics (one registry per process, as Prometheus scrapes a process). */
+export const metrics: Metrics = createMetrics();
