@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity } from '../entities';
+import { RegistrationStatus } from '../domain/enums';
 import { byKey, groupByKey } from './by-key';
 
 /**
@@ -25,6 +26,24 @@ export function createLoaders(ctx: { db: DataSource }) {
         order: { name: 'ASC', id: 'ASC' },
       });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
+    }),
+    /** Staff views: every registration of the event, confirmed first, then the waitlist in order. */
+    registrationsByEvent: new DataLoader<string, RegistrationEntity[]>(async (eventIds) => {
+      const rows = await db.getRepository(RegistrationEntity).find({
+        where: { eventId: In([...eventIds]) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return groupByKey(eventIds, rows, (row) => row.eventId);
+    }),
+    /** Place in the waitlist counted among those still waiting (1 = next in line). */
+    waitlistRankById: new DataLoader<string, number | null>(async (ids) => {
+      const rows: { id: string; rank: string | number }[] = await db.query(
+        `SELECT r."id" AS "id", (SELECT COUNT(*) FROM "registration" w WHERE w."eventId" = r."eventId"
+           AND w."status" = '${RegistrationStatus.WAITLISTED}' AND w."waitlistPosition" <= r."waitlistPosition") AS "rank"
+         FROM "registration" r WHERE r."id" IN (${ids.map((_, i) => (db.options.type === 'postgres' ? `$${i + 1}` : '?')).join(', ')})`,
+        [...ids],
+      );
+      return byKey(ids, rows, (row) => row.id).map((row) => (row ? Number(row.rank) : null));
     }),
   };
 }

@@ -3,6 +3,9 @@ import { EventFieldsResolver } from './event-fields.resolver';
 import { LocationFieldsResolver } from './location-fields.resolver';
 import { PartnerFieldsResolver } from './partner-fields.resolver';
 import { QueryResolver } from './query.resolver';
+import { EventRegistrationsResolver } from './event-registrations.resolver';
+import { RegistrationFieldsResolver } from './registration-fields.resolver';
+import { RegistrationResolver } from './registration.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -10,4 +13,7 @@ export const RESOLVERS = [
   EventConnectionFieldsResolver,
   PartnerFieldsResolver,
   LocationFieldsResolver,
+  RegistrationResolver,
+  RegistrationFieldsResolver,
+  EventRegistrationsResolver,
 ] as const;

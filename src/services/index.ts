@@ -4,6 +4,7 @@ import { ApiKeyService } from './api-key.service';
 import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
+import { RegistrationService } from './registration.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
@@ -19,6 +20,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     events: new EventService(db, options.maxPageSize),
     nodes: new NodeService(),
     partners: new PartnerService(db),
+    registrations: new RegistrationService(db, options.pubsub),
   };
 }
 
