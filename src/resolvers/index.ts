@@ -6,6 +6,7 @@ import { QueryResolver } from './query.resolver';
 import { EventRegistrationsResolver } from './event-registrations.resolver';
 import { RegistrationFieldsResolver } from './registration-fields.resolver';
 import { RegistrationResolver } from './registration.resolver';
+import { NativeEventResolver } from './native-event.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -16,4 +17,5 @@ export const RESOLVERS = [
   RegistrationResolver,
   RegistrationFieldsResolver,
   EventRegistrationsResolver,
+  NativeEventResolver,
 ] as const;

@@ -5,6 +5,7 @@ import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
 import { RegistrationService } from './registration.service';
+import { NativeEventService } from './native-event.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
@@ -21,6 +22,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     nodes: new NodeService(),
     partners: new PartnerService(db),
     registrations: new RegistrationService(db, options.pubsub),
+    nativeEvents: new NativeEventService(db, options.pubsub),
   };
 }
 
