@@ -36,7 +36,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
-    const { server, apollo } = await createHttpServer({ schema, deps, introspection: config.introspection });
+    const { server, apollo } = await createHttpServer({
+      schema, deps, introspection: config.introspection, production: config.production,
+      wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());

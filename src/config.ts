@@ -16,6 +16,12 @@ export interface Config {
   maxPageSize: number;
   introspection: boolean;
   production: boolean;
+  /** graphql-ws: close sockets that send no connection_init within this time (code 4408). */
+  wsConnectionInitTimeoutMs: number;
+  /** Redis for pub/sub across replicas; unset = in-process pub/sub (one replica). */
+  redisUrl: string | null;
+  /** Prefix of every Redis channel, so deployments (and test runs) sharing a Redis stay apart. */
+  redisChannelPrefix: string;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +61,19 @@ function parseSwitch(variable: string, raw: string | undefined, fallback: boolea
   throw new ConfigError(variable, raw, 'on or off');
 }
 
+function parseMs(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 600_000) throw new ConfigError(variable, raw, 'milliseconds, an integer from 1 to 600000');
+  return ms;
+}
+
+function parseRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL', raw, 'redis://host:6379 or rediss://host:6380');
+  return raw;
+}
+
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -67,5 +86,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
+    wsConnectionInitTimeoutMs: parseMs('WS_CONNECTION_INIT_TIMEOUT_MS', env.WS_CONNECTION_INIT_TIMEOUT_MS, 3_000),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
   };
 }

@@ -7,6 +7,9 @@ import { EventRegistrationsResolver } from './event-registrations.resolver';
 import { RegistrationFieldsResolver } from './registration-fields.resolver';
 import { RegistrationResolver } from './registration.resolver';
 import { NativeEventResolver } from './native-event.resolver';
+import { SubscriptionResolver } from './subscription.resolver';
+import { EventChangeFieldsResolver } from './event-change-fields.resolver';
+import { RegistrationCountsFieldsResolver } from './registration-counts-fields.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -18,4 +21,7 @@ export const RESOLVERS = [
   RegistrationFieldsResolver,
   EventRegistrationsResolver,
   NativeEventResolver,
+  SubscriptionResolver,
+  RegistrationCountsFieldsResolver,
+  EventChangeFieldsResolver,
 ] as const;

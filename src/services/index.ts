@@ -6,6 +6,7 @@ import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
 import { RegistrationService } from './registration.service';
 import { NativeEventService } from './native-event.service';
+import { LiveService } from './live.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
@@ -23,6 +24,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     partners: new PartnerService(db),
     registrations: new RegistrationService(db, options.pubsub),
     nativeEvents: new NativeEventService(db, options.pubsub),
+    live: new LiveService(db, options.pubsub),
   };
 }
 

@@ -1,5 +1,5 @@
 import { App, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
@@ -13,9 +13,9 @@ export interface TestServer {
 }
 
 /** The real server on an ephemeral port over a fresh database of the given backend. */
-export async function startTestServer(backend: BackendName, options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(backend: BackendName, options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = await createTestDatabase(backend);
-  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
+  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
   const app = await startApp(config, { logger: createLogger('silent') });
   const graphqlUrl = `${app.url}/graphql`;
   return {
