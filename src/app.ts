@@ -8,6 +8,7 @@ import { createHttpServer } from './http/server';
 import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
+import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
 import { createServices, Services } from './services';
 
 export interface App {
@@ -28,12 +29,18 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, options.dataSource);
+  let live: LivePubSub | null = null;
   try {
     if (config.demo && (await isEmpty(db))) {
       const report = await seedDemo(db);
       logger.info(report, 'loaded the Millbrook demo community into the empty database');
     }
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
+    // In-process pub/sub for one replica; Redis joins replicas (every replica publishes and subscribes).
+    live = config.redisUrl
+      ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+      : { pubsub: createMemoryPubSub(), close: async () => undefined };
+    const livePubSub = live;
+    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: live.pubsub });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({
@@ -53,10 +60,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       async close() {
         await apollo.stop();
+        await livePubSub.close();
         await db.destroy();
       },
     };
   } catch (error) {
+    await live?.close();
     await db.destroy();
     throw error;
   }
