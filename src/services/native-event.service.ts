@@ -56,7 +56,7 @@ export class NativeEventService {
     if (!outcome) throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${globalId}.`, { argument: 'id' });
     const updated = await this.reload(ctx, current.id);
     this.publishChange('UPDATED', updated, await ctx.loaders.partnerById.load(updated.partnerId), ctx.now);
-    if (outcome.seatsChanged) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, ctx.now));
+    if (outcome.seatsChanged) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
     return updated;
   }
 

@@ -64,7 +64,7 @@ export class RegistrationService {
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
     ctx.loaders.eventById.clear(eventId);
-    this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, ctx.now));
+    this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
     return { kind: 'ticket', registration: outcome.registration, cancelToken };
   }
 
@@ -77,7 +77,7 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
     }
     ctx.loaders.eventById.clear(outcome.registration.eventId);
-    if (outcome.changed) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, ctx.now));
+    if (outcome.changed) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
     return { registration: outcome.registration, promoted: outcome.promoted.length };
   }
 
@@ -89,7 +89,7 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.CONFLICT, `Only a CONFIRMED registration can be checked in; this one is ${outcome.registration.status}.`);
     }
     ctx.loaders.eventById.clear(registration.eventId);
-    if (outcome.changed) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, ctx.now));
+    if (outcome.changed) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
     return outcome.registration;
   }
 

@@ -1,6 +1,6 @@
 import { RegistrationCountsMessage } from '../pubsub/topics';
 
-/** The seat counts of an event row as published on REGISTRATION_COUNTS (no personal data). */
+/** The seat counts of an event row as published on REGISTRATION_COUNTS (no personal data); changedAt = commit time. */
 export function countsMessage(
   event: { id: string; partnerId: string; capacity: number | null; confirmedCount: number; waitlistedCount: number },
   changedAt: Date,
