@@ -73,6 +73,18 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
     expect(seen[3].event.registration.attended).toBe(1);
   });
 
+  it('filters counts by partner: another partner\'s registrations are not delivered', async () => {
+    const mine = await insertNativeEvent(server.app.db, partner.partner.id);
+    const stranger = await createPartner(server.app.db);
+    const theirs = await insertNativeEvent(server.app.db, stranger.partner.id);
+    const socket = await subscribe(COUNTS, { partnerId: partner.globalId });
+    await untilSubscribed(server, 1);
+    const register = (eventId: string, email: string) => server.post({ query: REGISTER, variables: { input: { eventId, name: 'N', email } } });
+    await register(theirs.globalId, 'x@example.org');
+    await register(mine.globalId, 'y@example.org');
+    expect(data(await socket.next()).registrationCounts).toMatchObject({ eventId: mine.globalId, confirmed: 1 });
+  });
+
   it('resolves each delivery with fresh loaders: a second edit shows the new title, not a cached one', async () => {
     const socket = await subscribe(CHANGES, { partnerId: partner.globalId });
     await untilSubscribed(server, 1);
