@@ -138,5 +138,5 @@ describeEachBackend('shutdown with open sockets', (backend) => {
     } finally {
       await database.drop();
     }
-  });
+  }, 90_000);
 });

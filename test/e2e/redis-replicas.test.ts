@@ -77,6 +77,6 @@ if (!REDIS_URL) {
         await database.drop();
         expect(codes).toEqual(replicas.map(() => 0));
       }
-    });
+    }, 120_000);
   });
 }

@@ -4,6 +4,9 @@ import { startTestServer, TestServer } from '../support/server';
 
 interface Ticket { registration: { id: string; status: string }; cancelToken: string }
 
+// Hundreds of real HTTP requests per test: generous time on a loaded CI machine (no timing is asserted).
+jest.setTimeout(120_000);
+
 describeEachBackend('registration under concurrency, over HTTP', (backend) => {
   let server: TestServer;
   let eventId: string;
