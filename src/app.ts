@@ -8,6 +8,7 @@ import { createHttpServer } from './http/server';
 import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
+import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
 import { createServices, Services } from './services';
 import Redis from 'ioredis';
 import { createHardening } from './http/hardening';
@@ -40,6 +41,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, options.dataSource);
   let redis: Redis | null = null;
+  let live: LivePubSub | null = null;
   try {
     if (config.redisUrl) {
       // No offline queue: while Redis is down, limits fall back to the in-process insurance limiter
@@ -62,13 +64,20 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const report = await seedDemo(db);
       logger.info(report, 'loaded the Millbrook demo community into the empty database');
     }
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
+    // In-process pub/sub for one replica; Redis joins replicas (every replica publishes and subscribes).
+    live = config.redisUrl
+      ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+      : { pubsub: createMemoryPubSub(), close: async () => undefined };
+    const livePubSub = live;
+    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: live.pubsub });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({
       schema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
       readiness: redis ? [{ name: 'redis', ping: () => redis!.ping() }] : [],
+      production: config.production, rateLimits,
+      wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -86,11 +95,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       async close() {
         await apollo.stop();
         redis?.disconnect();
+        await livePubSub.close();
         await db.destroy();
       },
     };
   } catch (error) {
     redis?.disconnect();
+    await live?.close();
     await db.destroy();
     throw error;
   }

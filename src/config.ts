@@ -18,8 +18,12 @@ export interface Config {
   production: boolean;
   /** Public base URL for absolute links in feeds and embeds (behind a proxy); null: the request's host. */
   publicUrl: string | null;
-  /** Redis for shared rate limits (and pub/sub): unset means in-process state. */
+  /** graphql-ws: close sockets that send no connection_init within this time (code 4408). */
+  wsConnectionInitTimeoutMs: number;
+  /** Redis for pub/sub across replicas and shared rate limits; unset = in-process state (one replica). */
   redisUrl: string | null;
+  /** Prefix of every Redis channel, so deployments (and test runs) sharing a Redis stay apart. */
+  redisChannelPrefix: string;
   /** Largest accepted request body (MAX_BODY_BYTES). */
   maxBodyBytes: number;
   /** Browser origins allowed to call the API cross-origin (CORS_ORIGINS; `*` allows any). */
@@ -143,6 +147,19 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 /** The project's demo folder: the default (and only) place `file:` sources are read from. */
 export const DEMO_DIR = path.resolve(__dirname, '../demo');
 
+function parseMs(variable: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 1 || ms > 600_000) throw new ConfigError(variable, raw, 'milliseconds, an integer from 1 to 600000');
+  return ms;
+}
+
+function parseRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL', raw, 'redis://host:6379 or rediss://host:6380');
+  return raw;
+}
+
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -156,7 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
-    redisUrl: env.REDIS_URL || null,
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     maxBodyBytes: parseInteger('MAX_BODY_BYTES', env.MAX_BODY_BYTES, 1_000_000, 1024),
     // Unset: any origin. The API uses bearer keys, never cookies, and partner widgets call it from their sites.
@@ -187,5 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fileRoots: parseList(env.SOURCE_FILE_ROOTS, [DEMO_DIR]).map((dir) => path.resolve(dir)),
       maxRedirects: parseInteger('SOURCE_MAX_REDIRECTS', env.SOURCE_MAX_REDIRECTS, 5),
     },
+    wsConnectionInitTimeoutMs: parseMs('WS_CONNECTION_INIT_TIMEOUT_MS', env.WS_CONNECTION_INIT_TIMEOUT_MS, 3_000),
+    redisUrl: parseRedisUrl(env.REDIS_URL),
+    redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
   };
 }

@@ -31,6 +31,15 @@ export interface ContextRequest {
   clientIp?: string | null;
 }
 
+/**
+ * A subscription keeps one context for its lifetime; each delivered event gets a fresh "now" and fresh
+ * DataLoaders, so nothing cached while resolving one event leaks into the next.
+ */
+export function refreshForDelivery(ctx: Context): void {
+  ctx.now = new Date();
+  ctx.loaders = createLoaders({ db: ctx.db });
+}
+
 /** The one way a Context is made, for HTTP and WebSocket alike. Throws UNAUTHENTICATED for a bad key. */
 export async function createContext(deps: ContextDeps, request: ContextRequest = {}): Promise<Context> {
   const requestId = request.requestId || randomUUID();

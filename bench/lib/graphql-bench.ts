@@ -1,6 +1,7 @@
 import { DocumentNode, execute, GraphQLSchema, parse, validate } from 'graphql';
 import { App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { BENCH_LIMITS } from './bench-limits';
 import { ContextDeps, createContext } from '../../src/context';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
@@ -42,7 +43,8 @@ export class GraphqlBench {
     const sql = new StatementCounter();
     let app: App | undefined;
     try {
-      const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
+      // Limits stay on (their cost is part of serving) with budgets no benchmark reaches from one address.
+      const config = { ...loadConfig(BENCH_LIMITS), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
       app = await startApp(config, { dataSource: { logger: sql } });
       const town = await loadTown(app.db, scale);
       return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database);

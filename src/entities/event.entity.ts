@@ -95,6 +95,10 @@ export class EventEntity {
   @Column({ type: 'integer', default: 0 })
   waitlistedCount!: number;
 
+  /** People checked in by staff (native registrations). */
+  @Column({ type: 'integer', default: 0 })
+  attendedCount!: number;
+
   @InstantColumn({ nullable: true })
   registrationOpensAt!: Date | null;
 

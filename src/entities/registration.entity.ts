@@ -5,6 +5,7 @@ import { InstantColumn } from '../db/columns';
 /** A native registration. Name and email are personal data: only the event's partner may read them. */
 @Entity({ name: 'registration' })
 @Index('registration_event_status', ['eventId', 'status'])
+@Index('registration_event_email', ['eventId', 'email'])
 export class RegistrationEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;

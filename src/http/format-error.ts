@@ -28,7 +28,7 @@ export function createErrorFormatter(logger: Logger) {
       };
     }
     // Apollo files limit violations under GRAPHQL_VALIDATION_FAILED; they keep their own code.
-    const limit = original instanceof GraphQLError ? original.originalError : null;
+    const limit = original instanceof QueryLimitError ? original : original instanceof GraphQLError ? original.originalError : null;
     if (limit instanceof QueryLimitError) {
       return { message: limit.message, locations: formatted.locations, extensions: { ...limit.extensions, code: limit.code } };
     }

@@ -12,8 +12,10 @@ import { embedRouter } from './embed.router';
 import { feedsRouter } from './feeds.router';
 import { Hardening } from './hardening';
 import { healthRouter, ReadinessCheck } from './health';
+import { RateLimits } from './rate-limit';
 import { requestErrorHandler } from './request-errors';
 import { widgetRouter } from './widget.router';
+import { attachGraphqlWs, GraphqlWs } from './websocket';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -30,11 +32,19 @@ export interface HttpServerOptions {
   readiness?: ReadinessCheck[];
   /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address. */
   trustProxy?: boolean | number | string;
+  /** Shared rate limits, for graphql-ws (HTTP gets them through `hardening`). */
+  rateLimits?: RateLimits;
+  /** Production error detail rules for graphql-ws close reasons. */
+  production?: boolean;
+  /** graphql-ws connection_init deadline (default 3 s). */
+  wsConnectionInitWaitTimeoutMs?: number;
 }
 
 export interface HttpServer {
   server: http.Server;
   apollo: ApolloServer<Context>;
+  /** graphql-ws on the same port and path; closed (every socket) when Apollo stops. */
+  ws: GraphqlWs;
 }
 
 /** Express with GraphQL at /graphql (GraphiQL for browsers), health probes, and room for embeds and feeds. */
@@ -46,12 +56,19 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const hardening = options.hardening;
   if (hardening) app.use(...hardening.everyRequest);
   for (const router of options.routers ?? []) app.use(router);
+  const ws = attachGraphqlWs({
+    server, schema: options.schema, deps: options.deps, isProd: options.production ?? false,
+    connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
+    validationRules: hardening?.apollo.validationRules, rateLimits: options.rateLimits,
+  });
   const apollo = createApollo({
     schema: options.schema,
     logger: options.deps.logger,
     introspection: options.introspection,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: hardening?.apollo.stopGracePeriodMillis }),
+      // Upgraded sockets are no longer the HTTP server's to drain: close them with the server.
+      { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
       ...(hardening?.apollo.plugins ?? []),
     ],
     validationRules: hardening?.apollo.validationRules,
@@ -83,5 +100,5 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
   );
   app.use(requestErrorHandler(options.deps.logger));
-  return { server, apollo };
+  return { server, apollo, ws };
 }

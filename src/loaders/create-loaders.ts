@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity, ServiceLocationEntity } from '../entities';
+import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity } from '../entities';
+import { RegistrationStatus } from '../domain/enums';
 import { byKey, groupByKey } from './by-key';
 
 /**
@@ -39,6 +40,24 @@ export function createLoaders(ctx: { db: DataSource }) {
       const byId = new Map(locations.map((l) => [l.id, l]));
       const pairs = links.flatMap((l) => (byId.has(l.locationId) ? [{ serviceId: l.serviceId, location: byId.get(l.locationId)! }] : []));
       return groupByKey(serviceIds, pairs, (p) => p.serviceId).map((group) => group.map((p) => p.location));
+    }),
+    /** Staff views: every registration of the event, confirmed first, then the waitlist in order. */
+    registrationsByEvent: new DataLoader<string, RegistrationEntity[]>(async (eventIds) => {
+      const rows = await db.getRepository(RegistrationEntity).find({
+        where: { eventId: In([...eventIds]) },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+      return groupByKey(eventIds, rows, (row) => row.eventId);
+    }),
+    /** Place in the waitlist counted among those still waiting (1 = next in line). */
+    waitlistRankById: new DataLoader<string, number | null>(async (ids) => {
+      const rows: { id: string; rank: string | number }[] = await db.query(
+        `SELECT r."id" AS "id", (SELECT COUNT(*) FROM "registration" w WHERE w."eventId" = r."eventId"
+           AND w."status" = '${RegistrationStatus.WAITLISTED}' AND w."waitlistPosition" <= r."waitlistPosition") AS "rank"
+         FROM "registration" r WHERE r."id" IN (${ids.map((_, i) => (db.options.type === 'postgres' ? `$${i + 1}` : '?')).join(', ')})`,
+        [...ids],
+      );
+      return byKey(ids, rows, (row) => row.id).map((row) => (row ? Number(row.rank) : null));
     }),
   };
 }

@@ -8,6 +8,13 @@ import { PartnerServicesFieldsResolver } from './partner-services-fields.resolve
 import { ServiceConnectionFieldsResolver } from './service-connection-fields.resolver';
 import { ServiceFieldsResolver } from './service-fields.resolver';
 import { ServiceQueryResolver } from './service-query.resolver';
+import { EventRegistrationsResolver } from './event-registrations.resolver';
+import { RegistrationFieldsResolver } from './registration-fields.resolver';
+import { RegistrationResolver } from './registration.resolver';
+import { NativeEventResolver } from './native-event.resolver';
+import { SubscriptionResolver } from './subscription.resolver';
+import { EventChangeFieldsResolver } from './event-change-fields.resolver';
+import { RegistrationCountsFieldsResolver } from './registration-counts-fields.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -20,4 +27,11 @@ export const RESOLVERS = [
   ServiceFieldsResolver,
   ServiceConnectionFieldsResolver,
   PartnerServicesFieldsResolver,
+  RegistrationResolver,
+  RegistrationFieldsResolver,
+  EventRegistrationsResolver,
+  NativeEventResolver,
+  SubscriptionResolver,
+  RegistrationCountsFieldsResolver,
+  EventChangeFieldsResolver,
 ] as const;

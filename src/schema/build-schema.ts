@@ -9,6 +9,12 @@ export async function buildCommunitySchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     // Inputs are checked by the services, which know the rules and name the argument in errors.
     validate: false,
+    // Every @Subscription here has its own `subscribe` (a service reads the process's pub/sub through
+    // the context), so type-graphql's built-in pub/sub is never used; it only insists that one exists.
+    pubSub: {
+      publish: () => { throw new Error('Publish through ctx.services.pubsub'); },
+      subscribe: () => { throw new Error('Subscriptions subscribe through their services'); },
+    },
   });
 }
 

@@ -22,6 +22,9 @@ export class RegistrationInfo {
   @Field(() => Int)
   waitlisted!: number;
 
+  @Field(() => Int, { description: 'People checked in by staff (NATIVE events).' })
+  attended!: number;
+
   @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
   remaining!: number | null;
 

@@ -32,6 +32,11 @@ export class EventService {
     return ctx.loaders.eventById.load(localIdOf('Event', globalId));
   }
 
+  /** By database id (e.g. from a registration or a pub/sub message), through the request's loader. */
+  byLocalId(ctx: Context, id: string): Promise<EventEntity | null> {
+    return ctx.loaders.eventById.load(id);
+  }
+
   private query(criteria: EventCriteria) {
     return applyCriteria(this.db.getRepository(EventEntity).createQueryBuilder('e'), criteria);
   }

@@ -6,6 +6,9 @@ import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
 import { ServiceListingService } from './service-listing.service';
+import { RegistrationService } from './registration.service';
+import { NativeEventService } from './native-event.service';
+import { LiveService } from './live.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
@@ -23,6 +26,9 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     partners: new PartnerService(db),
     eventFeeds: new EventFeedService(options.maxPageSize),
     listings: new ServiceListingService(db, options.maxPageSize),
+    registrations: new RegistrationService(db, options.pubsub),
+    nativeEvents: new NativeEventService(db, options.pubsub),
+    live: new LiveService(db, options.pubsub),
   };
 }
 

@@ -8,6 +8,8 @@ export interface RegistrationInfo {
   waitlistCapacity: number;
   confirmed: number;
   waitlisted: number;
+  /** People checked in by staff. */
+  attended: number;
   /** Seats left; null when the event has no capacity limit or no registration. */
   remaining: number | null;
   maxPartySize: number;
@@ -33,6 +35,7 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     waitlistCapacity: event.waitlistCapacity,
     confirmed: event.confirmedCount,
     waitlisted: event.waitlistedCount,
+    attended: event.attendedCount ?? 0,
     remaining,
     maxPartySize: event.maxPartySize,
     opensAt: event.registrationOpensAt,

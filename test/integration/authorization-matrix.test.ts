@@ -21,9 +21,9 @@ describe('the authorization matrix', () => {
     });
     const mutation = new GraphQLObjectType({ name: 'Mutation', fields: { register: { type: registration }, cancel: { type: GraphQLString } } });
     const schema = new GraphQLSchema({ query, mutation });
-    expect(uncovered(schema, MATRIX)).toEqual(['Mutation.cancel', 'Mutation.register', 'Registration.email']);
+    expect(uncovered(schema, [])).toEqual(['Mutation.cancel', 'Mutation.register', 'Registration.email']);
     expect(uncovered(schema, [{ ...MATRIX[0], covers: ['Mutation.cancel', 'Registration.email'] }])).toEqual(['Mutation.register']);
-    expect(uncovered(buildSdlSchema('type Query { a: Int }'), MATRIX)).toEqual([]);
+    expect(uncovered(buildSdlSchema('type Query { a: Int }'), [])).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { App, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { Config, loadConfig } from '../../src/config';
 import { createLogger, Logger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
@@ -12,16 +12,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server on an ephemeral port over a fresh database of the given backend; `env` overrides config. */
+/** The real server on an ephemeral port over a fresh database of the given backend; `env` and `config` override. */
 export async function startTestServer(
   backend: BackendName,
-  options: { demo?: boolean; env?: Record<string, string>; logger?: Logger } = {},
+  options: { demo?: boolean; env?: Record<string, string>; logger?: Logger; config?: Partial<Config> } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   // Production defaults, except rate limits: off unless a test turns them on (RATE_LIMIT=on or a
   // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled.
   const env = { RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', ...options.env };
-  const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
+  const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
   const app = await startApp(config, { logger: options.logger ?? createLogger('silent') });
   const graphqlUrl = `${app.url}/graphql`;
   return {

@@ -19,7 +19,7 @@ describe('the widget bundle', () => {
   });
 
   it('enables registrations only when the schema has both registrationCounts and register', async () => {
-    expect(widgetFeaturesOf(await buildCommunitySchema())).toEqual({ registrations: false });
+    expect(widgetFeaturesOf(await buildCommunitySchema())).toEqual({ registrations: true });
     const withBoth = buildSchema(`type Query { a: Int } type Mutation { register(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
     expect(widgetFeaturesOf(withBoth)).toEqual({ registrations: true });

@@ -1,7 +1,12 @@
 import { GraphQLSchema, isObjectType } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { Services } from '../../../src/services';
+import { createContext } from '../../../src/context';
+import { localIdOf, toGlobalId } from '../../../src/domain/global-id';
+import { newId } from '../../../src/domain/ids';
+import { createLogger } from '../../../src/logger';
 import { isPrivateField } from '../../../src/schema/private-field';
+import { insertNativeEvent } from '../../support/native-event';
 
 /** Who asks: no key, a PARTNER key of another partner, the owning partner's key, an ADMIN key. */
 export type Role = 'PUBLIC' | 'OTHER_PARTNER' | 'OWNER' | 'ADMIN';
@@ -42,6 +47,9 @@ export interface MatrixRow {
   privatePath?: (string | number)[];
 }
 
+const EVERYONE: Record<Role, Outcome> = { PUBLIC: 'allowed', OTHER_PARTNER: 'allowed', OWNER: 'allowed', ADMIN: 'allowed' };
+const STAFF_ONLY: Record<Role, Outcome> = { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'allowed', ADMIN: 'allowed' };
+
 /**
  * THE authorization matrix. Every mutation and every field marked @PrivateField() must appear in
  * `covers` of at least one row, or the completeness test fails: a feature that adds a mutation or a
@@ -69,7 +77,78 @@ export const MATRIX: MatrixRow[] = [
     variables: (f) => ({ id: f.ownerPartnerId, origins: ['https://library.millbrook.example'] }),
     expect: { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'allowed', ADMIN: 'allowed' },
   },
+  {
+    name: 'creating a native event for a partner',
+    covers: ['Mutation.createEvent'],
+    document: 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+    variables: (f) => ({
+      input: { partnerId: f.ownerPartnerId, title: 'Matrix workshop', startsAt: inDays(7), endsAt: inDays(7.1), capacity: 5 },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'editing a partner\'s native event',
+    covers: ['Mutation.updateEvent'],
+    document: 'mutation($id: ID!) { updateEvent(id: $id, input: { title: "Renamed" }) { title } }',
+    variables: async (f, setup) => ({ id: (await freshEvent(f, setup)).globalId }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'cancelling a partner\'s native event',
+    covers: ['Mutation.cancelEvent'],
+    document: 'mutation($id: ID!) { cancelEvent(id: $id) { status } }',
+    variables: async (f, setup) => ({ id: (await freshEvent(f, setup)).globalId }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'registering for a native event (anyone may)',
+    covers: ['Mutation.register'],
+    document: 'mutation($input: RegisterInput!) { register(input: $input) { __typename } }',
+    variables: async (f, setup) => ({ input: { eventId: (await freshEvent(f, setup)).globalId, name: 'Ada', email: `${newId()}@example.org` } }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'cancelling a registration with its token (the token is the proof, not a key)',
+    covers: ['Mutation.cancelRegistration'],
+    document: 'mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } } }',
+    variables: async (f, setup) => {
+      const ticket = await freshRegistration(f, setup);
+      return { input: { registrationId: ticket.registrationId, cancelToken: ticket.cancelToken } };
+    },
+    expect: EVERYONE,
+  },
+  {
+    name: 'checking in a registrant',
+    covers: ['Mutation.checkIn'],
+    document: 'mutation($id: ID!) { checkIn(registrationId: $id) { attended } }',
+    variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).registrationId }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'reading who registered (names and emails)',
+    covers: ['Event.registrations', 'Registration.name', 'Registration.email'],
+    document: 'query($id: ID!) { event(id: $id) { registrations { name email } } }',
+    variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).eventId }),
+    expect: STAFF_ONLY,
+  },
 ];
+
+
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** A new NATIVE event of the owner, so each role's attempt acts on untouched data. */
+function freshEvent(f: MatrixFixture, setup: MatrixSetup) {
+  return insertNativeEvent(setup.db, localIdOf('Partner', f.ownerPartnerId));
+}
+
+/** A new registration (made as the public would) on a new event of the owner. */
+async function freshRegistration(f: MatrixFixture, setup: MatrixSetup) {
+  const event = await freshEvent(f, setup);
+  const ctx = await createContext({ db: setup.db, services: setup.services, logger: createLogger('silent') });
+  const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email: `${newId()}@example.org`, partySize: 1 });
+  if (result.kind !== 'ticket') throw new Error(`setup registration was rejected: ${result.message}`);
+  return { eventId: event.globalId, registrationId: toGlobalId('Registration', result.registration.id), cancelToken: result.cancelToken };
+}
 
 /** Mutations and private fields of the schema that no row covers. */
 export function uncovered(schema: GraphQLSchema, rows: MatrixRow[]): string[] {

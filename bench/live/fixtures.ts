@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { parseDatabaseUrl } from '../../src/config';
+import { openDatabase } from '../../src/db/data-source';
+import { AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
+import { toGlobalId } from '../../src/domain/global-id';
+import { newId } from '../../src/domain/ids';
+import { EventEntity, PartnerEntity } from '../../src/entities';
+
+/** One partner with `count` NATIVE events of the given capacity, written straight to the database. */
+export async function createBenchEvents(databaseUrl: string, count: number, seats: { capacity: number; waitlist: number }): Promise<string[]> {
+  const db: DataSource = await openDatabase(parseDatabaseUrl(databaseUrl));
+  try {
+    const now = new Date();
+    const partner = db.getRepository(PartnerEntity).create({
+      id: newId(), slug: `bench-${newId().slice(0, 8)}`, name: 'Bench Library', kind: PartnerKind.LIBRARY, website: null, timezone: 'America/Chicago', createdAt: now,
+    });
+    await db.getRepository(PartnerEntity).insert(partner);
+    const events = Array.from({ length: count }, (_, i) => db.getRepository(EventEntity).create({
+      id: newId(), partnerId: partner.id, seriesId: null, title: `Bench event ${i + 1}`, description: null,
+      startsAt: new Date(now.getTime() + 86_400_000), endsAt: new Date(now.getTime() + 90_000_000), timezone: 'America/Chicago',
+      allDay: false, startDate: null, endDate: null, status: EventStatus.SCHEDULED, attendanceMode: AttendanceMode.OFFLINE,
+      audiences: [], rawAudiences: [], categories: [], url: null, imageUrl: null, locationId: null,
+      registrationMode: RegistrationMode.NATIVE, registrationUrl: null, capacity: seats.capacity, waitlistCapacity: seats.waitlist,
+      maxPartySize: 1, confirmedCount: 0, waitlistedCount: 0, attendedCount: 0, registrationOpensAt: null, registrationClosesAt: null,
+      sourceId: null, externalId: null, contentHash: null, fetchedAt: null, removedAt: null, sequence: 0, createdAt: now, updatedAt: now,
+    }));
+    await db.getRepository(EventEntity).insert(events);
+    return events.map((e) => toGlobalId('Event', e.id));
+  } finally {
+    await db.destroy();
+  }
+}
+
+export const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { __typename ... on RegistrationTicket { registration { status } } ... on RegistrationRejected { code } } }';
+
+/** One registration over HTTP; resolves with CONFIRMED, WAITLISTED or the rejection code. */
+export async function registerOnce(url: string, eventId: string, n: number): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: REGISTER, variables: { input: { eventId, name: `Bench ${n}`, email: `bench${n}-${process.pid}@example.org` } } }),
+  });
+  const json = await response.json() as { data?: { register: { registration?: { status: string }; code?: string } }; errors?: unknown[] };
+  if (!json.data) throw new Error(`register failed: ${JSON.stringify(json.errors)}`);
+  return json.data.register.registration?.status ?? json.data.register.code!;
+}

@@ -1,0 +1,143 @@
+import { DataSource } from 'typeorm';
+
+/**
+ * Transactions that must never interleave (seat claims, cancellations, waitlist promotion) are written
+ * once, as a generator of SQL statements, and run by one of two drivers:
+ *
+ * - SQLite: the whole program runs synchronously inside better-sqlite3's `BEGIN IMMEDIATE`
+ *   transaction. IMMEDIATE takes SQLite's single write lock up front (other processes wait on
+ *   busy_timeout), and running it in one tick means no other statement of this process can slip
+ *   into the middle of it on the shared connection. No in-process lock is involved.
+ * - PostgreSQL: a pooled connection runs the statements in a READ COMMITTED transaction; a
+ *   statement marked `lock` gets `FOR UPDATE`, so writers of one event row queue in the database,
+ *   across replicas. Deadlocks and serialization failures are retried a bounded number of times.
+ *
+ * Statements use `?` placeholders and double-quoted identifiers, which both backends accept.
+ */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+  /** Append FOR UPDATE on PostgreSQL (SQLite's IMMEDIATE transaction already holds the write lock). */
+  lock?: boolean;
+}
+
+export interface StatementResult {
+  rows: Record<string, unknown>[];
+  changes: number;
+}
+
+export type TxProgram<T> = Generator<Statement, T, StatementResult>;
+
+/** `const rows = yield* select(sql, params)` inside a program. */
+export function* select(sql: string, params: unknown[] = [], lock = false): Generator<Statement, Record<string, unknown>[], StatementResult> {
+  const result = yield { sql, params, lock };
+  return result.rows;
+}
+
+/** `const changed = yield* exec(sql, params)`: the number of rows the statement changed. */
+export function* exec(sql: string, params: unknown[] = []): Generator<Statement, number, StatementResult> {
+  const result = yield { sql, params };
+  return result.changes;
+}
+
+const RETRYABLE_PG = new Set(['40001', '40P01']);
+const MAX_ATTEMPTS = 5;
+/** How long to wait for a TypeORM transaction on the shared SQLite connection to finish. */
+const SQLITE_IDLE_WAIT_MS = 10_000;
+
+export function isPostgres(db: DataSource): boolean {
+  return db.options.type === 'postgres';
+}
+
+export async function runWriteTransaction<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
+  return isPostgres(db) ? runOnPostgres(db, program) : runOnSqlite(db, program);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** The part of better-sqlite3's API used here (the package ships no types of its own). */
+interface SqliteStatement {
+  reader: boolean;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): { changes: number };
+}
+interface SqliteConnection {
+  inTransaction: boolean;
+  prepare(sql: string): SqliteStatement;
+  transaction<R>(fn: () => R): { immediate(): R };
+}
+
+const statementCache = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
+
+function prepared(conn: SqliteConnection, sql: string): SqliteStatement {
+  let cache = statementCache.get(conn);
+  if (!cache) statementCache.set(conn, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = conn.prepare(sql)));
+  return statement;
+}
+
+/** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
+const sqliteValue = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
+
+async function runOnSqlite<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
+  const conn = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  // TypeORM shares this one connection; if one of its (async) transactions is open, ours would nest
+  // inside it. Wait for it to end: bounded, and only ever for a transaction already under way.
+  const deadline = Date.now() + SQLITE_IDLE_WAIT_MS;
+  while (conn.inTransaction) {
+    if (Date.now() > deadline) throw new Error('The SQLite connection stayed inside another transaction for too long');
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  const run = conn.transaction(() => {
+    const steps = program();
+    let next = steps.next();
+    while (!next.done) {
+      const statement = prepared(conn, next.value.sql);
+      const params = next.value.params.map(sqliteValue);
+      const result: StatementResult = statement.reader
+        ? { rows: statement.all(...params) as Record<string, unknown>[], changes: 0 }
+        : { rows: [], changes: statement.run(...params).changes };
+      next = steps.next(result);
+    }
+    return next.value;
+  });
+  return run.immediate();
+}
+
+/** `?` → `$1, $2, ...` (our statements never contain a literal question mark). */
+function toPostgres(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+async function runOnPostgres<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const runner = db.createQueryRunner('master');
+    try {
+      await runner.connect();
+      await runner.startTransaction('READ COMMITTED');
+      try {
+        const steps = program();
+        let next = steps.next();
+        while (!next.done) {
+          const sql = toPostgres(next.value.sql) + (next.value.lock ? ' FOR UPDATE' : '');
+          const result = await runner.query(sql, next.value.params, true) as { records: unknown; affected?: number };
+          const rows = Array.isArray(result.records) ? result.records as Record<string, unknown>[] : [];
+          next = steps.next({ rows, changes: result.affected ?? 0 });
+        }
+        await runner.commitTransaction();
+        return next.value;
+      } catch (error) {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        throw error;
+      }
+    } catch (error) {
+      const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+      if (attempt < MAX_ATTEMPTS && code && RETRYABLE_PG.has(code)) continue;
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+}

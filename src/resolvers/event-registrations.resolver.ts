@@ -1,0 +1,21 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { EventEntity, RegistrationEntity } from '../entities';
+import { RegistrationStatus } from '../schema/enums';
+import { Event } from '../schema/event.type';
+import { PrivateField } from '../schema/private-field';
+import { Registration } from '../schema/registration.type';
+
+/** Staff-only Event fields; the access rule lives in the service. */
+@Resolver(() => Event)
+export class EventRegistrationsResolver {
+  @PrivateField()
+  @FieldResolver(() => [Registration], { nullable: true, description: 'Staff of the event\'s partner (or an admin) only: who registered (null with FORBIDDEN for anyone else).' })
+  registrations(
+    @Ctx() ctx: Context,
+    @Root() event: EventEntity,
+    @Arg('status', () => [RegistrationStatus], { nullable: true }) status?: RegistrationStatus[] | null,
+  ): Promise<RegistrationEntity[]> {
+    return ctx.services.registrations.listForEvent(ctx, event, status);
+  }
+}

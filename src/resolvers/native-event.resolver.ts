@@ -1,0 +1,28 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { EventEntity } from '../entities';
+import { Event } from '../schema/event.type';
+import { CreateEventInput, UpdateEventInput } from '../schema/native-event.input';
+
+/** Partners' own events: PARTNER key of that partner, or ADMIN (checked in the service). */
+@Resolver()
+export class NativeEventResolver {
+  @Mutation(() => Event, { description: 'Create an event with registration through this API (NATIVE).' })
+  createEvent(@Ctx() ctx: Context, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<EventEntity> {
+    return ctx.services.nativeEvents.create(ctx, input);
+  }
+
+  @Mutation(() => Event, { description: 'Edit one of your NATIVE events; events from feeds change at their source.' })
+  updateEvent(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEventInput) input: UpdateEventInput,
+  ): Promise<EventEntity> {
+    return ctx.services.nativeEvents.update(ctx, id, input);
+  }
+
+  @Mutation(() => Event, { description: 'Cancel one of your NATIVE events; registrations are kept for staff.' })
+  cancelEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EventEntity> {
+    return ctx.services.nativeEvents.cancel(ctx, id);
+  }
+}

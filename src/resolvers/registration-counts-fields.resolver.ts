@@ -1,0 +1,20 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { EventEntity } from '../entities';
+import { toGlobalId } from '../domain/global-id';
+import { RegistrationCountsMessage } from '../pubsub/topics';
+import { Event } from '../schema/event.type';
+import { RegistrationCounts } from '../schema/live.types';
+
+@Resolver(() => RegistrationCounts)
+export class RegistrationCountsFieldsResolver {
+  @FieldResolver(() => ID)
+  eventId(@Root() message: RegistrationCountsMessage): string {
+    return toGlobalId('Event', message.eventId);
+  }
+
+  @FieldResolver(() => Event, { nullable: true, description: 'The event as it is now (loaded for this delivery).' })
+  event(@Ctx() ctx: Context, @Root() message: RegistrationCountsMessage): Promise<EventEntity | null> {
+    return ctx.services.events.byLocalId(ctx, message.eventId);
+  }
+}

@@ -1,0 +1,32 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { RegistrationEntity } from '../entities';
+import { CancelResult, RegisterResult } from '../services/registration.service';
+import { CancelRegistrationInput, RegisterInput } from '../schema/register.input';
+import { CancelPayload, RegisterPayload } from '../schema/register-payload.type';
+import { Registration } from '../schema/registration.type';
+
+@Resolver()
+export class RegistrationResolver {
+  @Mutation(() => RegisterPayload, { description: 'Register a party for a NATIVE event: a ticket, or a typed rejection.' })
+  async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<object> {
+    const result: RegisterResult = await ctx.services.registrations.register(ctx, input);
+    return result.kind === 'ticket'
+      ? { registration: result.registration, cancelToken: result.cancelToken }
+      : { code: result.code, message: result.message };
+  }
+
+  @Mutation(() => CancelPayload, { description: 'Cancel with the ticket\'s token; frees the seats and promotes the waitlist in order.' })
+  cancelRegistration(@Ctx() ctx: Context, @Arg('input', () => CancelRegistrationInput) input: CancelRegistrationInput): Promise<CancelResult> {
+    return ctx.services.registrations.cancel(ctx, input);
+  }
+
+  @Mutation(() => Registration, { description: 'Staff (the event\'s partner): mark a confirmed registration as attended, or undo it.' })
+  checkIn(
+    @Ctx() ctx: Context,
+    @Arg('registrationId', () => ID) registrationId: string,
+    @Arg('attended', () => Boolean, { defaultValue: true }) attended: boolean,
+  ): Promise<RegistrationEntity> {
+    return ctx.services.registrations.checkIn(ctx, registrationId, attended);
+  }
+}

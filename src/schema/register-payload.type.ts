@@ -1,0 +1,49 @@
+import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RejectionCode } from '../services/registration-programs';
+import { Registration } from './registration.type';
+
+registerEnumType(RejectionCode, {
+  name: 'RegistrationRejectionCode',
+  description: 'Why a registration was refused; expected outcomes, not errors.',
+  valuesConfig: {
+    EVENT_FULL: { description: 'Every seat and waitlist place is taken.' },
+    REGISTRATION_CLOSED: { description: 'Outside the registration window, or the event is over or postponed.' },
+    NOT_REGISTRABLE: { description: 'The event registers elsewhere (EXTERNAL) or needs no registration (NONE).' },
+    ALREADY_REGISTERED: { description: 'This email already holds a registration for this event.' },
+    EVENT_CANCELLED: { description: 'The event is cancelled.' },
+    PARTY_TOO_LARGE: { description: 'The party is larger than the event\'s maxPartySize.' },
+  },
+});
+
+@ObjectType('RegistrationTicket', { description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token.' })
+export class RegistrationTicket {
+  @Field(() => Registration)
+  registration!: Registration;
+
+  @Field(() => String, { description: 'Keep it: cancelling needs it, and only its hash is stored.' })
+  cancelToken!: string;
+}
+
+@ObjectType('RegistrationRejected')
+export class RegistrationRejected {
+  @Field(() => RejectionCode)
+  code!: RejectionCode;
+
+  @Field(() => String)
+  message!: string;
+}
+
+export const RegisterPayload = createUnionType({
+  name: 'RegisterPayload',
+  types: () => [RegistrationTicket, RegistrationRejected] as const,
+  resolveType: (value) => ('cancelToken' in value ? 'RegistrationTicket' : 'RegistrationRejected'),
+});
+
+@ObjectType('CancelPayload')
+export class CancelPayload {
+  @Field(() => Registration, { description: 'Now CANCELLED.' })
+  registration!: Registration;
+
+  @Field(() => Int, { description: 'Waitlisted registrations this cancellation confirmed.' })
+  promoted!: number;
+}

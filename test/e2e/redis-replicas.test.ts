@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { openDatabase } from '../../src/db/data-source';
+import { createTestDatabase, describeEachBackend } from '../support/backends';
+import { startServe } from '../support/cli';
+import { CANCEL, createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
+import { connect, toWsUrl } from '../support/ws';
+
+const REDIS_URL = process.env.TEST_REDIS_URL;
+
+if (!REDIS_URL) {
+  describe('live counts across replicas (Redis)', () => {
+    it('needs TEST_REDIS_URL', () => {
+      const notice = 'TEST_REDIS_URL is not set: the two-replica Redis pub/sub test did not run (e.g. TEST_REDIS_URL=redis://127.0.0.1:6379).';
+      if (process.env.CI === 'true') throw new Error(notice);
+      process.stdout.write(`${notice}\n`);
+    });
+  });
+} else {
+  describeEachBackend('live counts across two replicas sharing the database and Redis', (backend) => {
+    it('delivers to a subscriber on replica B the counts of registrations made on replica A, in order', async () => {
+      const database = await createTestDatabase(backend);
+      const prefix = `cg-test-${process.pid}-${randomBytes(4).toString('hex')}:`;
+      const redis = new Redis(REDIS_URL);
+      const env = { DATABASE_URL: database.url, DEMO: 'off', REDIS_URL, REDIS_CHANNEL_PREFIX: prefix, RATE_LIMIT: 'off' };
+      const replicas: Awaited<ReturnType<typeof startServe>>[] = [];
+      try {
+        replicas.push(await startServe(env)); // A migrates first
+        replicas.push(await startServe(env));
+        const [a, b] = replicas.map((r) => r.url.replace('localhost', '127.0.0.1'));
+        expect(a).not.toBe(b);
+
+        const db = await openDatabase(database.config);
+        const { partner } = await createPartner(db);
+        const event = await insertNativeEvent(db, partner.id, { capacity: 3, waitlistCapacity: 2, maxPartySize: 1 });
+        await db.destroy();
+
+        const subscriber = await connect(toWsUrl(b));
+        subscriber.send({ type: 'subscribe', id: 'counts', payload: { query: `subscription { registrationCounts(eventIds: ["${event.globalId}"]) { eventId confirmed waitlisted remaining } }` } });
+        // B's Redis subscription is in place once Redis counts a subscriber on the channel (bounded wait).
+        const channel = `${prefix}REGISTRATION_COUNTS`;
+        for (let i = 0; i < 500; i++) {
+          const [, subscribers] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+          if (Number(subscribers) >= 1) break;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        expect(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]).toBe(1);
+
+        const post = (url: string, query: string, variables: unknown) => fetch(url, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+        }).then((r) => r.json());
+        const tickets = [];
+        for (let n = 0; n < 5; n++) {
+          const result = await post(a, REGISTER, { input: { eventId: event.globalId, name: 'N', email: `replica${n}@example.org` } });
+          tickets.push(result.data.register);
+        }
+        const full = await post(a, REGISTER, { input: { eventId: event.globalId, name: 'N', email: 'late@example.org' } });
+        expect(full.data.register.code).toBe('EVENT_FULL');
+        await post(a, CANCEL, { input: { registrationId: tickets[0].registration.id, cancelToken: tickets[0].cancelToken } });
+
+        const seen = [];
+        for (let i = 0; i < 6; i++) {
+          const message = await subscriber.next();
+          expect(message).toMatchObject({ type: 'next', id: 'counts' });
+          seen.push(message.payload.data.registrationCounts);
+        }
+        expect(seen.map((c) => [c.confirmed, c.waitlisted, c.remaining])).toEqual([
+          [1, 0, 2], [2, 0, 1], [3, 0, 0], [3, 1, 0], [3, 2, 0], // five registrations on A
+          [3, 1, 0], // a cancellation on A promoted the first waitlisted party
+        ]);
+        expect(new Set(seen.map((c) => c.eventId))).toEqual(new Set([event.globalId]));
+        subscriber.close();
+      } finally {
+        for (const replica of replicas) replica.child.kill('SIGTERM');
+        const codes = await Promise.all(replicas.map((r) => r.exited));
+        await redis.quit();
+        await database.drop();
+        expect(codes).toEqual(replicas.map(() => 0));
+      }
+    }, 120_000);
+  });
+}
