@@ -16,6 +16,21 @@ export interface Config {
   maxPageSize: number;
   introspection: boolean;
   production: boolean;
+  /** Partner feed pulls: fetch policy, recurrence window, scheduler (issue 3). */
+  sync: SyncConfig;
+}
+
+export interface SyncConfig {
+  timeoutMs: number;
+  retries: number;
+  maxBodyBytes: number;
+  /** Default recurrence window, relative to the sync time (a Source's expandFrom/expandTo override it). */
+  windowPastDays: number;
+  windowAheadDays: number;
+  /** Run scheduled syncs in `serve`. */
+  scheduler: boolean;
+  /** How often the scheduler looks for due sources. */
+  schedulerTickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +70,25 @@ function parseSwitch(variable: string, raw: string | undefined, fallback: boolea
   throw new ConfigError(variable, raw, 'on or off');
 }
 
+function parseCount(variable: string, raw: string | undefined, fallback: number, min = 0): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new ConfigError(variable, raw, `an integer >= ${min}`);
+  return value;
+}
+
+export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
+  return {
+    timeoutMs: parseCount('SYNC_TIMEOUT_MS', env.SYNC_TIMEOUT_MS, 15_000, 1),
+    retries: parseCount('SYNC_RETRIES', env.SYNC_RETRIES, 2),
+    maxBodyBytes: parseCount('SYNC_MAX_BODY_BYTES', env.SYNC_MAX_BODY_BYTES, 20 * 1024 * 1024, 1),
+    windowPastDays: parseCount('SYNC_WINDOW_PAST_DAYS', env.SYNC_WINDOW_PAST_DAYS, 30),
+    windowAheadDays: parseCount('SYNC_WINDOW_AHEAD_DAYS', env.SYNC_WINDOW_AHEAD_DAYS, 400, 1),
+    scheduler: parseSwitch('SYNC_SCHEDULER', env.SYNC_SCHEDULER, true),
+    schedulerTickMs: parseCount('SYNC_SCHEDULER_TICK_MS', env.SYNC_SCHEDULER_TICK_MS, 30_000, 100),
+  };
+}
+
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -67,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
+    sync: loadSyncConfig(env),
   };
 }

@@ -1,0 +1,21 @@
+import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { toNormalizedEvent } from './icalendar.map';
+import { parseICalendar } from './icalendar.parse';
+
+/** Pulls an .ics URL (conditional GET: a 304 means no parse and no write) and maps it to events. */
+export const icalendarAdapter: SourceAdapter = {
+  format: SourceFormat.ICALENDAR,
+  async pull(source: SourceSpec, http: HttpClient): Promise<PullResult> {
+    const response = await http.fetch(source.url, { conditional: source.validators, headers: { accept: 'text/calendar, */*;q=0.5' } });
+    const validators = { etag: response.etag, lastModified: response.lastModified };
+    if (response.notModified) return { notModified: true, validators, kind: EVENTS_KIND, items: [], skipped: [], incremental: false };
+    if (/^text\/html/i.test(response.contentType ?? '') && !/^\s*BEGIN:VCALENDAR/i.test(response.body.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''))) {
+      throw new AdapterError(`Not an iCalendar feed: ${response.url} answered with an HTML page (Content-Type ${response.contentType}).`);
+    }
+    const calendar = parseICalendar(response.body, { defaultTimezone: source.partnerTimezone, window: source.window });
+    return {
+      notModified: false, validators, kind: EVENTS_KIND, incremental: false,
+      items: calendar.occurrences.map(toNormalizedEvent), skipped: calendar.skipped,
+    };
+  },
+};
