@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { SourceEntity } from '../entities';
 import { byKey, groupByKey } from './by-key';
 
 /**
@@ -24,6 +25,11 @@ export function createLoaders(ctx: { db: DataSource }) {
         where: { partnerId: In([...partnerIds]) },
         order: { name: 'ASC', id: 'ASC' },
       });
+      return groupByKey(partnerIds, rows, (row) => row.partnerId);
+    }),
+    sourceById: batchById(SourceEntity),
+    sourcesByPartner: new DataLoader<string, SourceEntity[]>(async (partnerIds) => {
+      const rows = await db.getRepository(SourceEntity).find({ where: { partnerId: In([...partnerIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
     }),
   };

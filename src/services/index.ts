@@ -4,21 +4,42 @@ import { ApiKeyService } from './api-key.service';
 import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
+import { loadSyncConfig, SyncConfig } from '../config';
+import { HttpClient } from '../datasources/adapter';
+import { ADAPTERS } from '../datasources';
+import { createHttpClient } from '../datasources/http';
+import { SINK_FACTORIES } from './sync/sinks';
+import { SourceService } from './sync/source.service';
+import { SyncService } from './sync/sync.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
   /** Where services publish event changes and registration counts (memory or Redis). */
   pubsub: CommunityPubSub;
+  /** Fetch policy and recurrence window of partner syncs; defaults as documented in config.ts. */
+  sync?: SyncConfig;
+  /** The client partner pulls go through (defaults to createHttpClient with `sync`'s policy). */
+  httpClient?: HttpClient;
 }
 
 /** The composition of every service over one database; built once per process. */
 export function createServices(db: DataSource, options: ServiceOptions) {
+  const syncConfig = options.sync ?? loadSyncConfig({});
+  const sync = new SyncService(db, {
+    http: options.httpClient ?? createHttpClient({ timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes }),
+    adapters: ADAPTERS,
+    sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),
+    windowPastDays: syncConfig.windowPastDays,
+    windowAheadDays: syncConfig.windowAheadDays,
+  });
   return {
     pubsub: options.pubsub,
     apiKeys: new ApiKeyService(db),
     events: new EventService(db, options.maxPageSize),
     nodes: new NodeService(),
     partners: new PartnerService(db),
+    sync,
+    sources: new SourceService(db, sync),
   };
 }
 

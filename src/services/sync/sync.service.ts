@@ -41,6 +41,14 @@ export class SyncService {
     this.sinks = new Map(options.sinks.map((s) => [s.kind, s]));
   }
 
+  supports(format: string): boolean {
+    return this.adapters.has(format);
+  }
+
+  formats(): string[] {
+    return [...this.adapters.keys()];
+  }
+
   /** Runs one sync now. Never throws for a bad feed: the report (and the Source) carries the error. */
   async run(sourceId: string, now = new Date()): Promise<SyncReport> {
     const started = Date.now();
