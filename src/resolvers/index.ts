@@ -3,6 +3,9 @@ import { EventFieldsResolver } from './event-fields.resolver';
 import { LocationFieldsResolver } from './location-fields.resolver';
 import { PartnerFieldsResolver } from './partner-fields.resolver';
 import { QueryResolver } from './query.resolver';
+import { EventProvenanceFieldsResolver } from './event-provenance-fields.resolver';
+import { SourceAdminResolver } from './source-admin.resolver';
+import { PartnerSourcesFieldsResolver, SourceFieldsResolver } from './source-fields.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -10,4 +13,8 @@ export const RESOLVERS = [
   EventConnectionFieldsResolver,
   PartnerFieldsResolver,
   LocationFieldsResolver,
+  SourceAdminResolver,
+  SourceFieldsResolver,
+  PartnerSourcesFieldsResolver,
+  EventProvenanceFieldsResolver,
 ] as const;

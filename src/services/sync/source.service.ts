@@ -5,7 +5,7 @@ import { SourceFormat } from '../../datasources/adapter';
 import { EventEntity, PartnerEntity, SourceEntity } from '../../entities';
 import { PartnerKind } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
-import { localIdOf } from '../../domain/global-id';
+import { localIdOf, toGlobalId } from '../../domain/global-id';
 import { stableId } from '../../domain/ids';
 import { access } from '../access';
 import { sourceHealth } from './schedule-policy';
@@ -109,6 +109,20 @@ export class SourceService {
 
   health(ctx: Context, source: SourceEntity): 'OK' | 'STALE' | 'FAILING' {
     return sourceHealth(source, ctx.now);
+  }
+
+  /** fetchedAt: when the feed last confirmed the event (a later unchanged sync writes nothing to the row). */
+  async provenanceOf(ctx: Context, event: EventEntity): Promise<{ sourceId: string; externalId: string; fetchedAt: Date; stale: boolean } | null> {
+    if (!event.sourceId || !event.externalId) return null;
+    const source = await ctx.loaders.sourceById.load(event.sourceId);
+    const fetched = event.fetchedAt ?? event.updatedAt;
+    const confirmed = !event.removedAt && source?.lastSuccessAt && source.lastSuccessAt > fetched ? source.lastSuccessAt : fetched;
+    return {
+      sourceId: toGlobalId('Source', event.sourceId),
+      externalId: event.externalId,
+      fetchedAt: confirmed,
+      stale: !source || event.removedAt != null || sourceHealth(source, ctx.now) !== 'OK',
+    };
   }
 
   /** URL and last error reveal partner infrastructure: ADMIN or that partner's own key only. */
