@@ -9,6 +9,7 @@ import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createServices, Services } from './services';
+import { SyncScheduler } from './services/sync/sync-scheduler';
 
 export interface App {
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000 */
@@ -33,7 +34,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const report = await seedDemo(db);
       logger.info(report, 'loaded the Millbrook demo community into the empty database');
     }
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
+    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub(), sync: config.sync });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({ schema, deps, introspection: config.introspection });
@@ -41,6 +42,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
+    // Scheduled partner syncs; with several replicas on PostgreSQL each sync runs on one of them.
+    const scheduler = new SyncScheduler(db, services.sync, services.syncLocks, { tickMs: config.sync.schedulerTickMs, logger });
+    if (config.sync.scheduler) scheduler.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -49,6 +53,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       services,
       logger,
       async close() {
+        await scheduler.stop();
         await apollo.stop();
         await db.destroy();
       },

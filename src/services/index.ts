@@ -9,6 +9,7 @@ import { HttpClient } from '../datasources/adapter';
 import { ADAPTERS } from '../datasources';
 import { createHttpClient } from '../datasources/http';
 import { SINK_FACTORIES } from './sync/sinks';
+import { SourceLocks } from './sync/source-lock';
 import { SourceService } from './sync/source.service';
 import { SyncService } from './sync/sync.service';
 
@@ -32,6 +33,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     windowPastDays: syncConfig.windowPastDays,
     windowAheadDays: syncConfig.windowAheadDays,
   });
+  const syncLocks = new SourceLocks(db);
   return {
     pubsub: options.pubsub,
     apiKeys: new ApiKeyService(db),
@@ -39,7 +41,8 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     nodes: new NodeService(),
     partners: new PartnerService(db),
     sync,
-    sources: new SourceService(db, sync),
+    syncLocks,
+    sources: new SourceService(db, sync, syncLocks),
   };
 }
 

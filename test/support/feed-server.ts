@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 /** How one path of the feed server answers. */
 export type FeedRoute =
-  | { kind: 'feed'; body: string | Buffer; contentType?: string; etag?: boolean; lastModified?: boolean; gzip?: boolean }
+  | { kind: 'feed'; body: string | Buffer; contentType?: string; etag?: boolean; lastModified?: boolean; gzip?: boolean; delayMs?: number }
   | { kind: 'status'; status: number; body?: string; contentType?: string; retryAfter?: string }
   | { kind: 'slow'; delayMs: number }
   | { kind: 'oversized'; bytes: number }
@@ -64,6 +64,12 @@ export class FeedServer {
     }
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    if (route.kind === 'feed' && route.delayMs) {
+      const ready = route;
+      const timer = setTimeout(() => this.answer(ready, req, res), route.delayMs);
+      res.on('close', () => clearTimeout(timer));
       return;
     }
     this.answer(route, req, res);

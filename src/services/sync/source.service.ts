@@ -9,6 +9,7 @@ import { localIdOf, toGlobalId } from '../../domain/global-id';
 import { stableId } from '../../domain/ids';
 import { access } from '../access';
 import { sourceHealth } from './schedule-policy';
+import { SourceLocks } from './source-lock';
 import { SyncReport, SyncService } from './sync.service';
 
 export interface AddPartnerInput { slug: string; name: string; kind: PartnerKind; timezone: string; website?: string | null }
@@ -28,7 +29,7 @@ const MAX_REFRESH_MINUTES = 7 * 24 * 60;
 
 /** Partners and their sources: ADMIN manages them; everyone sees a source's health, staff see its URL and error. */
 export class SourceService {
-  constructor(private readonly db: DataSource, private readonly engine: SyncService) {}
+  constructor(private readonly db: DataSource, private readonly engine: SyncService, private readonly locks: SourceLocks) {}
 
   async addPartner(ctx: Context, input: AddPartnerInput): Promise<PartnerEntity> {
     access.requireAdmin(ctx.principal, 'addPartner');
@@ -96,7 +97,9 @@ export class SourceService {
     access.requireAdmin(ctx.principal, 'syncSource');
     const sourceId = localIdOf('Source', id);
     if (!(await this.db.getRepository(SourceEntity).findOneBy({ id: sourceId }))) throw new DomainError(ErrorCode.NOT_FOUND, `No source with id "${id}".`);
-    return this.engine.run(sourceId);
+    const report = await this.locks.tryRun(sourceId, () => this.engine.run(sourceId));
+    if (!report) throw new DomainError(ErrorCode.CONFLICT, `Source "${id}" is being synced right now; try again when that sync has finished.`);
+    return report;
   }
 
   sourcesOf(ctx: Context, partnerId: string): Promise<SourceEntity[]> {
