@@ -121,19 +121,30 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
   return { name: text(calendar, 'name') ?? text(calendar, 'x-wr-calname'), timezone: xwrZone, occurrences, skipped };
 }
 
-/** Fields come from the override, falling back to its master (Google repeats them; others do not). */
-function occurrenceOf(uid: string, c: ICAL.Component, master: ICAL.Component | null, instance: Instance, timing: Timing, recurring: boolean): IcsOccurrence {
+type Fields = Pick<IcsOccurrence, 'summary' | 'description' | 'location' | 'geo' | 'url' | 'categories' | 'status'>;
+const fieldCache = new WeakMap<ICAL.Component, Fields>();
+
+/** Fields come from the override, falling back to its master (Google repeats them; others do not). Read once per VEVENT. */
+function fieldsOf(c: ICAL.Component, master: ICAL.Component | null): Fields {
+  const cached = fieldCache.get(c);
+  if (cached) return cached;
   const pick = (name: string) => text(c, name) ?? (master ? text(master, name) : null);
   const categoriesOf = (x: ICAL.Component) => x.getAllProperties('categories').flatMap((p) => p.getValues().map((v) => String(v).trim()));
   const categories = categoriesOf(c).length ? categoriesOf(c) : master ? categoriesOf(master) : [];
   const geo = (c.getFirstPropertyValue('geo') ?? master?.getFirstPropertyValue('geo')) as number[] | string | null;
   const geoPair = Array.isArray(geo) ? geo.map(Number) : typeof geo === 'string' ? geo.split(/[;,]/).map(Number) : null;
-  return {
-    ...instance, uid, recurring, overridden: c.hasProperty('recurrence-id'), timezone: timing.zoneName,
+  const fields: Fields = {
     summary: pick('summary'), description: pick('description'), location: pick('location'),
     geo: geoPair && geoPair.length === 2 && geoPair.every(Number.isFinite) ? { lat: geoPair[0], lon: geoPair[1] } : null,
     url: pick('url'), categories: [...new Set(categories.filter(Boolean))], status: text(c, 'status')?.toUpperCase() ?? null,
   };
+  fieldCache.set(c, fields);
+  return fields;
+}
+
+function occurrenceOf(uid: string, c: ICAL.Component, master: ICAL.Component | null, instance: Instance, timing: Timing, recurring: boolean): IcsOccurrence {
+  const fields = fieldsOf(c, master);
+  return { ...instance, uid, recurring, overridden: c.hasProperty('recurrence-id'), timezone: timing.zoneName, ...fields, categories: [...fields.categories] };
 }
 
 /** RFC 5545 requires UID, but old exporters omit it: derive one from what identifies the event. */
