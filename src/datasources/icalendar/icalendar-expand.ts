@@ -78,10 +78,13 @@ export class Timing {
   /** The instance starting at wall-clock `time` (in this event's zone). */
   instanceAt(time: ICAL.Time, key?: string): Instance {
     if (this.allDay) {
-      const day = DateTime.fromObject({ year: time.year, month: time.month, day: time.day }, { zone: this.zoneName });
-      const startDate = day.toISODate()!;
-      const end = day.plus({ days: this.durationDays });
-      return { start: day.toJSDate(), end: end.toJSDate(), allDay: true, startDate, endDate: end.toISODate()!, key: key ?? compactDate(startDate) };
+      // Local midnights in the event's zone; the dates themselves need no zone arithmetic.
+      const endDay = new Date(Date.UTC(time.year, time.month - 1, time.day + this.durationDays));
+      const startDate = new Date(Date.UTC(time.year, time.month - 1, time.day)).toISOString().slice(0, 10);
+      const endDate = endDay.toISOString().slice(0, 10);
+      const start = new Date(this.zones.wallToUtc(time.year, time.month, time.day, 0, 0, 0, this.zoneName));
+      const end = new Date(this.zones.wallToUtc(endDay.getUTCFullYear(), endDay.getUTCMonth() + 1, endDay.getUTCDate(), 0, 0, 0, this.zoneName));
+      return { start, end, allDay: true, startDate, endDate, key: key ?? compactDate(startDate) };
     }
     const start = this.zones.instant(time, this.tzid);
     return { start, end: new Date(start.getTime() + this.durationMs), allDay: false, startDate: null, endDate: null, key: key ?? compactUtc(start) };

@@ -1,5 +1,5 @@
 import ICAL from './ical';
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { DateTime, FixedOffsetZone, IANAZone, Info, Zone as LuxonZone } from 'luxon';
 import { findIana } from 'windows-iana';
 
 /**
@@ -19,6 +19,9 @@ const RAW_OFFSET = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i;
 
 export class ZoneResolver {
   private readonly cache = new Map<string, Zone>();
+  /** Per parse: zone|local date → its UTC offset when constant all day (nearly always), else null. */
+  private readonly dayOffsets = new Map<string, number | null>();
+  private readonly luxonZones = new Map<string, LuxonZone>();
   readonly defaultZone: string;
 
   constructor(private readonly vtimezones: Map<string, ICAL.Timezone>, defaultZone: string) {
@@ -66,7 +69,31 @@ export class ZoneResolver {
       t.zone = zone.tz;
       return new Date(t.toUnixTime() * 1000);
     }
-    return wallClock(time, zone.name).toJSDate();
+    return new Date(time.isDate ? this.wallToUtc(time.year, time.month, time.day, 0, 0, 0, zone.name) : this.wallToUtc(time.year, time.month, time.day, time.hour, time.minute, time.second, zone.name));
+  }
+
+  /**
+   * Wall clock → UTC in a named zone. Asking the zone database (Intl) for every one of 10,000
+   * occurrences dominated parsing, so the offset is looked up once per local day and reused for every
+   * time on that day, unless the offset changes within it (a DST day): those go through luxon exactly.
+   */
+  wallToUtc(year: number, month: number, dayOfMonth: number, hour: number, minute: number, second: number, name: string): number {
+    const day = Date.UTC(year, month - 1, dayOfMonth);
+    const key = `${name}|${day}`;
+    let offset = this.dayOffsets.get(key);
+    if (offset === undefined) {
+      let zone = this.luxonZones.get(name);
+      if (!zone) {
+        zone = Info.normalizeZone(name);
+        this.luxonZones.set(name, zone);
+      }
+      const before = zone.offset(day - 14 * 3_600_000);
+      const after = zone.offset(day + 38 * 3_600_000);
+      offset = before === after ? before : null;
+      this.dayOffsets.set(key, offset);
+    }
+    if (offset === null) return DateTime.fromObject({ year, month, day: dayOfMonth, hour, minute, second }, { zone: name }).toMillis();
+    return Date.UTC(year, month - 1, dayOfMonth, hour, minute, second) - offset * 60_000;
   }
 
   /** The IANA-ish name stored on the event. */

@@ -34,6 +34,8 @@ export function audiencesOf(labels: string[]): { audiences: Audience[]; rawAudie
 /** DESCRIPTION is plain text per RFC 5545, but Google and Outlook put HTML in it: keep the text, drop markup. */
 export function plainText(value: string | null): string | null {
   if (!value) return null;
+  // eslint-disable-next-line no-control-regex
+  if (!/[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) return value.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, 20_000) || null;
   const withBreaks = value.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h\d)>/gi, '\n');
   const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
