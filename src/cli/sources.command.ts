@@ -47,7 +47,7 @@ export const sourcesCommand: CliCommand = {
       const source = await ctx.services.sources.addSource(ctx, {
         partnerId: toGlobalId('Partner', partner.id), format: values.format.toUpperCase() as SourceFormat, url: values.url,
         refreshMinutes: refresh, expandFrom: instant('expand-from', values['expand-from']), expandTo: instant('expand-to', values['expand-to']),
-      });
+      }, { allowFileUrls: true });
       io.out(`Added source ${toGlobalId('Source', source.id)} (${source.format} ${source.url}); run "community-graph sync --source ${toGlobalId('Source', source.id)}" to load it now.\n`);
     });
   },

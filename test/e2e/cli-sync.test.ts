@@ -44,7 +44,7 @@ describeEachBackend('community-graph partners / sources / sync', (backend) => {
     expect(list.stdout.split('\n').filter(Boolean).map((line) => line.split('\t').slice(1, 4))).toEqual([
       ['ICALENDAR', 'OK', '26 items'], ['ICALENDAR', 'FAILING', '0 items'],
     ]);
-  });
+  }, 180_000); // seven child processes, each loading the whole server code through tsx
 
   it('explains usage mistakes with exit status 2, and bad values with the rule they break', async () => {
     const env = { DATABASE_URL: database.url };
@@ -52,5 +52,5 @@ describeEachBackend('community-graph partners / sources / sync', (backend) => {
     expect(neither).toMatchObject({ code: 2, stderr: 'Give exactly one of --source ID or --all.\nUsage: community-graph sync --source ID | --all\n' });
     const zone = await runCli(['partners', 'add', '--slug', 'x', '--name', 'X', '--kind', 'SCHOOL', '--timezone', 'Nowhere/Land'], env);
     expect(zone).toMatchObject({ code: 1, stderr: 'Invalid value for argument "input.timezone": "Nowhere/Land". Expected an IANA time zone such as America/Chicago.\n' });
-  });
+  }, 60_000);
 });

@@ -87,7 +87,8 @@ export function createEventsSink(deps: { pubsub: CommunityPubSub }): SyncSink<No
           }
         }
 
-        if (matcher?.pending.length) await manager.insert(LocationEntity, matcher.pending);
+        // Another source of the same partner may create the same place concurrently: same stable id, keep one.
+        if (matcher?.pending.length) await manager.createQueryBuilder().insert().into(LocationEntity).values(matcher.pending).orIgnore().execute();
         for (let i = 0; i < inserts.length; i += BATCH) await manager.insert(EventEntity, inserts.slice(i, i + BATCH));
 
         const deleted = new Set(run.deletedExternalIds.map((x) => syncedEventId(source.partnerId, source.id, x)));

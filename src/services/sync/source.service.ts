@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Context } from '../../context';
 import { SourceFormat } from '../../datasources/adapter';
 import { EventEntity, PartnerEntity, SourceEntity } from '../../entities';
-import { PartnerKind } from '../../domain/enums';
+import { EventStatus, PartnerKind } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
 import { localIdOf, toGlobalId } from '../../domain/global-id';
 import { stableId } from '../../domain/ids';
@@ -48,13 +48,19 @@ export class SourceService {
     return partner;
   }
 
-  async addSource(ctx: Context, input: AddSourceInput): Promise<SourceEntity> {
+  /**
+   * `file:` URLs read the server's own disk, so only the operator's CLI may add them (`allowFileUrls`);
+   * over the API a file's first line could otherwise come back in lastError.
+   */
+  async addSource(ctx: Context, input: AddSourceInput, options: { allowFileUrls?: boolean } = {}): Promise<SourceEntity> {
     access.requireAdmin(ctx.principal, 'addSource');
     const partnerId = localIdOf('Partner', input.partnerId, 'input.partnerId');
     if (!(await this.db.getRepository(PartnerEntity).findOneBy({ id: partnerId }))) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with id "${input.partnerId}".`);
     if (!Object.values(SourceFormat).includes(input.format)) throw new InvalidArgumentError('input.format', input.format, Object.values(SourceFormat).join(' | '));
     if (!this.engine.supports(input.format)) throw new InvalidArgumentError('input.format', input.format, `a format with an installed adapter (${this.engine.formats().join(', ')})`);
-    if (!isFeedUrl(input.url)) throw new InvalidArgumentError('input.url', input.url, 'an http:, https: or file: URL');
+    if (!isFeedUrl(input.url, options.allowFileUrls ?? false)) {
+      throw new InvalidArgumentError('input.url', input.url, options.allowFileUrls ? 'an http:, https: or file: URL' : 'an http: or https: URL (file: URLs only through the community-graph CLI)');
+    }
     const refreshMinutes = input.refreshMinutes ?? 60;
     if (!Number.isInteger(refreshMinutes) || refreshMinutes < MIN_REFRESH_MINUTES || refreshMinutes > MAX_REFRESH_MINUTES) {
       throw new InvalidArgumentError('input.refreshMinutes', refreshMinutes, `an integer from ${MIN_REFRESH_MINUTES} to ${MAX_REFRESH_MINUTES}`);
@@ -85,7 +91,7 @@ export class SourceService {
       const source = await manager.findOneBy(SourceEntity, { id: sourceId });
       if (!source) throw new DomainError(ErrorCode.NOT_FOUND, `No source with id "${id}".`);
       await manager.createQueryBuilder().update(EventEntity)
-        .set({ status: 'CANCELLED' as never, removedAt: ctx.now, updatedAt: ctx.now })
+        .set({ status: EventStatus.CANCELLED, removedAt: ctx.now, updatedAt: ctx.now })
         .where('sourceId = :sourceId AND removedAt IS NULL AND endsAt > :now', { sourceId, now: ctx.now.toISOString() })
         .execute();
       await manager.delete(SourceEntity, { id: sourceId });
@@ -142,9 +148,9 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function isFeedUrl(value: string): boolean {
+function isFeedUrl(value: string, allowFile: boolean): boolean {
   try {
-    return ['http:', 'https:', 'file:'].includes(new URL(value).protocol) && value.length <= 2000;
+    return ['http:', 'https:', ...(allowFile ? ['file:'] : [])].includes(new URL(value).protocol) && value.length <= 2000;
   } catch {
     return false;
   }

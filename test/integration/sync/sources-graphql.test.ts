@@ -66,9 +66,11 @@ describeEachBackend('partner sources over GraphQL', (backend) => {
     expect(report.data!.syncSource.durationMs).toEqual(expect.any(Number));
   });
 
-  it('rejects a source with an unsupported URL scheme, and a refresh interval out of range', async () => {
+  it('rejects a source with an unsupported URL scheme or a file: URL (CLI only), and a refresh interval out of range', async () => {
     const bad = await h.graph.execute(ADD_SOURCE, { input: { partnerId, format: 'ICALENDAR', url: 'ftp://district.example/cal.ics' } }, admin);
-    expect(bad.errors![0]).toMatchObject({ message: 'Invalid value for argument "input.url": "ftp://district.example/cal.ics". Expected an http:, https: or file: URL.', extensions: { code: 'BAD_USER_INPUT' } });
+    expect(bad.errors![0]).toMatchObject({ message: 'Invalid value for argument "input.url": "ftp://district.example/cal.ics". Expected an http: or https: URL (file: URLs only through the community-graph CLI).', extensions: { code: 'BAD_USER_INPUT' } });
+    const file = await h.graph.execute(ADD_SOURCE, { input: { partnerId, format: 'ICALENDAR', url: 'file:///etc/passwd' } }, admin);
+    expect(file.errors![0].message).toBe('Invalid value for argument "input.url": "file:///etc/passwd". Expected an http: or https: URL (file: URLs only through the community-graph CLI).');
     const fast = await h.graph.execute(ADD_SOURCE, { input: { partnerId, format: 'ICALENDAR', url: 'https://district.example/a.ics', refreshMinutes: 1 } }, admin);
     expect(fast.errors![0].message).toBe('Invalid value for argument "input.refreshMinutes": 1. Expected an integer from 5 to 10080.');
     expect(await h.graph.db.getRepository(SourceEntity).countBy({ partnerId: localOf(partnerId) })).toBe(1);

@@ -53,7 +53,7 @@ export async function createSyncHarness(backend: BackendName, http: HttpClientOp
       return toGlobalId('Partner', partner.id);
     },
     async addSource(partnerId, url, format = SourceFormat.ICALENDAR) {
-      const source = await graph.services.sources.addSource(admin, { partnerId, format, url, refreshMinutes: 60, ...FIXTURE_WINDOW });
+      const source = await graph.services.sources.addSource(admin, { partnerId, format, url, refreshMinutes: 60, ...FIXTURE_WINDOW }, { allowFileUrls: true });
       return toGlobalId('Source', source.id);
     },
     async events(sourceId) {
