@@ -12,10 +12,21 @@ export const icalendarAdapter: SourceAdapter = {
     if (/^text\/html/i.test(response.contentType ?? '') && !/^\s*BEGIN:VCALENDAR/i.test(response.body.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''))) {
       throw new AdapterError(`Not an iCalendar feed: ${response.url} answered with an HTML page (Content-Type ${response.contentType}).`);
     }
-    const calendar = parseICalendar(response.body, { defaultTimezone: source.partnerTimezone, window: source.window });
+    const calendar = parseICalendar(decode(response.body, response.contentType), { defaultTimezone: source.partnerTimezone, window: source.window });
     return {
       notModified: false, validators, kind: EVENTS_KIND, incremental: false,
       items: calendar.occurrences.map(toNormalizedEvent), skipped: calendar.skipped,
     };
   },
 };
+
+/** RFC 5545 says UTF-8, but old Outlook/Exchange servers send windows-1252 and say so in Content-Type. */
+export function decode(body: Buffer, contentType: string | null): string {
+  const charset = /charset="?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (!charset || charset === 'utf-8' || charset === 'utf8') return body.toString('utf8');
+  try {
+    return new TextDecoder(charset).decode(body);
+  } catch {
+    return body.toString('utf8'); // an unknown label: UTF-8 is what the RFC requires anyway
+  }
+}

@@ -11,6 +11,9 @@ import { SinkCounts, SinkRun, SyncSink } from './sink';
 /** Row id of a synced occurrence: the same feed item always lands on the same row. */
 export const syncedEventId = (partnerId: string, sourceId: string, externalId: string) => stableId(partnerId, sourceId, externalId);
 
+/** Series ids are scoped like row ids: two feeds may both use UID "1@example.org" for unrelated series. */
+export const syncedSeriesId = (partnerId: string, sourceId: string, seriesKey: string) => stableId(partnerId, sourceId, 'series', seriesKey);
+
 /** Hash of everything we store from the item: equal hash ⇒ nothing to write. Key order is fixed by the literal. */
 export function eventContentHash(e: NormalizedEvent): string {
   const canonical = [
@@ -68,7 +71,7 @@ export function createEventsSink(deps: { pubsub: CommunityPubSub }): SyncSink<No
             continue;
           }
           matcher ??= await LocationMatcher.load(manager, source.partnerId);
-          const fields = toColumns(item, matcher.resolve(item.place), hash, now);
+          const fields = toColumns(item, item.seriesKey ? syncedSeriesId(source.partnerId, source.id, item.seriesKey) : null, matcher.resolve(item.place), hash, now);
           if (!row) {
             inserts.push(manager.create(EventEntity, {
               ...fields, id, partnerId: source.partnerId, sourceId: source.id, externalId: item.externalId,
@@ -111,9 +114,9 @@ function insideWindow(row: EventEntity, window: SinkRun['window']): boolean {
   return !window || (row.startsAt >= window.from && row.startsAt < window.to);
 }
 
-function toColumns(e: NormalizedEvent, locationId: string | null, contentHash: string, now: Date) {
+function toColumns(e: NormalizedEvent, seriesId: string | null, locationId: string | null, contentHash: string, now: Date) {
   return {
-    seriesId: e.seriesKey, title: e.title.slice(0, 500), description: e.description,
+    seriesId, title: e.title.slice(0, 500), description: e.description,
     startsAt: e.startsAt, endsAt: e.endsAt, timezone: e.timezone, allDay: e.allDay, startDate: e.startDate, endDate: e.endDate,
     status: e.status, attendanceMode: e.attendanceMode, audiences: e.audiences, rawAudiences: e.rawAudiences, categories: e.categories,
     url: e.url?.slice(0, 1000) ?? null, imageUrl: e.imageUrl?.slice(0, 1000) ?? null, locationId,

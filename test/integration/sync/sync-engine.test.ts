@@ -1,6 +1,6 @@
 import { EventEntity, LocationEntity, RegistrationEntity } from '../../../src/entities';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../../../src/domain/enums';
-import { createEventsSink } from '../../../src/services/sync/events.sink';
+import { createEventsSink, syncedSeriesId } from '../../../src/services/sync/events.sink';
 import { describeEachBackend } from '../../support/backends';
 import { FeedServer } from '../../support/feed-server';
 import { createSyncHarness, fixtureText, localOf, SyncHarness } from './sync-harness';
@@ -31,7 +31,8 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
     const club = events.find((e) => e.externalId === 'moved@t#20260902T230000Z')!;
     const location = await h.graph.db.getRepository(LocationEntity).findOneByOrFail({ id: club.locationId! });
     expect(location.name).toBe('Eastside Branch');
-    expect(club.seriesId).toBe('moved@t');
+    expect(club.seriesId).toBe(syncedSeriesId(localOf(partnerId), localOf(sourceId), 'moved@t'));
+    expect(events.filter((e) => e.seriesId === club.seriesId).length).toBe(4);
     const source = await h.source(sourceId);
     expect([source.itemCount, source.consecutiveFailures, source.lastError]).toEqual([7, 0, null]);
   });
@@ -82,7 +83,7 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
     expect(report).toMatchObject({ status: 'OK', created: 0, updated: 3, removed: 2, unchanged: 21 });
     const after = await h.events(sourceId);
     expect(after.length).toBe(before.length);
-    const daily = after.filter((e) => e.seriesId === 'daily@t');
+    const daily = after.filter((e) => e.seriesId === syncedSeriesId(localOf(partnerId), localOf(sourceId), 'daily@t'));
     expect(daily.map((e) => [e.title, e.sequence])).toEqual([['Daily (new room)', 1], ['Daily (new room)', 1], ['Daily (new room)', 1]]);
     const gone = after.find((e) => e.id === yearly.id)!;
     expect([gone.status, gone.removedAt?.toISOString()]).toEqual([EventStatus.CANCELLED, expect.any(String)]);
@@ -105,6 +106,14 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
     const sourceId = await h.addSource(partnerId, `${feeds.url}/gzip.ics`);
     expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', created: 2 });
     expect(feeds.requests.find((r) => r.path === '/gzip.ics')!.headers['accept-encoding']).toContain('gzip');
+  });
+
+  it('decodes a feed in the charset its Content-Type names (windows-1252 from an old Exchange server)', async () => {
+    const text = fixtureText('text.ics').replace('SUMMARY:Concert\\, choir \\; band – Ünïcode 🎵', 'SUMMARY:Café für Kinder');
+    feeds.set('/cp1252.ics', { kind: 'feed', body: Buffer.from(text.replace(/[^\x00-\xff]/g, '?'), 'latin1'), contentType: 'text/calendar; charset=windows-1252' });
+    const sourceId = await h.addSource(partnerId, `${feeds.url}/cp1252.ics`);
+    expect((await h.graph.services.sources.syncSource(h.admin, sourceId)).status).toBe('OK');
+    expect((await h.events(sourceId)).map((e) => e.title)).toContain('Café für Kinder');
   });
 
   it('retries a 503 with Retry-After and a 429, then succeeds', async () => {
