@@ -29,7 +29,11 @@ export const syncCommand: CliCommand = {
         const id = source ? toGlobalId('Source', source.id) : values.source!;
         const label = source ? `${partners.get(source.partnerId)} ${source.format} ${source.url}` : id;
         io.out(`[${i + 1}/${sources.length}] syncing ${label} ...\n`);
-        const report = await ctx.services.sources.syncSource(ctx, id);
+        const report = await ctx.services.sources.syncSource(ctx, id, (progress) => {
+          io.out(progress.phase === 'pulled'
+            ? `    fetched and parsed: ${progress.items} item(s)${progress.skipped ? `, ${progress.skipped} skipped` : ''}; storing ...\n`
+            : '    stored.\n');
+        });
         io.out(`[${i + 1}/${sources.length}] ${describeReport(report)}\n`);
         for (const item of report.skippedItems) io.out(`    skipped ${item.externalId ?? '(no id)'}: ${item.reason}\n`);
         if (report.status === 'FAILED') failed++;

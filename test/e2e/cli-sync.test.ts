@@ -32,7 +32,7 @@ describeEachBackend('community-graph partners / sources / sync', (backend) => {
 
     const one = await runCli(['sync', '--source', sourceId], env);
     expect(one.code).toBe(0);
-    expect(one.stdout).toMatch(/^\[1\/1\] syncing \S+ \.\.\.\n\[1\/1\] OK \(created 26, updated 0, removed 0, unchanged 0, skipped 0\) in \d+ ms\n$/);
+    expect(one.stdout).toMatch(/^\[1\/1\] syncing \S+ \.\.\.\n    fetched and parsed: 26 item\(s\); storing \.\.\.\n    stored\.\n\[1\/1\] OK \(created 26, updated 0, removed 0, unchanged 0, skipped 0\) in \d+ ms\n$/);
 
     const all = await runCli(['sync', '--all'], env);
     expect(all.code).toBe(1);

@@ -10,7 +10,7 @@ import { stableId } from '../../domain/ids';
 import { access } from '../access';
 import { sourceHealth } from './schedule-policy';
 import { SourceLocks } from './source-lock';
-import { SyncReport, SyncService } from './sync.service';
+import { SyncProgress, SyncReport, SyncService } from './sync.service';
 
 export interface AddPartnerInput { slug: string; name: string; kind: PartnerKind; timezone: string; website?: string | null }
 export interface AddSourceInput {
@@ -99,11 +99,11 @@ export class SourceService {
     });
   }
 
-  async syncSource(ctx: Context, id: string): Promise<SyncReport> {
+  async syncSource(ctx: Context, id: string, onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {
     access.requireAdmin(ctx.principal, 'syncSource');
     const sourceId = localIdOf('Source', id);
     if (!(await this.db.getRepository(SourceEntity).findOneBy({ id: sourceId }))) throw new DomainError(ErrorCode.NOT_FOUND, `No source with id "${id}".`);
-    const report = await this.locks.tryRun(sourceId, () => this.engine.run(sourceId));
+    const report = await this.locks.tryRun(sourceId, () => this.engine.run(sourceId, new Date(), onProgress));
     if (!report) throw new DomainError(ErrorCode.CONFLICT, `Source "${id}" is being synced right now; try again when that sync has finished.`);
     return report;
   }

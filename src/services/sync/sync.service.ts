@@ -16,6 +16,11 @@ export interface SyncReport extends SinkCounts {
   error: string | null;
 }
 
+/** Phases of one sync, for progress output (CLI) on long feeds. */
+export type SyncProgress =
+  | { phase: 'pulled'; items: number; skipped: number }
+  | { phase: 'stored' };
+
 export interface SyncEngineOptions {
   http: HttpClient;
   adapters: SourceAdapter[];
@@ -50,7 +55,7 @@ export class SyncService {
   }
 
   /** Runs one sync now. Never throws for a bad feed: the report (and the Source) carries the error. */
-  async run(sourceId: string, now = new Date()): Promise<SyncReport> {
+  async run(sourceId: string, now = new Date(), onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {
     const started = Date.now();
     const source = await this.db.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
     const partner = await this.db.getRepository(PartnerEntity).findOneByOrFail({ id: source.partnerId });
@@ -69,10 +74,12 @@ export class SyncService {
       const sink = this.sinks.get(pull.kind);
       if (!sink) throw new Error(`No sink is registered for items of kind "${pull.kind}".`);
       const items = Array.isArray(pull.items) ? pull.items : await drain(pull.items);
+      onProgress?.({ phase: 'pulled', items: items.length, skipped: pull.skipped.length });
       counts = await sink.apply({
         db: this.db, source: { id: source.id, partnerId: partner.id, partnerTimezone: partner.timezone }, now,
         incremental: pull.incremental, deletedExternalIds: pull.deletedExternalIds ?? [], window: spec.window,
       }, items);
+      onProgress?.({ phase: 'stored' });
       await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + counts.created : items.length);
     } catch (error) {
       const message = (error as Error).message || String(error);
