@@ -147,7 +147,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           return { ...result, body: await readCapped(response.body, url.href) };
         } catch (error) {
           if (controller.signal.aborted) throw new RetryableError(`Timed out after ${o.timeoutMs} ms reading ${url.href}.`, null);
-          throw error;
+          if (error instanceof FetchError) throw error;
+          // The connection broke mid-body (reset, truncated chunked encoding): worth another attempt.
+          throw new RetryableError(`Network error reading ${url.href}: ${causeOf(error)}.`, null);
         }
       } finally {
         clearTimeout(timer);

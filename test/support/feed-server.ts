@@ -10,6 +10,7 @@ export type FeedRoute =
   | { kind: 'slow'; delayMs: number }
   | { kind: 'oversized'; bytes: number }
   | { kind: 'redirect'; location: string }
+  | { kind: 'reset' }
   | { kind: 'sequence'; steps: FeedRoute[] };
 
 export interface FeedRequest { path: string; headers: http.IncomingHttpHeaders }
@@ -119,6 +120,11 @@ export class FeedServer {
         pump();
         return;
       }
+      case 'reset':
+        // Promises 1,000 bytes, sends a few, then drops the connection.
+        res.writeHead(200, { 'content-type': 'text/calendar', 'content-length': '1000' });
+        res.write('BEGIN:VCALENDAR\r\n', () => req.socket.destroy());
+        return;
       case 'redirect':
         res.writeHead(302, { location: route.location }).end();
         return;

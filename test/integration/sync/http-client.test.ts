@@ -52,6 +52,13 @@ describe('the fetch policy (createHttpClient)', () => {
     await expect(createHttpClient().fetch('not a url')).rejects.toThrow('Not a valid URL: "not a url".');
   });
 
+  it('retries a connection that breaks mid-body, then reports it', async () => {
+    feeds.set('/reset', { kind: 'reset' });
+    await expect(createHttpClient({ retries: 1, retryBaseDelayMs: 1 }).fetch(`${feeds.url}/reset`))
+      .rejects.toThrow(new RegExp(`^Network error reading ${feeds.url}/reset: .+\\. \\(gave up after 2 attempts\\)$`));
+    expect(feeds.count('/reset')).toBe(2);
+  });
+
   it('parses Retry-After as seconds or an HTTP date', () => {
     expect(parseRetryAfter('120')).toBe(120_000);
     expect(parseRetryAfter('Wed, 01 Jul 2026 00:00:30 GMT', Date.parse('Wed, 01 Jul 2026 00:00:00 GMT'))).toBe(30_000);
