@@ -27,6 +27,8 @@ export interface SyncConfig {
   /** Default recurrence window, relative to the sync time (a Source's expandFrom/expandTo override it). */
   windowPastDays: number;
   windowAheadDays: number;
+  /** Pull unconditionally (no If-None-Match) at least this often, so the moving window is re-expanded. */
+  reexpandHours: number;
   /** Run scheduled syncs in `serve`. */
   scheduler: boolean;
   /** How often the scheduler looks for due sources. */
@@ -84,6 +86,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
     maxBodyBytes: parseCount('SYNC_MAX_BODY_BYTES', env.SYNC_MAX_BODY_BYTES, 20 * 1024 * 1024, 1),
     windowPastDays: parseCount('SYNC_WINDOW_PAST_DAYS', env.SYNC_WINDOW_PAST_DAYS, 30),
     windowAheadDays: parseCount('SYNC_WINDOW_AHEAD_DAYS', env.SYNC_WINDOW_AHEAD_DAYS, 400, 1),
+    reexpandHours: parseCount('SYNC_REEXPAND_HOURS', env.SYNC_REEXPAND_HOURS, 24, 1),
     scheduler: parseSwitch('SYNC_SCHEDULER', env.SYNC_SCHEDULER, true),
     schedulerTickMs: parseCount('SYNC_SCHEDULER_TICK_MS', env.SYNC_SCHEDULER_TICK_MS, 30_000, 100),
   };

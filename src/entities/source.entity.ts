@@ -51,6 +51,14 @@ export class SourceEntity {
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
 
+  /**
+   * When the feed was last parsed in full. Recurrences are expanded into a window that moves with time,
+   * so even a feed that never changes (always 304) is pulled unconditionally once a day to add the
+   * occurrences that entered the window.
+   */
+  @InstantColumn({ nullable: true })
+  lastExpandedAt!: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   consecutiveFailures!: number;
 

@@ -32,6 +32,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),
     windowPastDays: syncConfig.windowPastDays,
     windowAheadDays: syncConfig.windowAheadDays,
+    reexpandHours: syncConfig.reexpandHours,
   });
   const syncLocks = new SourceLocks(db);
   return {

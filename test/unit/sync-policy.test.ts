@@ -11,7 +11,7 @@ const minutes = (d: Date) => (d.getTime() - now.getTime()) / 60_000;
 describe('sync configuration', () => {
   it('defaults to a 15 s timeout, 2 retries, 20 MB, a 30-days-back / 400-days-ahead window and the scheduler on', () => {
     expect(loadSyncConfig({})).toEqual({
-      timeoutMs: 15_000, retries: 2, maxBodyBytes: 20 * 1024 * 1024, windowPastDays: 30, windowAheadDays: 400, scheduler: true, schedulerTickMs: 30_000,
+      timeoutMs: 15_000, retries: 2, maxBodyBytes: 20 * 1024 * 1024, windowPastDays: 30, windowAheadDays: 400, reexpandHours: 24, scheduler: true, schedulerTickMs: 30_000,
     });
   });
 

@@ -13,7 +13,7 @@ export class Sources1764300000000 implements MigrationInterface {
         col.instant('expandFrom', true), col.instant('expandTo', true),
         { name: 'options', type: 'text', default: "'{}'" },
         col.text('etag', 500, true), col.text('lastModified', 100, true),
-        col.instant('lastAttemptAt', true), col.instant('lastSuccessAt', true), col.longText('lastError'),
+        col.instant('lastAttemptAt', true), col.instant('lastSuccessAt', true), col.longText('lastError'), col.instant('lastExpandedAt', true),
         col.int('consecutiveFailures', 0), col.int('itemCount', 0), col.instant('nextSyncAt', true), col.instant('createdAt'),
       ],
       indices: [{ columnNames: ['partnerId'] }, { columnNames: ['nextSyncAt'] }],

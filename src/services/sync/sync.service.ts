@@ -27,6 +27,8 @@ export interface SyncEngineOptions {
   sinks: SyncSink[];
   windowPastDays: number;
   windowAheadDays: number;
+  /** See SyncConfig.reexpandHours; default 24. */
+  reexpandHours?: number;
   logger?: Logger;
 }
 
@@ -101,7 +103,10 @@ export class SyncService {
         from: source.expandFrom ?? new Date(now.getTime() - this.options.windowPastDays * DAY_MS),
         to: source.expandTo ?? new Date(now.getTime() + this.options.windowAheadDays * DAY_MS),
       },
-      validators: { etag: source.etag, lastModified: source.lastModified },
+      // A 304 skips parsing, so validators are dropped once a day to let the moving window advance.
+      validators: source.lastExpandedAt && now.getTime() - source.lastExpandedAt.getTime() < (this.options.reexpandHours ?? 24) * 3_600_000
+        ? { etag: source.etag, lastModified: source.lastModified }
+        : { etag: null, lastModified: null },
       lastSuccessAt: source.lastSuccessAt,
       options: parseOptions(source.options),
     };
@@ -109,7 +114,7 @@ export class SyncService {
 
   private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number): Promise<void> {
     await this.db.getRepository(SourceEntity).update({ id: source.id }, {
-      lastAttemptAt: now, lastSuccessAt: now, lastError: null, consecutiveFailures: 0, itemCount,
+      lastAttemptAt: now, lastSuccessAt: now, ...(pull.notModified ? {} : { lastExpandedAt: now }), lastError: null, consecutiveFailures: 0, itemCount,
       etag: pull.validators.etag, lastModified: pull.validators.lastModified,
       nextSyncAt: nextSyncAfterSuccess(source.refreshMinutes, now),
     });

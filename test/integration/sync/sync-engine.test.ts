@@ -1,4 +1,4 @@
-import { EventEntity, LocationEntity, RegistrationEntity } from '../../../src/entities';
+import { EventEntity, LocationEntity, RegistrationEntity, SourceEntity } from '../../../src/entities';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../../../src/domain/enums';
 import { createEventsSink, syncedSeriesId } from '../../../src/services/sync/events.sink';
 import { describeEachBackend } from '../../support/backends';
@@ -61,6 +61,18 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
     const second = feeds.requests.filter((r) => r.path === '/etag.ics')[1];
     expect(second.headers['if-none-match']).toMatch(/^"[0-9a-f]{16}"$/);
     expect(second.headers['if-modified-since']).toBe('Wed, 01 Jul 2026 00:00:00 GMT');
+  });
+
+  it('pulls unconditionally once the last full parse is a day old, so the moving window still advances', async () => {
+    feeds.set('/daily.ics', { kind: 'feed', body: fixtureText('recurrence.ics'), etag: true });
+    const sourceId = await h.addSource(partnerId, `${feeds.url}/daily.ics`);
+    await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect((await h.graph.services.sources.syncSource(h.admin, sourceId)).status).toBe('NOT_MODIFIED');
+    await h.graph.db.getRepository(SourceEntity).update({ id: localOf(sourceId) }, { lastExpandedAt: new Date(Date.now() - 25 * 3_600_000) });
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'OK', unchanged: 26, created: 0 });
+    expect(feeds.requests.filter((r) => r.path === '/daily.ics').map((r) => r.headers['if-none-match'] !== undefined)).toEqual([false, true, false]);
+    expect((await h.graph.services.sources.syncSource(h.admin, sourceId)).status).toBe('NOT_MODIFIED');
   });
 
   it('updates a changed event (sequence + 1, UPDATED published) and cancels a vanished one with removedAt, never deleting it', async () => {
