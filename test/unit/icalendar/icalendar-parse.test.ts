@@ -173,6 +173,19 @@ describe('iCalendar parse: bad input', () => {
     expect(() => parse('invalid-rrule.ics')).toThrow('Invalid RRULE at line 7 in the VEVENT starting at line 4: FREQ=SOMETIMES is not a valid value.');
   });
 
+  it('rejects an END that closes the wrong component, naming both lines', () => {
+    const text = 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART:20260101T100000Z\r\nEND:VTODO\r\nEND:VCALENDAR\r\n';
+    expect(() => parseICalendar(text, { defaultTimezone: 'UTC', window })).toThrow('Malformed iCalendar at line 5: END:VTODO does not close BEGIN:VEVENT from line 2.');
+  });
+
+  it('reads a quoted TZID parameter that contains a colon and commas (Outlook display names)', () => {
+    const text = ['BEGIN:VCALENDAR', 'BEGIN:VTIMEZONE', 'TZID:(UTC+10:00) Canberra, Melbourne, Sydney', 'BEGIN:STANDARD', 'DTSTART:16010101T030000',
+      'TZOFFSETFROM:+1100', 'TZOFFSETTO:+1000', 'END:STANDARD', 'END:VTIMEZONE', 'BEGIN:VEVENT', 'UID:q@t',
+      'DTSTART;TZID="(UTC+10:00) Canberra, Melbourne, Sydney":20260615T090000', 'SUMMARY:Standup', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const [o] = parseICalendar(text, { defaultTimezone: 'Australia/Sydney', window }).occurrences;
+    expect(o.start.toISOString()).toBe(iso('2026-06-14T23:00:00Z'));
+  });
+
   it('skips one bad VEVENT with its reason and keeps the good ones', () => {
     const { occurrences, skipped } = parse('one-bad-vevent.ics');
     expect(occurrences.map((o) => o.uid)).toEqual(['good-1@t', 'good-2@t']);
