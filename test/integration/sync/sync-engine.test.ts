@@ -104,6 +104,12 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
     expect(published.filter((m) => m.type === 'UPDATED').length).toBe(3);
     expect(published.filter((m) => m.type === 'REMOVED').map((m) => m.eventId)).toContain(yearly.id);
     expect(published.every((m) => m.partnerKind === 'SCHOOL' && m.partnerId === localOf(partnerId))).toBe(true);
+
+    // The event comes back (a partner's glitch undone): the same row is scheduled again.
+    feeds.set('/change.ics', { kind: 'feed', body: original });
+    expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', created: 0, removed: 0 });
+    const back = (await h.events(sourceId)).find((e) => e.id === yearly.id)!;
+    expect([back.status, back.removedAt]).toEqual([EventStatus.SCHEDULED, null]);
   });
 
   it('reports PARTIAL with the skipped VEVENT and its reason, keeping the good ones', async () => {
