@@ -88,7 +88,7 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
   const sources = DEMO_FEEDS.map((feed) => db.getRepository(SourceEntity).create({
     id: stableId('demo-source', feed.partner), partnerId: partnerId(feed.partner), format: SourceFormat.ICALENDAR,
     url: pathToFileURL(path.join(__dirname, 'feeds', feed.file)).href, refreshMinutes: 60, expandFrom: null, expandTo: null, options: '{}',
-    etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0,
+    title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0,
     nextSyncAt: null, createdAt: now,
   }));
   await db.getRepository(SourceEntity).insert(sources);

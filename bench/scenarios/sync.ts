@@ -82,7 +82,7 @@ async function runBackend(backend: BackendName, occurrences: number): Promise<Ro
     await db.getRepository(PartnerEntity).insert({ id: 'bench-partner', slug: 'bench', name: 'Bench', kind: PartnerKind.LIBRARY, website: null, timezone: 'America/Chicago', createdAt: now });
     const source = (id: string, path: string) => db.getRepository(SourceEntity).insert({
       id, partnerId: 'bench-partner', format: 'ICALENDAR' as never, url: `${server.url}${path}`, refreshMinutes: 60, expandFrom: WINDOW.from, expandTo: WINDOW.to,
-      options: '{}', etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0, nextSyncAt: null, createdAt: now,
+      options: '{}', title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0, nextSyncAt: null, createdAt: now,
     });
     await source('plain', '/plain.ics');
     await source('etag', '/etag.ics');

@@ -22,6 +22,10 @@ export class SourceEntity {
   @Column({ type: 'varchar', length: 2000 })
   url!: string;
 
+  /** The feed's own title, as it last announced it (e.g. X-WR-CALNAME). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  title!: string | null;
+
   @Column({ type: 'integer', default: 60 })
   refreshMinutes!: number;
 

@@ -22,6 +22,9 @@ export class Source extends Node {
   @Field(() => SourceFormat)
   format!: SourceFormat;
 
+  @Field(() => String, { nullable: true, description: 'The feed\'s own title (e.g. the calendar name), once synced.' })
+  title!: string | null;
+
   @Field(() => Int)
   refreshMinutes!: number;
 

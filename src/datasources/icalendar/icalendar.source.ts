@@ -14,7 +14,7 @@ export const icalendarAdapter: SourceAdapter = {
     }
     const calendar = parseICalendar(decode(response.body, response.contentType), { defaultTimezone: source.partnerTimezone, window: source.window });
     return {
-      notModified: false, validators, kind: EVENTS_KIND, incremental: false,
+      notModified: false, validators, kind: EVENTS_KIND, incremental: false, title: calendar.name,
       items: calendar.occurrences.map(toNormalizedEvent), skipped: calendar.skipped,
     };
   },

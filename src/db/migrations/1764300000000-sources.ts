@@ -9,7 +9,7 @@ export class Sources1764300000000 implements MigrationInterface {
     await q.createTable(new Table({
       name: 'source',
       columns: [
-        col.id(), col.ref('partnerId'), col.text('format', 32), col.text('url', 2000), col.int('refreshMinutes', 60),
+        col.id(), col.ref('partnerId'), col.text('format', 32), col.text('url', 2000), col.text('title', 200, true), col.int('refreshMinutes', 60),
         col.instant('expandFrom', true), col.instant('expandTo', true),
         { name: 'options', type: 'text', default: "'{}'" },
         col.text('etag', 500, true), col.text('lastModified', 100, true),

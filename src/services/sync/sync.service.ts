@@ -114,7 +114,8 @@ export class SyncService {
 
   private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number): Promise<void> {
     await this.db.getRepository(SourceEntity).update({ id: source.id }, {
-      lastAttemptAt: now, lastSuccessAt: now, ...(pull.notModified ? {} : { lastExpandedAt: now }), lastError: null, consecutiveFailures: 0, itemCount,
+      lastAttemptAt: now, lastSuccessAt: now, ...(pull.notModified ? {} : { lastExpandedAt: now }),
+      ...(pull.title !== undefined && !pull.notModified ? { title: pull.title?.slice(0, 200) ?? null } : {}), lastError: null, consecutiveFailures: 0, itemCount,
       etag: pull.validators.etag, lastModified: pull.validators.lastModified,
       nextSyncAt: nextSyncAfterSuccess(source.refreshMinutes, now),
     });

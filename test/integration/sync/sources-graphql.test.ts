@@ -7,7 +7,7 @@ import { createSyncHarness, fixtureText, localOf, SyncHarness } from './sync-har
 const ADD_PARTNER = `mutation($input: AddPartnerInput!) { addPartner(input: $input) { id slug kind timezone } }`;
 const ADD_SOURCE = `mutation($input: AddSourceInput!) { addSource(input: $input) { id format status itemCount refreshMinutes url } }`;
 const SYNC = `mutation($id: ID!) { syncSource(id: $id) { status created updated removed unchanged skipped skippedItems { externalId reason } durationMs error } }`;
-const SOURCES = `query($slug: String!) { partner(slug: $slug) { sources { id format status lastSuccessAt itemCount url lastError } } }`;
+const SOURCES = `query($slug: String!) { partner(slug: $slug) { sources { id format title status lastSuccessAt itemCount url lastError } } }`;
 
 describeEachBackend('partner sources over GraphQL', (backend) => {
   let h: SyncHarness;

@@ -119,11 +119,12 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
     expect(report).toMatchObject({ status: 'PARTIAL', created: 2, skipped: 1, skippedItems: [{ externalId: 'bad@t', reason: 'VEVENT at line 9 (UID bad@t): DTSTART is missing.' }] });
   });
 
-  it('reads gzip-encoded feeds', async () => {
+  it('reads gzip-encoded feeds and keeps the calendar name on the Source', async () => {
     feeds.set('/gzip.ics', { kind: 'feed', body: fixtureText('text.ics'), gzip: true });
     const sourceId = await h.addSource(partnerId, `${feeds.url}/gzip.ics`);
     expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', created: 2 });
     expect(feeds.requests.find((r) => r.path === '/gzip.ics')!.headers['accept-encoding']).toContain('gzip');
+    expect((await h.source(sourceId)).title).toBe('Millbrook Schools'); // the calendar's NAME
   });
 
   it('decodes a feed in the charset its Content-Type names (windows-1252 from an old Exchange server)', async () => {
