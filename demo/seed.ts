@@ -1,20 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity } from '../src/entities';
+import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, SourceEntity } from '../src/entities';
+import { loadSyncConfig } from '../src/config';
+import { SourceFormat } from '../src/datasources/adapter';
+import { ADAPTERS } from '../src/datasources';
+import { createHttpClient } from '../src/datasources/http';
+import { createMemoryPubSub } from '../src/pubsub/pubsub';
+import { SINK_FACTORIES } from '../src/services/sync/sinks';
+import { SyncService } from '../src/services/sync/sync.service';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/services/api-key.service';
 import { demoOccurrences, DemoOccurrence } from './occurrences';
 import { seedDemoServices } from './seed-services';
-import { PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
+import { DEMO_FEEDS, PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
 
 export interface SeedReport {
   partners: number;
   locations: number;
   events: number;
   registrations: number;
-  /** Nonprofit listings, loaded through the HSDS mapper and the services sink. */
-  services: number;
+  /** Nonprofit service listings. */
+  services?: number;
 }
 
 const partnerId = (slug: string) => stableId('demo-partner', slug);
@@ -72,12 +81,37 @@ export async function isEmpty(db: DataSource): Promise<boolean> {
 }
 
 /**
- * Loads Millbrook: partners, locations, events and registrations in one transaction, then the
- * nonprofits' listings through the HSDS mapper and services sink. Dates are relative to `now`, so
- * the demo never goes stale.
+ * Loads Millbrook: partners, locations and native events in one transaction (dates relative to `now`),
+ * then registers the library's and the district's iCalendar feeds (demo/feeds, as file: URLs) as
+ * Sources and pulls them through the real sync engine. Their RRULEs keep them current; the scheduler
+ * keeps re-reading the files (an untouched file is a NOT_MODIFIED).
  */
 export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedReport> {
-  const report = await db.transaction(async (manager) => {
+  const native = await seedNative(db, now);
+  const sources = DEMO_FEEDS.map((feed) => db.getRepository(SourceEntity).create({
+    id: stableId('demo-source', feed.partner), partnerId: partnerId(feed.partner), format: SourceFormat.ICALENDAR,
+    url: pathToFileURL(path.join(__dirname, 'feeds', feed.file)).href, refreshMinutes: 60, expandFrom: null, expandTo: null, options: '{}',
+    title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0,
+    nextSyncAt: null, createdAt: now,
+  }));
+  await db.getRepository(SourceEntity).insert(sources);
+  const pubsub = createMemoryPubSub();
+  const window = loadSyncConfig({}); // the documented defaults: 30 days back, 400 ahead
+  const engine = new SyncService(db, {
+    http: createHttpClient(), adapters: ADAPTERS, sinks: SINK_FACTORIES.map((create) => create({ pubsub })),
+    windowPastDays: window.windowPastDays, windowAheadDays: window.windowAheadDays, reexpandHours: window.reexpandHours,
+  });
+  let synced = 0;
+  for (const source of sources) {
+    const report = await engine.run(source.id, now);
+    if (report.status === 'FAILED') throw new Error(`The demo feed ${source.url} did not load: ${report.error}`);
+    synced += report.created;
+  }
+  return { ...native, events: native.events + synced, services: await seedDemoServices(db, now) };
+}
+
+async function seedNative(db: DataSource, now: Date): Promise<SeedReport> {
+  return db.transaction(async (manager) => {
     const partners = PARTNERS.map((p) => manager.create(PartnerEntity, {
       id: partnerId(p.slug), slug: p.slug, name: p.name, kind: p.kind, website: p.website, timezone: TOWN_TIMEZONE, createdAt: now,
     }));
@@ -93,5 +127,4 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
     for (let i = 0; i < registrations.length; i += 200) await manager.insert(RegistrationEntity, registrations.slice(i, i + 200));
     return { partners: partners.length, locations: locations.length, events: events.length, registrations: registrations.length };
   });
-  return { ...report, services: await seedDemoServices(db, now) };
 }

@@ -16,6 +16,7 @@ import { createRateLimits, RateLimits } from './http/rate-limit';
 import { metrics } from './observability/metrics';
 import { createUrlPolicy, UrlPolicy } from './datasources/url-policy';
 import { metricsRouter } from './observability/metrics.router';
+import { SyncScheduler } from './services/sync/sync-scheduler';
 
 export interface App {
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000 */
@@ -59,6 +60,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       });
     }
     const rateLimits = createRateLimits(config.rateLimit, redis);
+    const urlPolicy = createUrlPolicy(config.sourceFetch);
     const hardening = createHardening(config, { logger, metrics, rateLimits });
     if (config.demo && (await isEmpty(db))) {
       const report = await seedDemo(db);
@@ -69,7 +71,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: live.pubsub });
+    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({
@@ -83,6 +85,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
     });
+    // Scheduled partner syncs; with several replicas on PostgreSQL each sync runs on one of them.
+    const scheduler = new SyncScheduler(db, services.sync, services.syncLocks, { tickMs: config.sync.schedulerTickMs, logger });
+    if (config.sync.scheduler) scheduler.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -91,8 +96,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       services,
       logger,
       rateLimits,
-      urlPolicy: createUrlPolicy(config.sourceFetch),
+      urlPolicy,
       async close() {
+        await scheduler.stop();
         await apollo.stop();
         redis?.disconnect();
         await livePubSub.close();

@@ -36,6 +36,8 @@ export interface Config {
   sourceFetch: SourceFetchConfig;
   /** TRUST_PROXY: off, a hop count, or addresses/CIDRs of proxies whose X-Forwarded-For is believed. */
   trustProxy: boolean | number | string;
+  /** Partner feed pulls: fetch policy, recurrence window, scheduler. */
+  sync: SyncConfig;
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -75,6 +77,21 @@ export interface SourceFetchConfig {
   /** Directories `file:` sources may be read from. */
   fileRoots: string[];
   maxRedirects: number;
+}
+
+export interface SyncConfig {
+  timeoutMs: number;
+  retries: number;
+  maxBodyBytes: number;
+  /** Default recurrence window, relative to the sync time (a Source's expandFrom/expandTo override it). */
+  windowPastDays: number;
+  windowAheadDays: number;
+  /** Pull unconditionally (no If-None-Match) at least this often, so the moving window is re-expanded. */
+  reexpandHours: number;
+  /** Run scheduled syncs in `serve`. */
+  scheduler: boolean;
+  /** How often the scheduler looks for due sources. */
+  schedulerTickMs: number;
 }
 
 export class ConfigError extends Error {
@@ -160,6 +177,19 @@ function parseRedisUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
+  return {
+    timeoutMs: parseInteger('SYNC_TIMEOUT_MS', env.SYNC_TIMEOUT_MS, 15_000, 1),
+    retries: parseInteger('SYNC_RETRIES', env.SYNC_RETRIES, 2),
+    maxBodyBytes: parseInteger('SYNC_MAX_BODY_BYTES', env.SYNC_MAX_BODY_BYTES, 20 * 1024 * 1024, 1),
+    windowPastDays: parseInteger('SYNC_WINDOW_PAST_DAYS', env.SYNC_WINDOW_PAST_DAYS, 30),
+    windowAheadDays: parseInteger('SYNC_WINDOW_AHEAD_DAYS', env.SYNC_WINDOW_AHEAD_DAYS, 400, 1),
+    reexpandHours: parseInteger('SYNC_REEXPAND_HOURS', env.SYNC_REEXPAND_HOURS, 24, 1),
+    scheduler: parseSwitch('SYNC_SCHEDULER', env.SYNC_SCHEDULER, true),
+    schedulerTickMs: parseInteger('SYNC_SCHEDULER_TICK_MS', env.SYNC_SCHEDULER_TICK_MS, 30_000, 100),
+  };
+}
+
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -206,5 +236,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsConnectionInitTimeoutMs: parseMs('WS_CONNECTION_INIT_TIMEOUT_MS', env.WS_CONNECTION_INIT_TIMEOUT_MS, 3_000),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
+    sync: loadSyncConfig(env),
   };
 }

@@ -1,74 +1,56 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
-import { isEmpty, seedDemo } from '../demo/seed';
-import { startApp } from './app';
-import { installShutdown } from './shutdown';
-import { Config, ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/data-source';
-import { apikeyCommand } from './cli/apikey.command';
+import { ConfigError, loadConfig } from './config';
+import { DomainError } from './domain/errors';
+import { apikeyCliCommand } from './cli/apikey.command';
+import { CliCommand, CliIO, CliUsageError } from './cli/command';
+import { migrateCommand } from './cli/migrate.command';
+import { partnersCommand } from './cli/partners.command';
+import { seedCommand } from './cli/seed.command';
+import { serveCommand } from './cli/serve.command';
+import { sourcesCommand } from './cli/sources.command';
+import { syncCommand } from './cli/sync.command';
 
-const USAGE = `Usage: community-graph <command>
+/** Every command, one file each under src/cli/; this file only dispatches. */
+const COMMANDS: CliCommand[] = [
+  serveCommand,
+  migrateCommand,
+  seedCommand,
+  partnersCommand,
+  sourcesCommand,
+  syncCommand,
+  apikeyCliCommand,
+];
+
+const usage = () => `Usage: community-graph <command>
 
 Commands:
-  serve     Start the GraphQL gateway (migrates the database; loads the demo into an empty one unless DEMO=off)
-  migrate   Bring the database schema up to date, then exit
-  seed      Load the Millbrook demo community into an empty database (--force to add it anyway)
-  apikey    Create, list or revoke API keys (community-graph apikey --help)
+${COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${c.summary}`).join('\n')}
 
 Configuration comes from the environment; see README.md.`;
 
-async function serve(config: Config): Promise<void> {
-  const app = await startApp(config);
-  installShutdown(app, config.shutdownTimeoutMs);
-  const shown = app.url.replace('://127.0.0.1:', '://localhost:');
-  app.logger.info({ url: `${app.url}/graphql` }, 'Community Graph is listening');
-  process.stdout.write(`Community Graph ready at ${shown}/graphql\n`);
-}
-
-async function migrate(config: Config): Promise<void> {
-  const db = await openDatabase(config.database);
-  const pending = await db.showMigrations();
-  await db.destroy();
-  process.stdout.write(`Database is up to date${pending ? ' (pending migrations remain!)' : ''}.\n`);
-}
-
-async function seed(config: Config, force: boolean): Promise<void> {
-  const db = await openDatabase(config.database);
-  try {
-    if (!force && !(await isEmpty(db))) {
-      process.stdout.write('The database already has partners; not loading the demo (use --force to add it anyway).\n');
-      return;
-    }
-    const report = await seedDemo(db);
-    process.stdout.write(`Loaded the demo: ${report.partners} partners, ${report.locations} locations, ${report.events} events, ${report.registrations} registrations.\n`);
-  } finally {
-    await db.destroy();
-  }
-}
+const io: CliIO = { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) };
 
 export async function main(argv: string[]): Promise<void> {
-  if (argv[0] === 'apikey') return apikeyCommand(argv.slice(1), loadConfig());
-  const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true, strict: true,
-    options: { force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-  });
-  const [command] = positionals;
-  if (values.help || !command) {
-    process.stdout.write(`${USAGE}\n`);
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(`${usage()}\n`);
     return;
   }
-  const config = loadConfig();
-  switch (command) {
-    case 'serve': return serve(config);
-    case 'migrate': return migrate(config);
-    case 'seed': return seed(config, values.force);
-    default:
-      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}\n`);
-      process.exitCode = 2;
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`Unknown command "${name}".\n\n${usage()}\n`);
+    process.exitCode = 2;
+    return;
   }
+  await command.run(rest, loadConfig(), io);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  if (error instanceof CliUsageError || (error as { code?: string }).code?.startsWith?.('ERR_PARSE_ARGS')) {
+    io.err(`${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  const expected = error instanceof ConfigError || error instanceof DomainError;
+  io.err(`${expected ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { ApiKeyRole } from '../domain/enums';
 import { DomainError } from '../domain/errors';
 import { PartnerEntity } from '../entities';
 import { ApiKeyService } from '../services/api-key.service';
+import { CliCommand } from './command';
 
 export const APIKEY_USAGE = `Usage:
   community-graph apikey create --role admin|partner [--partner SLUG] [--label TEXT]
@@ -93,3 +94,9 @@ function table(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
+
+export const apikeyCliCommand: CliCommand = {
+  name: 'apikey',
+  summary: 'Create, list or revoke API keys (community-graph apikey --help)',
+  run: (args, config) => apikeyCommand(args, config),
+};

@@ -139,6 +139,8 @@ export interface PullResult<Item = unknown> {
   incremental: boolean;
   /** Ids the source says were deleted (MARC leader/05 = d, HSDS deletions). */
   deletedExternalIds?: string[];
+  /** The feed's own title (iCalendar NAME / X-WR-CALNAME), shown on the Source. */
+  title?: string | null;
 }
 
 /** A thrown AdapterError fails the sync with its message (naming the line / component) stored on the Source. */

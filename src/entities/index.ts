@@ -5,8 +5,11 @@ import { PartnerEntity } from './partner.entity';
 import { RegistrationEntity } from './registration.entity';
 import { ServiceLocationEntity } from './service-location.entity';
 import { ServiceEntity } from './service.entity';
+import { SourceEntity } from './source.entity';
 
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
-export { ServiceEntity, ServiceLocationEntity };
+export { ServiceEntity, ServiceLocationEntity, SourceEntity };
 
-export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity, ServiceEntity, ServiceLocationEntity];
+export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity,
+  ServiceEntity, ServiceLocationEntity, SourceEntity,
+];

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity } from '../entities';
+import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity, SourceEntity } from '../entities';
 import { RegistrationStatus } from '../domain/enums';
 import { byKey, groupByKey } from './by-key';
 
@@ -58,6 +58,11 @@ export function createLoaders(ctx: { db: DataSource }) {
         [...ids],
       );
       return byKey(ids, rows, (row) => row.id).map((row) => (row ? Number(row.rank) : null));
+    }),
+    sourceById: batchById(SourceEntity),
+    sourcesByPartner: new DataLoader<string, SourceEntity[]>(async (partnerIds) => {
+      const rows = await db.getRepository(SourceEntity).find({ where: { partnerId: In([...partnerIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+      return groupByKey(partnerIds, rows, (row) => row.partnerId);
     }),
   };
 }

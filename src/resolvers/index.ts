@@ -15,6 +15,9 @@ import { NativeEventResolver } from './native-event.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 import { EventChangeFieldsResolver } from './event-change-fields.resolver';
 import { RegistrationCountsFieldsResolver } from './registration-counts-fields.resolver';
+import { EventProvenanceFieldsResolver } from './event-provenance-fields.resolver';
+import { SourceAdminResolver } from './source-admin.resolver';
+import { PartnerSourcesFieldsResolver, SourceFieldsResolver } from './source-fields.resolver';
 
 export const RESOLVERS = [
   QueryResolver,
@@ -34,4 +37,8 @@ export const RESOLVERS = [
   SubscriptionResolver,
   RegistrationCountsFieldsResolver,
   EventChangeFieldsResolver,
+  SourceAdminResolver,
+  SourceFieldsResolver,
+  PartnerSourcesFieldsResolver,
+  EventProvenanceFieldsResolver,
 ] as const;

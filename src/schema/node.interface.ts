@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity } from '../entities';
+import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity, SourceEntity } from '../entities';
 
 /** Relay's Node: any object with a global id can be refetched through `Query.node(id)`. */
 @InterfaceType('Node', {
@@ -9,6 +9,7 @@ import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity } from '../en
     if (value instanceof PartnerEntity) return 'Partner';
     if (value instanceof LocationEntity) return 'Location';
     if (value instanceof ServiceEntity) return 'Service';
+    if (value instanceof SourceEntity) return 'Source';
     return undefined;
   },
 })

@@ -17,6 +17,11 @@ export const access = {
     return principal.role === ApiKeyRole.ADMIN || (principal.role === ApiKeyRole.PARTNER && principal.partnerId === partnerId);
   },
 
+  /** Any valid key; the partner check follows once the target is loaded (so the public learns nothing). */
+  requireKey(principal: Principal, action: string): void {
+    if (principal.role === 'PUBLIC') throw unauthenticated(action);
+  },
+
   requireAdmin(principal: Principal, action: string): void {
     if (principal.role === 'PUBLIC') throw unauthenticated(action);
     if (principal.role !== ApiKeyRole.ADMIN) throw new DomainError(ErrorCode.FORBIDDEN, `${action} needs an ADMIN API key.`);

@@ -9,15 +9,48 @@ import { ServiceListingService } from './service-listing.service';
 import { RegistrationService } from './registration.service';
 import { NativeEventService } from './native-event.service';
 import { LiveService } from './live.service';
+import { loadSyncConfig, SyncConfig } from '../config';
+import { HttpClient } from '../datasources/adapter';
+import { ADAPTERS } from '../datasources';
+import { createHttpClient } from '../datasources/http';
+import { UrlPolicy } from '../datasources/url-policy';
+import { SINK_FACTORIES } from './sync/sinks';
+import { SourceLocks } from './sync/source-lock';
+import { SourceService } from './sync/source.service';
+import { SyncService } from './sync/sync.service';
 
 export interface ServiceOptions {
   maxPageSize: number;
   /** Where services publish event changes and registration counts (memory or Redis). */
   pubsub: CommunityPubSub;
+  /** Fetch policy and recurrence window of partner syncs; defaults as documented in config.ts. */
+  sync?: SyncConfig;
+  /** The client partner pulls go through (defaults to createHttpClient with `sync`'s policy). */
+  httpClient?: HttpClient;
+  /** Which source URLs may be fetched (SSRF rules); absent: no restriction (tests, CLI on trusted input). */
+  urlPolicy?: UrlPolicy;
 }
+
+/** The SSRF policy as the fetch client's hook: every request and every redirect hop is checked. */
+const checkUrlWith = (policy: UrlPolicy) => async (url: URL): Promise<void> => {
+  await policy.checkUrl(url.href);
+};
 
 /** The composition of every service over one database; built once per process. */
 export function createServices(db: DataSource, options: ServiceOptions) {
+  const syncConfig = options.sync ?? loadSyncConfig({});
+  const sync = new SyncService(db, {
+    http: options.httpClient ?? createHttpClient({
+      timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
+      ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy) } : {}),
+    }),
+    adapters: ADAPTERS,
+    sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),
+    windowPastDays: syncConfig.windowPastDays,
+    windowAheadDays: syncConfig.windowAheadDays,
+    reexpandHours: syncConfig.reexpandHours,
+  });
+  const syncLocks = new SourceLocks(db);
   return {
     pubsub: options.pubsub,
     apiKeys: new ApiKeyService(db),
@@ -29,6 +62,9 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     registrations: new RegistrationService(db, options.pubsub),
     nativeEvents: new NativeEventService(db, options.pubsub),
     live: new LiveService(db, options.pubsub),
+    sync,
+    syncLocks,
+    sources: new SourceService(db, sync, syncLocks),
   };
 }
 

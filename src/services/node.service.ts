@@ -2,7 +2,7 @@ import { Context } from '../context';
 import { fromGlobalId } from '../domain/global-id';
 import { Loaders } from '../loaders/create-loaders';
 
-type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById' | 'serviceById'>;
+type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById' | 'serviceById' | 'sourceById'>;
 
 /** Which loader fetches each Node type; new node types register here. */
 const LOADER_BY_TYPE: Record<string, NodeLoader> = {
@@ -10,6 +10,7 @@ const LOADER_BY_TYPE: Record<string, NodeLoader> = {
   Partner: 'partnerById',
   Location: 'locationById',
   Service: 'serviceById',
+  Source: 'sourceById',
 };
 
 export class NodeService {

@@ -1,5 +1,8 @@
 import { demoOccurrences } from '../../demo/occurrences';
-import { PARTNERS, PROGRAMS } from '../../demo/town';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEMO_FEEDS, PARTNERS, PROGRAMS } from '../../demo/town';
+import { parseICalendar } from '../../src/datasources/icalendar/icalendar.parse';
 
 describe('the Millbrook demo community', () => {
   const now = new Date('2026-11-27T15:00:00Z');
@@ -21,14 +24,29 @@ describe('the Millbrook demo community', () => {
     expect([...perProgram.values()].filter((n) => n >= 4).length).toBeGreaterThanOrEqual(5);
   });
 
-  it('keeps a weekly 10:00 program at 10:00 local time across the DST-free winter and its all-day ends exclusive', () => {
-    const lapsit = occurrences.filter((o) => o.program.key === 'baby-lapsit');
+  // Baby Lapsit and the school calendar now come from the partners' iCalendar feeds (demo/feeds), so
+  // these checks read them through the real adapter; the feed spans a year, so DST changes are covered too.
+  const feed = (file: string) => parseICalendar(fs.readFileSync(path.join(__dirname, '../../demo/feeds', file)), {
+    defaultTimezone: 'America/Chicago', window: { from: now, to: new Date(now.getTime() + 400 * 864e5) },
+  });
+
+  it('keeps a weekly 10:00 program at 10:00 local time across DST changes and its all-day ends exclusive', () => {
+    const lapsit = feed('millbrook-library.ics').occurrences.filter((o) => o.uid.startsWith('baby-lapsit@'));
+    expect(lapsit.length).toBeGreaterThanOrEqual(52);
     for (const o of lapsit) {
-      expect(new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit', hour12: false }).format(o.startsAt)).toBe('10:00');
+      expect(new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', hour: '2-digit', minute: '2-digit', hour12: false }).format(o.start)).toBe('10:00');
     }
-    const winterBreak = occurrences.find((o) => o.program.key === 'no-school-winter')!;
+    const winterBreak = feed('millbrook-schools.ics').occurrences.find((o) => o.uid.startsWith('no-school-winter@'))!;
     expect(winterBreak.allDay).toBe(true);
     const days = (Date.parse(winterBreak.endDate!) - Date.parse(winterBreak.startDate!)) / 864e5;
     expect(days).toBe(12);
+  });
+
+  it('publishes the library\'s drop-in programs and the school calendar as feeds that parse cleanly', () => {
+    for (const file of DEMO_FEEDS.map((f) => f.file)) {
+      const calendar = feed(file);
+      expect(calendar.skipped).toEqual([]);
+      expect(calendar.occurrences.filter((o) => o.start < new Date(now.getTime() + 56 * 864e5)).length).toBeGreaterThan(4);
+    }
   });
 });

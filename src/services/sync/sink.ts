@@ -15,6 +15,11 @@ export interface SinkRun {
   /** The pull was a delta: absent items stay as they are. */
   incremental: boolean;
   deletedExternalIds: string[];
+  /**
+   * The recurrence window of this pull. A stored item starting outside it that is absent from the pull
+   * has aged out of (or not yet entered) the window; it is not "gone from the source".
+   */
+  window?: { from: Date; to: Date };
 }
 
 export interface SinkCounts {

@@ -2,6 +2,8 @@ import { GraphQLSchema, isObjectType } from 'graphql';
 import { DataSource } from 'typeorm';
 import type { Services } from '../../../src/services';
 import { createContext } from '../../../src/context';
+import { SourceFormat } from '../../../src/datasources/adapter';
+import { ApiKeyRole } from '../../../src/domain/enums';
 import { localIdOf, toGlobalId } from '../../../src/domain/global-id';
 import { newId } from '../../../src/domain/ids';
 import { createLogger } from '../../../src/logger';
@@ -49,6 +51,7 @@ export interface MatrixRow {
 
 const EVERYONE: Record<Role, Outcome> = { PUBLIC: 'allowed', OTHER_PARTNER: 'allowed', OWNER: 'allowed', ADMIN: 'allowed' };
 const STAFF_ONLY: Record<Role, Outcome> = { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'allowed', ADMIN: 'allowed' };
+const ADMIN_ONLY: Record<Role, Outcome> = { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'FORBIDDEN', ADMIN: 'allowed' };
 
 /**
  * THE authorization matrix. Every mutation and every field marked @PrivateField() must appear in
@@ -76,6 +79,43 @@ export const MATRIX: MatrixRow[] = [
     document: 'mutation($id: ID!, $origins: [String!]!) { setPartnerAllowedOrigins(partnerId: $id, origins: $origins) { allowedOrigins } }',
     variables: (f) => ({ id: f.ownerPartnerId, origins: ['https://library.millbrook.example'] }),
     expect: { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'allowed', ADMIN: 'allowed' },
+  },
+  {
+    name: 'adding a partner',
+    covers: ['Mutation.addPartner'],
+    document: 'mutation($input: AddPartnerInput!) { addPartner(input: $input) { slug } }',
+    variables: () => ({ input: { slug: `matrix-${newId().slice(0, 8)}`, name: 'Matrix Partner', kind: 'NONPROFIT', timezone: 'America/Chicago' } }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'adding a source to a partner',
+    covers: ['Mutation.addSource'],
+    document: 'mutation($input: AddSourceInput!) { addSource(input: $input) { id } }',
+    variables: (f) => ({ input: { partnerId: f.ownerPartnerId, format: 'ICALENDAR', url: `https://calendar.millbrook.example/${newId()}.ics` } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'removing a partner\'s source',
+    covers: ['Mutation.removeSource'],
+    document: 'mutation($id: ID!) { removeSource(id: $id) }',
+    variables: async (f, setup) => ({ id: await freshSource(f, setup) }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'syncing a partner\'s source now',
+    covers: ['Mutation.syncSource'],
+    document: 'mutation($id: ID!) { syncSource(id: $id) { status } }',
+    // The source points at a closed local port: an allowed caller gets a FAILED report, not an error.
+    variables: async (f, setup) => ({ id: await freshSource(f, setup) }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'reading a source\'s URL and last error',
+    covers: ['Source.url', 'Source.lastError'],
+    document: 'query($id: ID!) { partner(id: $id) { sources { url lastError } } }',
+    variables: (f) => ({ id: f.ownerPartnerId }),
+    expect: { PUBLIC: 'hidden', OTHER_PARTNER: 'hidden', OWNER: 'allowed', ADMIN: 'allowed' },
+    privatePath: ['partner', 'sources', 0, 'url'],
   },
   {
     name: 'creating a native event for a partner',
@@ -139,6 +179,16 @@ const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000
 /** A new NATIVE event of the owner, so each role's attempt acts on untouched data. */
 function freshEvent(f: MatrixFixture, setup: MatrixSetup) {
   return insertNativeEvent(setup.db, localIdOf('Partner', f.ownerPartnerId));
+}
+
+/** A new (never synced) iCalendar source of the owner, added as an admin would; returns its global id. */
+async function freshSource(f: MatrixFixture, setup: MatrixSetup): Promise<string> {
+  const ctx = await createContext({ db: setup.db, services: setup.services, logger: createLogger('silent') });
+  const admin = { ...ctx, principal: { role: ApiKeyRole.ADMIN, keyId: 'matrix' } as const };
+  const source = await setup.services.sources.addSource(admin, {
+    partnerId: f.ownerPartnerId, format: SourceFormat.ICALENDAR, url: `http://127.0.0.1:9/${newId()}.ics`,
+  } as never);
+  return toGlobalId('Source', source.id);
 }
 
 /** A new registration (made as the public would) on a new event of the owner. */

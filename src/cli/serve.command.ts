@@ -1,0 +1,16 @@
+import { startApp } from '../app';
+import { installShutdown } from '../shutdown';
+import { CliCommand } from './command';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Start the GraphQL gateway (migrates the database; loads the demo into an empty one unless DEMO=off)',
+  async run(_args, config, io) {
+    const app = await startApp(config);
+    // Before "ready" is printed: a SIGTERM sent the moment a supervisor sees it must drain, not kill.
+    installShutdown(app, config.shutdownTimeoutMs);
+    const shown = app.url.replace('://127.0.0.1:', '://localhost:');
+    app.logger.info({ url: `${app.url}/graphql` }, 'Community Graph is listening');
+    io.out(`Community Graph ready at ${shown}/graphql\n`);
+  },
+};

@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { SourceFormat } from '../datasources/adapter';
+import { PartnerEntity, SourceEntity } from '../entities';
+import { DomainError, ErrorCode } from '../domain/errors';
+import { toGlobalId } from '../domain/global-id';
+import { withAdminContext } from './cli-context';
+import { CliCommand, CliUsageError } from './command';
+
+const USAGE = `Usage:
+  community-graph sources add --partner SLUG --format ICALENDAR --url URL [--refresh-minutes N] [--expand-from ISO] [--expand-to ISO]
+  community-graph sources list [--partner SLUG]`;
+
+function instant(name: string, value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const date = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}(T.*(Z|[+-]\d{2}:?\d{2}))?$/.test(value) || Number.isNaN(date.getTime())) {
+    throw new CliUsageError(`--${name} must be a date (2026-09-01) or an instant with an offset (2026-09-01T00:00:00Z), got "${value}".`);
+  }
+  return date;
+}
+
+export const sourcesCommand: CliCommand = {
+  name: 'sources',
+  summary: 'Add or list partner feeds (sources add --partner ... | sources list)',
+  async run(args, config, io) {
+    const [action, ...rest] = args;
+    if (action !== 'add' && action !== 'list') throw new CliUsageError(USAGE);
+    const { values } = parseArgs({
+      args: rest, strict: true,
+      options: {
+        partner: { type: 'string' }, format: { type: 'string' }, url: { type: 'string' },
+        'refresh-minutes': { type: 'string' }, 'expand-from': { type: 'string' }, 'expand-to': { type: 'string' },
+      },
+    });
+    await withAdminContext(config, async (ctx, db) => {
+      const partner = values.partner ? await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner }) : null;
+      if (values.partner && !partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
+      if (action === 'list') {
+        const sources = await db.getRepository(SourceEntity).find({ where: partner ? { partnerId: partner.id } : {}, order: { createdAt: 'ASC', id: 'ASC' } });
+        for (const s of sources) {
+          io.out(`${toGlobalId('Source', s.id)}\t${s.format}\t${ctx.services.sources.health(ctx, s)}\t${s.itemCount} items\t${s.url}${s.lastError ? `\t${s.lastError}` : ''}\n`);
+        }
+        return;
+      }
+      if (!partner || !values.format || !values.url) throw new CliUsageError(`sources add needs --partner, --format and --url.\n\n${USAGE}`);
+      const refresh = values['refresh-minutes'] === undefined ? null : Number(values['refresh-minutes']);
+      const source = await ctx.services.sources.addSource(ctx, {
+        partnerId: toGlobalId('Partner', partner.id), format: values.format.toUpperCase() as SourceFormat, url: values.url,
+        refreshMinutes: refresh, expandFrom: instant('expand-from', values['expand-from']), expandTo: instant('expand-to', values['expand-to']),
+      }, { allowFileUrls: true });
+      io.out(`Added source ${toGlobalId('Source', source.id)} (${source.format} ${source.url}); run "community-graph sync --source ${toGlobalId('Source', source.id)}" to load it now.\n`);
+    });
+  },
+};

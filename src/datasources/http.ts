@@ -1,0 +1,188 @@
+import fs from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { HttpClient, HttpRequestOptions, HttpResult } from './adapter';
+
+/**
+ * THE fetch policy for every partner pull: http/https/file URLs, a per-attempt timeout, retries with
+ * exponential backoff on network errors / 429 / 5xx (honouring Retry-After), a body-size cap enforced
+ * while streaming (after gzip decoding, so a small gzip bomb cannot expand past it), conditional GET,
+ * and a `checkUrl` hook called before every request and every redirect hop (the SSRF policy plugs in
+ * there). Adapters never fetch by any other path.
+ */
+export interface HttpClientOptions {
+  /** Per attempt, headers and body included. Default 15 000. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 2. */
+  retries?: number;
+  /** First backoff delay; doubles per retry, with up to 50 % jitter. Default 500. */
+  retryBaseDelayMs?: number;
+  /** Ceiling for any wait, including a server's Retry-After. Default 30 000. */
+  retryMaxDelayMs?: number;
+  /** Default 20 MB. */
+  maxBodyBytes?: number;
+  /** Default 5. */
+  maxRedirects?: number;
+  userAgent?: string;
+  /** Throw to refuse a URL (scheme, host, resolved address...). Called before every request and redirect. */
+  checkUrl?: (url: URL) => Promise<void>;
+  /** Injected for tests of the backoff itself; defaults to setTimeout. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A fetch that failed for good (after retries); the message names the URL and the reason. */
+export class FetchError extends Error {
+  constructor(message: string, readonly status: number | null = null) {
+    super(message);
+    this.name = 'FetchError';
+  }
+}
+
+const RETRYABLE_STATUS = (status: number) => status === 429 || status >= 500;
+
+class RetryableError extends FetchError {
+  constructor(message: string, status: number | null, readonly retryAfterMs: number | null = null) {
+    super(message, status);
+  }
+}
+
+export const DEFAULT_HTTP_OPTIONS = {
+  timeoutMs: 15_000, retries: 2, retryBaseDelayMs: 500, retryMaxDelayMs: 30_000,
+  maxBodyBytes: 20 * 1024 * 1024, maxRedirects: 5, userAgent: 'CommunityGraph/0.1 (+sync)',
+};
+
+/** Retry-After is either delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const o = { ...DEFAULT_HTTP_OPTIONS, ...options };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const checkUrl = options.checkUrl ?? (async () => undefined);
+
+  async function readCapped(body: ReadableStream<Uint8Array> | null, url: string): Promise<Buffer> {
+    if (!body) return Buffer.alloc(0);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > o.maxBodyBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new FetchError(`Response from ${url} exceeds the ${o.maxBodyBytes}-byte limit.`);
+      }
+      chunks.push(Buffer.from(value));
+    }
+    return Buffer.concat(chunks);
+  }
+
+  async function fetchFile(url: URL, request: HttpRequestOptions): Promise<HttpResult> {
+    const file = fileURLToPath(url);
+    const stat = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
+      throw new FetchError(`Cannot read ${url.href}: ${error.code ?? error.message}.`);
+    });
+    if (stat.size > o.maxBodyBytes) throw new FetchError(`File ${url.href} exceeds the ${o.maxBodyBytes}-byte limit.`);
+    // A file's "validator" is its modification time, so an untouched demo file costs no parse either.
+    const lastModified = stat.mtime.toUTCString();
+    const notModified = request.conditional?.lastModified === lastModified;
+    const body = notModified ? Buffer.alloc(0) : await fs.readFile(file);
+    return { url: url.href, status: notModified ? 304 : 200, notModified, body, contentType: null, etag: null, lastModified };
+  }
+
+  async function attempt(start: URL, request: HttpRequestOptions): Promise<HttpResult> {
+    let url = start;
+    for (let hop = 0; hop <= o.maxRedirects; hop++) {
+      await checkUrl(url);
+      if (url.protocol === 'file:') return fetchFile(url, request);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new FetchError(`Unsupported URL scheme "${url.protocol}" in ${url.href}: expected http:, https: or file:.`);
+      }
+      const headers: Record<string, string> = { 'user-agent': o.userAgent, 'accept-encoding': 'gzip, deflate', ...request.headers };
+      if (request.conditional?.etag) headers['if-none-match'] = request.conditional.etag;
+      if (request.conditional?.lastModified) headers['if-modified-since'] = request.conditional.lastModified;
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), o.timeoutMs);
+      try {
+        let response: Response;
+        try {
+          response = await fetch(url, { method: request.method ?? 'GET', body: request.body, headers, redirect: 'manual', signal: controller.signal });
+        } catch (error) {
+          throw controller.signal.aborted
+            ? new RetryableError(`Timed out after ${o.timeoutMs} ms fetching ${url.href}.`, null)
+            : new RetryableError(`Network error fetching ${url.href}: ${causeOf(error)}.`, null);
+        }
+        const location = response.headers.get('location');
+        if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
+          await response.body?.cancel().catch(() => undefined);
+          url = new URL(location, url);
+          continue;
+        }
+        if (RETRYABLE_STATUS(response.status)) {
+          await response.body?.cancel().catch(() => undefined);
+          throw new RetryableError(`HTTP ${response.status} ${response.statusText} from ${url.href}.`, response.status, parseRetryAfter(response.headers.get('retry-after')));
+        }
+        const result = {
+          url: url.href, status: response.status, notModified: response.status === 304,
+          contentType: response.headers.get('content-type'), etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'),
+        };
+        if (response.status === 304) {
+          await response.body?.cancel().catch(() => undefined);
+          return { ...result, body: Buffer.alloc(0), etag: result.etag ?? request.conditional?.etag ?? null, lastModified: result.lastModified ?? request.conditional?.lastModified ?? null };
+        }
+        if (response.status >= 400) {
+          await response.body?.cancel().catch(() => undefined);
+          throw new FetchError(`HTTP ${response.status} ${response.statusText} from ${url.href}.`, response.status);
+        }
+        const declared = Number(response.headers.get('content-length'));
+        if (Number.isFinite(declared) && declared > o.maxBodyBytes && !response.headers.get('content-encoding')) {
+          await response.body?.cancel().catch(() => undefined);
+          throw new FetchError(`Response from ${url.href} exceeds the ${o.maxBodyBytes}-byte limit.`);
+        }
+        try {
+          return { ...result, body: await readCapped(response.body, url.href) };
+        } catch (error) {
+          if (controller.signal.aborted) throw new RetryableError(`Timed out after ${o.timeoutMs} ms reading ${url.href}.`, null);
+          if (error instanceof FetchError) throw error;
+          // The connection broke mid-body (reset, truncated chunked encoding): worth another attempt.
+          throw new RetryableError(`Network error reading ${url.href}: ${causeOf(error)}.`, null);
+        }
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    throw new FetchError(`Too many redirects (more than ${o.maxRedirects}) from ${start.href}.`);
+  }
+
+  return {
+    async fetch(raw: string, request: HttpRequestOptions = {}): Promise<HttpResult> {
+      let url: URL;
+      try {
+        url = new URL(raw);
+      } catch {
+        throw new FetchError(`Not a valid URL: ${JSON.stringify(raw)}.`);
+      }
+      for (let n = 0; ; n++) {
+        try {
+          return await attempt(url, request);
+        } catch (error) {
+          if (!(error instanceof RetryableError) || n >= o.retries) {
+            if (error instanceof RetryableError && n > 0) throw new FetchError(`${error.message} (gave up after ${n + 1} attempts)`, error.status);
+            throw error;
+          }
+          const backoff = o.retryBaseDelayMs * 2 ** n * (1 + Math.random() * 0.5);
+          await sleep(Math.min(o.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0)));
+        }
+      }
+    },
+  };
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error as Error).message;
+}

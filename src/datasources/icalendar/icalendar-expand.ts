@@ -1,0 +1,185 @@
+import ICAL from './ical';
+import { DateTime } from 'luxon';
+import { wallClock, ZoneResolver } from './icalendar-zones';
+
+/** One concrete instance of a VEVENT: instants in UTC, all-day ones also as local dates (end exclusive). */
+export interface Instance {
+  start: Date;
+  end: Date;
+  allDay: boolean;
+  startDate: string | null;
+  endDate: string | null;
+  /** Identifies the instance in its series: the RECURRENCE-ID it has or would have (UTC, or a date for all-day). */
+  key: string;
+}
+
+export interface Window { from: Date; to: Date }
+
+/** Expansion stops after this many generated instances per series, whatever the rule says. */
+export const MAX_INSTANCES_PER_SERIES = 100_000;
+
+const DAY_MS = 86_400_000;
+const compactUtc = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const compactDate = (iso: string) => iso.replace(/-/g, '');
+
+export function tzidOf(prop: ICAL.Property | null): string | null {
+  if (!prop) return null;
+  const value = prop.getFirstValue() as ICAL.Time;
+  if (value?.zone === ICAL.Timezone.utcTimezone) return 'Z';
+  return (prop.getParameter('tzid') as string | undefined) ?? null;
+}
+
+/** Start, duration and zone of a VEVENT, from DTSTART + DTEND / DURATION (RFC 5545 §3.6.1 defaults). */
+export class Timing {
+  readonly start: ICAL.Time;
+  readonly tzid: string | null;
+  readonly allDay: boolean;
+  readonly zoneName: string;
+  private readonly durationMs: number;
+  private readonly durationDays: number;
+
+  constructor(event: ICAL.Component, readonly zones: ZoneResolver) {
+    const startProp = event.getFirstProperty('dtstart');
+    if (!startProp) throw new Error('DTSTART is missing');
+    this.start = startProp.getFirstValue() as ICAL.Time;
+    if (!this.start || typeof this.start.year !== 'number') throw new Error('DTSTART is not a date or date-time');
+    this.tzid = tzidOf(startProp);
+    this.allDay = this.start.isDate;
+    this.zoneName = zones.nameOf(this.tzid, this.tzid === 'Z');
+    const endProp = event.getFirstProperty('dtend');
+    const duration = event.getFirstPropertyValue('duration') as ICAL.Duration | null;
+    if (this.allDay) {
+      let days = 1;
+      if (endProp) {
+        const end = endProp.getFirstValue() as ICAL.Time;
+        days = Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(this.start.year, this.start.month - 1, this.start.day)) / DAY_MS);
+        if (days < 0) throw new Error(`DTEND ${end.toString()} is before DTSTART ${this.start.toString()}`);
+      } else if (duration) {
+        days = Math.round(duration.toSeconds() / 86_400);
+      }
+      // DTSTART = DTEND (seen in Outlook exports) and a missing DTEND both mean one day.
+      this.durationDays = Math.max(1, days);
+      this.durationMs = 0;
+    } else {
+      const startAt = zones.instant(this.start, this.tzid);
+      let ms = 0;
+      if (endProp) {
+        const end = endProp.getFirstValue() as ICAL.Time;
+        ms = (end.isDate ? zones.instant(end, this.tzid) : zones.instant(end, tzidOf(endProp))).getTime() - startAt.getTime();
+        if (ms < 0) throw new Error(`DTEND ${end.toString()} is before DTSTART ${this.start.toString()}`);
+      } else if (duration) {
+        ms = duration.toSeconds() * 1000;
+      }
+      this.durationMs = ms;
+      this.durationDays = 0;
+    }
+  }
+
+  /** The instance starting at wall-clock `time` (in this event's zone). */
+  instanceAt(time: ICAL.Time, key?: string): Instance {
+    if (this.allDay) {
+      // Local midnights in the event's zone; the dates themselves need no zone arithmetic.
+      const endDay = new Date(Date.UTC(time.year, time.month - 1, time.day + this.durationDays));
+      const startDate = new Date(Date.UTC(time.year, time.month - 1, time.day)).toISOString().slice(0, 10);
+      const endDate = endDay.toISOString().slice(0, 10);
+      const start = new Date(this.zones.wallToUtc(time.year, time.month, time.day, 0, 0, 0, this.zoneName));
+      const end = new Date(this.zones.wallToUtc(endDay.getUTCFullYear(), endDay.getUTCMonth() + 1, endDay.getUTCDate(), 0, 0, 0, this.zoneName));
+      return { start, end, allDay: true, startDate, endDate, key: key ?? compactDate(startDate) };
+    }
+    const start = this.zones.instant(time, this.tzid);
+    return { start, end: new Date(start.getTime() + this.durationMs), allDay: false, startDate: null, endDate: null, key: key ?? compactUtc(start) };
+  }
+
+  /** A timed instance starting at an instant. */
+  instanceFrom(start: Date): Instance {
+    return { start, end: new Date(start.getTime() + this.durationMs), allDay: false, startDate: null, endDate: null, key: compactUtc(start) };
+  }
+
+  /** Local date of an instant in this event's zone, to match DATE-valued EXDATE / RECURRENCE-ID against timed instances. */
+  localDate(instant: Date): string {
+    return DateTime.fromJSDate(instant, { zone: this.zoneName }).toISODate()!;
+  }
+}
+
+/** Makes UNTIL comparable with a floating DTSTART: RFC 5545 says a UTC UNTIL bounds local DTSTARTs by instant. */
+function alignUntil(rule: ICAL.Recur, timing: Timing): void {
+  const until = rule.until;
+  if (!until) return;
+  if (timing.allDay) {
+    if (!until.isDate) {
+      const local = until.zone === ICAL.Timezone.utcTimezone ? DateTime.fromJSDate(timing.zones.instant(until, 'Z'), { zone: timing.zoneName }) : wallClock(until, timing.zoneName);
+      rule.until = ICAL.Time.fromData({ year: local.year, month: local.month, day: local.day, isDate: true });
+    }
+    return;
+  }
+  if (until.isDate) {
+    rule.until = ICAL.Time.fromData({ year: until.year, month: until.month, day: until.day, hour: 23, minute: 59, second: 59 });
+  } else if (until.zone === ICAL.Timezone.utcTimezone && timing.tzid !== 'Z') {
+    const local = DateTime.fromJSDate(timing.zones.instant(until, 'Z'), { zone: timing.zoneName });
+    rule.until = ICAL.Time.fromData({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second });
+  }
+}
+
+/**
+ * Every instance of a master VEVENT whose start falls in `window` (widened by `margin`, so overrides that
+ * move an instance into or out of the window are still matched). RRULEs and RDATEs add instances;
+ * EXDATEs remove them (each with its own TZID; a DATE EXDATE removes that local day's instance).
+ */
+export function expandMaster(event: ICAL.Component, timing: Timing, window: Window, margin = 31 * DAY_MS): { instances: Instance[]; truncated: boolean } {
+  const from = window.from.getTime() - margin;
+  const to = window.to.getTime() + margin;
+  const byKey = new Map<string, Instance>();
+  let truncated = false;
+  const add = (instance: Instance) => {
+    const t = instance.start.getTime();
+    if (t >= from && t < to) byKey.set(instance.key, instance);
+  };
+  const rules = event.getAllProperties('rrule').map((p) => (p.getFirstValue() as ICAL.Recur).clone());
+  // RFC 5545 §3.8.5.3: DTSTART always counts as the first instance, even when the rule would not produce it.
+  add(timing.instanceAt(timing.start));
+  for (const rule of rules) {
+    alignUntil(rule, timing);
+    const iterator = rule.iterator(timing.start.clone());
+    let n = 0;
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      if (++n > MAX_INSTANCES_PER_SERIES) {
+        truncated = true;
+        break;
+      }
+      const instance = timing.instanceAt(next);
+      if (instance.start.getTime() >= to) break;
+      add(instance);
+    }
+  }
+  for (const prop of event.getAllProperties('rdate')) {
+    const tzid = tzidOf(prop) ?? timing.tzid;
+    for (const value of prop.getValues() as Array<ICAL.Time | ICAL.Period>) {
+      const time = value instanceof ICAL.Period ? value.start : value;
+      // An RDATE may name its own TZID (or be UTC): place it by that, not by DTSTART's zone.
+      add(timing.allDay || time.isDate ? timing.instanceAt(time) : timing.instanceFrom(timing.zones.instant(time, tzid)));
+    }
+  }
+  for (const prop of event.getAllProperties('exdate')) {
+    const tzid = tzidOf(prop);
+    for (const value of prop.getValues() as ICAL.Time[]) {
+      if (value.isDate) {
+        const date = `${value.year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
+        for (const [key, instance] of byKey) if ((instance.startDate ?? timing.localDate(instance.start)) === date) byKey.delete(key);
+      } else if (timing.allDay) {
+        byKey.delete(compactDate(wallClock(value, timing.zoneName).toISODate()!));
+      } else {
+        byKey.delete(compactUtc(timing.zones.instant(value, tzid ?? timing.tzid)));
+      }
+    }
+  }
+  return { instances: [...byKey.values()].sort((a, b) => a.start.getTime() - b.start.getTime()), truncated };
+}
+
+/** The key of the instance a RECURRENCE-ID names, in the master's terms (see Instance.key). */
+export function recurrenceKey(prop: ICAL.Property, master: Timing | null, zones: ZoneResolver): { key: string; date: string } {
+  const value = prop.getFirstValue() as ICAL.Time;
+  const date = `${value.year}-${String(value.month).padStart(2, '0')}-${String(value.day).padStart(2, '0')}`;
+  if (value.isDate || master?.allDay) return { key: compactDate(date), date };
+  const tzid = tzidOf(prop) ?? master?.tzid ?? null;
+  return { key: compactUtc(zones.instant(value, tzid)), date };
+}

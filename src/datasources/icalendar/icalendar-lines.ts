@@ -1,0 +1,118 @@
+import { AdapterError } from '../adapter';
+
+/**
+ * A structural pass over the raw text before ical.js sees it, so errors can name the physical line
+ * (ical.js reports none) and a few real-world quirks are repaired the same way every time.
+ */
+export interface ScannedFeed {
+  /** The text handed to ical.js (unfolded, CRLF/LF normalized, quirks repaired). */
+  text: string;
+  /** Physical line of each top-level VEVENT's BEGIN, in document order. */
+  veventLines: number[];
+}
+
+interface LogicalLine { text: string; line: number }
+
+/** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
+function unfold(raw: string): LogicalLine[] {
+  const physical = raw.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const out: LogicalLine[] = [];
+  physical.forEach((text, i) => {
+    if ((text.startsWith(' ') || text.startsWith('\t')) && out.length) out[out.length - 1].text += text.slice(1);
+    else if (text.trim() !== '') out.push({ text, line: i + 1 });
+  });
+  return out;
+}
+
+const preview = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+function notICalendar(first: LogicalLine): AdapterError {
+  const head = first.text.trimStart();
+  const kind = /^<(!doctype|html|\?xml|head|body)/i.test(head) ? ' It looks like an HTML/XML page (often an error or login page).'
+    : /^[[{]/.test(head) ? ' It looks like JSON.' : '';
+  return new AdapterError(`Not an iCalendar feed: line ${first.line} is ${preview(first.text)}, expected BEGIN:VCALENDAR.${kind}`);
+}
+
+export function scanFeed(raw: string): ScannedFeed {
+  const lines = unfold(raw);
+  if (!lines.length) throw new AdapterError('Not an iCalendar feed: the body is empty, expected BEGIN:VCALENDAR.');
+  if (lines[0].text.trim().toUpperCase() !== 'BEGIN:VCALENDAR') throw notICalendar(lines[0]);
+  const stack: { name: string; line: number }[] = [];
+  const veventLines: number[] = [];
+  const out: string[] = [];
+  for (const entry of lines) {
+    let text = entry.text;
+    const colon = findValueColon(text);
+    if (colon < 0) throw new AdapterError(`Malformed iCalendar at line ${entry.line}: ${preview(text)} has no ":" between name and value.`);
+    const name = text.slice(0, colon).split(';')[0].trim().toUpperCase();
+    const value = text.slice(colon + 1).trim();
+    if (name === 'BEGIN') {
+      if (value.toUpperCase() === 'VEVENT' && stack.length === 1) veventLines.push(entry.line);
+      stack.push({ name: value.toUpperCase(), line: entry.line });
+    } else if (name === 'END') {
+      const open = stack.pop();
+      if (!open || open.name !== value.toUpperCase()) {
+        throw new AdapterError(`Malformed iCalendar at line ${entry.line}: END:${value} ${open ? `does not close BEGIN:${open.name} from line ${open.line}` : 'has no matching BEGIN'}.`);
+      }
+    } else if (name === 'RRULE') {
+      // ical.js would accept some broken rules and silently expand them wrongly; a wrong series is worse
+      // than a failed sync (the last good data stays served and the error is shown on the Source).
+      const problem = rruleProblem(value);
+      if (problem) {
+        const where = stack.length ? ` in the ${stack[stack.length - 1].name} starting at line ${stack[stack.length - 1].line}` : '';
+        throw new AdapterError(`Invalid RRULE at line ${entry.line}${where}: ${problem}`);
+      }
+    } else if (/^(DTSTART|DTEND|RECURRENCE-ID|EXDATE|RDATE)$/.test(name) && /VALUE=DATE(?!-)/i.test(text.slice(0, colon))) {
+      // Some exporters write VALUE=DATE with a time part ("20260301T000000"); keep the date, as the parameter says.
+      text = `${text.slice(0, colon + 1)}${value.split(',').map((v) => v.replace(/^(\d{8})T\d{6}Z?$/, '$1')).join(',')}`;
+    }
+    out.push(text);
+  }
+  if (stack.length) {
+    const open = stack[stack.length - 1];
+    throw new AdapterError(`Truncated iCalendar feed: BEGIN:${open.name} at line ${open.line} is never closed (the feed ends at line ${lines[lines.length - 1].line}).`);
+  }
+  return { text: `${out.join('\r\n')}\r\n`, veventLines };
+}
+
+/** The colon that ends the name/parameters, skipping colons inside quoted parameter values (TZID="a:b"). */
+function findValueColon(text: string): number {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '"') quoted = !quoted;
+    else if (text[i] === ':' && !quoted) return i;
+  }
+  return -1;
+}
+
+const FREQS = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
+const DAY = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;
+const INT_LIST = (min: number, max: number) => (v: string) => v.split(',').every((x) => /^[+-]?\d+$/.test(x) && Math.abs(Number(x)) >= min && Math.abs(Number(x)) <= max);
+const CHECKS: Record<string, (v: string) => boolean> = {
+  FREQ: (v) => FREQS.has(v),
+  UNTIL: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v),
+  COUNT: (v) => /^\d+$/.test(v) && Number(v) > 0,
+  INTERVAL: (v) => /^\d+$/.test(v) && Number(v) > 0,
+  BYSECOND: INT_LIST(0, 60), BYMINUTE: INT_LIST(0, 59), BYHOUR: INT_LIST(0, 23),
+  BYDAY: (v) => v.split(',').every((d) => DAY.test(d)),
+  BYMONTHDAY: INT_LIST(1, 31), BYYEARDAY: INT_LIST(1, 366), BYWEEKNO: INT_LIST(1, 53), BYMONTH: INT_LIST(1, 12), BYSETPOS: INT_LIST(1, 366),
+  WKST: (v) => DAY.test(v) && !/\d/.test(v),
+};
+
+/** RFC 5545 §3.3.10; returns what is wrong, or null. */
+export function rruleProblem(value: string): string | null {
+  const parts = value.split(';').filter(Boolean);
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const [key, v] = part.split('=');
+    const name = key?.toUpperCase();
+    if (!name || v === undefined) return `${preview(part)} is not NAME=VALUE.`;
+    if (seen.has(name)) return `${name} appears twice.`;
+    seen.add(name);
+    const check = CHECKS[name];
+    if (check && !check(v.toUpperCase())) return `${name}=${v} is not a valid value.`;
+  }
+  if (!seen.has('FREQ')) return 'FREQ is missing.';
+  if (seen.has('UNTIL') && seen.has('COUNT')) return 'UNTIL and COUNT must not both be set.';
+  return null;
+}

@@ -1,0 +1,95 @@
+import sanitizeHtml from 'sanitize-html';
+import { NormalizedEvent, NormalizedPlace } from '../adapter';
+import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../domain/enums';
+import { IcsOccurrence } from './icalendar.parse';
+
+/**
+ * Age bands from CATEGORIES: library and school calendars (LibCal, Google) carry the audience as a
+ * category ("Kids", "Teens", "Families"). Only matching labels become rawAudiences.
+ */
+const AUDIENCE_WORDS: Array<[RegExp, Audience]> = [
+  [/\b(bab(y|ies)|infants?)\b/i, Audience.BABIES],
+  [/\btoddlers?\b/i, Audience.TODDLERS],
+  [/\b(pre-?school(ers)?|pre-?k)\b/i, Audience.PRESCHOOL],
+  [/\b(kids|children|child|elementary)\b/i, Audience.KIDS],
+  [/\btweens?\b/i, Audience.TWEENS],
+  [/\b(teens?|teenagers?|young adults?)\b/i, Audience.TEENS],
+  [/\badults?\b/i, Audience.ADULTS],
+  [/\b(seniors?|older adults?)\b/i, Audience.SENIORS],
+  [/\bfamil(y|ies)\b/i, Audience.FAMILIES],
+  [/\b(all ages|everyone)\b/i, Audience.ALL_AGES],
+];
+
+export function audiencesOf(labels: string[]): { audiences: Audience[]; rawAudiences: string[] } {
+  const audiences = new Set<Audience>();
+  const rawAudiences: string[] = [];
+  for (const label of labels) {
+    const hits = AUDIENCE_WORDS.filter(([re]) => re.test(label)).map(([, a]) => a);
+    if (hits.length) rawAudiences.push(label);
+    hits.forEach((a) => audiences.add(a));
+  }
+  return { audiences: [...audiences], rawAudiences };
+}
+
+/** DESCRIPTION is plain text per RFC 5545, but Google and Outlook put HTML in it: keep the text, drop markup. */
+export function plainText(value: string | null): string | null {
+  if (!value) return null;
+  // eslint-disable-next-line no-control-regex
+  if (!/[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) return value.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, 20_000) || null;
+  const withBreaks = value.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h\d)>/gi, '\n');
+  const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} })
+    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+    .replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return stripped ? stripped.slice(0, 20_000) : null;
+}
+
+/** Only http(s) links leave the graph (no javascript:, data: or mailto: in a URL field). */
+export function safeUrl(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+const ONLINE = /^(online|virtual|zoom|teams|webinar)\b/i;
+
+/** LOCATION is free text: "Name, street, town" or a URL for online events. */
+function placeOf(o: IcsOccurrence): { place: NormalizedPlace | null; online: boolean } {
+  const location = o.location?.replace(/\s*\n\s*/g, ', ').trim() || null;
+  if (!location) return { place: null, online: false };
+  if (safeUrl(location) || ONLINE.test(location)) return { place: null, online: true };
+  const comma = location.indexOf(',');
+  return {
+    place: {
+      name: (comma > 0 ? location.slice(0, comma) : location).trim(),
+      address: comma > 0 ? location : null,
+      lat: o.geo?.lat ?? null, lon: o.geo?.lon ?? null,
+    },
+    online: false,
+  };
+}
+
+const STATUS: Record<string, EventStatus> = { CANCELLED: EventStatus.CANCELLED, CONFIRMED: EventStatus.SCHEDULED, TENTATIVE: EventStatus.SCHEDULED };
+
+export function toNormalizedEvent(o: IcsOccurrence): NormalizedEvent {
+  const { place, online } = placeOf(o);
+  const { audiences, rawAudiences } = audiencesOf(o.categories);
+  return {
+    externalId: o.recurring ? `${o.uid}#${o.key}` : o.uid,
+    seriesKey: o.recurring ? o.uid : null,
+    title: (o.summary?.trim() || '(untitled)').slice(0, 500),
+    description: plainText(o.description),
+    startsAt: o.start, endsAt: o.end, timezone: o.timezone,
+    allDay: o.allDay, startDate: o.startDate, endDate: o.endDate,
+    status: STATUS[o.status ?? ''] ?? EventStatus.SCHEDULED,
+    attendanceMode: online ? AttendanceMode.ONLINE : AttendanceMode.OFFLINE,
+    audiences, rawAudiences, categories: o.categories,
+    url: safeUrl(o.url), imageUrl: null, place,
+    registration: { mode: RegistrationMode.NONE, url: null, capacity: null, confirmed: null },
+  };
+}

@@ -1,0 +1,154 @@
+import { createHash } from 'node:crypto';
+import ICAL from './ical';
+import { AdapterError, SkippedItem } from '../adapter';
+import { expandMaster, Instance, recurrenceKey, Timing, Window } from './icalendar-expand';
+import { scanFeed } from './icalendar-lines';
+import { ZoneResolver } from './icalendar-zones';
+
+/** One occurrence as the feed describes it (text still raw); icalendar.map.ts turns it into our model. */
+export interface IcsOccurrence extends Instance {
+  uid: string;
+  /** Part of a series (RRULE / RDATE / RECURRENCE-ID): the instance key joins the UID in the external id. */
+  recurring: boolean;
+  /** The RECURRENCE-ID this occurrence carries, when it came from an override. */
+  overridden: boolean;
+  timezone: string;
+  summary: string | null;
+  description: string | null;
+  location: string | null;
+  geo: { lat: number; lon: number } | null;
+  url: string | null;
+  categories: string[];
+  status: string | null;
+}
+
+export interface ParsedCalendar {
+  /** NAME (RFC 7986) or X-WR-CALNAME. */
+  name: string | null;
+  /** X-WR-TIMEZONE when it names a known zone. */
+  timezone: string | null;
+  occurrences: IcsOccurrence[];
+  skipped: SkippedItem[];
+}
+
+export interface ParseOptions {
+  /** Zone for floating times when the feed has no X-WR-TIMEZONE (the partner's zone). */
+  defaultTimezone: string;
+  window: Window;
+}
+
+const text = (c: ICAL.Component, name: string): string | null => {
+  const value = c.getFirstPropertyValue(name);
+  return value == null || value === '' ? null : String(value);
+};
+
+/**
+ * Pure: iCalendar bytes → occurrences inside the window. Structural problems (not iCalendar, truncated,
+ * invalid RRULE) throw an AdapterError naming the line; a VEVENT that cannot be used is skipped with
+ * the reason and the rest of the feed is kept.
+ */
+export function parseICalendar(raw: string | Buffer, options: ParseOptions): ParsedCalendar {
+  const source = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const scanned = scanFeed(source);
+  let roots: ICAL.Component[];
+  try {
+    const jcal = ICAL.parse(scanned.text);
+    roots = (Array.isArray(jcal[0]) ? (jcal as unknown[]) : [jcal]).map((j) => new ICAL.Component(j as never));
+  } catch (error) {
+    throw new AdapterError(`Could not parse the iCalendar feed: ${(error as Error).message}`);
+  }
+  const calendar = roots[0];
+  const xwrZone = ZoneResolver.ianaOf(text(calendar, 'x-wr-timezone'));
+  const vtimezones = new Map<string, ICAL.Timezone>();
+  for (const root of roots) {
+    for (const vtz of root.getAllSubcomponents('vtimezone')) {
+      const tz = new ICAL.Timezone(vtz);
+      if (tz.tzid) vtimezones.set(tz.tzid, tz);
+    }
+  }
+  const zones = new ZoneResolver(vtimezones, xwrZone ?? options.defaultTimezone);
+  const skipped: SkippedItem[] = [];
+  const occurrences: IcsOccurrence[] = [];
+
+  // Group by UID: the master (no RECURRENCE-ID) and its overrides, which may come before it (Google does that).
+  const groups = new Map<string, { master: { c: ICAL.Component; line: number } | null; overrides: { c: ICAL.Component; line: number }[] }>();
+  const vevents = roots.flatMap((r) => r.getAllSubcomponents('vevent'));
+  vevents.forEach((c, i) => {
+    const line = scanned.veventLines[i] ?? 0;
+    const uid = text(c, 'uid') ?? syntheticUid(c);
+    const group = groups.get(uid) ?? { master: null, overrides: [] };
+    groups.set(uid, group);
+    if (c.hasProperty('recurrence-id')) group.overrides.push({ c, line });
+    else if (group.master) skipped.push({ externalId: uid, reason: `VEVENT at line ${line}: duplicate UID ${uid} (first defined at line ${group.master.line}).` });
+    else group.master = { c, line };
+  });
+
+  for (const [uid, group] of groups) {
+    let masterTiming: Timing | null = null;
+    const series = new Map<string, IcsOccurrence>();
+    const recurring = group.overrides.length > 0 || (group.master != null && (group.master.c.hasProperty('rrule') || group.master.c.hasProperty('rdate')));
+    if (group.master) {
+      try {
+        masterTiming = new Timing(group.master.c, zones);
+        const { instances, truncated } = expandMaster(group.master.c, masterTiming, options.window);
+        if (truncated) skipped.push({ externalId: uid, reason: `VEVENT at line ${group.master.line}: recurrence expansion stopped after too many instances.` });
+        for (const instance of instances) series.set(instance.key, occurrenceOf(uid, group.master.c, null, instance, masterTiming, recurring));
+      } catch (error) {
+        skipped.push({ externalId: uid, reason: `VEVENT at line ${group.master.line} (UID ${uid}): ${(error as Error).message}.` });
+        continue;
+      }
+    }
+    for (const override of group.overrides) {
+      try {
+        const rid = recurrenceKey(override.c.getFirstProperty('recurrence-id')!, masterTiming, zones);
+        // A DATE RECURRENCE-ID against a timed master names that local day's instance.
+        const key = series.has(rid.key) ? rid.key
+          : [...series.values()].find((o) => !o.allDay && masterTiming && masterTiming.localDate(o.start) === rid.date && rid.key.length === 8)?.key ?? rid.key;
+        const timing = new Timing(override.c, zones);
+        const instance = { ...timing.instanceAt(timing.start), key };
+        series.set(key, occurrenceOf(uid, override.c, group.master?.c ?? null, instance, timing, true));
+      } catch (error) {
+        skipped.push({ externalId: uid, reason: `VEVENT at line ${override.line} (UID ${uid}, RECURRENCE-ID): ${(error as Error).message}.` });
+      }
+    }
+    for (const occurrence of series.values()) {
+      const t = occurrence.start.getTime();
+      if (t >= options.window.from.getTime() && t < options.window.to.getTime()) occurrences.push(occurrence);
+    }
+  }
+
+  occurrences.sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));
+  return { name: text(calendar, 'name') ?? text(calendar, 'x-wr-calname'), timezone: xwrZone, occurrences, skipped };
+}
+
+type Fields = Pick<IcsOccurrence, 'summary' | 'description' | 'location' | 'geo' | 'url' | 'categories' | 'status'>;
+const fieldCache = new WeakMap<ICAL.Component, Fields>();
+
+/** Fields come from the override, falling back to its master (Google repeats them; others do not). Read once per VEVENT. */
+function fieldsOf(c: ICAL.Component, master: ICAL.Component | null): Fields {
+  const cached = fieldCache.get(c);
+  if (cached) return cached;
+  const pick = (name: string) => text(c, name) ?? (master ? text(master, name) : null);
+  const categoriesOf = (x: ICAL.Component) => x.getAllProperties('categories').flatMap((p) => p.getValues().map((v) => String(v).trim()));
+  const categories = categoriesOf(c).length ? categoriesOf(c) : master ? categoriesOf(master) : [];
+  const geo = (c.getFirstPropertyValue('geo') ?? master?.getFirstPropertyValue('geo')) as number[] | string | null;
+  const geoPair = Array.isArray(geo) ? geo.map(Number) : typeof geo === 'string' ? geo.split(/[;,]/).map(Number) : null;
+  const fields: Fields = {
+    summary: pick('summary'), description: pick('description'), location: pick('location'),
+    geo: geoPair && geoPair.length === 2 && geoPair.every(Number.isFinite) ? { lat: geoPair[0], lon: geoPair[1] } : null,
+    url: pick('url'), categories: [...new Set(categories.filter(Boolean))], status: text(c, 'status')?.toUpperCase() ?? null,
+  };
+  fieldCache.set(c, fields);
+  return fields;
+}
+
+function occurrenceOf(uid: string, c: ICAL.Component, master: ICAL.Component | null, instance: Instance, timing: Timing, recurring: boolean): IcsOccurrence {
+  const fields = fieldsOf(c, master);
+  return { ...instance, uid, recurring, overridden: c.hasProperty('recurrence-id'), timezone: timing.zoneName, ...fields, categories: [...fields.categories] };
+}
+
+/** RFC 5545 requires UID, but old exporters omit it: derive one from what identifies the event. */
+function syntheticUid(c: ICAL.Component): string {
+  const basis = [text(c, 'dtstart'), text(c, 'summary'), text(c, 'rrule')].join('|');
+  return `no-uid-${createHash('sha256').update(basis).digest('hex').slice(0, 16)}`;
+}

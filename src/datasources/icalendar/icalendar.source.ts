@@ -1,0 +1,32 @@
+import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { toNormalizedEvent } from './icalendar.map';
+import { parseICalendar } from './icalendar.parse';
+
+/** Pulls an .ics URL (conditional GET: a 304 means no parse and no write) and maps it to events. */
+export const icalendarAdapter: SourceAdapter = {
+  format: SourceFormat.ICALENDAR,
+  async pull(source: SourceSpec, http: HttpClient): Promise<PullResult> {
+    const response = await http.fetch(source.url, { conditional: source.validators, headers: { accept: 'text/calendar, */*;q=0.5' } });
+    const validators = { etag: response.etag, lastModified: response.lastModified };
+    if (response.notModified) return { notModified: true, validators, kind: EVENTS_KIND, items: [], skipped: [], incremental: false };
+    if (/^text\/html/i.test(response.contentType ?? '') && !/^\s*BEGIN:VCALENDAR/i.test(response.body.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''))) {
+      throw new AdapterError(`Not an iCalendar feed: ${response.url} answered with an HTML page (Content-Type ${response.contentType}).`);
+    }
+    const calendar = parseICalendar(decode(response.body, response.contentType), { defaultTimezone: source.partnerTimezone, window: source.window });
+    return {
+      notModified: false, validators, kind: EVENTS_KIND, incremental: false, title: calendar.name,
+      items: calendar.occurrences.map(toNormalizedEvent), skipped: calendar.skipped,
+    };
+  },
+};
+
+/** RFC 5545 says UTF-8, but old Outlook/Exchange servers send windows-1252 and say so in Content-Type. */
+export function decode(body: Buffer, contentType: string | null): string {
+  const charset = /charset="?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
+  if (!charset || charset === 'utf-8' || charset === 'utf8') return body.toString('utf8');
+  try {
+    return new TextDecoder(charset).decode(body);
+  } catch {
+    return body.toString('utf8'); // an unknown label: UTF-8 is what the RFC requires anyway
+  }
+}

@@ -1,0 +1,30 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { PartnerEntity, SourceEntity } from '../entities';
+import { Partner } from '../schema/partner.type';
+import { AddPartnerInput, AddSourceInput, Source, SyncReportType } from '../schema/source.type';
+import { SyncReport } from '../services/sync/sync.service';
+
+/** Partner and source administration (ADMIN API key). */
+@Resolver()
+export class SourceAdminResolver {
+  @Mutation(() => Partner, { description: 'Adds a partner organization. ADMIN key.' })
+  addPartner(@Ctx() ctx: Context, @Arg('input', () => AddPartnerInput) input: AddPartnerInput): Promise<PartnerEntity> {
+    return ctx.services.sources.addPartner(ctx, input);
+  }
+
+  @Mutation(() => Source, { description: 'Adds a feed to a partner; the scheduler syncs it right away, then every refreshMinutes. ADMIN key.' })
+  addSource(@Ctx() ctx: Context, @Arg('input', () => AddSourceInput) input: AddSourceInput): Promise<SourceEntity> {
+    return ctx.services.sources.addSource(ctx, input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Removes a source; its upcoming events become CANCELLED (never deleted). ADMIN key.' })
+  removeSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+    return ctx.services.sources.removeSource(ctx, id);
+  }
+
+  @Mutation(() => SyncReportType, { description: 'Syncs a source now and reports what changed. ADMIN key.' })
+  syncSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SyncReport> {
+    return ctx.services.sources.syncSource(ctx, id);
+  }
+}

@@ -1,0 +1,45 @@
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { PartnerEntity, SourceEntity } from '../entities';
+import { toGlobalId } from '../domain/global-id';
+import { Partner } from '../schema/partner.type';
+import { Source, SourceHealth } from '../schema/source.type';
+import { PrivateField } from '../schema/private-field';
+
+@Resolver(() => Source)
+export class SourceFieldsResolver {
+  @FieldResolver(() => ID)
+  id(@Root() source: SourceEntity): string {
+    return toGlobalId('Source', source.id);
+  }
+
+  @FieldResolver(() => SourceHealth)
+  status(@Ctx() ctx: Context, @Root() source: SourceEntity): SourceHealth {
+    return ctx.services.sources.health(ctx, source) as SourceHealth;
+  }
+
+  @FieldResolver(() => Partner, { nullable: true })
+  partner(@Ctx() ctx: Context, @Root() source: SourceEntity): Promise<PartnerEntity | null> {
+    return ctx.services.partners.organizerOf(ctx, source.partnerId);
+  }
+
+  @PrivateField()
+  @FieldResolver(() => String, { nullable: true, description: 'The feed URL. Null unless the key is ADMIN or this partner\'s.' })
+  url(@Ctx() ctx: Context, @Root() source: SourceEntity): string | null {
+    return ctx.services.sources.canSeePrivate(ctx, source) ? source.url : null;
+  }
+
+  @PrivateField()
+  @FieldResolver(() => String, { nullable: true, description: 'Why the last sync failed. Null when it did not, or unless the key is ADMIN or this partner\'s.' })
+  lastError(@Ctx() ctx: Context, @Root() source: SourceEntity): string | null {
+    return ctx.services.sources.canSeePrivate(ctx, source) ? source.lastError : null;
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerSourcesFieldsResolver {
+  @FieldResolver(() => [Source], { description: 'The partner\'s feeds and their health.' })
+  sources(@Ctx() ctx: Context, @Root() partner: PartnerEntity): Promise<SourceEntity[]> {
+    return ctx.services.sources.sourcesOf(ctx, partner.id);
+  }
+}

@@ -1,0 +1,15 @@
+import { CommunityPubSub } from '../../pubsub/pubsub';
+import { createEventsSink } from './events.sink';
+import { SyncSink } from './sink';
+
+export interface SinkDeps {
+  pubsub: CommunityPubSub;
+}
+
+/**
+ * Every sink the sync engine can route to, one per item kind. The feature owning a table appends its
+ * factory here (events: issue 3; services: issue 4; catalog: issue 5).
+ */
+export const SINK_FACTORIES: Array<(deps: SinkDeps) => SyncSink<any>> = [
+  createEventsSink,
+];

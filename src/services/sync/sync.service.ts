@@ -1,0 +1,146 @@
+import { DataSource } from 'typeorm';
+import { HttpClient, PullResult, SkippedItem, SourceAdapter, SourceSpec } from '../../datasources/adapter';
+import { PartnerEntity, SourceEntity } from '../../entities';
+import { Logger } from '../../logger';
+import { SinkCounts, SyncSink } from './sink';
+import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
+
+export type SyncStatus = 'OK' | 'NOT_MODIFIED' | 'PARTIAL' | 'FAILED';
+
+export interface SyncReport extends SinkCounts {
+  sourceId: string;
+  status: SyncStatus;
+  skipped: number;
+  skippedItems: SkippedItem[];
+  durationMs: number;
+  error: string | null;
+}
+
+/** Phases of one sync, for progress output (CLI) on long feeds. */
+export type SyncProgress =
+  | { phase: 'pulled'; items: number; skipped: number }
+  | { phase: 'stored' };
+
+export interface SyncEngineOptions {
+  http: HttpClient;
+  adapters: SourceAdapter[];
+  sinks: SyncSink[];
+  windowPastDays: number;
+  windowAheadDays: number;
+  /** See SyncConfig.reexpandHours; default 24. */
+  reexpandHours?: number;
+  logger?: Logger;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The generic sync engine: source → adapter.pull (through the one HttpClient) → the sink registered for
+ * the pull's `kind` → source health. It knows no format and no table. A failing pull changes nothing
+ * stored except the Source's error and back-off, so the last good data stays served.
+ */
+export class SyncService {
+  private readonly adapters: Map<string, SourceAdapter>;
+  private readonly sinks: Map<string, SyncSink>;
+
+  constructor(private readonly db: DataSource, private readonly options: SyncEngineOptions) {
+    this.adapters = new Map(options.adapters.map((a) => [a.format, a]));
+    this.sinks = new Map(options.sinks.map((s) => [s.kind, s]));
+  }
+
+  supports(format: string): boolean {
+    return this.adapters.has(format);
+  }
+
+  formats(): string[] {
+    return [...this.adapters.keys()];
+  }
+
+  /** Runs one sync now. Never throws for a bad feed: the report (and the Source) carries the error. */
+  async run(sourceId: string, now = new Date(), onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {
+    const started = Date.now();
+    const source = await this.db.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
+    const partner = await this.db.getRepository(PartnerEntity).findOneByOrFail({ id: source.partnerId });
+    const base = { sourceId, created: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedItems: [] as SkippedItem[], error: null };
+    let pull: PullResult;
+    let counts: SinkCounts;
+    const spec = this.specOf(source, partner, now);
+    try {
+      const adapter = this.adapters.get(source.format);
+      if (!adapter) throw new Error(`No adapter is installed for format ${source.format}.`);
+      pull = await adapter.pull(spec, this.options.http);
+      if (pull.notModified) {
+        await this.recordSuccess(source, now, pull, source.itemCount);
+        return { ...base, status: 'NOT_MODIFIED', durationMs: Date.now() - started };
+      }
+      const sink = this.sinks.get(pull.kind);
+      if (!sink) throw new Error(`No sink is registered for items of kind "${pull.kind}".`);
+      const items = Array.isArray(pull.items) ? pull.items : await drain(pull.items);
+      onProgress?.({ phase: 'pulled', items: items.length, skipped: pull.skipped.length });
+      counts = await sink.apply({
+        db: this.db, source: { id: source.id, partnerId: partner.id, partnerTimezone: partner.timezone }, now,
+        incremental: pull.incremental, deletedExternalIds: pull.deletedExternalIds ?? [], window: spec.window,
+      }, items);
+      onProgress?.({ phase: 'stored' });
+      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + counts.created : items.length);
+    } catch (error) {
+      const message = (error as Error).message || String(error);
+      this.options.logger?.warn({ sourceId, err: message }, 'sync failed');
+      await this.recordFailure(source, now, message);
+      return { ...base, status: 'FAILED', error: message, durationMs: Date.now() - started };
+    }
+    const skippedItems = pull.skipped;
+    return {
+      ...base, ...counts, skipped: skippedItems.length, skippedItems,
+      status: skippedItems.length ? 'PARTIAL' : 'OK', durationMs: Date.now() - started,
+    };
+  }
+
+  specOf(source: SourceEntity, partner: PartnerEntity, now: Date): SourceSpec {
+    return {
+      id: source.id, partnerId: partner.id, format: source.format, url: source.url, partnerTimezone: partner.timezone,
+      window: {
+        from: source.expandFrom ?? new Date(now.getTime() - this.options.windowPastDays * DAY_MS),
+        to: source.expandTo ?? new Date(now.getTime() + this.options.windowAheadDays * DAY_MS),
+      },
+      // A 304 skips parsing, so validators are dropped once a day to let the moving window advance.
+      validators: source.lastExpandedAt && now.getTime() - source.lastExpandedAt.getTime() < (this.options.reexpandHours ?? 24) * 3_600_000
+        ? { etag: source.etag, lastModified: source.lastModified }
+        : { etag: null, lastModified: null },
+      lastSuccessAt: source.lastSuccessAt,
+      options: parseOptions(source.options),
+    };
+  }
+
+  private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number): Promise<void> {
+    await this.db.getRepository(SourceEntity).update({ id: source.id }, {
+      lastAttemptAt: now, lastSuccessAt: now, ...(pull.notModified ? {} : { lastExpandedAt: now }),
+      ...(pull.title !== undefined && !pull.notModified ? { title: pull.title?.slice(0, 200) ?? null } : {}), lastError: null, consecutiveFailures: 0, itemCount,
+      etag: pull.validators.etag, lastModified: pull.validators.lastModified,
+      nextSyncAt: nextSyncAfterSuccess(source.refreshMinutes, now),
+    });
+  }
+
+  private async recordFailure(source: SourceEntity, now: Date, message: string): Promise<void> {
+    const failures = source.consecutiveFailures + 1;
+    await this.db.getRepository(SourceEntity).update({ id: source.id }, {
+      lastAttemptAt: now, lastError: message.slice(0, 4000), consecutiveFailures: failures,
+      nextSyncAt: nextSyncAfterFailure(source.refreshMinutes, failures, now),
+    });
+  }
+}
+
+async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+function parseOptions(raw: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(raw);
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}

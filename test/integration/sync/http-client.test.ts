@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createHttpClient, parseRetryAfter } from '../../../src/datasources/http';
+import { FeedServer } from '../../support/feed-server';
+
+describe('the fetch policy (createHttpClient)', () => {
+  let feeds: FeedServer;
+  beforeAll(async () => {
+    feeds = await new FeedServer().start();
+  });
+  afterAll(() => feeds.close());
+
+  it('calls checkUrl before the request and before every redirect hop, and a refusal stops the fetch', async () => {
+    feeds.set('/hop', { kind: 'redirect', location: '/final' }).set('/final', { kind: 'feed', body: 'ok' });
+    const checked: string[] = [];
+    const client = createHttpClient({ checkUrl: async (url) => void checked.push(url.pathname) });
+    const result = await client.fetch(`${feeds.url}/hop`);
+    expect([result.status, result.body.toString(), result.url]).toEqual([200, 'ok', `${feeds.url}/final`]);
+    expect(checked).toEqual(['/hop', '/final']);
+
+    const strict = createHttpClient({ checkUrl: async (url) => { if (url.pathname === '/final') throw new Error(`Refused ${url.href}`); } });
+    await expect(strict.fetch(`${feeds.url}/hop`)).rejects.toThrow(`Refused ${feeds.url}/final`);
+  });
+
+  it('stops after maxRedirects', async () => {
+    feeds.set('/loop', { kind: 'redirect', location: '/loop' });
+    await expect(createHttpClient({ maxRedirects: 3 }).fetch(`${feeds.url}/loop`)).rejects.toThrow(`Too many redirects (more than 3) from ${feeds.url}/loop.`);
+  });
+
+  it('does not retry a 404, and names the status and URL', async () => {
+    await expect(createHttpClient({ retryBaseDelayMs: 1 }).fetch(`${feeds.url}/missing`)).rejects.toThrow(`HTTP 404 Not Found from ${feeds.url}/missing.`);
+    expect(feeds.count('/missing')).toBe(1);
+  });
+
+  it('reads file: URLs, with the modification time as a validator (unchanged file → notModified)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-http-'));
+    const file = path.join(dir, 'feed.ics');
+    fs.writeFileSync(file, 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n');
+    const client = createHttpClient();
+    const first = await client.fetch(pathToFileURL(file).href);
+    expect([first.notModified, first.body.toString().startsWith('BEGIN:VCALENDAR')]).toEqual([false, true]);
+    const second = await client.fetch(pathToFileURL(file).href, { conditional: { etag: null, lastModified: first.lastModified } });
+    expect(second.notModified).toBe(true);
+    await expect(client.fetch(pathToFileURL(path.join(dir, 'nope.ics')).href)).rejects.toThrow(/Cannot read file:.*nope\.ics: ENOENT\./);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses other schemes and malformed URLs', async () => {
+    await expect(createHttpClient().fetch('ftp://example.org/feed.ics')).rejects.toThrow('Unsupported URL scheme "ftp:" in ftp://example.org/feed.ics: expected http:, https: or file:.');
+    await expect(createHttpClient().fetch('not a url')).rejects.toThrow('Not a valid URL: "not a url".');
+  });
+
+  it('retries a connection that breaks mid-body, then reports it', async () => {
+    feeds.set('/reset', { kind: 'reset' });
+    await expect(createHttpClient({ retries: 1, retryBaseDelayMs: 1 }).fetch(`${feeds.url}/reset`))
+      .rejects.toThrow(new RegExp(`^Network error reading ${feeds.url}/reset: .+\\. \\(gave up after 2 attempts\\)$`));
+    expect(feeds.count('/reset')).toBe(2);
+  });
+
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    expect(parseRetryAfter('120')).toBe(120_000);
+    expect(parseRetryAfter('Wed, 01 Jul 2026 00:00:30 GMT', Date.parse('Wed, 01 Jul 2026 00:00:00 GMT'))).toBe(30_000);
+    expect(parseRetryAfter('soon')).toBeNull();
+  });
+
+  it('waits as long as Retry-After asks (capped by retryMaxDelayMs)', async () => {
+    feeds.set('/later', { kind: 'sequence', steps: [{ kind: 'status', status: 503, retryAfter: '7' }, { kind: 'feed', body: 'ok' }] });
+    const waits: number[] = [];
+    const client = createHttpClient({ retryBaseDelayMs: 1, retryMaxDelayMs: 60_000, sleep: async (ms) => void waits.push(ms) });
+    expect((await client.fetch(`${feeds.url}/later`)).body.toString()).toBe('ok');
+    expect(waits).toEqual([7_000]);
+  });
+});
