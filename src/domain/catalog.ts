@@ -100,3 +100,14 @@ export function normalizeHoldingStatus(raw: string | null | undefined): HoldingS
   for (const [pattern, status] of STATUS_WORDS) if (pattern.test(raw)) return status;
   return HoldingStatus.UNKNOWN;
 }
+
+/**
+ * Streamed beside the records: a record the source sent but we could not read. The sink then knows
+ * the file was incomplete and does not take the absence of that record for a deletion.
+ */
+export interface SkippedCatalogRecord {
+  skipped: true;
+  externalId: string | null;
+}
+
+export type CatalogSinkItem = NormalizedCatalogRecord | SkippedCatalogRecord;

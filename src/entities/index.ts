@@ -1,9 +1,13 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { CatalogKeyEntity } from './catalog-key.entity';
+import { CatalogRecordEntity } from './catalog-record.entity';
 import { EventEntity } from './event.entity';
+import { HoldingEntity } from './holding.entity';
 import { LocationEntity } from './location.entity';
 import { PartnerEntity } from './partner.entity';
 import { RegistrationEntity } from './registration.entity';
 
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
+export { CatalogKeyEntity, CatalogRecordEntity, HoldingEntity };
 
-export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity];
+export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity, CatalogRecordEntity, HoldingEntity, CatalogKeyEntity];

@@ -7,7 +7,7 @@ import { corpusAvailable, corpusFile, CORPUS_DIR } from '../support/corpus';
 async function ingest(file: string): Promise<{ records: NormalizedCatalogRecord[]; skipped: SkippedItem[] }> {
   const skipped: SkippedItem[] = [];
   const records: NormalizedCatalogRecord[] = [];
-  for await (const record of catalogRecords(fs.createReadStream(corpusFile('marc', file), { highWaterMark: 4096 }), skipped)) records.push(record);
+  for await (const record of catalogRecords(fs.createReadStream(corpusFile('marc', file), { highWaterMark: 4096 }), skipped)) if (!('skipped' in record)) records.push(record);
   return { records, skipped };
 }
 

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NormalizedCatalogRecord } from '../../domain/catalog';
-import { AdapterError, HttpClient, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { CatalogSinkItem } from '../../domain/catalog';
+import { AdapterError, CATALOG_KIND, HttpClient, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { mapMarcRecord, MarcMappingError } from './marc.map';
 import { parseMarc } from './marc.parse';
-
-export const CATALOG_KIND = 'catalog';
 
 /** Slices an in-memory body so the parser sees the same chunked input as a file stream. */
 function* chunksOf(body: Buffer, size = 64 * 1024): Generator<Buffer> {
@@ -17,10 +15,11 @@ function* chunksOf(body: Buffer, size = 64 * 1024): Generator<Buffer> {
  * Parsed records are produced lazily while the sink consumes them, so at most one sink batch of
  * records exists at a time. `skipped` fills up as the stream is read: read it after the sink is done.
  */
-export async function* catalogRecords(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, skipped: SkippedItem[]): AsyncGenerator<NormalizedCatalogRecord> {
+export async function* catalogRecords(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, skipped: SkippedItem[]): AsyncGenerator<CatalogSinkItem> {
   for await (const result of parseMarc(chunks)) {
     if (!result.ok) {
       skipped.push({ externalId: result.controlNumber, reason: `record ${result.index + 1}: ${result.reason}` });
+      yield { skipped: true, externalId: result.controlNumber };
       continue;
     }
     try {
@@ -29,6 +28,7 @@ export async function* catalogRecords(chunks: AsyncIterable<Buffer> | Iterable<B
       if (!(error instanceof MarcMappingError)) throw error;
       const controlNumber = result.record.fields.find((f) => f.tag === '001')?.value?.trim() || null;
       skipped.push({ externalId: controlNumber, reason: `record ${result.index + 1}: ${error.message}` });
+      yield { skipped: true, externalId: controlNumber };
     }
   }
 }
@@ -46,7 +46,7 @@ export interface MarcSourceOptions {
 export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoot: null }): SourceAdapter {
   return {
     format: SourceFormat.MARC,
-    async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<NormalizedCatalogRecord>> {
+    async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<CatalogSinkItem>> {
       const skipped: SkippedItem[] = [];
       if (source.url.startsWith('file:')) {
         const file = fileURLToPath(source.url);
