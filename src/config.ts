@@ -16,6 +16,8 @@ export interface Config {
   maxPageSize: number;
   introspection: boolean;
   production: boolean;
+  /** Live availability from library ILSs (see README "Library catalog"). */
+  ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
 }
 
 export class ConfigError extends Error {
@@ -48,6 +50,13 @@ function parsePort(raw: string | undefined): number {
   return port;
 }
 
+function parseMillis(variable: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(variable, raw, `an integer 0-${max}`);
+  return value;
+}
+
 function parseSwitch(variable: string, raw: string | undefined, fallback: boolean): boolean {
   if (raw === undefined || raw === '') return fallback;
   if (['on', 'true', '1', 'yes'].includes(raw.toLowerCase())) return true;
@@ -67,5 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     production,
+    ils: {
+      cacheSeconds: parseMillis('ILS_CACHE_SECONDS', env.ILS_CACHE_SECONDS, 30, 3600),
+      timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),
+      breakerResetMs: parseMillis('ILS_BREAKER_RESET_MS', env.ILS_BREAKER_RESET_MS, 30_000, 3_600_000),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Logger } from './logger';
 import { Principal, PUBLIC } from './domain/principal';
@@ -15,6 +16,11 @@ export interface Context {
   db: DataSource;
   services: Services;
   loaders: Loaders;
+  /**
+   * Errors reported beside data that is still returned (e.g. PARTNER_UNAVAILABLE with stale
+   * holdings); appended to the response's errors by src/http/partial-errors.ts.
+   */
+  partialErrors: GraphQLFormattedError[];
 }
 
 export interface ContextDeps {
@@ -42,5 +48,6 @@ export async function createContext(deps: ContextDeps, request: ContextRequest =
     db: deps.db,
     services: deps.services,
     loaders: createLoaders({ db: deps.db }),
+    partialErrors: [],
   };
 }

@@ -4,6 +4,7 @@ import { GraphQLSchema } from 'graphql';
 import { Context } from '../context';
 import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
+import { partialErrorsPlugin } from './partial-errors';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -20,6 +21,6 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(options.logger),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
-    plugins: [...(options.plugins ?? []), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled()],
   });
 }

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { CatalogRecordEntity, EventEntity, HoldingEntity, LocationEntity, PartnerEntity } from '../entities';
 import { byKey, groupByKey } from './by-key';
 
 /**
@@ -25,6 +25,11 @@ export function createLoaders(ctx: { db: DataSource }) {
         order: { name: 'ASC', id: 'ASC' },
       });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
+    }),
+    catalogRecordById: batchById(CatalogRecordEntity),
+    holdingsByRecord: new DataLoader<string, HoldingEntity[]>(async (recordIds) => {
+      const rows = await db.getRepository(HoldingEntity).find({ where: { recordId: In([...recordIds]) }, order: { position: 'ASC' } });
+      return groupByKey(recordIds, rows, (row) => row.recordId);
     }),
   };
 }

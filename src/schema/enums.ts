@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { CatalogFormat, HoldingStatus } from '../domain/catalog';
 import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus } from '../domain/enums';
 
 registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'What kind of organization a partner is.' });
@@ -12,3 +13,11 @@ registerEnumType(RegistrationMode, {
 registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 
 export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus };
+
+registerEnumType(CatalogFormat, { name: 'CatalogFormat', description: 'What a catalog record is, from the MARC leader and carrier fields.' });
+registerEnumType(HoldingStatus, {
+  name: 'HoldingStatus',
+  description: 'A copy\'s status, normalized across ILSs; the ILS\'s own wording is in rawStatus.',
+});
+
+export { CatalogFormat, HoldingStatus };

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
+import { CatalogRecordEntity, EventEntity, LocationEntity, PartnerEntity } from '../entities';
 
 /** Relay's Node: any object with a global id can be refetched through `Query.node(id)`. */
 @InterfaceType('Node', {
@@ -8,6 +8,7 @@ import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
     if (value instanceof EventEntity) return 'Event';
     if (value instanceof PartnerEntity) return 'Partner';
     if (value instanceof LocationEntity) return 'Location';
+    if (value instanceof CatalogRecordEntity) return 'CatalogRecord';
     return undefined;
   },
 })

@@ -2,13 +2,14 @@ import { Context } from '../context';
 import { fromGlobalId } from '../domain/global-id';
 import { Loaders } from '../loaders/create-loaders';
 
-type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById'>;
+type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById' | 'catalogRecordById'>;
 
 /** Which loader fetches each Node type; new node types register here. */
 const LOADER_BY_TYPE: Record<string, NodeLoader> = {
   Event: 'eventById',
   Partner: 'partnerById',
   Location: 'locationById',
+  CatalogRecord: 'catalogRecordById',
 };
 
 export class NodeService {

@@ -7,8 +7,11 @@ import { CatalogKeyKind } from '../../entities/catalog-key.entity';
  * compatibility-decomposed, diacritics dropped, lower-cased ("Koryŏ" → "koryo", "Ł" stays "ł").
  */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[łøđæœßþı]/g, (c) => LETTER_FOLDS[c]);
 }
+
+/** Letters with no Unicode decomposition that readers type without their stroke (as ICU folding does). */
+const LETTER_FOLDS: Record<string, string> = { 'ł': 'l', 'ø': 'o', 'đ': 'd', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'þ': 'th', 'ı': 'i' };
 
 /** Words as both engines tokenize them: runs of letters and digits. */
 export const words = (text: string): string[] => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -64,6 +67,6 @@ export function matchKeys(r: NormalizedCatalogRecord): MatchKey[] {
 /** A search query as terms: ISBN-looking tokens become the ISBN-13, so any spelling finds the record. */
 export function queryTerms(query: string): string[] {
   const isbns = isbnsIn(query);
-  const rest = isbns.length ? query.replace(/(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]/g, ' ') : query;
+  const rest = isbns.length ? query.replace(/(?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx]/g, ' ').replace(/\bisbn(-1[03])?:?/gi, ' ') : query;
   return [...isbns, ...words(rest)].slice(0, 32);
 }
