@@ -50,6 +50,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       async close() {
         await apollo.stop();
+        services.availability.shutdown();
         await db.destroy();
       },
     };

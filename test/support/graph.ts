@@ -7,7 +7,7 @@ import { createApollo } from '../../src/http/apollo';
 import { createLogger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
-import { createServices, Services } from '../../src/services';
+import { createServices, ServiceOptions, Services } from '../../src/services';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
 export interface GraphResult {
@@ -25,12 +25,12 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export async function createTestGraph(backend: BackendName): Promise<TestGraph> {
+export async function createTestGraph(backend: BackendName, extra: Partial<ServiceOptions> = {}): Promise<TestGraph> {
   const database = await createTestDatabase(backend);
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   const logger = createLogger('silent');
-  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub() });
+  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub(), ...extra });
   const apollo: ApolloServer<Context> = createApollo({ schema: await buildCommunitySchema(), logger, introspection: true });
   await apollo.start();
   return {
@@ -44,6 +44,7 @@ export async function createTestGraph(backend: BackendName): Promise<TestGraph> 
     },
     async close() {
       await apollo.stop();
+      services.availability.shutdown();
       await db.destroy();
       await database.drop();
     },
