@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Brackets, DataSource, IsNull, MoreThanOrEqual } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import type { Context } from '../../context';
 import { PartnerKind } from '../../domain/enums';
 import { CatalogKeyEntity, CatalogKeyKind } from '../../entities/catalog-key.entity';
@@ -82,11 +82,12 @@ export class CatalogLinksService {
   }
 
   private async eventsFor(ctx: Context, records: readonly CatalogRecordEntity[]): Promise<EventEntity[][]> {
-    const events = await this.db.getRepository(EventEntity).find({
-      select: { id: true, title: true, description: true, categories: true, startsAt: true },
-      where: { removedAt: IsNull(), endsAt: MoreThanOrEqual(ctx.now) },
-      order: { startsAt: 'ASC', id: 'ASC' }, take: RELATED_EVENT_WINDOW,
-    });
+    // Instants are ISO text columns: compare with ISO text (see src/db/columns.ts).
+    const events = await this.db.getRepository(EventEntity).createQueryBuilder('e')
+      .select(['e.id', 'e.title', 'e.description', 'e.categories', 'e.startsAt'])
+      .where('e.removedAt IS NULL').andWhere('e.endsAt >= :now', { now: ctx.now.toISOString() })
+      .orderBy('e.startsAt', 'ASC').addOrderBy('e.id', 'ASC').limit(RELATED_EVENT_WINDOW)
+      .getMany();
     const keyed = events.map((e) => ({ event: e, keys: eventKeys(e) }));
     const matches = records.map((r) => rank(keyed.map(({ event, keys }) => ({ item: event, score: relationScore(keys, r), tie: event.startsAt.toISOString() }))));
     const ids = [...new Set(matches.flat().map((e) => e.id))];
