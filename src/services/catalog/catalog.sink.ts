@@ -83,16 +83,22 @@ export class CatalogSink implements SyncSink<CatalogSinkItem> {
       const rows = writes.map((w) => this.toRow(manager, run, w.id, w.record, w.hash, w.createdAt));
       const fresh = rows.filter((_, i) => !writes[i].createdAt);
       const stale = rows.filter((_, i) => writes[i].createdAt);
-      for (let i = 0; i < fresh.length; i += 100) await manager.insert(CatalogRecordEntity, fresh.slice(i, i + 100));
+      // updateEntity(false): no read-back of defaults, which TypeORM would otherwise do per row.
+      const insert = async <T>(entity: new () => T, rows: T[], chunk: number) => {
+        for (let i = 0; i < rows.length; i += chunk) {
+          await manager.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + chunk) as never).updateEntity(false).execute();
+        }
+      };
+      await insert(CatalogRecordEntity, fresh, 100);
       for (const row of stale) await manager.save(CatalogRecordEntity, row);
       const holdings = writes.flatMap((w) => w.record.holdings.map((h, position) => manager.create(HoldingEntity, {
         ...h, id: stableId(w.id, String(position)), recordId: w.id, partnerId: run.source.partnerId,
         locationId: locations.get((h.branchCode ?? '').toLowerCase()) ?? null, position,
         callNumber: h.callNumber?.slice(0, 200) ?? null, rawStatus: h.rawStatus?.slice(0, 200) ?? null,
       })));
-      for (let i = 0; i < holdings.length; i += 500) await manager.insert(HoldingEntity, holdings.slice(i, i + 500));
+      await insert(HoldingEntity, holdings, 500);
       const keys = writes.flatMap((w) => matchKeys(w.record).map((k) => ({ ...k, recordId: w.id, partnerId: run.source.partnerId })));
-      for (let i = 0; i < keys.length; i += 1000) await manager.insert(CatalogKeyEntity, keys.slice(i, i + 1000));
+      await insert(CatalogKeyEntity, keys as CatalogKeyEntity[], 1000);
       await insertSearchRows(manager, writes.map((w) => ({ recordId: w.id, doc: searchDocument(w.record) })));
       if (toDelete.length) await manager.update(CatalogRecordEntity, { id: In(toDelete) }, { removedAt: run.now, updatedAt: run.now });
     });
