@@ -4,6 +4,7 @@ import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity } from '
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/services/api-key.service';
+import { loadDemoCatalog } from './catalog';
 import { demoOccurrences, DemoOccurrence } from './occurrences';
 import { PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
 
@@ -12,6 +13,7 @@ export interface SeedReport {
   locations: number;
   events: number;
   registrations: number;
+  catalogRecords?: number;
 }
 
 const partnerId = (slug: string) => stableId('demo-partner', slug);
@@ -70,6 +72,11 @@ export async function isEmpty(db: DataSource): Promise<boolean> {
 
 /** Loads Millbrook in one transaction. Dates are relative to `now`, so the demo never goes stale. */
 export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedReport> {
+  const report = await seedTown(db, now);
+  return { ...report, catalogRecords: await loadDemoCatalog(db, now) };
+}
+
+async function seedTown(db: DataSource, now: Date): Promise<SeedReport> {
   return db.transaction(async (manager) => {
     const partners = PARTNERS.map((p) => manager.create(PartnerEntity, {
       id: partnerId(p.slug), slug: p.slug, name: p.name, kind: p.kind, website: p.website, timezone: TOWN_TIMEZONE, createdAt: now,
