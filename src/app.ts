@@ -33,7 +33,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       const report = await seedDemo(db);
       logger.info(report, 'loaded the Millbrook demo community into the empty database');
     }
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
+    const services = createServices(db, {
+      maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub(),
+      // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
+      availability: { cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs },
+    });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({ schema, deps, introspection: config.introspection });

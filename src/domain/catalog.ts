@@ -55,6 +55,8 @@ export interface NormalizedCatalogRecord {
   controlNumber: string;
   controlNumberSource: string | null;
   title: string;
+  /** The title in its original script (MARC 880 linked to 245), e.g. Arabic or CJK beside the romanization. */
+  alternateTitles: string[];
   subtitle: string | null;
   statementOfResponsibility: string | null;
   authors: string[];

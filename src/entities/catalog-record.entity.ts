@@ -29,6 +29,9 @@ export class CatalogRecordEntity {
   @Column({ type: 'varchar', length: 1000 })
   title!: string;
 
+  @JsonListColumn()
+  alternateTitles!: string[];
+
   @Column({ type: 'varchar', length: 1000, nullable: true })
   subtitle!: string | null;
 

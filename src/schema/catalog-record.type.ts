@@ -31,6 +31,9 @@ export class CatalogRecord extends Node {
   @Field(() => String)
   title!: string;
 
+  @Field(() => [String], { description: 'The title in its original script (MARC 880), beside the romanized title.' })
+  alternateTitles!: string[];
+
   @Field(() => String, { nullable: true })
   subtitle!: string | null;
 

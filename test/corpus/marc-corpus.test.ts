@@ -66,3 +66,13 @@ describe('MARC corpus (real catalog records)', () => {
     expect(new Set(records.map((r) => r.language))).toEqual(new Set(['urd', 'per', 'jpn', 'rus', 'kor', 'san', 'heb', 'geo', 'ara', 'tib', 'eng', 'chi']));
   });
 });
+
+describe('MARC corpus: original-script titles', () => {
+  it('keeps 880 titles in their script, without bidi marks', async () => {
+    if (!corpusAvailable()) return;
+    const { records } = await ingest('multiscript_30records.marcxml');
+    const persian = records.find((r) => r.externalId === '00313831')!;
+    expect(persian.alternateTitles).toEqual(['نقدى براى تمام فصول : گفت و گوى اکبر گنجى با عبد الله نورى : به پيوست متن استيضاح عبد الله نورى در مجلس پنجم']);
+    expect(records.filter((r) => r.alternateTitles.length).length).toBeGreaterThan(10);
+  });
+});

@@ -133,6 +133,8 @@ export function mapMarcRecord(record: MarcRecord): NormalizedCatalogRecord {
     controlNumber,
     controlNumberSource: controlField(record, '003')?.trim() || null,
     title: title ?? '',
+    alternateTitles: unique(dataFields(record, '880').filter((f) => (subfield(f, '6') ?? '').startsWith('245'))
+      .map((f) => clean(subfieldsOf(f, 'anpb').join(' ').replace(/[\u200e\u200f\u202a-\u202e]/g, '')))),
     subtitle: title245 ? clean(subfield(title245, 'b')) : null,
     statementOfResponsibility: title245 ? clean(subfield(title245, 'c')) : null,
     authors: unique(dataFields(record, '100', '110', '700', '710').map((f) => clean(subfieldsOf(f, 'abcq').join(' ')))),

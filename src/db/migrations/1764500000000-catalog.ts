@@ -17,7 +17,7 @@ export class Catalog1764500000000 implements MigrationInterface {
       name: 'catalog_record',
       columns: [
         col.id(), col.ref('partnerId'), col.ref('sourceId'), col.text('externalId', 200), col.text('controlNumber', 200),
-        col.text('controlNumberSource', 64, true), col.text('title', 1000), col.text('subtitle', 1000, true),
+        col.text('controlNumberSource', 64, true), col.text('title', 1000), col.jsonList('alternateTitles'), col.text('subtitle', 1000, true),
         col.text('statementOfResponsibility', 1000, true), col.jsonList('authors'), col.jsonList('isbns'), col.jsonList('issns'),
         col.jsonList('oclcNumbers'), col.text('edition', 500, true), col.text('publisher', 500, true),
         { name: 'year', type: 'integer', isNullable: true }, col.text('extent', 500, true), col.enumText('format'),

@@ -41,7 +41,7 @@ export interface SearchDocument {
 export function searchDocument(r: NormalizedCatalogRecord): SearchDocument {
   const isbns = r.isbns.flatMap((i) => [i.isbn13, toIsbn10(i.isbn13)]).filter(Boolean);
   return {
-    title: words([r.title, r.subtitle ?? ''].join(' ')).join(' '),
+    title: words([r.title, r.subtitle ?? '', ...r.alternateTitles].join(' ')).join(' '),
     authors: words(r.authors.join(' ')).join(' '),
     subjects: words(r.subjects.join(' ')).join(' '),
     series: words(r.series.join(' ')).join(' '),

@@ -112,7 +112,7 @@ export class CatalogSink implements SyncSink<CatalogSinkItem> {
     return manager.create(CatalogRecordEntity, {
       id, partnerId: run.source.partnerId, sourceId: run.source.id, externalId: r.externalId.slice(0, 200),
       controlNumber: r.controlNumber.slice(0, 200), controlNumberSource: cut(r.controlNumberSource, 64),
-      title: r.title.slice(0, 1000), subtitle: cut(r.subtitle, 1000), statementOfResponsibility: cut(r.statementOfResponsibility, 1000),
+      title: r.title.slice(0, 1000), alternateTitles: r.alternateTitles, subtitle: cut(r.subtitle, 1000), statementOfResponsibility: cut(r.statementOfResponsibility, 1000),
       authors: r.authors, isbns: r.isbns, issns: r.issns, oclcNumbers: r.oclcNumbers, edition: cut(r.edition, 500),
       publisher: cut(r.publisher, 500), year: r.year, extent: cut(r.extent, 500), format: r.format, language: cut(r.language, 8),
       series: r.series, summary: r.summary, subjects: r.subjects, links: r.links, contentHash: hash,
