@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { CatalogRecordEntity, EventEntity, HoldingEntity, LocationEntity, PartnerEntity } from '../entities';
 import { byKey, groupByKey } from './by-key';
 
@@ -26,7 +26,11 @@ export function createLoaders(ctx: { db: DataSource }) {
       });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
     }),
-    catalogRecordById: batchById(CatalogRecordEntity),
+    /** Live records only: a record its library deleted is gone for node(id), record(id) and links alike. */
+    catalogRecordById: new DataLoader<string, CatalogRecordEntity | null>(async (ids) => {
+      const rows = await db.getRepository(CatalogRecordEntity).findBy({ id: In([...ids]), removedAt: IsNull() });
+      return byKey(ids, rows, (row) => row.id);
+    }),
     holdingsByRecord: new DataLoader<string, HoldingEntity[]>(async (recordIds) => {
       const rows = await db.getRepository(HoldingEntity).find({ where: { recordId: In([...recordIds]) }, order: { position: 'ASC' } });
       return groupByKey(recordIds, rows, (row) => row.recordId);

@@ -112,5 +112,9 @@ describeEachBackend('catalog search (full text)', (backend) => {
     const id = hit.data!.catalog.edges[0].node.id;
     const one = await graph.execute('query($id: ID!) { record(id: $id) { title library { slug } } node(id: $id) { ... on CatalogRecord { controlNumber } } }', { id });
     expect(one.data).toEqual({ record: { title: 'Robots and empire', library: { slug: 'millbrook' } }, node: { controlNumber: 'm2' } });
+    await graph.db.query(`UPDATE catalog_record SET "removedAt" = '2026-01-01T00:00:00.000Z' WHERE "controlNumber" = 'm2'`);
+    const gone = await graph.execute('query($id: ID!) { record(id: $id) { title } node(id: $id) { id } }', { id });
+    expect(gone).toEqual({ data: { record: null, node: null } });
+    await graph.db.query(`UPDATE catalog_record SET "removedAt" = NULL WHERE "controlNumber" = 'm2'`);
   });
 });
