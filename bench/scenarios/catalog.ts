@@ -92,7 +92,12 @@ async function runBackend(backend: BackendName, file: string, count: number, sea
     };
     global.gc?.();
     let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+    let peakHeap = process.memoryUsage().heapUsed;
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peak = Math.max(peak, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
+    }, 20);
     const first = await ingest();
     clearInterval(sampler);
     const again = await ingest();
@@ -116,6 +121,7 @@ async function runBackend(backend: BackendName, file: string, count: number, sea
       'ingest rec/s': Math.round(count / first.seconds),
       'unchanged re-ingest rec/s': Math.round(count / again.seconds),
       'peak RSS MB (ingest)': Math.round(peak / 1e6),
+      'peak heap MB (ingest)': Math.round(peakHeap / 1e6),
       'search p50 ms': Number(percentile(samples, 50).toFixed(2)),
       'search p99 ms': Number(percentile(samples, 99).toFixed(2)),
       searches: samples.length,
@@ -129,8 +135,8 @@ async function runBackend(backend: BackendName, file: string, count: number, sea
 export const scenario = {
   name: 'catalog',
   description: 'MARC ingest (streamed, 100,000 generated records) and catalog full-text search latency',
-  async run(opts: { smoke: boolean; backends: ('sqlite' | 'postgres')[] }): Promise<Array<Record<string, string | number>>> {
-    const count = opts.smoke ? 2000 : 100_000;
+  async run(opts: { smoke: boolean; backends: ('sqlite' | 'postgres')[]; records?: number }): Promise<Array<Record<string, string | number>>> {
+    const count = opts.records ?? (opts.smoke ? 2000 : 100_000);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-bench-catalog-'));
     const file = path.join(dir, 'catalog.mrc');
     try {
@@ -146,8 +152,10 @@ export const scenario = {
 
 if (require.main === module) {
   const smoke = process.argv.includes('--smoke');
-  const backends: BackendName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
-  scenario.run({ smoke, backends }).then((rows) => {
+  const records = process.argv.find((a) => a.startsWith('--records='))?.slice('--records='.length);
+  const only = process.argv.find((a) => a.startsWith('--backend='))?.slice('--backend='.length) as BackendName | undefined;
+  const backends: BackendName[] = only ? [only] : process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  scenario.run({ smoke, backends, records: records ? Number(records) : undefined }).then((rows) => {
     console.table(rows);
   }).catch((error) => {
     console.error(error);

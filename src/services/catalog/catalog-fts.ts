@@ -67,7 +67,9 @@ function runSearch(db: DataSource, terms: string[], filter: SearchFilterSql, pag
   const match = pg
     ? terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ')
     : terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
-  const where = ['r."removedAt" IS NULL'];
+  // Index rows exist only for live records (the sink deletes them on suppression), so the record
+  // table is joined only when a filter needs its columns: an unfiltered query ranks the index alone.
+  const where: string[] = [];
   const list = (column: string, values: string[] | null) => {
     if (values) where.push(values.length ? `r."${column}" IN (${values.map(p).join(', ')})` : '1 = 0');
   };
@@ -76,12 +78,14 @@ function runSearch(db: DataSource, terms: string[], filter: SearchFilterSql, pag
   list('language', filter.languages);
   list('partnerId', filter.partnerIds);
   if (filter.availableNow) where.push(`EXISTS (SELECT 1 FROM holding h WHERE h."recordId" = r.id AND h.status = 'AVAILABLE')`);
-  const select = page ? 'SELECT r.id' : 'SELECT COUNT(*) AS n';
+  const join = where.length ? 'JOIN catalog_record r ON r.id = f.record_id' : '';
+  const select = page ? 'SELECT f.record_id AS id' : 'SELECT COUNT(*) AS n';
   const from = pg
-    ? `FROM catalog_fts f JOIN catalog_record r ON r.id = f.record_id, to_tsquery('simple', ${matchParam}) q WHERE f.document @@ q`
-    : `FROM catalog_fts f JOIN catalog_record r ON r.id = f.record_id WHERE catalog_fts MATCH ${matchParam}`;
+    ? `FROM catalog_fts f ${join}, to_tsquery('simple', ${matchParam}) q WHERE f.document @@ q`
+    : `FROM catalog_fts f ${join} WHERE catalog_fts MATCH ${matchParam}`;
   const order = !page ? '' : pg
-    ? `ORDER BY ts_rank(f.document, q) DESC, r.id LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`
-    : `ORDER BY bm25(catalog_fts, 0.0, 10.0, 4.0, 2.0, 2.0, 10.0), r.id LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
+    ? `ORDER BY ts_rank(f.document, q) DESC, f.record_id LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`
+    : `ORDER BY bm25(catalog_fts, 0.0, 10.0, 4.0, 2.0, 2.0, 10.0), f.record_id LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
+  where.unshift('1 = 1');
   return db.query(`${select} ${from} AND ${where.join(' AND ')} ${order}`, params);
 }
