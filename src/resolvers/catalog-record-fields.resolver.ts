@@ -13,7 +13,7 @@ import { Partner } from '../schema/partner.type';
 
 /** Holdings come with a PARTNER_UNAVAILABLE error at this field's path when the library's ILS did not answer. */
 function reportFailure(ctx: Context, info: GraphQLResolveInfo, result: RecordHoldings): void {
-  if (result.failure) ctx.partialErrors.push(ctx.services.availability.unavailableError(result.failure, responsePathAsArray(info.path)));
+  if (result.failure) (ctx.partialErrors ??= []).push(ctx.services.availability.unavailableError(result.failure, responsePathAsArray(info.path)));
 }
 
 @Resolver(() => CatalogRecord)
