@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { HoldingStatus, normalizeHoldingStatus } from '../../src/domain/catalog';
-import { IlsResponseError } from '../../src/datasources/ils/ils-item';
+import { ilsEndpointFromSource, IlsResponseError } from '../../src/datasources/ils/ils-item';
 import { parseIlsDiAvailability } from '../../src/datasources/ils/ilsdi.parse';
 import { parseRtacBatch } from '../../src/datasources/ils/rtac.parse';
 import { corpusAvailable, corpusFile, CORPUS_DIR } from '../support/corpus';
@@ -79,5 +79,13 @@ describe('FOLIO holdings corpus', () => {
     expect(all.every((i) => i.status !== HoldingStatus.UNKNOWN)).toBe(true);
     const bridget = instances.find((i) => /Bridget Jones/i.test(i.title));
     expect(parsed.get(bridget.id)!.map((i) => i.status).sort()).toEqual(['AVAILABLE', 'AVAILABLE', 'CHECKED_OUT']);
+  });
+});
+
+describe('ILS_AVAILABILITY sources', () => {
+  it('become endpoints: ILS-DI by default, RTAC when asked, anything else refused', () => {
+    expect(ilsEndpointFromSource({ partnerId: 'p', url: 'https://koha.example/cgi-bin/koha/ilsdi.pl', options: {} })).toEqual({ partnerId: 'p', protocol: 'ILSDI', url: 'https://koha.example/cgi-bin/koha/ilsdi.pl' });
+    expect(ilsEndpointFromSource({ partnerId: 'p', url: 'https://folio.example/rtac-batch', options: { protocol: 'rtac' } }).protocol).toBe('RTAC');
+    expect(() => ilsEndpointFromSource({ partnerId: 'p', url: 'x', options: { protocol: 'SIP2' } })).toThrow('Unknown ILS availability protocol "SIP2": expected "ILSDI" or "RTAC"');
   });
 });

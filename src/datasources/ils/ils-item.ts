@@ -25,3 +25,15 @@ export interface IlsEndpoint {
 }
 
 export class IlsResponseError extends Error {}
+
+/**
+ * An ILS_AVAILABILITY source as an endpoint: `options.protocol` is "ILSDI" (default; Koha, Evergreen)
+ * or "RTAC" (FOLIO). For the sync engine's source registry to build the availability directory.
+ */
+export function ilsEndpointFromSource(source: { partnerId: string; url: string; options: Record<string, unknown> }): IlsEndpoint {
+  const protocol = String(source.options.protocol ?? 'ILSDI').toUpperCase();
+  if (protocol !== 'ILSDI' && protocol !== 'RTAC') {
+    throw new IlsResponseError(`Unknown ILS availability protocol ${JSON.stringify(source.options.protocol)}: expected "ILSDI" or "RTAC"`);
+  }
+  return { partnerId: source.partnerId, protocol, url: source.url };
+}
