@@ -18,6 +18,8 @@ export interface Config {
   production: boolean;
   /** Live availability from library ILSs (see README "Library catalog"). */
   ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
+  /** Directory that MARC sources may read with file:// URLs (streamed from disk); null forbids file URLs. */
+  marcFileDir: string | null;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),
       breakerResetMs: parseMillis('ILS_BREAKER_RESET_MS', env.ILS_BREAKER_RESET_MS, 30_000, 3_600_000),
     },
+    marcFileDir: env.MARC_FILE_DIR ? path.resolve(env.MARC_FILE_DIR) : null,
   };
 }

@@ -105,6 +105,12 @@ describeEachBackend('catalog search (full text)', (backend) => {
     expect(empty.errors![0]).toMatchObject({ message: 'Invalid value for argument "query": " -- ". Expected at least one letter or digit.', extensions: { code: 'BAD_USER_INPUT', argument: 'query' } });
     const cursor = await graph.execute(SEARCH, { q: 'robot', after: 'bm9wZQ' });
     expect(cursor.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const language = await graph.execute(SEARCH, { q: 'robot', filter: { languages: ['english'] } });
+    expect(language.errors![0]).toMatchObject({ message: 'Invalid value for argument "filter.languages": "english". Expected three-letter MARC language codes such as "eng".', extensions: { code: 'BAD_USER_INPUT' } });
+    const library = await graph.execute(SEARCH, { q: 'robot', filter: { libraryIds: [toGlobalId('Event', 'x')] } });
+    expect(library.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'filter.libraryIds' });
+    const size = await graph.execute(SEARCH, { q: 'robot', first: 101 });
+    expect(size.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
   it('serves record(id) and node(id), and hides a deleted record', async () => {

@@ -9,7 +9,7 @@ export interface FakeServer {
 
 /** A real HTTP server on 127.0.0.1 whose answers the test decides (partner feeds, ILS APIs). */
 export async function startFakeServer(
-  handler: (req: { method: string; url: URL; body: string }, res: http.ServerResponse) => void | Promise<void>,
+  handler: (req: { method: string; url: URL; body: string; headers: http.IncomingHttpHeaders }, res: http.ServerResponse) => void | Promise<void>,
 ): Promise<FakeServer> {
   const requests: FakeServer['requests'] = [];
   const server = http.createServer((req, res) => {
@@ -18,7 +18,7 @@ export async function startFakeServer(
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       requests.push({ method: req.method ?? 'GET', url: req.url ?? '/', body });
-      Promise.resolve(handler({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://127.0.0.1'), body }, res)).catch((error) => {
+      Promise.resolve(handler({ method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://127.0.0.1'), body, headers: req.headers }, res)).catch((error) => {
         res.statusCode = 500;
         res.end(String(error));
       });
