@@ -7,7 +7,7 @@ import { FakeIls, startFakeIlsDi, startFakeRtac } from '../support/fake-ils';
 import { createTestGraph, TestGraph } from '../support/graph';
 import { testHttpClient } from '../support/http-client';
 import { kohaBook } from '../support/koha-record';
-import { iso2709 } from '../support/marc-writer';
+import { iso2709, leader } from '../support/marc-writer';
 
 const book = (o: Parameters<typeof kohaBook>[0]) => { const r = kohaBook(o); return iso2709(r.leader, r.fields); };
 
@@ -99,6 +99,21 @@ describeEachBackend('live availability (ILS-DI and RTAC, batched)', (backend) =>
     const rows = zero.data!.catalog.edges.map((e: any) => [e.node.title, e.node.availability.availableNow, e.node.holdings[0].requestable]);
     expect(rows).toHaveLength(2);
     expect(rows).toEqual(expect.arrayContaining([['Harbor tales q0x', true, false], ['Harbor tales q0x folio', true, false]]));
+  });
+
+  it('trusts the ILS on which copies exist: an 852 copy it does not list is replaced by its items, placed by location code', async () => {
+    const file = iso2709(leader(), [['001', 'k852'], ['245', '10', [['a', 'Quayside ledger']]], ['852', '  ', [['b', 'CEN'], ['h', '386.4'], ['p', 'OLD-BARCODE']]]]);
+    const server = await startFakeServer((_req, res) => { res.end(file); });
+    await syncMarc(graph.db, http, marcSpec(koha, `${server.url}/852.mrc`, 'koha-852-source'));
+    await server.close();
+    ilsdi.items.set('k852', [{ id: '9001', status: 'available' }]);
+    const result = await graph.execute(PAGE, { q: 'quayside', first: 1 });
+    expect(result.data!.catalog.edges[0].node.holdings).toEqual([
+      expect.objectContaining({ status: 'AVAILABLE', live: true, location: { name: 'CEN branch' } }),
+    ]);
+    ilsdi.items.set('k852', []);
+    const silent = await graph.execute(PAGE, { q: 'quayside', first: 1 });
+    expect(silent.data!.catalog.edges[0].node.holdings).toEqual([expect.objectContaining({ status: 'UNKNOWN', live: false, location: { name: 'CEN branch' } })]);
   });
 
   it('when one ILS fails, serves its stale holdings with PARTNER_UNAVAILABLE at each path; the other library is unaffected', async () => {

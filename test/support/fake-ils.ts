@@ -8,6 +8,8 @@ export interface FakeItem {
   message?: string;
   dueDate?: string;
   holds?: number;
+  /** ILS-DI location (a branch code or name); default CEN. */
+  location?: string;
 }
 
 export interface FakeIls extends FakeServer {
@@ -32,7 +34,7 @@ export async function startFakeIlsDi(): Promise<FakeIls> {
     const records = ids.map((id) => `<dlf:record><dlf:bibliographic id="${esc(id)}"/><dlf:items>${(state.items.get(id) ?? []).map((item) => `
       <dlf:item id="${esc(item.id)}"><dlf:simpleavailability><dlf:identifier>${esc(item.id)}</dlf:identifier>
         <dlf:availabilitystatus>${esc(item.status)}</dlf:availabilitystatus>${item.message ? `<dlf:availabilitymsg>${esc(item.message)}</dlf:availabilitymsg>` : ''}
-        <dlf:location>Central</dlf:location></dlf:simpleavailability></dlf:item>`).join('')}</dlf:items></dlf:record>`);
+        <dlf:location>${esc(item.location ?? 'CEN')}</dlf:location></dlf:simpleavailability></dlf:item>`).join('')}</dlf:items></dlf:record>`);
     res.setHeader('content-type', 'text/xml; charset=utf-8');
     res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<dlf:collections xmlns:dlf="http://diglib.org/ilsdi/1.1"><dlf:collection>${records.join('')}</dlf:collection></dlf:collections>`);
   });

@@ -7,7 +7,7 @@ import { IlsEndpoint, LiveItem } from '../../datasources/ils/ils-item';
 import { AVAILABLE_NOW, HoldingStatus, REQUESTABLE } from '../../domain/catalog';
 import { stableId } from '../../domain/ids';
 import { toGlobalId } from '../../domain/global-id';
-import { CatalogRecordEntity, HoldingEntity } from '../../entities';
+import { CatalogRecordEntity, HoldingEntity, LocationEntity } from '../../entities';
 import type { Context } from '../../context';
 
 /** A copy as shown to clients: the stored holding, overlaid with the ILS's live status when it answered. */
@@ -97,7 +97,10 @@ export class AvailabilityService {
   }
 
   private async load(ctx: Context, records: readonly CatalogRecordEntity[]): Promise<RecordHoldings[]> {
-    const stored = await Promise.all(records.map((r) => ctx.loaders.holdingsByRecord.load(r.id)));
+    const [stored, locations] = await Promise.all([
+      Promise.all(records.map((r) => ctx.loaders.holdingsByRecord.load(r.id))),
+      Promise.all(records.map((r) => ctx.loaders.locationsByPartner.load(r.partnerId))),
+    ]);
     const partnerIds = [...new Set(records.map((r) => r.partnerId))];
     const endpoints = this.options.http ? await this.options.directory.endpointsFor(partnerIds) : new Map<string, IlsEndpoint>();
     const live = new Map<string, LiveItem[]>();
@@ -117,7 +120,7 @@ export class AvailabilityService {
     return records.map((record, i) => {
       const reason = failures.get(record.partnerId);
       const items = live.get(`${record.partnerId}|${record.externalId}`);
-      const holdings = merge(record, stored[i], items, reason !== undefined);
+      const holdings = merge(record, stored[i], items, reason !== undefined, locations[i]);
       return { holdings, availability: summarize(holdings, reason !== undefined), failure: reason ? { partnerId: record.partnerId, reason } : null };
     });
   }
@@ -170,20 +173,30 @@ function reasonOf(error: unknown): string {
 
 const requestable = (status: HoldingStatus) => REQUESTABLE.has(status);
 
-function merge(record: CatalogRecordEntity, stored: HoldingEntity[], items: LiveItem[] | undefined, failed: boolean): LiveHolding[] {
+/**
+ * The ILS is the authority on which copies exist: when it lists items for a record, stored copies it
+ * does not mention are dropped (withdrawn since the export, or an 852 export whose ids the ILS does
+ * not share), and copies it adds are placed at the Location whose code or name is the item's location.
+ * When it lists none (or was not asked), the stored copies stand.
+ */
+function merge(record: CatalogRecordEntity, stored: HoldingEntity[], items: LiveItem[] | undefined, failed: boolean, locations: LocationEntity[]): LiveHolding[] {
   const base = stored.map(({ position: _p, ...h }): LiveHolding => ({ ...h, holds: null, live: false, stale: failed, requestable: requestable(h.status) }));
-  if (!items) return base;
+  if (!items?.length) return base;
   const unmatched = [...items];
-  const merged = base.map((h) => {
+  const merged = base.flatMap((h) => {
     const at = unmatched.findIndex((item) => (item.itemId && item.itemId === h.itemId) || (item.barcode && item.barcode === h.barcode));
-    if (at === -1) return h;
+    if (at === -1) return [];
     const [item] = unmatched.splice(at, 1);
-    return { ...h, status: item.status, rawStatus: item.rawStatus, dueDate: item.dueDate, holds: item.holds, live: true, requestable: requestable(item.status) };
+    return [{ ...h, status: item.status, rawStatus: item.rawStatus, dueDate: item.dueDate, holds: item.holds, live: true, requestable: requestable(item.status) }];
   });
+  const place = (name: string | null) => {
+    const key = name?.trim().toLowerCase();
+    return key ? locations.find((l) => l.code?.toLowerCase() === key || l.name.toLowerCase() === key) ?? null : null;
+  };
   // Copies the ILS knows but the last export did not (new acquisitions) still count.
   const extra = unmatched.map((item): LiveHolding => ({
-    id: stableId(record.id, 'live', item.itemId ?? item.barcode ?? ''), recordId: record.id, partnerId: record.partnerId, locationId: null,
-    branchCode: null, holdingBranchCode: null, callNumber: item.callNumber, barcode: item.barcode, itemId: item.itemId, itemType: null,
+    id: stableId(record.id, 'live', item.itemId ?? item.barcode ?? ''), recordId: record.id, partnerId: record.partnerId,
+    locationId: place(item.location)?.id ?? null, branchCode: place(item.location)?.code ?? null, holdingBranchCode: null, callNumber: item.callNumber, barcode: item.barcode, itemId: item.itemId, itemType: null,
     status: item.status, rawStatus: item.rawStatus, dueDate: item.dueDate, holds: item.holds, live: true, stale: false, requestable: requestable(item.status),
   }));
   return [...merged, ...extra];
