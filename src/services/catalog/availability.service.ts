@@ -5,6 +5,7 @@ import { HttpClient } from '../../datasources/adapter';
 import { fetchAvailability } from '../../datasources/ils/ils.source';
 import { IlsEndpoint, LiveItem } from '../../datasources/ils/ils-item';
 import { AVAILABLE_NOW, HoldingStatus, REQUESTABLE } from '../../domain/catalog';
+import { ErrorCode } from '../../domain/errors';
 import { stableId } from '../../domain/ids';
 import { toGlobalId } from '../../domain/global-id';
 import { CatalogRecordEntity, HoldingEntity, LocationEntity } from '../../entities';
@@ -88,7 +89,7 @@ export class AvailabilityService {
     return {
       message: `Live availability from this library is unavailable (${failure.reason}); showing holdings from the last catalog sync.`,
       path,
-      extensions: { code: 'PARTNER_UNAVAILABLE', partnerId: toGlobalId('Partner', failure.partnerId) },
+      extensions: { code: ErrorCode.PARTNER_UNAVAILABLE, partnerId: toGlobalId('Partner', failure.partnerId) },
     };
   }
 
