@@ -26,6 +26,11 @@ function formatOf(record: MarcRecord): CatalogFormat {
   const carriers = dataFields(record, '337', '338').flatMap((f) => subfieldsOf(f, 'ab')).join(' ').toLowerCase();
   const f008 = controlField(record, '008') ?? '';
   const medium = dataFields(record, '245').map((f) => subfield(f, 'h') ?? '').join(' ').toLowerCase();
+  // RDA content type (336) is more specific than the leader for recordings and video.
+  const content = dataFields(record, '336').flatMap((f) => subfieldsOf(f, 'ab')).join(' ').toLowerCase();
+  if (/spoken word|\bspw\b/.test(content)) return CatalogFormat.AUDIOBOOK;
+  if (/performed music|\bprm\b/.test(content)) return CatalogFormat.MUSIC;
+  if (/two-dimensional moving image|\btdi\b/.test(content)) return CatalogFormat.DVD;
   const online = /online resource|computer|\bcr\b/.test(carriers) || /electronic resource/.test(medium) || ['o', 's'].includes(f008[23]);
   if (type === 'a' || type === 't') {
     if (level === 's' || level === 'i') return CatalogFormat.MAGAZINE;

@@ -59,6 +59,9 @@ describe('MARC → catalog record mapping', () => {
     expect(formatOf('j')).toBe(CatalogFormat.MUSIC);
     expect(formatOf('g')).toBe(CatalogFormat.DVD);
     expect(formatOf('m')).toBe(CatalogFormat.OTHER);
+    expect(formatOf('a', 'm', [['336', '  ', [['a', 'spoken word'], ['b', 'spw']]]])).toBe(CatalogFormat.AUDIOBOOK);
+    expect(formatOf('g', 'm', [['336', '  ', [['a', 'two-dimensional moving image']]]])).toBe(CatalogFormat.DVD);
+    expect(formatOf('j', 'm', [['336', '  ', [['b', 'prm']]]])).toBe(CatalogFormat.MUSIC);
   });
 
   it('marks leader/05 = d records as deletions, and refuses a record without 001', () => {
