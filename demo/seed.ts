@@ -13,6 +13,7 @@ import { SyncService } from '../src/services/sync/sync.service';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/services/api-key.service';
+import { loadDemoCatalog } from './catalog';
 import { demoOccurrences, DemoOccurrence } from './occurrences';
 import { seedDemoServices } from './seed-services';
 import { DEMO_FEEDS, PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
@@ -24,6 +25,7 @@ export interface SeedReport {
   registrations: number;
   /** Nonprofit service listings. */
   services?: number;
+  catalogRecords?: number;
 }
 
 const partnerId = (slug: string) => stableId('demo-partner', slug);
@@ -107,7 +109,7 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
     if (report.status === 'FAILED') throw new Error(`The demo feed ${source.url} did not load: ${report.error}`);
     synced += report.created;
   }
-  return { ...native, events: native.events + synced, services: await seedDemoServices(db, now) };
+  return { ...native, events: native.events + synced, services: await seedDemoServices(db, now), catalogRecords: await loadDemoCatalog(db, now) };
 }
 
 async function seedNative(db: DataSource, now: Date): Promise<SeedReport> {

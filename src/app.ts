@@ -71,7 +71,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy });
+    const services = createServices(db, {
+      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy,
+      // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
+      availability: { cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs },
+    });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const { server, apollo } = await createHttpServer({
@@ -102,6 +106,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         await apollo.stop();
         redis?.disconnect();
         await livePubSub.close();
+        services.availability.shutdown();
         await db.destroy();
       },
     };

@@ -38,6 +38,10 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** Partner feed pulls: fetch policy, recurrence window, scheduler. */
   sync: SyncConfig;
+  /** Live availability from library ILSs (see README "Library catalog"). */
+  ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
+  /** Directory that MARC sources may read with file:// URLs (streamed from disk); null forbids file URLs. */
+  marcFileDir: string | null;
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -122,6 +126,13 @@ function parsePort(raw: string | undefined): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT', raw, 'an integer 0-65535');
   return port;
+}
+
+function parseMillis(variable: string, raw: string | undefined, fallback: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(variable, raw, `an integer 0-${max}`);
+  return value;
 }
 
 function parseSwitch(variable: string, raw: string | undefined, fallback: boolean): boolean {
@@ -237,5 +248,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
     sync: loadSyncConfig(env),
+    ils: {
+      cacheSeconds: parseMillis('ILS_CACHE_SECONDS', env.ILS_CACHE_SECONDS, 30, 3600),
+      timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),
+      breakerResetMs: parseMillis('ILS_BREAKER_RESET_MS', env.ILS_BREAKER_RESET_MS, 30_000, 3_600_000),
+    },
+    marcFileDir: env.MARC_FILE_DIR ? path.resolve(env.MARC_FILE_DIR) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLFormattedError } from 'graphql';
 import { DataSource } from 'typeorm';
 import { Logger } from './logger';
 import { Principal, PUBLIC } from './domain/principal';
@@ -17,6 +18,11 @@ export interface Context {
   loaders: Loaders;
   /** The client's address (for per-address rate limits); null in process (tests, CLI). */
   clientIp?: string | null;
+  /**
+   * Errors reported beside data that is still returned (e.g. PARTNER_UNAVAILABLE with stale
+   * holdings); appended to the response's errors by src/http/partial-errors.ts.
+   */
+  partialErrors: GraphQLFormattedError[];
 }
 
 export interface ContextDeps {
@@ -55,5 +61,6 @@ export async function createContext(deps: ContextDeps, request: ContextRequest =
     services: deps.services,
     loaders: createLoaders({ db: deps.db }),
     clientIp: request.clientIp ?? null,
+    partialErrors: [],
   };
 }

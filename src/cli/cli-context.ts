@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
-import { Context } from '../context';
+import { Context, createContext } from '../context';
 import { openDatabase } from '../db/data-source';
 import { ApiKeyRole } from '../domain/enums';
-import { createLoaders } from '../loaders/create-loaders';
 import { createLogger } from '../logger';
 import { createMemoryPubSub } from '../pubsub/pubsub';
 import { createServices } from '../services';
@@ -18,10 +16,8 @@ export async function withAdminContext<T>(config: Config, work: (ctx: Context, d
   try {
     const logger = createLogger(config.logLevel);
     const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub(), sync: config.sync });
-    const ctx: Context = {
-      requestId: randomUUID(), principal: { role: ApiKeyRole.ADMIN, keyId: 'cli' }, now: new Date(),
-      logger, db, services, loaders: createLoaders({ db }),
-    };
+    // The operator at the console acts as an admin; everything else is a normal context.
+    const ctx: Context = { ...(await createContext({ db, services, logger })), principal: { role: ApiKeyRole.ADMIN, keyId: 'cli' } };
     return await work(ctx, db);
   } finally {
     await db.destroy();

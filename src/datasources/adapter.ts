@@ -11,6 +11,8 @@ export enum SourceFormat {
   HSDS = 'HSDS',
   LIBCAL = 'LIBCAL',
   MARC = 'MARC',
+  /** Live item status from a library's ILS (ILS-DI GetAvailability or FOLIO RTAC); read per request, never synced. */
+  ILS_AVAILABILITY = 'ILS_AVAILABILITY',
   GRAPHQL = 'GRAPHQL',
 }
 
@@ -157,3 +159,6 @@ export interface SourceAdapter {
 }
 
 export const EVENTS_KIND = 'events';
+
+/** MARC records (NormalizedCatalogRecord from src/domain/catalog.ts), stored by the catalog sink. */
+export const CATALOG_KIND = 'catalog';

@@ -8,6 +8,8 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   CONFLICT = 'CONFLICT',
+  /** A partner system (e.g. a library's ILS) did not answer; the data beside the error is the last known. */
+  PARTNER_UNAVAILABLE = 'PARTNER_UNAVAILABLE',
 }
 
 export class DomainError extends Error {

@@ -1,5 +1,8 @@
 import { ApiKeyEntity } from './api-key.entity';
+import { CatalogKeyEntity } from './catalog-key.entity';
+import { CatalogRecordEntity } from './catalog-record.entity';
 import { EventEntity } from './event.entity';
+import { HoldingEntity } from './holding.entity';
 import { LocationEntity } from './location.entity';
 import { PartnerEntity } from './partner.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -9,7 +12,8 @@ import { SourceEntity } from './source.entity';
 
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
 export { ServiceEntity, ServiceLocationEntity, SourceEntity };
+export { CatalogKeyEntity, CatalogRecordEntity, HoldingEntity };
 
 export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity,
-  ServiceEntity, ServiceLocationEntity, SourceEntity,
+  ServiceEntity, ServiceLocationEntity, SourceEntity, CatalogRecordEntity, HoldingEntity, CatalogKeyEntity,
 ];

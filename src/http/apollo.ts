@@ -5,6 +5,7 @@ import { Context } from '../context';
 import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
 import { noStorePlugin } from './no-store.plugin';
+import { partialErrorsPlugin } from './partial-errors';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -30,7 +31,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     formatError: createErrorFormatter(options.logger),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
     plugins: [
-      ...(options.plugins ?? []), ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled(),
       // No cache hints in the schema: skip the per-field hint collection, keep its no-store header.
       ApolloServerPluginCacheControlDisabled(), noStorePlugin(),
     ],

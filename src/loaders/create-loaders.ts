@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity, SourceEntity } from '../entities';
+import { DataSource, In, IsNull } from 'typeorm';
 import { RegistrationStatus } from '../domain/enums';
+import {
+  CatalogRecordEntity, EventEntity, HoldingEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity, SourceEntity,
+} from '../entities';
 import { byKey, groupByKey } from './by-key';
 
 /**
@@ -63,6 +65,15 @@ export function createLoaders(ctx: { db: DataSource }) {
     sourcesByPartner: new DataLoader<string, SourceEntity[]>(async (partnerIds) => {
       const rows = await db.getRepository(SourceEntity).find({ where: { partnerId: In([...partnerIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
+    }),
+    /** Live records only: a record its library deleted is gone for node(id), record(id) and links alike. */
+    catalogRecordById: new DataLoader<string, CatalogRecordEntity | null>(async (ids) => {
+      const rows = await db.getRepository(CatalogRecordEntity).findBy({ id: In([...ids]), removedAt: IsNull() });
+      return byKey(ids, rows, (row) => row.id);
+    }),
+    holdingsByRecord: new DataLoader<string, HoldingEntity[]>(async (recordIds) => {
+      const rows = await db.getRepository(HoldingEntity).find({ where: { recordId: In([...recordIds]) }, order: { position: 'ASC' } });
+      return groupByKey(recordIds, rows, (row) => row.recordId);
     }),
   };
 }

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { CatalogFormat, HoldingStatus } from '../domain/catalog';
 import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus } from '../domain/enums';
 
 registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'What kind of organization a partner is.' });
@@ -13,3 +14,11 @@ registerEnumType(RegistrationStatus, { name: 'RegistrationStatus' });
 registerEnumType(ServiceStatus, { name: 'ServiceStatus', description: 'A listing\'s lifecycle (HSDS service.status).' });
 
 export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus };
+
+registerEnumType(CatalogFormat, { name: 'CatalogFormat', description: 'What a catalog record is, from the MARC leader and carrier fields.' });
+registerEnumType(HoldingStatus, {
+  name: 'HoldingStatus',
+  description: 'A copy\'s status, normalized across ILSs; the ILS\'s own wording is in rawStatus.',
+});
+
+export { CatalogFormat, HoldingStatus };

@@ -1,5 +1,5 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity, SourceEntity } from '../entities';
+import { CatalogRecordEntity, EventEntity, LocationEntity, PartnerEntity, ServiceEntity, SourceEntity } from '../entities';
 
 /** Relay's Node: any object with a global id can be refetched through `Query.node(id)`. */
 @InterfaceType('Node', {
@@ -10,6 +10,7 @@ import { EventEntity, LocationEntity, PartnerEntity, ServiceEntity, SourceEntity
     if (value instanceof LocationEntity) return 'Location';
     if (value instanceof ServiceEntity) return 'Service';
     if (value instanceof SourceEntity) return 'Source';
+    if (value instanceof CatalogRecordEntity) return 'CatalogRecord';
     return undefined;
   },
 })

@@ -2,6 +2,9 @@ import { DataSource } from 'typeorm';
 import { CommunityPubSub } from '../pubsub/pubsub';
 import { ApiKeyService } from './api-key.service';
 import { EventFeedService } from './event-feed.service';
+import { AvailabilityOptions, AvailabilityService, staticIlsDirectory } from './catalog/availability.service';
+import { CatalogLinksService } from './catalog/catalog-links.service';
+import { CatalogService } from './catalog/catalog.service';
 import { EventService } from './event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from './partner.service';
@@ -29,6 +32,8 @@ export interface ServiceOptions {
   httpClient?: HttpClient;
   /** Which source URLs may be fetched (SSRF rules); absent: no restriction (tests, CLI on trusted input). */
   urlPolicy?: UrlPolicy;
+  /** Live ILS availability; without it holdings show their status from the last catalog sync. */
+  availability?: Partial<AvailabilityOptions>;
 }
 
 /** The SSRF policy as the fetch client's hook: every request and every redirect hop is checked. */
@@ -51,7 +56,13 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     reexpandHours: syncConfig.reexpandHours,
   });
   const syncLocks = new SourceLocks(db);
+  const availability = new AvailabilityService({
+    http: null, directory: staticIlsDirectory([]), cacheMs: 30_000, timeoutMs: 3000, breakerResetMs: 30_000, ...options.availability,
+  });
   return {
+    availability,
+    catalog: new CatalogService(db, options.maxPageSize),
+    catalogLinks: new CatalogLinksService(db),
     pubsub: options.pubsub,
     apiKeys: new ApiKeyService(db),
     events: new EventService(db, options.maxPageSize),

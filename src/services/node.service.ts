@@ -2,7 +2,7 @@ import { Context } from '../context';
 import { fromGlobalId } from '../domain/global-id';
 import { Loaders } from '../loaders/create-loaders';
 
-type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById' | 'serviceById' | 'sourceById'>;
+type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById' | 'serviceById' | 'sourceById' | 'catalogRecordById'>;
 
 /** Which loader fetches each Node type; new node types register here. */
 const LOADER_BY_TYPE: Record<string, NodeLoader> = {
@@ -11,6 +11,7 @@ const LOADER_BY_TYPE: Record<string, NodeLoader> = {
   Location: 'locationById',
   Service: 'serviceById',
   Source: 'sourceById',
+  CatalogRecord: 'catalogRecordById',
 };
 
 export class NodeService {

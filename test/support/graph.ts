@@ -44,6 +44,7 @@ export async function createTestGraph(backend: BackendName, serviceOptions: Part
     },
     async close() {
       await apollo.stop();
+      services.availability.shutdown();
       await db.destroy();
       await database.drop();
     },

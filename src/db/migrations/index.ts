@@ -1,6 +1,7 @@
 import { Foundation1764230400000 } from './1764230400000-foundation';
 import { Sources1764300000000 } from './1764300000000-sources';
 import { Services1764400000000 } from './1764400000000-services';
+import { Catalog1764500000000 } from './1764500000000-catalog';
 import { Registrations1764600000000 } from './1764600000000-registrations';
 import { PartnerAllowedOrigins1764700000000 } from './1764700000000-partner-allowed-origins';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   Foundation1764230400000,
   Sources1764300000000,
   Services1764400000000,
+  Catalog1764500000000,
   Registrations1764600000000,
   PartnerAllowedOrigins1764700000000,
 ];

@@ -1,0 +1,20 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Context } from '../context';
+import { CatalogRecordEntity } from '../entities';
+import { Connection } from '../services/connection';
+import { CatalogArgs } from '../schema/catalog.args';
+import { CatalogRecordConnection } from '../schema/catalog-connection.type';
+import { CatalogRecord } from '../schema/catalog-record.type';
+
+@Resolver()
+export class CatalogQueryResolver {
+  @Query(() => CatalogRecordConnection, { description: 'Search every library\'s catalog, best matches first.' })
+  catalog(@Ctx() ctx: Context, @Args(() => CatalogArgs) args: CatalogArgs): Promise<Connection<CatalogRecordEntity>> {
+    return ctx.services.catalog.search(ctx, args.query, args.filter, args);
+  }
+
+  @Query(() => CatalogRecord, { nullable: true, description: 'One catalog record (null once its library deleted it).' })
+  record(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CatalogRecordEntity | null> {
+    return ctx.services.catalog.byId(ctx, id);
+  }
+}

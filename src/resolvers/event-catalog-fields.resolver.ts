@@ -1,0 +1,13 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Context } from '../context';
+import { CatalogRecordEntity, EventEntity } from '../entities';
+import { CatalogRecord } from '../schema/catalog-record.type';
+import { Event } from '../schema/event.type';
+
+@Resolver(() => Event)
+export class EventCatalogFieldsResolver {
+  @FieldResolver(() => [CatalogRecord], { description: 'Catalog records the event names (ISBN or title) or whose subjects match its categories (rule in docs/ARCHITECTURE.md).' })
+  relatedRecords(@Ctx() ctx: Context, @Root() event: EventEntity, @Arg('first', () => Int, { defaultValue: 5 }) first: number): Promise<CatalogRecordEntity[]> {
+    return ctx.services.catalogLinks.relatedRecords(ctx, event, Math.max(0, Math.min(first, 50)));
+  }
+}

@@ -1,0 +1,21 @@
+import { Field, ObjectType } from 'type-graphql';
+import { CatalogRecord } from './catalog-record.type';
+import { PageInfo } from './page-info.type';
+
+@ObjectType('CatalogRecordEdge')
+export class CatalogRecordEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => CatalogRecord)
+  node!: CatalogRecord;
+}
+
+@ObjectType('CatalogRecordConnection')
+export class CatalogRecordConnection {
+  @Field(() => [CatalogRecordEdge], { description: 'Best matches first.' })
+  edges!: CatalogRecordEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}

@@ -1,0 +1,18 @@
+import { ArgsType, Field, Int } from 'type-graphql';
+import { DEFAULT_PAGE_SIZE } from '../services/connection';
+import { CatalogFilter } from './catalog-filter.input';
+
+@ArgsType()
+export class CatalogArgs {
+  @Field(() => String, { description: 'Words of a title, author, subject or series, or an ISBN in any form.' })
+  query!: string;
+
+  @Field(() => CatalogFilter, { nullable: true })
+  filter?: CatalogFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 0 to 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An endCursor from a previous page.' })
+  after?: string | null;
+}

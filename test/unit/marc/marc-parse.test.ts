@@ -1,0 +1,84 @@
+import { parseMarc } from '../../../src/datasources/marc/marc.parse';
+import { decodeMarc8 } from '../../../src/datasources/marc/marc8.decode';
+import { MarcParseResult } from '../../../src/datasources/marc/marc.record';
+import { iso2709, leader, marcXml, marcXmlRecord } from '../../support/marc-writer';
+
+async function parseAll(chunks: Buffer[]): Promise<MarcParseResult[]> {
+  const out: MarcParseResult[] = [];
+  for await (const r of parseMarc(chunks)) out.push(r);
+  return out;
+}
+
+const titleOf = (r: MarcParseResult) => (r.ok ? r.record.fields.find((f) => f.tag === '245')?.subfields?.[0].value : undefined);
+
+/** Splits bytes into tiny chunks, so records and multi-byte characters straddle chunk borders. */
+const drip = (bytes: Buffer, size = 7) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
+
+describe('MARC parsing', () => {
+  const book = (id: string, title: string) => iso2709(leader(), [['001', id], ['245', '10', [['a', title]]]]);
+
+  it('reads ISO 2709 records split across arbitrary chunk borders, UTF-8 included', async () => {
+    const results = await parseAll(drip(Buffer.concat([book('1', 'Café society'), book('2', 'Ἰλιάς'), book('3', '三国演义')])));
+    expect(results.map(titleOf)).toEqual(['Café society', 'Ἰλιάς', '三国演义']);
+  });
+
+  it('converts MARC-8 (leader/09 blank) to UTF-8: ANSEL diacritics before their letter, special characters', async () => {
+    const marc8 = Buffer.from([0x43, 0x61, 0x66, 0xe2, 0x65, 0x20, 0xa1, 0xf3, 0x64, 0xe8, 0x75, 0x20, 0xc3]); // Caf´e Łódź-ish
+    const result = (await parseAll([iso2709(leader({ coding: ' ' }), [['001', '9'], ['245', '10', [['a', marc8]]]])]))[0];
+    expect(titleOf(result)).toBe('Café Łd\u0324ü ©'.normalize('NFC'));
+  });
+
+  it('decodes the common ANSEL letters exactly', () => {
+    expect(decodeMarc8(Buffer.from('M\xe8uller, \xe1A. \xa5sop \xb2l \xf0c', 'latin1'))).toBe('Müller, À. Æsop øl ç');
+    expect(decodeMarc8(Buffer.from('\x1b(BAB', 'latin1'))).toBe('AB');
+  });
+
+  it('skips a record with a wrong directory length, with the reason, and reads the next one', async () => {
+    const bad = book('2', 'Broken');
+    bad.write('9999', 24 + 3, 'latin1'); // first directory entry's length
+    const results = await parseAll([book('1', 'Good one'), bad, book('3', 'Good two')]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(results[1]).toEqual({ ok: false, index: 1, controlNumber: null, reason: 'directory entry for field 001 (start 0, length 9999) does not match the data' });
+  });
+
+  it('reports a wrong leader length and a truncated last record', async () => {
+    const wrong = book('2', 'Wrong length');
+    wrong.write('00010', 0, 'latin1');
+    const whole = book('3', 'Cut off');
+    const results = await parseAll([book('1', 'Fine'), wrong, whole.subarray(0, 40)]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
+      'ok',
+      `record length in the leader (10) does not match the record (${wrong.length} bytes)`,
+      'truncated record at end of file (40 bytes, no record terminator)',
+    ]);
+  });
+
+  it('rejects an unknown leader/09 encoding and an unsupported MARC-8 character set', async () => {
+    const unknown = iso2709('00000nam z2200000 i 4500', [['001', '7'], ['245', '10', [['a', 'X']]]]);
+    const greek = iso2709(leader({ coding: ' ' }), [['001', '8'], ['245', '10', [['a', Buffer.from('\x1bgabc', 'latin1')]]]]);
+    const results = await parseAll([unknown, greek]);
+    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
+      'unknown character coding scheme in leader/09: "z"',
+      'unsupported MARC-8 character set (escape sequence ESC gab)',
+    ]);
+    expect(results.map((r) => !r.ok && r.controlNumber)).toEqual(['7', '8']);
+  });
+
+  it('reads MARCXML with or without a namespace prefix, streaming, and skips a record without a leader', async () => {
+    const xml = marcXml([
+      marcXmlRecord(leader(), [['001', 'x1'], ['245', '10', [['a', 'Tom & Jerry <annotated>']]]]),
+      '<record><controlfield tag="001">x2</controlfield></record>',
+      marcXmlRecord(leader(), [['001', 'x3'], ['245', '10', [['a', 'Third']]]]).replace(/<(\/?)(record|leader|controlfield|datafield|subfield)/g, '<$1marc:$2'),
+    ]);
+    const results = await parseAll(drip(Buffer.from(xml), 5));
+    expect(results.map((r) => (r.ok ? titleOf(r) : r.reason))).toEqual(['Tom & Jerry <annotated>', 'leader must be 24 characters, got 0', 'Third']);
+  });
+
+  it('reports MARCXML cut off mid-record and text that is not MARCXML', async () => {
+    const xml = marcXml([marcXmlRecord(leader(), [['001', 'a'], ['245', '10', [['a', 'A']]]])]);
+    const cut = await parseAll([Buffer.from(xml.slice(0, xml.indexOf('<subfield')))]);
+    expect(cut).toEqual([{ ok: false, index: 0, controlNumber: 'a', reason: 'truncated MARCXML record (document ended before </record>)' }]);
+    const notXml = await parseAll([Buffer.from('<html')]);
+    expect(notXml.every((r) => !r.ok)).toBe(true);
+  });
+});
