@@ -7,6 +7,7 @@ import { DataSourceOptions, openDatabase } from './db/data-source';
 import { createHttpServer } from './http/server';
 import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
+import { buildCommunitySubgraphSchema } from './schema/build-subgraph-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createServices, Services } from './services';
 
@@ -36,7 +37,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
-    const { server, apollo } = await createHttpServer({ schema, deps, introspection: config.introspection });
+    const subgraphSchema = buildCommunitySubgraphSchema(schema);
+    const { server, apollo, subgraph } = await createHttpServer({
+      schema, subgraphSchema, deps, introspection: config.introspection,
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -50,6 +54,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       async close() {
         await apollo.stop();
+        await subgraph?.stop();
         await db.destroy();
       },
     };

@@ -7,6 +7,7 @@ import { createApollo } from '../../src/http/apollo';
 import { createLogger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
 import { createServices, Services } from '../../src/services';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
@@ -25,13 +26,20 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export async function createTestGraph(backend: BackendName): Promise<TestGraph> {
+export interface TestGraphOptions {
+  /** 'subgraph': execute against the Federation 2 subgraph schema (`_entities`, `_service`) instead. */
+  schema?: 'public' | 'subgraph';
+}
+
+export async function createTestGraph(backend: BackendName, options: TestGraphOptions = {}): Promise<TestGraph> {
   const database = await createTestDatabase(backend);
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   const logger = createLogger('silent');
   const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub() });
-  const apollo: ApolloServer<Context> = createApollo({ schema: await buildCommunitySchema(), logger, introspection: true });
+  const publicSchema = await buildCommunitySchema();
+  const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema) : publicSchema;
+  const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true });
   await apollo.start();
   return {
     db, database, services, sql,

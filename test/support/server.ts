@@ -1,5 +1,6 @@
 import { App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
@@ -13,10 +14,14 @@ export interface TestServer {
 }
 
 /** The real server on an ephemeral port over a fresh database of the given backend. */
-export async function startTestServer(backend: BackendName, options: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  backend: BackendName, options: { demo?: boolean; sql?: StatementCounter } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true };
-  const app = await startApp(config, { logger: createLogger('silent') });
+  const app = await startApp(config, {
+    logger: createLogger('silent'), dataSource: options.sql ? { logger: options.sql } : undefined,
+  });
   const graphqlUrl = `${app.url}/graphql`;
   return {
     app, database, graphqlUrl,
