@@ -84,7 +84,7 @@ export const COMMUNITY_GRAPH_MAPPING: GraphqlMapping = {
     'registration.capacity': 'registration.capacity', 'registration.confirmed': 'registration.confirmed',
   },
   optional: [
-    'seriesKey', 'description', 'imageUrl', 'url', 'place.code', 'place.name', 'place.address', 'place.lat',
+    'seriesKey', 'description', 'startDate', 'endDate', 'imageUrl', 'url', 'place.code', 'place.name', 'place.address', 'place.lat',
     'place.lon', 'registration.mode', 'registration.url', 'registration.capacity', 'registration.confirmed',
   ],
   valueMaps: { registrationMode: { NATIVE: RegistrationMode.EXTERNAL } },
