@@ -1,8 +1,12 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
 
 /**
@@ -73,3 +77,43 @@ export function composeSupergraph(subgraphs: { name: string; url: string; sdl: s
   return result.supergraphSdl;
 }
 
+
+/** A federation router serving a supergraph on 127.0.0.1, whatever engine it is. */
+export interface Router {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphCall { subgraph: string; representations: number | null }
+
+/** Apollo's gateway (the Node router), logging every subgraph request it sends into `calls`. */
+export async function startApolloGateway(supergraphSdl: string, calls: SubgraphCall[]): Promise<Router> {
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new RemoteGraphQLDataSource({
+      url,
+      willSendRequest({ request }) {
+        const representations = request.variables?.representations;
+        calls.push({ subgraph: name!, representations: Array.isArray(representations) ? representations.length : null });
+      },
+    }),
+  });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return { url, stop: () => server.stop() };
+}
+
+/** The Guild's Hive Gateway runtime (the engine of the `hive-gateway` CLI) on Node's HTTP server. */
+export async function startHiveGateway(supergraphSdl: string): Promise<Router> {
+  const gateway = createGatewayRuntime({ supergraph: supergraphSdl, logging: false });
+  const server = http.createServer(gateway);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    async stop() {
+      await gateway.dispose();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { Context, createContext } from '../../src/context';
 import { openDatabase } from '../../src/db/data-source';
@@ -39,7 +40,8 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
   const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub() });
   const publicSchema = await buildCommunitySchema();
   const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema) : publicSchema;
-  const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true });
+  const plugins = options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [];
+  const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true, plugins });
   await apollo.start();
   return {
     db, database, services, sql,
