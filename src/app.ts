@@ -4,6 +4,7 @@ import { isEmpty, seedDemo } from '../demo/seed';
 import { Config } from './config';
 import { ContextDeps } from './context';
 import { DataSourceOptions, openDatabase } from './db/data-source';
+import { withStartupLock } from './db/startup-lock';
 import { createHttpServer } from './http/server';
 import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
@@ -30,10 +31,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, options.dataSource);
   try {
-    if (config.demo && (await isEmpty(db))) {
-      const report = await seedDemo(db);
-      logger.info(report, 'loaded the Millbrook demo community into the empty database');
-    }
+    // Under the startup lock, so replicas started together load the demo once.
+    await withStartupLock(db, async () => {
+      if (config.demo && (await isEmpty(db))) {
+        const report = await seedDemo(db);
+        logger.info(report, 'loaded the Millbrook demo community into the empty database');
+      }
+    });
     const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub() });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
