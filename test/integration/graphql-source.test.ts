@@ -192,17 +192,27 @@ describe('GRAPHQL source when the remote misbehaves at the HTTP level', () => {
     const silent = await serve(() => undefined);
     try {
       const error = await pullError(spec(silent.url), testHttpClient({ timeoutMs: 200 }));
-      expect(error.message).toBe(`GraphQL request to ${silent.url} failed: timed out after 200 ms`);
+      expect(error.message).toBe(`GraphQL request to ${silent.url} failed: Timed out after 200 ms fetching ${silent.url}.`);
     } finally {
       await silent.close();
     }
   });
 
   it('fails with the status and a snippet when the remote answers something that is not GraphQL', async () => {
+    const portal = await serve((_body, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in</body></html>'));
+    try {
+      const error = await pullError(spec(portal.url));
+      expect(error.message).toBe(`${portal.url} did not answer with a GraphQL response (HTTP 200): "<html><body>Sign in</body></html>"`);
+    } finally {
+      await portal.close();
+    }
+  });
+
+  it('fails naming the HTTP status when the remote is down behind its proxy', async () => {
     const proxy = await serve((_body, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<html><body>Bad gateway</body></html>'));
     try {
       const error = await pullError(spec(proxy.url));
-      expect(error.message).toBe(`${proxy.url} did not answer with a GraphQL response (HTTP 502): "<html><body>Bad gateway</body></html>"`);
+      expect(error.message).toBe(`GraphQL request to ${proxy.url} failed: HTTP 502 Bad Gateway from ${proxy.url}.`);
     } finally {
       await proxy.close();
     }

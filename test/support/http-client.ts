@@ -2,7 +2,9 @@ import { HttpClient, HttpRequestOptions, HttpResult } from '../../src/datasource
 
 /**
  * An HttpClient on Node's global fetch, for adapter tests against servers on 127.0.0.1 until the
- * sync engine's client (src/datasources/http.ts) is merged; the lead repoints this to it then.
+ * sync engine's client (src/datasources/http.ts) is merged; the lead repoints this to it then. Its
+ * failures read like that client's (FetchError messages). It honours `readErrorBody` (4xx bodies for
+ * GraphQL errors), which that client must honour too when merged.
  */
 export function testHttpClient(options: { timeoutMs?: number } = {}): HttpClient {
   const timeoutMs = options.timeoutMs ?? 5_000;
@@ -18,8 +20,13 @@ export function testHttpClient(options: { timeoutMs?: number } = {}): HttpClient
         });
       } catch (error) {
         const name = (error as Error).name;
-        if (name === 'TimeoutError' || name === 'AbortError') throw new Error(`timed out after ${timeoutMs} ms`);
+        if (name === 'TimeoutError' || name === 'AbortError') throw new Error(`Timed out after ${timeoutMs} ms fetching ${url}.`);
         throw error;
+      }
+      // The sync engine's client fails on any status >= 400 unless the adapter asks for 4xx bodies.
+      if (response.status >= 400 && !(request.readErrorBody && response.status < 500)) {
+        await response.body?.cancel();
+        throw new Error(`HTTP ${response.status} ${response.statusText} from ${url}.`);
       }
       const body = Buffer.from(await response.arrayBuffer());
       return {

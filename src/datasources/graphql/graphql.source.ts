@@ -56,6 +56,7 @@ export const graphqlSource: SourceAdapter = {
             ...mapping.headers,
           },
           body: JSON.stringify({ query: mapping.query, variables: pageVariables }),
+          readErrorBody: true,
         });
       } catch (error) {
         if (error instanceof AdapterError) throw error;
