@@ -2,7 +2,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
 import { AdapterError, NormalizedEvent, SourceFormat, SourceSpec } from '../../src/datasources/adapter';
-import { graphqlSource } from '../../src/datasources/graphql/graphql.source';
+import { graphqlAdapter } from '../../src/datasources/graphql/graphql.source';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../src/domain/enums';
 import { describeEachBackend } from '../support/backends';
 import { testHttpClient } from '../support/http-client';
@@ -19,13 +19,13 @@ function spec(url: string, options: Record<string, unknown> = {}, now = new Date
 }
 
 async function pulledEvents(source: SourceSpec): Promise<{ items: NormalizedEvent[]; skipped: { reason: string }[] }> {
-  const result = await graphqlSource.pull(source, testHttpClient());
+  const result = await graphqlAdapter.pull(source, testHttpClient());
   expect(result).toMatchObject({ kind: 'events', incremental: false, notModified: false });
   return { items: result.items as NormalizedEvent[], skipped: result.skipped };
 }
 
 async function pullError(source: SourceSpec, client = testHttpClient()): Promise<AdapterError> {
-  const error = await graphqlSource.pull(source, client).then(() => null, (e: unknown) => e);
+  const error = await graphqlAdapter.pull(source, client).then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(AdapterError);
   return error as AdapterError;
 }

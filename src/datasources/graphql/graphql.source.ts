@@ -35,7 +35,7 @@ function windowVariables(mapping: GraphqlMapping, source: SourceSpec, declared: 
  * configured query is POSTed page by page and its items mapped to events. A GraphQL POST has no
  * conditional GET, so every pull is the whole window (never incremental).
  */
-export const graphqlSource: SourceAdapter = {
+export const graphqlAdapter: SourceAdapter = {
   format: SourceFormat.GRAPHQL,
   async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<NormalizedEvent>> {
     const mapping = readGraphqlMapping(source.options);
