@@ -6,8 +6,8 @@ import {
 } from '../support/federation';
 import { startTestServer, TestServer } from '../support/server';
 
-async function post(url: string, query: string): Promise<{ data?: any; errors?: any[] }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<{ data?: any; errors?: any[] }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
   return response.json() as Promise<{ data?: any; errors?: any[] }>;
 }
 
@@ -101,6 +101,18 @@ describeEachBackend('Community Graph composed with a tickets subgraph (@apollo/c
       const result = await post(router.url, '{ featuredTickets { id title } }');
       expect(result.errors).toBeUndefined();
       expect(calls).toEqual([{ subgraph: 'tickets', representations: null }, { subgraph: 'community', representations: 50 }]);
+    } finally {
+      await router.stop();
+    }
+  });
+
+  it('forwards the API key to Community Graph through Hive Gateway with the README\'s config', async () => {
+    const router = await startHiveGateway(supergraphSdl);
+    try {
+      const result = await post(router.url, '{ partners { slug } }', { authorization: 'Bearer not-a-key' });
+      expect(result.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
+      const anonymous = await post(router.url, '{ partners { slug } }');
+      expect(anonymous.errors).toBeUndefined();
     } finally {
       await router.stop();
     }

@@ -1,12 +1,15 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { parse } from 'graphql';
 
 /**
@@ -103,17 +106,65 @@ export async function startApolloGateway(supergraphSdl: string, calls: SubgraphC
   return { url, stop: () => server.stop() };
 }
 
-/** The Guild's Hive Gateway runtime (the engine of the `hive-gateway` CLI) on Node's HTTP server. */
+/**
+ * The gateway.config.ts a city would deploy (README, "Hive Gateway"): the supergraph file, and the API
+ * key forwarded to Community Graph only. Written without the `defineConfig` import (an identity
+ * function) so it loads from a temporary directory outside this package.
+ */
+export const HIVE_GATEWAY_CONFIG = `export const gatewayConfig = {
+  supergraph: './supergraph.graphql',
+  propagateHeaders: {
+    fromClientToSubgraphs: ({ request, subgraphName }) =>
+      subgraphName === 'community' ? { authorization: request.headers.get('authorization') ?? '' } : {},
+  },
+};
+`;
+
+async function freePort(): Promise<number> {
+  const probe = http.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/**
+ * The real `hive-gateway` CLI (@graphql-hive/gateway) in its own process, serving the supergraph file
+ * with HIVE_GATEWAY_CONFIG. Resolves once it logs that it listens; fails with its output otherwise.
+ */
 export async function startHiveGateway(supergraphSdl: string): Promise<Router> {
-  const gateway = createGatewayRuntime({ supergraph: supergraphSdl, logging: false });
-  const server = http.createServer(gateway);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-hive-'));
+  fs.writeFileSync(path.join(dir, 'supergraph.graphql'), supergraphSdl);
+  fs.writeFileSync(path.join(dir, 'gateway.config.ts'), HIVE_GATEWAY_CONFIG);
+  const port = await freePort();
+  const bin = require.resolve('@graphql-hive/gateway/package.json').replace(/package\.json$/, 'dist/bin.js');
+  const child = spawn(process.execPath, [bin, 'supergraph', '-c', path.join(dir, 'gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hive-gateway did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(`Listening on http://127.0.0.1:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hive-gateway exited with ${code}:\n${output}`));
+    });
+  });
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    url: `http://127.0.0.1:${port}/graphql`,
     async stop() {
-      await gateway.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
