@@ -46,6 +46,13 @@ describe('mapping a Community Graph page', () => {
       .toThrow(new AdapterError('http://town-b.example/graphql answered with GraphQL errors: database unavailable (at events) [INTERNAL_SERVER_ERROR]'));
   });
 
+  it('fails when an error nulled a whole item (a non-null field failed), instead of dropping the event', () => {
+    const errors = [{ message: 'Internal server error', path: ['events', 'edges', 1, 'node', 'imageUrl'], code: null }];
+    const response = { data: { events: { edges: [{ node: node() }, { node: null }], pageInfo: { hasNextPage: false, endCursor: null } } }, errors };
+    expect(() => mapGraphqlPage(response as never, COMMUNITY_GRAPH_MAPPING, SOURCE))
+      .toThrow('http://town-b.example/graphql answered item 1 at events.edges.node as null with errors: Internal server error (at events.edges.1.node.imageUrl)');
+  });
+
   it('accepts an error on an optional field (the location) and reads it as no place', () => {
     const errors = [{ message: 'Internal server error', path: ['events', 'edges', 0, 'node', 'location'], code: 'INTERNAL_SERVER_ERROR' }];
     const mapped = mapGraphqlPage(page([node()], errors), COMMUNITY_GRAPH_MAPPING, SOURCE);

@@ -199,6 +199,10 @@ export function mapGraphqlPage(response: GraphqlResponse, mapping: GraphqlMappin
   const page: MappedPage = { items: [], skipped: [], acceptedErrors, endCursor: null, hasNextPage: false };
   valuesAt(response.data, mapping.itemsPath, 'data').forEach((item, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      // A non-null field that failed nulls its whole item: partial data that would drop an event.
+      if (response.errors.length) {
+        throw new AdapterError(`${source.url} answered item ${index} at ${mapping.itemsPath} as null with errors: ${describeGraphqlErrors(response.errors)}`);
+      }
       page.skipped.push({ externalId: null, reason: `item ${index} at ${mapping.itemsPath} is ${JSON.stringify(item)}, not an object` });
       return;
     }
