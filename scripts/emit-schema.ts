@@ -2,10 +2,22 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCommunitySchema, printCommunitySchema } from '../src/schema/build-schema';
+import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../src/schema/build-subgraph-schema';
 
-/** Writes src/schema/schema.graphql; a test fails while the committed file differs from the code. */
+/**
+ * Writes src/schema/schema.graphql (the public API) and src/schema/subgraph.graphql (the same API
+ * as a Federation 2 subgraph, for `rover subgraph publish` or a router's static config); tests fail
+ * while either committed file differs from the code.
+ */
 buildCommunitySchema().then((schema) => {
-  const file = path.join(__dirname, '..', 'src', 'schema', 'schema.graphql');
-  fs.writeFileSync(file, printCommunitySchema(schema));
-  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+  const dir = path.join(__dirname, '..', 'src', 'schema');
+  const files: [string, string][] = [
+    ['schema.graphql', printCommunitySchema(schema)],
+    ['subgraph.graphql', printCommunitySubgraphSchema(buildCommunitySubgraphSchema(schema))],
+  ];
+  for (const [name, sdl] of files) {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, sdl);
+    process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+  }
 });

@@ -4,9 +4,11 @@ import { isEmpty, seedDemo } from '../demo/seed';
 import { Config } from './config';
 import { ContextDeps } from './context';
 import { DataSourceOptions, openDatabase } from './db/data-source';
+import { withStartupLock } from './db/startup-lock';
 import { createHttpServer } from './http/server';
 import { createLogger, Logger } from './logger';
 import { buildCommunitySchema } from './schema/build-schema';
+import { buildCommunitySubgraphSchema } from './schema/build-subgraph-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
 import { createServices, Services } from './services';
@@ -62,10 +64,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const rateLimits = createRateLimits(config.rateLimit, redis);
     const urlPolicy = createUrlPolicy(config.sourceFetch);
     const hardening = createHardening(config, { logger, metrics, rateLimits });
-    if (config.demo && (await isEmpty(db))) {
-      const report = await seedDemo(db);
-      logger.info(report, 'loaded the Millbrook demo community into the empty database');
-    }
+    // Under the startup lock, so replicas started together load the demo once.
+    await withStartupLock(db, async () => {
+      if (config.demo && (await isEmpty(db))) {
+        const report = await seedDemo(db);
+        logger.info(report, 'loaded the Millbrook demo community into the empty database');
+      }
+    });
     // In-process pub/sub for one replica; Redis joins replicas (every replica publishes and subscribes).
     live = config.redisUrl
       ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
@@ -78,8 +83,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
-    const { server, apollo } = await createHttpServer({
-      schema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
+    const subgraphSchema = buildCommunitySubgraphSchema(schema);
+    const { server, apollo, subgraph } = await createHttpServer({
+      schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
       readiness: redis ? [{ name: 'redis', ping: () => redis!.ping() }] : [],
       production: config.production, rateLimits,
@@ -107,6 +113,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         redis?.disconnect();
         await livePubSub.close();
         services.availability.shutdown();
+        await subgraph?.stop();
         await db.destroy();
       },
     };

@@ -223,7 +223,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: parseInteger('MAX_QUERY_DEPTH', env.MAX_QUERY_DEPTH, 10, 1),
       maxAliases: parseInteger('MAX_QUERY_ALIASES', env.MAX_QUERY_ALIASES, 15),
       maxTokens: parseInteger('MAX_QUERY_TOKENS', env.MAX_QUERY_TOKENS, 2000, 10),
-      maxCost: parseInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 5000, 1),
+      // A full page (first: 100) of events with organizer, location and counts costs about 6,000.
+      maxCost: parseInteger('MAX_QUERY_COST', env.MAX_QUERY_COST, 20000, 1),
       maxDirectives: parseInteger('MAX_QUERY_DIRECTIVES', env.MAX_QUERY_DIRECTIVES, 20),
     },
     rateLimit: {

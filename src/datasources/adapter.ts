@@ -39,6 +39,11 @@ export interface HttpRequestOptions {
   conditional?: { etag: string | null; lastModified: string | null };
   method?: 'GET' | 'POST';
   body?: string;
+  /**
+   * Return a 4xx answer with its body instead of failing: GraphQL-over-HTTP servers put request and
+   * validation errors in a 400's body, and the GRAPHQL adapter shows them. 5xx still fail (and retry).
+   */
+  readErrorBody?: boolean;
 }
 
 export interface HttpResult {

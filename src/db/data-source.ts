@@ -4,6 +4,7 @@ import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { DatabaseConfig } from '../config';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from './migrations';
+import { withStartupLock } from './startup-lock';
 
 export interface DataSourceOptions {
   /** Receives every SQL statement; used for metrics and the statement-count tests. */
@@ -35,6 +36,6 @@ export function createDataSource(database: DatabaseConfig, options: DataSourceOp
 export async function openDatabase(database: DatabaseConfig, options: DataSourceOptions = {}): Promise<DataSource> {
   const dataSource = createDataSource(database, options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'each' });
+  await withStartupLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   return dataSource;
 }

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -38,13 +39,20 @@ export interface HttpServerOptions {
   production?: boolean;
   /** graphql-ws connection_init deadline (default 3 s). */
   wsConnectionInitWaitTimeoutMs?: number;
+  /** The Federation 2 subgraph schema, served at SUBGRAPH_PATH for a router (see docs/DEPLOY.md). */
+  subgraphSchema?: GraphQLSchema;
 }
+
+/** Where a federation router reaches the subgraph; the public API stays at /graphql. */
+export const SUBGRAPH_PATH = '/subgraph';
 
 export interface HttpServer {
   server: http.Server;
   apollo: ApolloServer<Context>;
   /** graphql-ws on the same port and path; closed (every socket) when Apollo stops. */
   ws: GraphqlWs;
+  /** Stops the subgraph endpoint too (after `apollo.stop()` drained the shared HTTP server). */
+  subgraph: ApolloServer<Context> | null;
 }
 
 /** Express with GraphQL at /graphql (GraphiQL for browsers), health probes, and room for embeds and feeds. */
@@ -75,6 +83,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     persistedQueries: hardening?.apollo.persistedQueries,
   });
   await apollo.start();
+  // No drain plugin here: the public server's plugin already drains the one shared HTTP server.
+  // Inline traces (ftv1) go to a router that asks for them, with error details masked like responses.
+  const subgraph = options.subgraphSchema
+    ? createApollo({
+      schema: options.subgraphSchema, logger: options.deps.logger, introspection: options.introspection,
+      plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })],
+    })
+    : null;
+  await subgraph?.start();
 
   app.use(healthRouter(options.deps.db, options.readiness));
   if (hardening) {
@@ -99,6 +116,13 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     ...(hardening?.afterBody ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
   );
+  if (subgraph) {
+    app.use(
+      SUBGRAPH_PATH,
+      express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+      expressMiddleware(subgraph, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
+    );
+  }
   app.use(requestErrorHandler(options.deps.logger));
-  return { server, apollo, ws };
+  return { server, apollo, ws, subgraph };
 }

@@ -30,14 +30,14 @@ describeEachBackend('abuse limits over HTTP', (backend) => {
     ['directives', `{ ${'... on Query @include(if: true) { partners { slug } } '.repeat(21)}}`, 'MAX_DIRECTIVES_EXCEEDED',
       'Directive count 21 exceeds the limit of 20 (MAX_QUERY_DIRECTIVES).', { name: 'MAX_QUERY_DIRECTIVES', max: 20 }],
     ['cost', `{ ${Array.from({ length: 12 }, (_, i) => `e${i}: events(first: 100) { edges { node { title description organizer { name slug website timezone locations { name address lat lon } } location { name address } } } }`).join(' ')} }`,
-      'MAX_COST_EXCEEDED', null, { name: 'MAX_QUERY_COST', max: 5000 }],
+      'MAX_COST_EXCEEDED', null, { name: 'MAX_QUERY_COST', max: 20000 }],
   ])('refuses a query over the %s limit with its code, the limit and its value', async (_limit, query, code, message, limit) => {
     const { status, json } = await server.post({ query });
     expect(status).toBe(400);
     expect(json.errors).toHaveLength(1);
     expect(json.errors[0].extensions).toMatchObject({ code, limit });
     if (message) expect(json.errors[0].message).toBe(message);
-    else expect(json.errors[0].message).toMatch(/^Query cost \d+ exceeds the limit of 5000 \(MAX_QUERY_COST\)\.$/);
+    else expect(json.errors[0].message).toMatch(/^Query cost \d+ exceeds the limit of 20000 \(MAX_QUERY_COST\)\.$/);
   });
 
   it('refuses more than MAX_QUERY_TOKENS tokens before parsing', async () => {

@@ -34,7 +34,7 @@ describeEachBackend('live availability (ILS-DI and RTAC, batched)', (backend) =>
     ilsdi = await startFakeIlsDi();
     rtac = await startFakeRtac();
     const directory = { endpointsFor: (ids: string[]) => directoryRef.current.endpointsFor(ids) };
-    graph = await createTestGraph(backend, { availability: { http, directory, cacheMs: 0, timeoutMs: 500, breakerResetMs: 60_000 } });
+    graph = await createTestGraph(backend, { services: { availability: { http, directory, cacheMs: 0, timeoutMs: 500, breakerResetMs: 60_000 } } });
     koha = (await createLibrary(graph.db, 'koha-town', ['CEN'])).id;
     folio = (await createLibrary(graph.db, 'folio-city', ['MAIN'])).id;
     directoryRef.current = staticIlsDirectory([
@@ -168,7 +168,7 @@ describeEachBackend('live availability cache', (backend) => {
   it('reuses an ILS answer within the cache time: a second request makes no upstream call', async () => {
     const ils = await startFakeIlsDi();
     const http = testHttpClient();
-    const graph = await createTestGraph(backend, { availability: { http, directory: { endpointsFor: async () => directory }, cacheMs: 30_000, timeoutMs: 2000, breakerResetMs: 60_000 } });
+    const graph = await createTestGraph(backend, { services: { availability: { http, directory: { endpointsFor: async () => directory }, cacheMs: 30_000, timeoutMs: 2000, breakerResetMs: 60_000 } } });
     let directory = new Map();
     const file = book({ id: 'c1', title: 'Cached chronicle', items: [{ branch: 'CEN', barcode: 'c1', itemnumber: 'ci1' }] });
     const files = await startFakeServer((_req, res) => { res.end(file); });

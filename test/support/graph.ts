@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { DataSource } from 'typeorm';
 import { Context, createContext } from '../../src/context';
 import { openDatabase } from '../../src/db/data-source';
@@ -7,6 +8,7 @@ import { createApollo } from '../../src/http/apollo';
 import { createLogger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
 import { createServices, ServiceOptions, Services } from '../../src/services';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
@@ -25,13 +27,23 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-export async function createTestGraph(backend: BackendName, serviceOptions: Partial<ServiceOptions> = {}): Promise<TestGraph> {
+export interface TestGraphOptions {
+  /** 'subgraph': execute against the Federation 2 subgraph schema (`_entities`, `_service`) instead. */
+  schema?: 'public' | 'subgraph';
+  /** Overrides of the service options (HTTP client, sync policy, ILS availability...). */
+  services?: Partial<ServiceOptions>;
+}
+
+export async function createTestGraph(backend: BackendName, options: TestGraphOptions = {}): Promise<TestGraph> {
   const database = await createTestDatabase(backend);
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   const logger = createLogger('silent');
-  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub(), ...serviceOptions });
-  const apollo: ApolloServer<Context> = createApollo({ schema: await buildCommunitySchema(), logger, introspection: true });
+  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub(), ...options.services });
+  const publicSchema = await buildCommunitySchema();
+  const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema) : publicSchema;
+  const plugins = options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [];
+  const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true, plugins });
   await apollo.start();
   return {
     db, database, services, sql,

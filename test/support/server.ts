@@ -1,5 +1,6 @@
 import { App, startApp } from '../../src/app';
 import { Config, loadConfig } from '../../src/config';
+import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger, Logger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 
@@ -15,14 +16,16 @@ export interface TestServer {
 /** The real server on an ephemeral port over a fresh database of the given backend; `env` and `config` override. */
 export async function startTestServer(
   backend: BackendName,
-  options: { demo?: boolean; env?: Record<string, string>; logger?: Logger; config?: Partial<Config> } = {},
+  options: { demo?: boolean; env?: Record<string, string>; logger?: Logger; config?: Partial<Config>; sql?: StatementCounter } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   // Production defaults, except rate limits: off unless a test turns them on (RATE_LIMIT=on or a
   // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled.
   const env = { RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', ...options.env };
   const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
-  const app = await startApp(config, { logger: options.logger ?? createLogger('silent') });
+  const app = await startApp(config, {
+    logger: options.logger ?? createLogger('silent'), dataSource: options.sql ? { logger: options.sql } : undefined,
+  });
   const graphqlUrl = `${app.url}/graphql`;
   return {
     app, database, graphqlUrl,

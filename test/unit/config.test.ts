@@ -36,7 +36,7 @@ describe('hardening configuration', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       redisUrl: null, maxBodyBytes: 1_000_000, corsOrigins: ['*'], shutdownTimeoutMs: 10_000, trustProxy: false,
-      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 5000, maxDirectives: 20 },
+      limits: { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxCost: 20000, maxDirectives: 20 },
       rateLimit: { enabled: true, perIp: 300, perKey: 1200, registerPerIp: 10, authFailuresPerIp: 20, windowSeconds: 60, keyPrefix: 'cg:rl' },
       persistedQueries: { apq: true, safelistFile: null },
       sourceFetch: { allowHosts: [], maxRedirects: 5 },

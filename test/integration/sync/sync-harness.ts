@@ -33,7 +33,7 @@ export interface SyncHarness {
 /** The real services over a fresh database, with a fast-failing fetch policy (short timeout, quick retries). */
 export async function createSyncHarness(backend: BackendName, http: HttpClientOptions = {}): Promise<SyncHarness> {
   const graph = await createTestGraph(backend, {
-    httpClient: createHttpClient({ timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http }),
+    services: { httpClient: createHttpClient({ timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http }) },
   });
   const { secret } = await graph.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'sync tests' });
   const logger = createLogger('silent');

@@ -1,0 +1,75 @@
+import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
+import {
+  DirectiveNode, DocumentNode, GraphQLSchema, Kind, lexicographicSortSchema, ObjectTypeDefinitionNode,
+  parse, printSchema, visit,
+} from 'graphql';
+import { createResolversMap } from 'type-graphql';
+import { Context } from '../context';
+import { LOADER_BY_TYPE } from '../services/node.service';
+
+/**
+ * Federation 2 spec this subgraph links. v2.3 is understood by every Apollo Router 1.x/2.x, by
+ * @apollo/gateway 2.x and by Hive Gateway; we import only what we use.
+ * https://www.apollographql.com/docs/graphos/schema-design/federated-schemas/reference/directives
+ */
+export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.3';
+
+/**
+ * Value types that other subgraphs commonly define too (Relay's PageInfo): @shareable lets them
+ * compose instead of failing with INVALID_FIELD_SHARING. Entities need no @shareable on their key.
+ */
+export const SHAREABLE_TYPES: readonly string[] = ['PageInfo'];
+
+/** Every Node type is an entity keyed by its global id, resolved through the per-request loaders. */
+export const ENTITY_TYPES: readonly string[] = Object.keys(LOADER_BY_TYPE);
+
+const directive = (name: string, fields?: string): DirectiveNode => ({
+  kind: Kind.DIRECTIVE,
+  name: { kind: Kind.NAME, value: name },
+  arguments: fields === undefined ? [] : [{
+    kind: Kind.ARGUMENT,
+    name: { kind: Kind.NAME, value: 'fields' },
+    value: { kind: Kind.STRING, value: fields },
+  }],
+});
+
+/** The public SDL plus the federation directives: `@link`, `@key` on entities, `@shareable` on value types. */
+export function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
+  const publicSdl = parse(printSchema(lexicographicSortSchema(schema)));
+  const annotated = visit(publicSdl, {
+    ObjectTypeDefinition(node: ObjectTypeDefinitionNode) {
+      const added: DirectiveNode[] = [];
+      if (ENTITY_TYPES.includes(node.name.value)) added.push(directive('key', 'id'));
+      if (SHAREABLE_TYPES.includes(node.name.value)) added.push(directive('shareable'));
+      return added.length ? { ...node, directives: [...(node.directives ?? []), ...added] } : undefined;
+    },
+  });
+  const link = parse(`extend schema @link(url: "${FEDERATION_LINK}", import: ["@key", "@shareable"])`);
+  return { kind: Kind.DOCUMENT, definitions: [...link.definitions, ...annotated.definitions] };
+}
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+/**
+ * The Federation 2 subgraph schema (`_service { sdl }`, `_entities`) over the very same resolvers as
+ * the public schema: type-graphql builds the schema, its resolver map is lifted out, and
+ * @apollo/subgraph rebuilds it from the annotated SDL. `_entities` loads each representation through
+ * ctx.loaders, so a batch of N references of one type costs one SQL statement per type (plus the
+ * batched statements of the fields the router asked for), whatever N.
+ */
+export function buildCommunitySubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
+  const resolvers = createResolversMap(schema) as ResolverMap;
+  for (const typename of ENTITY_TYPES) {
+    resolvers[typename] = {
+      ...resolvers[typename],
+      __resolveReference: (reference: { id: string }, ctx: Context) =>
+        ctx.services.nodes.resolveReference(ctx, typename, reference.id),
+    };
+  }
+  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });
+}
+
+/** The SDL a router fetches from `_service { sdl }`, as committed at src/schema/subgraph.graphql. */
+export function printCommunitySubgraphSchema(subgraph: GraphQLSchema): string {
+  return `${printSubgraphSchema(subgraph).trim()}\n`;
+}
