@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { BENCH_LIMITS } from '../lib/bench-limits';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger } from '../../src/logger';
 import { BackendName, createTestDatabase } from '../../test/support/backends';
@@ -48,7 +49,7 @@ async function statementsPerRequest(sql: StatementCounter, url: string, query: s
 async function runOn(backend: BackendName, smoke: boolean): Promise<Row[]> {
   const database = await createTestDatabase(backend);
   const sql = new StatementCounter();
-  const config = { ...loadConfig({}), host: '127.0.0.1', port: 0, database: database.config, demo: true, logLevel: 'silent' };
+  const config = { ...loadConfig(BENCH_LIMITS), host: '127.0.0.1', port: 0, database: database.config, demo: true, logLevel: 'silent' };
   const app = await startApp(config, { logger: createLogger('silent'), dataSource: { logger: sql } });
   const tickets = await startTicketsSubgraph();
   const routers: [string, Router][] = [];

@@ -1,7 +1,10 @@
 import type { Scenario } from '../lib/scenario';
+import { scenario as catalog } from './catalog';
 import { scenario as eventsPage } from './events-page';
+import { scenario as federation } from './federation';
 import { scenario as live } from './live';
 import { scenario as lookups } from './lookups';
+import { scenario as sync } from './sync';
 
-/** Every scenario `npm run bench` runs, in this order. Features append theirs (sync, live, catalog...). */
-export const SCENARIOS: Scenario[] = [eventsPage, lookups, live];
+/** Every scenario `npm run bench` runs, in this order. Features append theirs. */
+export const SCENARIOS: Scenario[] = [eventsPage, lookups, live, sync, catalog, federation];
