@@ -33,6 +33,8 @@ describe('the widget\'s live seats and inline registration against the real API'
     site = await startPartnerSite({
       '/live.html': snippet('Robot lab live'),
       '/form.html': snippet('Tiny chess club'),
+      '/bad-audience.html': `<script src="${base}/widget.js" data-audience="KIDZ" async></script>`,
+      '/bad-limit.html': `<script src="${base}/widget.js" data-partner="millbrook-museum" data-limit="lots" async></script>`,
     });
     browser = await launchBrowser();
   });
@@ -91,5 +93,16 @@ describe('the widget\'s live seats and inline registration against the real API'
     // What the form did is what the API stored.
     const stored = await server.post({ query: 'query ($id: ID!) { node(id: $id) { ... on Event { registration { confirmed waitlisted remaining } } } }', variables: { id: event.globalId } });
     expect(stored.json.data.node.registration).toEqual({ confirmed: 1, waitlisted: 1, remaining: 0 });
+  });
+
+  it.each([
+    ['/bad-audience.html', 'Events could not be shown: Invalid value for query parameter "audiences": "KIDZ". Expected one or more of BABIES, TODDLERS, PRESCHOOL, KIDS, TWEENS, TEENS, ADULTS, SENIORS, FAMILIES, ALL_AGES (comma-separated).'],
+    ['/bad-limit.html', 'Events could not be shown: Invalid value for query parameter "limit": "lots". Expected an integer from 1 to 200.'],
+  ])('shows the server\'s explanation for a bad snippet attribute, never a blank box: %s', async (pathname, message) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site.url}${pathname}`);
+    const alert = page.locator('.community-graph-events [role=alert]');
+    await alert.waitFor({ timeout: 15000 });
+    expect(await alert.textContent()).toBe(message);
   });
 });
