@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { sha256Hex } from '../http/persisted-queries';
+import { WIDGET_REGISTER } from '../widget/operations';
 import { GraphQLSchema, isObjectType } from 'graphql';
 
 export interface WidgetFeatures {
@@ -32,7 +34,7 @@ export async function buildWidget(features: WidgetFeatures): Promise<string> {
     platform: 'browser',
     write: false,
     legalComments: 'none',
-    define: { __CG_REGISTRATIONS__: String(features.registrations) },
+    define: { __CG_REGISTRATIONS__: String(features.registrations), __CG_REGISTER_HASH__: JSON.stringify(sha256Hex(WIDGET_REGISTER)) },
     banner: { js: '/* Community Graph events widget: see /docs/embedding */' },
   });
   return result.outputFiles[0].text;

@@ -1,4 +1,4 @@
-import { Request, Response, Router } from 'express';
+import { ErrorRequestHandler, Request, Response, Router } from 'express';
 import { renderICalendar } from '../embed/icalendar.render';
 import { parseFeedQuery } from '../embed/feed-query';
 import { FeedMeta, renderJsonFeed } from '../embed/json-feed.render';
@@ -76,8 +76,17 @@ export function feedsRouter(options: EmbedRouteOptions): Router {
       res.set({ 'Content-Disposition': `attachment; filename="${file}.ics"`, 'Access-Control-Allow-Origin': '*' });
       sendCached(req, res, body, FORMATS.ics);
     } catch (error) {
+      // Readable from anywhere, like its success: the widget's page may show why it failed.
+      res.set('Access-Control-Allow-Origin', '*');
       sendPlainError(res, failureOf(error, options));
     }
   });
+  // A path Express cannot decode (e.g. /feeds/events/%E0%A4%A.ics) fails while the route is matched,
+  // before any handler runs: answer it like every other bad feed URL (plain 400), not as a 500.
+  router.use('/feeds', ((error, _req, res, next) => {
+    if (!(error instanceof URIError) && (error as { status?: number }).status !== 400) return next(error);
+    res.set('Access-Control-Allow-Origin', '*');
+    sendPlainError(res, { status: 400, message: 'The feed URL is not valid: its path has a malformed percent-encoding.' });
+  }) as ErrorRequestHandler);
   return router;
 }

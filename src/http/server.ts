@@ -7,6 +7,7 @@ import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
+import { dashboardRouter } from './dashboard.router';
 import { graphiqlPage, graphiqlRouter, wantsHtml } from './graphiql';
 import { httpContext } from './graphql-context';
 import { embedRouter } from './embed.router';
@@ -102,6 +103,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.get('/', (_req, res) => res.redirect('/graphql'));
   const embeds = { deps: options.deps, publicUrl: options.publicUrl ?? null };
   app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));
+  app.use(dashboardRouter(embeds));
   app.get('/graphql', (req, res, next) => {
     if (wantsHtml(req.headers.accept) && req.query.query === undefined) {
       res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage());

@@ -1,3 +1,5 @@
+import { WIDGET_COUNTS } from './operations';
+
 /** What Subscription.registrationCounts delivers for one event. */
 export interface RegistrationCounts {
   eventId: string;
@@ -8,8 +10,6 @@ export interface RegistrationCounts {
   changedAt: string;
 }
 
-// `[ID!]!` is accepted where the schema declares either `[ID!]` or `[ID!]!`.
-const COUNTS = 'subscription($ids:[ID!]!){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';
 const MAX_RECONNECTS = 8;
 
 /**
@@ -30,7 +30,7 @@ export function subscribeCounts(graphqlUrl: string, eventIds: string[], onCounts
       const msg = JSON.parse(String(m.data));
       if (msg.type === 'connection_ack') {
         attempts = 0;
-        send({ id: 'counts', type: 'subscribe', payload: { query: COUNTS, variables: { ids: eventIds } } });
+        send({ id: 'counts', type: 'subscribe', payload: { query: WIDGET_COUNTS, operationName: 'WidgetCounts', variables: { ids: eventIds } } });
       } else if (msg.type === 'ping') send({ type: 'pong' });
       else if (msg.type === 'next' && msg.payload && msg.payload.data) onCounts(msg.payload.data.registrationCounts);
     };

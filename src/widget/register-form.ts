@@ -1,8 +1,7 @@
 import { h, sr } from './dom';
+import { persistedPost } from './persisted';
 import type { RenderedEvent } from './render';
 
-// Arguments spelled inline, so the form does not depend on the input type's name.
-const REGISTER = `mutation($eventId:ID!,$name:String!,$email:String!,$partySize:Int!){register(input:{eventId:$eventId,name:$name,email:$email,partySize:$partySize}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}`;
 
 let counter = 0;
 
@@ -46,12 +45,7 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string): void {
     ev.preventDefault();
     submit.disabled = true;
     status.textContent = 'Sending…';
-    fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: REGISTER, variables: { eventId: e.id, name: name.value, email: email.value, partySize: Number(party.value) } }),
-    })
-      .then((res) => res.json())
+    persistedPost(graphqlUrl, { eventId: e.id, name: name.value, email: email.value, partySize: Number(party.value) })
       .then((body) => { status.textContent = outcomeText(body); }, () => { status.textContent = 'Registration failed: the server could not be reached.'; })
       .then(() => { submit.disabled = false; });
   });

@@ -164,6 +164,11 @@ describeEachBackend('event feeds', (backend) => {
     ['/feeds/events.ics?from=2026-12-10&to=2026-12-01', 'Invalid value for query parameter "to": "2026-12-01T00:00:00.000Z". Expected an instant not before filter.from (2026-12-10T00:00:00.000Z).'],
     ['/feeds/events.json?limit=5000', 'Invalid value for query parameter "limit": "5000". Expected an integer from 1 to 200.'],
     ['/feeds/events.json?audiance=KIDS', 'Unknown query parameter "audiance". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit.'],
+    ['/feeds/events/%E0%A4%A.ics', 'The feed URL is not valid: its path has a malformed percent-encoding.'],
+    ['/feeds/events/..%2F..%2Fetc.ics', 'Invalid value for query parameter "id": "../../etc". Expected a global id returned by this API.'],
+    ['/feeds/events/UGFydG5lcjp4.ics', 'Invalid value for query parameter "id": "UGFydG5lcjp4". Expected a Event id.'],
+    ['/feeds/events.json?partner[a]=b', 'Unknown query parameter "partner[a]". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit.'],
+    ['/feeds/events.ics?partner=%00', 'Invalid value for query parameter "partner": "\\u0000". Expected a partner slug such as millbrook-library.'],
     [`/feeds/events.ics?text=${'x'.repeat(201)}`, 'Invalid value for query parameter "text": "xxxxxxxxxxxxxxxxxxxx…". Expected at most 200 characters.'],
   ])('refuse a bad feed URL with 400 and a plain explanation (never 500), changing nothing: %s', async (path, message) => {
     const before = await server.app.db.getRepository(EventEntity).count();

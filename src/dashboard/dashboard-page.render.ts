@@ -1,0 +1,68 @@
+/**
+ * The /dashboard page: static markup (no data in it, so it is the same for every visitor and caches
+ * well); the script fills it from the public API and keeps it live. Everything the charts show is
+ * also in a table, so screen-reader and keyboard users get the same numbers.
+ */
+export const DASHBOARD_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Registrations dashboard · Community Graph</title>
+  <link rel="stylesheet" href="/dashboard/dashboard.css">
+</head>
+<body>
+<main>
+  <h1 id="heading">Registrations: all partners</h1>
+  <p class="meta"><span id="live" class="badge">Connecting…</span> Counts update live as people register; no reload needed.</p>
+  <p id="status" role="status" aria-live="polite">Loading events…</p>
+
+  <section aria-labelledby="seats-heading">
+    <h2 id="seats-heading">Seats by event</h2>
+    <div id="seats-box" class="chart"><canvas id="seats-chart" role="img" aria-label="Bar chart of capacity, confirmed and waitlisted people per upcoming event; the same numbers are in the table below."></canvas></div>
+    <table>
+      <caption>Upcoming events with registration</caption>
+      <thead><tr><th scope="col">Event</th><th scope="col">Starts</th><th scope="col">Capacity</th><th scope="col">Confirmed</th><th scope="col">Waitlisted</th><th scope="col">Seats left</th></tr></thead>
+      <tbody id="seats-body"></tbody>
+    </table>
+  </section>
+
+  <section aria-labelledby="time-heading">
+    <h2 id="time-heading">Registrations over time</h2>
+    <p id="time-note">People registered (confirmed and waitlisted) across the events above, at every change since this page opened.</p>
+    <div class="chart time"><canvas id="time-chart" role="img" aria-label="Line chart of people registered over time since this page opened."></canvas></div>
+  </section>
+
+  <section aria-labelledby="staff-heading">
+    <h2 id="staff-heading">Staff: who registered</h2>
+    <form id="key-form">
+      <label for="key">Partner API key</label>
+      <input id="key" name="key" type="password" autocomplete="off" spellcheck="false" required>
+      <button type="submit">Show names</button>
+      <button type="button" id="forget">Forget key</button>
+      <p class="hint">Names are shown only with the key of the partner running the events. The key stays in this page's memory: it is sent with each request and never stored, here or on the server.</p>
+    </form>
+    <div id="registrants"></div>
+  </section>
+</main>
+<script src="/dashboard/chart.umd.js"></script>
+<script src="/dashboard/dashboard.js"></script>
+</body>
+</html>
+`;
+
+export const DASHBOARD_CSS = `:root{color-scheme:light dark;--fg:#1b1f23;--bg:#fff;--muted:#57606a;--line:#d0d7de;--focus:#0969da}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#30363d;--focus:#4493f8}}
+body{margin:0;font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+h1{margin:.5rem 0}.meta,.hint{color:var(--muted)}
+.badge{display:inline-block;padding:0 .5rem;border:1px solid var(--line);border-radius:1rem;color:var(--fg)}
+.chart{position:relative;min-height:200px}.chart.time{height:260px}
+table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{border-bottom:1px solid var(--line);padding:.25rem .5rem;text-align:left}td{font-variant-numeric:tabular-nums}
+input,button{font:inherit;padding:.25rem .5rem}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+[role=alert]{color:#b42318;font-weight:600}
+@media (prefers-color-scheme:dark){[role=alert]{color:#ff7b72}}
+`;
