@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CatalogSinkItem } from '../../domain/catalog';
 import { AdapterError, CATALOG_KIND, HttpClient, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { FetchError } from '../http';
 import { createUrlPolicy } from '../url-policy';
 import { mapMarcRecord, MarcMappingError } from './marc.map';
 import { parseMarc } from './marc.parse';
@@ -65,7 +66,11 @@ export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoots
         const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
         return { notModified: false, validators: { etag: null, lastModified: null }, kind: CATALOG_KIND, items: catalogRecords(stream, skipped), skipped, incremental: false };
       }
-      const response = await http.fetch(source.url, { conditional: source.validators });
+      const response = await http.fetch(source.url, { conditional: source.validators }).catch((error: unknown) => {
+        // The HttpClient fails on any status >= 400 (429/5xx after retries).
+        if (error instanceof FetchError && error.status !== null) throw new AdapterError(`MARC source answered HTTP ${error.status} for ${source.url}`);
+        throw error;
+      });
       const validators = { etag: response.etag, lastModified: response.lastModified };
       if (response.notModified) return { notModified: true, validators, kind: CATALOG_KIND, items: [], skipped, incremental: false };
       if (response.status !== 200) throw new AdapterError(`MARC source answered HTTP ${response.status} for ${source.url}`);
