@@ -181,5 +181,11 @@ export interface SourceAdapter {
 
 export const EVENTS_KIND = 'events';
 
+/**
+ * Formats a Source registers but the sync engine never pulls: they are read per request (live ILS
+ * availability). The scheduler passes them by, and adding one needs no adapter.
+ */
+export const LIVE_FORMATS: readonly SourceFormat[] = [SourceFormat.ILS_AVAILABILITY];
+
 /** MARC records (NormalizedCatalogRecord from src/domain/catalog.ts), stored by the catalog sink. */
 export const CATALOG_KIND = 'catalog';

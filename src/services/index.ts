@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CommunityPubSub } from '../pubsub/pubsub';
 import { ApiKeyService } from './api-key.service';
 import { EventFeedService } from './event-feed.service';
-import { AvailabilityOptions, AvailabilityService, staticIlsDirectory } from './catalog/availability.service';
+import { AvailabilityOptions, AvailabilityService, sourceIlsDirectory } from './catalog/availability.service';
 import { CatalogLinksService } from './catalog/catalog-links.service';
 import { CatalogService } from './catalog/catalog.service';
 import { EventService } from './event.service';
@@ -58,7 +58,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
   });
   const syncLocks = new SourceLocks(db);
   const availability = new AvailabilityService({
-    http: null, directory: staticIlsDirectory([]), cacheMs: 30_000, timeoutMs: 3000, breakerResetMs: 30_000, ...options.availability,
+    http: null, directory: sourceIlsDirectory(db), cacheMs: 30_000, timeoutMs: 3000, breakerResetMs: 30_000, ...options.availability,
   });
   return {
     availability,
