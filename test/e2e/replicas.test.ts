@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import { SourceFormat } from '../../src/datasources/adapter';
 import { openDatabase } from '../../src/db/data-source';
 import { stableId } from '../../src/domain/ids';
@@ -71,7 +72,7 @@ describe('three replicas on PostgreSQL and Redis', () => {
     const feeds = await new FeedServer().start();
     feeds.set('/calendar.ics', { kind: 'feed', body: ONE_EVENT_ICS });
     const replicas: Awaited<ReturnType<typeof startServe>>[] = [];
-    const db = await openDatabase(database.config);
+    let db!: DataSource;
     try {
       const env = {
         DATABASE_URL: database.url, DEMO: 'off', REDIS_URL: process.env.TEST_REDIS_URL!, REDIS_CHANNEL_PREFIX: `${prefix}:`,
@@ -80,6 +81,7 @@ describe('three replicas on PostgreSQL and Redis', () => {
       };
       replicas.push(await startServe(env)); // the first migrates; the others start on the migrated schema
       replicas.push(...await Promise.all([startServe(env), startServe(env)]));
+      db = await openDatabase(database.config);
       const urls = replicas.map((r) => r.url.replace('localhost', '127.0.0.1'));
       const post = (url: string, query: string, variables: unknown = {}) => fetch(url, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
@@ -128,7 +130,7 @@ describe('three replicas on PostgreSQL and Redis', () => {
     } finally {
       for (const replica of replicas) replica.child.kill('SIGTERM');
       await Promise.all(replicas.map((r) => r.exited));
-      await db.destroy();
+      await db?.destroy();
       const keys = await redis.keys(`${prefix}*`);
       if (keys.length) await redis.del(...keys);
       await redis.quit();
