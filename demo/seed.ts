@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DataSource, EntityManager } from 'typeorm';
-import { EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, SourceEntity } from '../src/entities';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { CatalogRecordEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, SourceEntity } from '../src/entities';
 import { loadSyncConfig } from '../src/config';
 import { SourceFormat } from '../src/datasources/adapter';
 import { ADAPTERS } from '../src/datasources';
@@ -13,10 +12,9 @@ import { SyncService } from '../src/services/sync/sync.service';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/services/api-key.service';
-import { loadDemoCatalog } from './catalog';
 import { demoOccurrences, DemoOccurrence } from './occurrences';
-import { seedDemoServices } from './seed-services';
-import { DEMO_FEEDS, PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
+import { DEMO_SOURCES, writeDemoFile } from './sources';
+import { PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
 
 export interface SeedReport {
   partners: number;
@@ -84,15 +82,14 @@ export async function isEmpty(db: DataSource): Promise<boolean> {
 
 /**
  * Loads Millbrook: partners, locations and native events in one transaction (dates relative to `now`),
- * then registers the library's and the district's iCalendar feeds (demo/feeds, as file: URLs) as
- * Sources and pulls them through the real sync engine. Their RRULEs keep them current; the scheduler
- * keeps re-reading the files (an untouched file is a NOT_MODIFIED).
+ * then registers every partner feed (DEMO_SOURCES: iCalendar, JSON-LD, HSDS, MARC) as a Source with a
+ * file: URL under demo/ and pulls each through the real sync engine, as the scheduler will keep doing.
  */
 export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedReport> {
   const native = await seedNative(db, now);
-  const sources = DEMO_FEEDS.map((feed) => db.getRepository(SourceEntity).create({
-    id: stableId('demo-source', feed.partner), partnerId: partnerId(feed.partner), format: SourceFormat.ICALENDAR,
-    url: pathToFileURL(path.join(__dirname, 'feeds', feed.file)).href, refreshMinutes: 60, expandFrom: null, expandTo: null, options: '{}',
+  const sources = DEMO_SOURCES.map((demo) => db.getRepository(SourceEntity).create({
+    id: stableId('demo-source', ...demo.idParts), partnerId: partnerId(demo.partner), format: demo.format,
+    url: pathToFileURL(writeDemoFile(demo, now)).href, refreshMinutes: demo.refreshMinutes, expandFrom: null, expandTo: null, options: '{}',
     title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0,
     nextSyncAt: null, createdAt: now,
   }));
@@ -103,13 +100,16 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
     http: createHttpClient(), adapters: ADAPTERS, sinks: SINK_FACTORIES.map((create) => create({ pubsub })),
     windowPastDays: window.windowPastDays, windowAheadDays: window.windowAheadDays, reexpandHours: window.reexpandHours,
   });
-  let synced = 0;
   for (const source of sources) {
-    const report = await engine.run(source.id, now);
-    if (report.status === 'FAILED') throw new Error(`The demo feed ${source.url} did not load: ${report.error}`);
-    synced += report.created;
+    const result = await engine.run(source.id, now);
+    if (result.status !== 'OK') throw new Error(`The demo feed ${source.url} did not load cleanly (${result.status}): ${result.error ?? JSON.stringify(result.skippedItems)}`);
   }
-  return { ...native, events: native.events + synced, services: await seedDemoServices(db, now), catalogRecords: await loadDemoCatalog(db, now) };
+  return {
+    ...native,
+    events: await db.getRepository(EventEntity).countBy({ removedAt: IsNull() }),
+    services: await db.getRepository(ServiceEntity).countBy({ removedAt: IsNull() }),
+    catalogRecords: await db.getRepository(CatalogRecordEntity).countBy({ removedAt: IsNull() }),
+  };
 }
 
 async function seedNative(db: DataSource, now: Date): Promise<SeedReport> {

@@ -17,6 +17,8 @@ import { createHardening } from './http/hardening';
 import { createRateLimits, RateLimits } from './http/rate-limit';
 import { metrics } from './observability/metrics';
 import { createUrlPolicy, UrlPolicy } from './datasources/url-policy';
+import { createHttpClient } from './datasources/http';
+import { sourceIlsDirectory } from './services/catalog/availability.service';
 import { metricsRouter } from './observability/metrics.router';
 import { SyncScheduler } from './services/sync/sync-scheduler';
 
@@ -79,7 +81,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const services = createServices(db, {
       maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy,
       // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
-      availability: { cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs },
+      availability: {
+        cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,
+        // The real client under the same SSRF policy; no retries: a slow ILS is served stale, not waited for.
+        http: createHttpClient({ timeoutMs: config.ils.timeoutMs, retries: 0, checkUrl: async (url) => void (await urlPolicy.checkUrl(url.href)) }),
+        directory: sourceIlsDirectory(db),
+      },
     });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();

@@ -40,8 +40,6 @@ export interface Config {
   sync: SyncConfig;
   /** Live availability from library ILSs (see README "Library catalog"). */
   ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
-  /** Directory that MARC sources may read with file:// URLs (streamed from disk); null forbids file URLs. */
-  marcFileDir: string | null;
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -204,6 +202,8 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  // One rule for file: sources: a leftover MARC_FILE_DIR would silently stop applying, so say so.
+  if (env.MARC_FILE_DIR) throw new ConfigError('MARC_FILE_DIR', env.MARC_FILE_DIR, 'nothing: it was merged into SOURCE_FILE_ROOTS (add the directory there)');
   return {
     host: env.HOST || '127.0.0.1',
     port: parsePort(env.PORT),
@@ -254,6 +254,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),
       breakerResetMs: parseMillis('ILS_BREAKER_RESET_MS', env.ILS_BREAKER_RESET_MS, 30_000, 3_600_000),
     },
-    marcFileDir: env.MARC_FILE_DIR ? path.resolve(env.MARC_FILE_DIR) : null,
   };
 }

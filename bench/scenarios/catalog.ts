@@ -82,7 +82,7 @@ async function runBackend(backend: BackendName, file: string, count: number, sea
       id: 'bench-marc', partnerId: partner.id, format: SourceFormat.MARC, url: pathToFileURL(file).toString(), partnerTimezone: 'America/Chicago',
       window: { from: new Date(0), to: new Date(0) }, validators: { etag: null, lastModified: null }, lastSuccessAt: null, options: {},
     };
-    const adapter = createMarcSourceAdapter({ fileRoot: path.dirname(file) });
+    const adapter = createMarcSourceAdapter({ fileRoots: [path.dirname(file)] });
     const sink = new CatalogSink();
     const ingest = async () => {
       const pull = await adapter.pull(spec, { fetch: () => { throw new Error('no HTTP in this benchmark'); } });

@@ -41,9 +41,15 @@ export interface HttpRequestOptions {
   body?: string;
   /**
    * Return a 4xx answer with its body instead of failing: GraphQL-over-HTTP servers put request and
-   * validation errors in a 400's body, and the GRAPHQL adapter shows them. 5xx still fail (and retry).
+   * validation errors in a 400's body, and the GRAPHQL adapter shows them. 429 and 5xx are still
+   * retried and then fail.
    */
   readErrorBody?: boolean;
+  /**
+   * Statuses >= 400 the adapter handles itself: returned with their body at once, never retried
+   * (LibCal: 401 means "fetch a new token"; HSDS: a 404 detail is an item removed meanwhile).
+   */
+  acceptStatus?: number[];
 }
 
 export interface HttpResult {
@@ -56,7 +62,17 @@ export interface HttpResult {
   lastModified: string | null;
 }
 
-/** The one fetch policy (timeouts, retries, size cap, SSRF rules) lives behind this interface. */
+/**
+ * The one fetch policy (timeouts, retries, size cap, SSRF rules) lives behind this interface.
+ *
+ * Status contract (src/datasources/http.ts implements it; tests use that client too):
+ *  - 2xx and 304 (notModified) are results; redirects are followed (each hop checked);
+ *  - 429 and 5xx are retried with backoff (Retry-After honoured), then fail;
+ *  - any other status >= 400 fails at once;
+ *  - a failure is a FetchError whose `status` is the HTTP status (null for network, timeout, size);
+ *  - except: a status listed in `acceptStatus` is returned (never retried), and `readErrorBody`
+ *    returns every non-retryable 4xx. An adapter that reads a status must ask for it.
+ */
 export interface HttpClient {
   fetch(url: string, options?: HttpRequestOptions): Promise<HttpResult>;
 }
@@ -164,6 +180,12 @@ export interface SourceAdapter {
 }
 
 export const EVENTS_KIND = 'events';
+
+/**
+ * Formats a Source registers but the sync engine never pulls: they are read per request (live ILS
+ * availability). The scheduler passes them by, and adding one needs no adapter.
+ */
+export const LIVE_FORMATS: readonly SourceFormat[] = [SourceFormat.ILS_AVAILABILITY];
 
 /** MARC records (NormalizedCatalogRecord from src/domain/catalog.ts), stored by the catalog sink. */
 export const CATALOG_KIND = 'catalog';

@@ -122,7 +122,9 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           url = new URL(location, url);
           continue;
         }
-        if (RETRYABLE_STATUS(response.status)) {
+        const accepted = response.status >= 400 && (request.acceptStatus?.includes(response.status)
+          || (request.readErrorBody === true && response.status < 500 && !RETRYABLE_STATUS(response.status)));
+        if (RETRYABLE_STATUS(response.status) && !accepted) {
           await response.body?.cancel().catch(() => undefined);
           throw new RetryableError(`HTTP ${response.status} ${response.statusText} from ${url.href}.`, response.status, parseRetryAfter(response.headers.get('retry-after')));
         }
@@ -134,7 +136,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           await response.body?.cancel().catch(() => undefined);
           return { ...result, body: Buffer.alloc(0), etag: result.etag ?? request.conditional?.etag ?? null, lastModified: result.lastModified ?? request.conditional?.lastModified ?? null };
         }
-        if (response.status >= 400) {
+        if (response.status >= 400 && !accepted) {
           await response.body?.cancel().catch(() => undefined);
           throw new FetchError(`HTTP ${response.status} ${response.statusText} from ${url.href}.`, response.status);
         }

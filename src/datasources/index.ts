@@ -1,7 +1,31 @@
 import { SourceAdapter } from './adapter';
+import { graphqlAdapter } from './graphql/graphql.source';
+import { hsdsSource } from './hsds/hsds.source';
 import { icalendarAdapter } from './icalendar/icalendar.source';
+import { jsonLdSource } from './jsonld/jsonld.source';
+import { libcalSource } from './libcal/libcal.source';
+import { createMarcSourceAdapter } from './marc/marc.source';
+
+export interface AdapterOptions {
+  /**
+   * Where `file:` sources may be read (SOURCE_FILE_ROOTS; the same rule the HttpClient's URL policy
+   * applies). Only MARC reads files itself (streamed from disk); null: unrestricted (trusted callers
+   * without a URL policy, such as the CLI and tests).
+   */
+  fileRoots: string[] | null;
+}
 
 /** Every partner format the sync engine knows; a new format appends its adapter here. */
-export const ADAPTERS: SourceAdapter[] = [
-  icalendarAdapter,
-];
+export function createAdapters(options: AdapterOptions): SourceAdapter[] {
+  return [
+    icalendarAdapter,
+    jsonLdSource,
+    hsdsSource,
+    libcalSource,
+    createMarcSourceAdapter({ fileRoots: options.fileRoots }),
+    graphqlAdapter,
+  ];
+}
+
+/** The adapters with `file:` reads unrestricted (see AdapterOptions.fileRoots). */
+export const ADAPTERS: SourceAdapter[] = createAdapters({ fileRoots: null });

@@ -56,6 +56,8 @@ export type CheckedUrl =
 
 export interface UrlPolicy {
   readonly maxRedirects: number;
+  /** SOURCE_FILE_ROOTS as configured (for adapters that stream files themselves: MARC). */
+  readonly fileRoots: string[];
   /** Validates a URL (first request or any redirect hop); resolves http(s) hosts once. */
   checkUrl(url: string): Promise<CheckedUrl>;
   /** Throws when following one more redirect would exceed the cap; `hops` counts redirects so far. */
@@ -199,6 +201,7 @@ export function createUrlPolicy(options: UrlPolicyOptions): UrlPolicy {
 
   return {
     maxRedirects: options.maxRedirects,
+    fileRoots: options.fileRoots,
     checkUrl,
     async checkRedirect(from, to, hops) {
       if (hops >= options.maxRedirects) {

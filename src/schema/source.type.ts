@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
 import { SourceFormat } from '../datasources/adapter';
 import { PartnerKind } from './enums';
 import { Node } from './node.interface';
@@ -129,4 +130,10 @@ export class AddSourceInput {
 
   @Field(() => DateTime, { nullable: true, description: 'Expand recurrences up to here instead of 400 days ahead.' })
   expandTo?: Date | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'Format-specific settings (README "Partner formats"): e.g. LibCal clientId/clientSecret/calendarId, an ILS_AVAILABILITY protocol ("ILSDI" or "RTAC"), a GRAPHQL query mapping ({} for another Community Graph). Never returned by the API.',
+  })
+  options?: Record<string, unknown> | null;
 }

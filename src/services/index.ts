@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { CommunityPubSub } from '../pubsub/pubsub';
 import { ApiKeyService } from './api-key.service';
 import { EventFeedService } from './event-feed.service';
-import { AvailabilityOptions, AvailabilityService, staticIlsDirectory } from './catalog/availability.service';
+import { AvailabilityOptions, AvailabilityService, sourceIlsDirectory } from './catalog/availability.service';
 import { CatalogLinksService } from './catalog/catalog-links.service';
 import { CatalogService } from './catalog/catalog.service';
 import { EventService } from './event.service';
@@ -14,7 +14,7 @@ import { NativeEventService } from './native-event.service';
 import { LiveService } from './live.service';
 import { loadSyncConfig, SyncConfig } from '../config';
 import { HttpClient } from '../datasources/adapter';
-import { ADAPTERS } from '../datasources';
+import { createAdapters } from '../datasources';
 import { createHttpClient } from '../datasources/http';
 import { UrlPolicy } from '../datasources/url-policy';
 import { SINK_FACTORIES } from './sync/sinks';
@@ -49,7 +49,8 @@ export function createServices(db: DataSource, options: ServiceOptions) {
       timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
       ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy) } : {}),
     }),
-    adapters: ADAPTERS,
+    // MARC streams file: URLs itself; it applies the same SOURCE_FILE_ROOTS rule as the HttpClient.
+    adapters: createAdapters({ fileRoots: options.urlPolicy ? options.urlPolicy.fileRoots : null }),
     sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),
     windowPastDays: syncConfig.windowPastDays,
     windowAheadDays: syncConfig.windowAheadDays,
@@ -57,7 +58,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
   });
   const syncLocks = new SourceLocks(db);
   const availability = new AvailabilityService({
-    http: null, directory: staticIlsDirectory([]), cacheMs: 30_000, timeoutMs: 3000, breakerResetMs: 30_000, ...options.availability,
+    http: null, directory: sourceIlsDirectory(db), cacheMs: 30_000, timeoutMs: 3000, breakerResetMs: 30_000, ...options.availability,
   });
   return {
     availability,

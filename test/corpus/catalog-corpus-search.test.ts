@@ -22,7 +22,7 @@ describeEachBackend('MARC corpus ingested and searched', (backend) => {
     graph = await createTestGraph(backend);
     const library = (await createLibrary(graph.db, 'corpus-library', [])).id;
     // Streamed from disk through a file:// source, as a large nightly export would be.
-    const adapter = createMarcSourceAdapter({ fileRoot: CORPUS_DIR });
+    const adapter = createMarcSourceAdapter({ fileRoots: [CORPUS_DIR] });
     for (const file of fs.readdirSync(corpusFile('marc'))) {
       const spec = marcSpec(library, pathToFileURL(corpusFile('marc', file)).toString(), `corpus-${file}`);
       const pull = await adapter.pull(spec, testHttpClient());
@@ -45,8 +45,8 @@ describeEachBackend('MARC corpus ingested and searched', (backend) => {
     expect((await controlNumbers('perl programming')).length).toBeGreaterThan(0);
   });
 
-  it('refuses a file:// URL outside the configured MARC directory', async () => {
-    const adapter = createMarcSourceAdapter({ fileRoot: corpusFile('marc') });
-    await expect(adapter.pull(marcSpec('p', 'file:///etc/passwd'), testHttpClient())).rejects.toThrow('MARC file URLs must point inside the configured MARC file directory: file:///etc/passwd');
+  it('refuses a file:// URL outside SOURCE_FILE_ROOTS', async () => {
+    const adapter = createMarcSourceAdapter({ fileRoots: [corpusFile('marc')] });
+    await expect(adapter.pull(marcSpec('p', 'file:///etc/passwd'), testHttpClient())).rejects.toThrow(`MARC file refused: Refusing to fetch file:///etc/passwd: the file /etc/passwd is outside SOURCE_FILE_ROOTS (${corpusFile('marc')}) (rule: file-outside-roots)`);
   });
 });

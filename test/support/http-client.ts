@@ -1,24 +1,11 @@
-import { HttpClient, HttpRequestOptions, HttpResult } from '../../src/datasources/adapter';
+import { HttpClient } from '../../src/datasources/adapter';
+import { createHttpClient, HttpClientOptions } from '../../src/datasources/http';
 
 /**
- * An HttpClient over Node's global fetch, for adapter tests against 127.0.0.1 servers.
- * (The production client with timeouts, size caps and SSRF rules lives in src/datasources/http.ts.)
+ * THE production HttpClient (src/datasources/http.ts: status contract, redirects, size cap) for
+ * adapter tests against 127.0.0.1 servers, with a short timeout and one quick retry so a failing
+ * upstream costs milliseconds. No URL policy: tests talk to loopback servers.
  */
-export function testHttpClient(): HttpClient & { calls: string[] } {
-  const calls: string[] = [];
-  return {
-    calls,
-    async fetch(url: string, options: HttpRequestOptions = {}): Promise<HttpResult> {
-      calls.push(url);
-      const headers: Record<string, string> = { ...(options.headers ?? {}) };
-      if (options.conditional?.etag) headers['if-none-match'] = options.conditional.etag;
-      if (options.conditional?.lastModified) headers['if-modified-since'] = options.conditional.lastModified;
-      const response = await fetch(url, { method: options.method ?? 'GET', headers, body: options.body, signal: AbortSignal.timeout(10_000) });
-      const body = Buffer.from(await response.arrayBuffer());
-      return {
-        url: response.url || url, status: response.status, notModified: response.status === 304, body,
-        contentType: response.headers.get('content-type'), etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'),
-      };
-    },
-  };
+export function testHttpClient(options: HttpClientOptions = {}): HttpClient {
+  return createHttpClient({ timeoutMs: 5_000, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, ...options });
 }

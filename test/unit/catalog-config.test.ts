@@ -6,9 +6,10 @@ describe('live availability configuration', () => {
     expect(loadConfig({ ILS_CACHE_SECONDS: '0', ILS_TIMEOUT_MS: '1500' }).ils).toMatchObject({ cacheSeconds: 0, timeoutMs: 1500 });
   });
 
-  it('allows file:// MARC sources only under MARC_FILE_DIR', () => {
-    expect(loadConfig({}).marcFileDir).toBeNull();
-    expect(loadConfig({ MARC_FILE_DIR: '/srv/marc/' }).marcFileDir).toBe('/srv/marc');
+  it('refuses the retired MARC_FILE_DIR, pointing at SOURCE_FILE_ROOTS (one rule for every file: source)', () => {
+    expect(() => loadConfig({ MARC_FILE_DIR: '/srv/marc/' }))
+      .toThrow('Invalid MARC_FILE_DIR="/srv/marc/": expected nothing: it was merged into SOURCE_FILE_ROOTS (add the directory there)');
+    expect(loadConfig({ SOURCE_FILE_ROOTS: '/srv/marc/' }).sourceFetch.fileRoots).toEqual(['/srv/marc']);
   });
 
   it('rejects values that are not whole numbers in range, naming the variable', () => {

@@ -15,18 +15,18 @@ const ZONE = 'America/Chicago';
 const window = { from: now, to: new Date(now.getTime() + 56 * 864e5) };
 
 describe('the Millbrook partner feeds in demo/feeds', () => {
-  it('the museum page yields its exhibition, two weekly programs and a ticketed talk', () => {
+  it('the museum page yields its exhibition, a weekly program and a ticketed talk', () => {
     const doc = parseJsonLd(museumEventsPage(now), 'text/html');
     const { events, skipped } = mapJsonLdEvents(doc.nodes, { zone: ZONE, window });
     expect(skipped).toEqual([]);
     const byTitle = (t: string) => events.filter((e) => e.title === t);
     expect(byTitle('Exhibition: Lock & Dam No. 9')).toHaveLength(1);
-    expect(byTitle('Family Science Saturday')).toHaveLength(8);
     expect(byTitle('Toddler Gallery Walk')).toHaveLength(8);
+    // Family Science Saturday is the museum's NATIVE program (demo/town.ts), so the page does not list it twice.
+    expect(byTitle('Family Science Saturday')).toEqual([]);
     const [talk] = byTitle('Evening Talk: A River Pilot\'s Life');
     expect(talk.registration).toEqual({ mode: RegistrationMode.EXTERNAL, url: 'https://museum.millbrook.example/tickets/river-pilot', capacity: 60, confirmed: 19 });
     expect(byTitle('Toddler Gallery Walk')[0].audiences).toEqual([Audience.BABIES, Audience.TODDLERS, Audience.PRESCHOOL]); // 1-3 inclusive
-    expect(byTitle('Family Science Saturday')[0].audiences).toEqual([Audience.PRESCHOOL, Audience.KIDS, Audience.TWEENS, Audience.TEENS, Audience.ADULTS]);
   });
 
   it('the nonprofits publish five listings and two dated sessions', () => {

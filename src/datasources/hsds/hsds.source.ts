@@ -1,4 +1,5 @@
-import { AdapterError, HttpClient, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { AdapterError, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { FetchError } from '../http';
 import { NormalizedService, SERVICES_KIND } from '../service-item';
 import { isSkipped, mapHsdsService } from './hsds.map';
 import { isMinimalService, JsonObject, parseHsdaPage, parseJsonBody, servicesFromJson } from './hsds.parse';
@@ -35,8 +36,18 @@ function intOption(source: SourceSpec, name: string, fallback: number, max: numb
   return value;
 }
 
+/** The HttpClient fails on a status >= 400 (429/5xx after retries); the failure names what was read. */
+async function fetchOrExplain(http: HttpClient, url: string, what: string, request: HttpRequestOptions): Promise<HttpResult> {
+  try {
+    return await http.fetch(url, request);
+  } catch (error) {
+    if (error instanceof FetchError && error.status !== null) throw new AdapterError(`${what}: GET ${url} answered HTTP ${error.status}.`);
+    throw error;
+  }
+}
+
 async function get(http: HttpClient, url: string, what: string, conditional?: SourceSpec['validators']): Promise<HttpResult> {
-  const response = await http.fetch(url, { headers: { accept: 'application/json, text/csv;q=0.9' }, conditional });
+  const response = await fetchOrExplain(http, url, what, { headers: { accept: 'application/json, text/csv;q=0.9' }, conditional });
   if (response.notModified) return response;
   if (response.status < 200 || response.status >= 300) throw new AdapterError(`${what}: GET ${url} answered HTTP ${response.status}.`);
   return response;
@@ -85,7 +96,8 @@ async function pullApi(source: SourceSpec, http: HttpClient, skipped: SkippedIte
       continue;
     }
     const url = `${base}/services/${encodeURIComponent(item.id)}`;
-    const response = await http.fetch(url, { headers: { accept: 'application/json' } });
+    // 404 is asked for: a service deleted between the list and its detail is skipped, not a failure.
+    const response = await fetchOrExplain(http, url, 'HSDA service detail', { headers: { accept: 'application/json' }, acceptStatus: [404] });
     if (response.status === 404) {
       skipped.push({ externalId: item.id, reason: `listed, but GET ${url} answered 404 (removed while we read the list)` });
       continue;

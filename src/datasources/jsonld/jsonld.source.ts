@@ -1,4 +1,5 @@
 import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { FetchError } from '../http';
 import { mapJsonLdEvents } from './jsonld.map';
 import { parseJsonLd } from './jsonld.parse';
 
@@ -9,6 +10,12 @@ export const jsonLdSource: SourceAdapter = {
     const response = await http.fetch(source.url, {
       headers: { accept: 'application/ld+json, application/json;q=0.9, text/html;q=0.8' },
       conditional: source.validators,
+    }).catch((error: unknown) => {
+      // The HttpClient fails on any status >= 400 (429/5xx after retries): say what was expected.
+      if (error instanceof FetchError && error.status !== null) {
+        throw new AdapterError(`GET ${source.url} answered HTTP ${error.status}; expected 200 with JSON-LD or HTML.`);
+      }
+      throw error;
     });
     const validators = { etag: response.etag, lastModified: response.lastModified };
     if (response.notModified) return { notModified: true, validators, kind: EVENTS_KIND, items: [], skipped: [], incremental: false };

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { AdapterError, EVENTS_KIND, HttpClient, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { AdapterError, EVENTS_KIND, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { NormalizedEvent } from '../adapter';
+import { FetchError } from '../http';
 import { mapLibCalEvents } from './libcal.map';
 
 /**
@@ -33,14 +34,29 @@ function intOption(source: SourceSpec, name: string, fallback: number, max: numb
   return value;
 }
 
-function failure(what: string, url: string, response: HttpResult): AdapterError {
+function failure(what: string, url: string, status: number): AdapterError {
   const hint: Record<number, string> = {
     401: 'the client credentials or token were rejected',
     403: 'the API client may not read this calendar (check its scopes and calendar permissions)',
     429: 'LibCal rate limit reached; the next scheduled sync will try again',
   };
-  const reason = hint[response.status] ?? (response.status >= 500 ? 'LibCal server error' : 'unexpected response');
-  return new AdapterError(`${what}: ${url} answered HTTP ${response.status} (${reason}).`);
+  const reason = hint[status] ?? (status >= 500 ? 'LibCal server error' : 'unexpected response');
+  return new AdapterError(`${what}: ${url} answered HTTP ${status} (${reason}).`);
+}
+
+/**
+ * The HttpClient fails on every status >= 400 it is not asked for (429/5xx after its retries); the
+ * failure is rephrased with what the status means for a LibCal source. Only 401 is read here.
+ */
+async function fetchOrExplain(http: HttpClient, what: string, url: string, request: HttpRequestOptions): Promise<HttpResult> {
+  try {
+    const response = await http.fetch(url, request);
+    if (response.status !== 200 && response.status !== 401) throw failure(what, url, response.status);
+    return response;
+  } catch (error) {
+    if (error instanceof FetchError && error.status !== null) throw failure(what, url, error.status);
+    throw error;
+  }
 }
 
 function parseJson(response: HttpResult, what: string): unknown {
@@ -61,12 +77,12 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
     const cached = tokens.get(key);
     if (!fresh && cached && cached.expiresAt - EXPIRY_MARGIN_MS > clock()) return cached.value;
     const url = `${base}/1.1/oauth/token`;
-    const response = await http.fetch(url, {
+    const response = await fetchOrExplain(http, 'LibCal token request', url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ client_id: clientId, client_secret: option(source, 'clientSecret'), grant_type: 'client_credentials' }).toString(),
     });
-    if (response.status !== 200) throw failure('LibCal token request', url, response);
+    if (response.status !== 200) throw failure('LibCal token request', url, response.status);
     const body = parseJson(response, 'LibCal token response') as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || !body.access_token) throw new AdapterError('LibCal token response has no access_token.');
     const seconds = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
@@ -78,10 +94,11 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
     let response: HttpResult | null = null;
     for (const fresh of [false, true]) {
       const bearer = await token(source, http, base, fresh);
-      response = await http.fetch(url, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' } });
+      // 401 is asked for: an expired or revoked token is answered by fetching a new one.
+      response = await fetchOrExplain(http, 'LibCal events', url, { headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, acceptStatus: [401] });
       if (response.status !== 401) break; // expired or revoked token: one fresh token, one retry
     }
-    if (response!.status !== 200) throw failure('LibCal events', url, response!);
+    if (response!.status !== 200) throw failure('LibCal events', url, response!.status);
     const body = parseJson(response!, `LibCal events page (${url})`);
     const events = Array.isArray(body) ? body : (body as { events?: unknown }).events;
     if (!Array.isArray(events)) throw new AdapterError(`LibCal events page (${url}) has no "events" array.`);

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogSinkItem } from '../../domain/catalog';
 import { AdapterError, CATALOG_KIND, HttpClient, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { FetchError } from '../http';
+import { createUrlPolicy } from '../url-policy';
 import { mapMarcRecord, MarcMappingError } from './marc.map';
 import { parseMarc } from './marc.parse';
 
@@ -34,8 +35,12 @@ export async function* catalogRecords(chunks: AsyncIterable<Buffer> | Iterable<B
 }
 
 export interface MarcSourceOptions {
-  /** Directory that `file://` source URLs may read from (streamed from disk); null forbids file URLs. */
-  fileRoot: string | null;
+  /**
+   * SOURCE_FILE_ROOTS: directories `file://` source URLs may stream from, checked by the same rule as
+   * every other source (url-policy.ts: `..` and symlinks resolved first). [] forbids file URLs;
+   * null allows any file (trusted callers without a URL policy: CLI, tests).
+   */
+  fileRoots: string[] | null;
 }
 
 /**
@@ -43,22 +48,29 @@ export interface MarcSourceOptions {
  * shared HttpClient (its size cap applies) and is parsed lazily; a `file://` URL under `fileRoot`
  * streams from disk, so a 100,000-record export never sits in memory.
  */
-export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoot: null }): SourceAdapter {
+export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoots: [] }): SourceAdapter {
+  const policy = options.fileRoots ? createUrlPolicy({ allowHosts: [], fileRoots: options.fileRoots, maxRedirects: 0 }) : null;
   return {
     format: SourceFormat.MARC,
     async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<CatalogSinkItem>> {
       const skipped: SkippedItem[] = [];
       if (source.url.startsWith('file:')) {
-        const file = fileURLToPath(source.url);
-        const root = options.fileRoot ? path.resolve(options.fileRoot) : null;
-        if (!root || !path.resolve(file).startsWith(root + path.sep)) {
-          throw new AdapterError(`MARC file URLs must point inside the configured MARC file directory: ${source.url}`);
+        let file = fileURLToPath(source.url);
+        if (policy) {
+          const checked = await policy.checkUrl(source.url).catch((error: Error) => {
+            throw new AdapterError(`MARC file refused: ${error.message}`);
+          });
+          if (checked.kind === 'file') file = checked.path;
         }
         if (!fs.existsSync(file)) throw new AdapterError(`MARC file not found: ${source.url}`);
         const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
         return { notModified: false, validators: { etag: null, lastModified: null }, kind: CATALOG_KIND, items: catalogRecords(stream, skipped), skipped, incremental: false };
       }
-      const response = await http.fetch(source.url, { conditional: source.validators });
+      const response = await http.fetch(source.url, { conditional: source.validators }).catch((error: unknown) => {
+        // The HttpClient fails on any status >= 400 (429/5xx after retries).
+        if (error instanceof FetchError && error.status !== null) throw new AdapterError(`MARC source answered HTTP ${error.status} for ${source.url}`);
+        throw error;
+      });
       const validators = { etag: response.etag, lastModified: response.lastModified };
       if (response.notModified) return { notModified: true, validators, kind: CATALOG_KIND, items: [], skipped, incremental: false };
       if (response.status !== 200) throw new AdapterError(`MARC source answered HTTP ${response.status} for ${source.url}`);

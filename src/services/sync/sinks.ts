@@ -1,5 +1,7 @@
 import { CommunityPubSub } from '../../pubsub/pubsub';
+import { CatalogSink } from '../catalog/catalog.sink';
 import { createEventsSink } from './events.sink';
+import { ServicesSink } from './services.sink';
 import { SyncSink } from './sink';
 
 export interface SinkDeps {
@@ -12,4 +14,7 @@ export interface SinkDeps {
  */
 export const SINK_FACTORIES: Array<(deps: SinkDeps) => SyncSink<any>> = [
   createEventsSink,
+  // HSDS dated sessions become the source's Events through an events sink of their own.
+  (deps) => new ServicesSink({ sessions: createEventsSink(deps) }),
+  () => new CatalogSink(),
 ];

@@ -1,7 +1,8 @@
 import { IANAZone } from 'luxon';
 import { DataSource } from 'typeorm';
 import { Context } from '../../context';
-import { SourceFormat } from '../../datasources/adapter';
+import { LIVE_FORMATS, SourceFormat } from '../../datasources/adapter';
+import { ilsEndpointFromSource } from '../../datasources/ils/ils-item';
 import { EventEntity, PartnerEntity, SourceEntity } from '../../entities';
 import { EventStatus, PartnerKind } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
@@ -58,7 +59,15 @@ export class SourceService {
     access.requirePartner(ctx.principal, partnerId, 'addSource');
     if (!(await this.db.getRepository(PartnerEntity).findOneBy({ id: partnerId }))) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with id "${input.partnerId}".`);
     if (!Object.values(SourceFormat).includes(input.format)) throw new InvalidArgumentError('input.format', input.format, Object.values(SourceFormat).join(' | '));
-    if (!this.engine.supports(input.format)) throw new InvalidArgumentError('input.format', input.format, `a format with an installed adapter (${this.engine.formats().join(', ')})`);
+    const live = LIVE_FORMATS.includes(input.format);
+    if (!live && !this.engine.supports(input.format)) throw new InvalidArgumentError('input.format', input.format, `a format with an installed adapter (${this.engine.formats().join(', ')}) or a live format (${LIVE_FORMATS.join(', ')})`);
+    if (input.format === SourceFormat.ILS_AVAILABILITY) {
+      try {
+        ilsEndpointFromSource({ partnerId, url: input.url, options: input.options ?? {} });
+      } catch (error) {
+        throw new InvalidArgumentError('input.options', input.options ?? {}, 'options.protocol "ILSDI" (default) or "RTAC"');
+      }
+    }
     if (!isFeedUrl(input.url, options.allowFileUrls ?? false)) {
       throw new InvalidArgumentError('input.url', input.url, options.allowFileUrls ? 'an http:, https: or file: URL' : 'an http: or https: URL (file: URLs only through the community-graph CLI)');
     }
@@ -74,7 +83,7 @@ export class SourceService {
       id: stableId('source', partnerId, input.format, input.url), partnerId, format: input.format, url: input.url, refreshMinutes,
       expandFrom: input.expandFrom ?? null, expandTo: input.expandTo ?? null, options: JSON.stringify(input.options ?? {}),
       title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null,
-      consecutiveFailures: 0, itemCount: 0, nextSyncAt: ctx.now, createdAt: ctx.now,
+      consecutiveFailures: 0, itemCount: 0, nextSyncAt: live ? null : ctx.now, createdAt: ctx.now,
     });
     if (await repo.findOneBy({ id: source.id })) throw new DomainError(ErrorCode.CONFLICT, `This partner already has a ${input.format} source at ${input.url}.`);
     await repo.insert(source);
@@ -107,6 +116,9 @@ export class SourceService {
     const source = await this.db.getRepository(SourceEntity).findOneBy({ id: sourceId });
     if (!source) throw new DomainError(ErrorCode.NOT_FOUND, `No source with id "${id}".`);
     access.requirePartner(ctx.principal, source.partnerId, 'syncSource');
+    if (LIVE_FORMATS.includes(source.format)) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${source.format} sources are read per request and never synced.`);
+    }
     const report = await this.locks.tryRun(sourceId, () => this.engine.run(sourceId, new Date(), onProgress));
     if (!report) throw new DomainError(ErrorCode.CONFLICT, `Source "${id}" is being synced right now; try again when that sync has finished.`);
     return report;

@@ -1,4 +1,5 @@
-import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { LIVE_FORMATS } from '../../datasources/adapter';
 import { SourceEntity } from '../../entities';
 import { Logger } from '../../logger';
 import { SourceLocks } from './source-lock';
@@ -40,7 +41,8 @@ export class SyncScheduler {
   async tick(now = new Date()): Promise<SyncReport[]> {
     const due = await this.db.getRepository(SourceEntity).find({
       select: { id: true },
-      where: [{ nextSyncAt: LessThanOrEqual(now) }, { nextSyncAt: IsNull() }],
+      // Live formats (ILS availability) are read per request: never due.
+      where: [{ nextSyncAt: LessThanOrEqual(now), format: Not(In([...LIVE_FORMATS])) }, { nextSyncAt: IsNull(), format: Not(In([...LIVE_FORMATS])) }],
       order: { nextSyncAt: 'ASC', id: 'ASC' },
       take: 100,
     });

@@ -75,21 +75,24 @@ export class SyncService {
       }
       const sink = this.sinks.get(pull.kind);
       if (!sink) throw new Error(`No sink is registered for items of kind "${pull.kind}".`);
-      const items = Array.isArray(pull.items) ? pull.items : await drain(pull.items);
-      onProgress?.({ phase: 'pulled', items: items.length, skipped: pull.skipped.length });
+      // A streamed pull (MARC) is handed to the sink as it is: the sink reads it batch by batch, so a
+      // 100,000-record file never sits in memory. Its `skipped` fills while streaming (read below).
+      if (Array.isArray(pull.items)) onProgress?.({ phase: 'pulled', items: pull.items.length, skipped: pull.skipped.length });
       counts = await sink.apply({
         db: this.db, source: { id: source.id, partnerId: partner.id, partnerTimezone: partner.timezone }, now,
         incremental: pull.incremental, deletedExternalIds: pull.deletedExternalIds ?? [], window: spec.window,
-      }, items);
+      }, pull.items);
       onProgress?.({ phase: 'stored' });
-      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + counts.created : items.length);
+      const present = Array.isArray(pull.items) ? pull.items.length : counts.created + counts.updated + counts.unchanged;
+      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + counts.created : present);
     } catch (error) {
       const message = (error as Error).message || String(error);
       this.options.logger?.warn({ sourceId, err: message }, 'sync failed');
       await this.recordFailure(source, now, message);
       return { ...base, status: 'FAILED', error: message, durationMs: Date.now() - started };
     }
-    const skippedItems = pull.skipped;
+    // Read only now: a streamed pull reports the records it could not read while the sink consumed it.
+    const skippedItems = [...pull.skipped];
     return {
       ...base, ...counts, skipped: skippedItems.length, skippedItems,
       status: skippedItems.length ? 'PARTIAL' : 'OK', durationMs: Date.now() - started,
@@ -128,12 +131,6 @@ export class SyncService {
       nextSyncAt: nextSyncAfterFailure(source.refreshMinutes, failures, now),
     });
   }
-}
-
-async function drain<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
 
 function parseOptions(raw: string): Record<string, unknown> {

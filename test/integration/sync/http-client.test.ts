@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createHttpClient, parseRetryAfter } from '../../../src/datasources/http';
+import { createHttpClient, FetchError, parseRetryAfter } from '../../../src/datasources/http';
 import { FeedServer } from '../../support/feed-server';
 
 describe('the fetch policy (createHttpClient)', () => {
@@ -71,5 +71,37 @@ describe('the fetch policy (createHttpClient)', () => {
     const client = createHttpClient({ retryBaseDelayMs: 1, retryMaxDelayMs: 60_000, sleep: async (ms) => void waits.push(ms) });
     expect((await client.fetch(`${feeds.url}/later`)).body.toString()).toBe('ok');
     expect(waits).toEqual([7_000]);
+  });
+
+  describe('status contract: what an adapter sees of a non-2xx answer', () => {
+    it('fails with a FetchError carrying the status, after retrying 429/5xx', async () => {
+      feeds.set('/forbidden', { kind: 'status', status: 403, body: 'no' }).set('/busy', { kind: 'status', status: 503 });
+      const client = createHttpClient({ retries: 1, retryBaseDelayMs: 1 });
+      const forbidden = await client.fetch(`${feeds.url}/forbidden`).catch((e: unknown) => e);
+      expect(forbidden).toEqual(new FetchError(`HTTP 403 Forbidden from ${feeds.url}/forbidden.`, 403));
+      expect((forbidden as FetchError).status).toBe(403);
+      const busy = await client.fetch(`${feeds.url}/busy`).catch((e: unknown) => e) as FetchError;
+      expect([busy.message, busy.status, feeds.count('/busy')]).toEqual([`HTTP 503 Service Unavailable from ${feeds.url}/busy. (gave up after 2 attempts)`, 503, 2]);
+    });
+
+    it('returns a status listed in acceptStatus with its body, at once and without retrying (even 429 or 5xx)', async () => {
+      feeds.set('/token-expired', { kind: 'status', status: 401, body: '{"error":"invalid_token"}', contentType: 'application/json' })
+        .set('/limited', { kind: 'status', status: 429, body: 'slow down', retryAfter: '60' });
+      const client = createHttpClient({ retries: 2, retryBaseDelayMs: 1 });
+      const expired = await client.fetch(`${feeds.url}/token-expired`, { acceptStatus: [401] });
+      expect([expired.status, expired.body.toString(), expired.contentType]).toEqual([401, '{"error":"invalid_token"}', 'application/json']);
+      const limited = await client.fetch(`${feeds.url}/limited`, { acceptStatus: [429] });
+      expect([limited.status, limited.body.toString(), feeds.count('/limited')]).toEqual([429, 'slow down', 1]);
+      await expect(client.fetch(`${feeds.url}/token-expired`, { acceptStatus: [403] })).rejects.toThrow(`HTTP 401 Unauthorized from ${feeds.url}/token-expired.`);
+    });
+
+    it('readErrorBody returns a 4xx with its body (GraphQL errors) but still retries and fails a 5xx', async () => {
+      feeds.set('/graphql-400', { kind: 'status', status: 400, body: '{"errors":[{"message":"bad"}]}' }).set('/graphql-502', { kind: 'status', status: 502 });
+      const client = createHttpClient({ retries: 1, retryBaseDelayMs: 1 });
+      const bad = await client.fetch(`${feeds.url}/graphql-400`, { method: 'POST', body: '{}', readErrorBody: true });
+      expect([bad.status, bad.body.toString()]).toEqual([400, '{"errors":[{"message":"bad"}]}']);
+      await expect(client.fetch(`${feeds.url}/graphql-502`, { readErrorBody: true })).rejects.toThrow(`HTTP 502 Bad Gateway from ${feeds.url}/graphql-502. (gave up after 2 attempts)`);
+      expect(feeds.count('/graphql-502')).toBe(2);
+    });
   });
 });

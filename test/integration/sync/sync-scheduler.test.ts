@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { SourceFormat } from '../../../src/datasources/adapter';
+import { SourceEntity } from '../../../src/entities';
 import { openDatabase } from '../../../src/db/data-source';
 import { createHttpClient } from '../../../src/datasources/http';
 import { createMemoryPubSub } from '../../../src/pubsub/pubsub';
@@ -60,6 +62,15 @@ describeEachBackend('sync scheduler', (backend) => {
     const [one, two] = await Promise.all([scheduler.tick(), scheduler.tick()]);
     expect(one.length + two.length).toBe(1);
     expect(feeds.count('/slow.ics')).toBe(1);
+  });
+
+  it('never pulls a live ILS_AVAILABILITY source (read per request), even when its nextSyncAt is due', async () => {
+    feeds.set('/ilsdi', { kind: 'status', status: 500 });
+    const live = await h.addSource(partnerId, `${feeds.url}/ilsdi`, SourceFormat.ILS_AVAILABILITY);
+    await h.graph.db.getRepository(SourceEntity).update({ id: localOf(live) }, { nextSyncAt: new Date(0) });
+    expect(await scheduler.tick()).toEqual([]);
+    expect(feeds.count('/ilsdi')).toBe(0);
+    expect((await h.source(live)).lastAttemptAt).toBeNull();
   });
 
   if (backend === 'postgres') {

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SourceFormat } from '../../../src/datasources/adapter';
+import { PartnerKind } from '../../../src/domain/enums';
+import { CatalogRecordEntity, ServiceEntity } from '../../../src/entities';
+import { foodShareServices } from '../../../demo/feeds/nonprofits-hsds';
+import { describeEachBackend } from '../../support/backends';
+import { kohaBook } from '../../support/koha-record';
+import { leader, marcXml, marcXmlRecord } from '../../support/marc-writer';
+import { createSyncHarness, localOf, SyncHarness } from './sync-harness';
+
+/** The formats merged beside iCalendar are registered with the engine and reach their sinks. */
+describeEachBackend('sync engine with every registered format', (backend) => {
+  let h: SyncHarness;
+  let dir: string;
+
+  beforeAll(async () => {
+    h = await createSyncHarness(backend);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-formats-'));
+  });
+  afterAll(async () => {
+    await h.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('knows every partner format except live ILS availability (read per request, never synced)', () => {
+    expect(h.graph.services.sync.formats().sort()).toEqual(['GRAPHQL', 'HSDS', 'ICALENDAR', 'JSONLD', 'LIBCAL', 'MARC']);
+  });
+
+  it('streams a MARC file into the catalog, reports unreadable records after the sink read them, and applies deletions', async () => {
+    const book = (id: string, title: string) => { const r = kohaBook({ id, title }); return marcXmlRecord(r.leader, r.fields); };
+    const untitled = marcXmlRecord(leader(), [['001', 'no-title'], ['003', 'MilbPL']]);
+    const file = path.join(dir, 'export.marcxml');
+    fs.writeFileSync(file, marcXml([book('b1', 'First book'), book('b2', 'Second book'), untitled]));
+    const partnerId = await h.addPartner('catalog-library', PartnerKind.LIBRARY);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.MARC);
+
+    const first = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(first).toMatchObject({ status: 'PARTIAL', created: 2, skipped: 1, error: null });
+    expect(first.skippedItems).toEqual([{ externalId: 'no-title', reason: 'record 3: record has no 245 title' }]);
+    expect((await h.source(sourceId)).itemCount).toBe(2);
+
+    const gone = kohaBook({ id: 'b2', title: 'Second book', status: 'd' });
+    fs.writeFileSync(file, marcXml([book('b1', 'First book'), marcXmlRecord(gone.leader, gone.fields)]));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000)); // a new mtime: not a 304
+    const second = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(second).toMatchObject({ status: 'OK', created: 0, removed: 1, unchanged: 1, skipped: 0 });
+    const records = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
+    expect(records.map((r) => [r.externalId, r.removedAt !== null])).toEqual([['b1', false], ['b2', true]]);
+  });
+
+  it('routes an HSDS file to the services sink, and its dated sessions to the events sink', async () => {
+    const now = new Date();
+    const file = path.join(dir, 'services.json');
+    fs.writeFileSync(file, JSON.stringify(foodShareServices(now)));
+    const partnerId = await h.addPartner('food-share', PartnerKind.NONPROFIT);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.HSDS);
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'OK', error: null });
+    const services = await h.graph.db.getRepository(ServiceEntity).findBy({ sourceId: localOf(sourceId) });
+    expect(services.length).toBe(foodShareServices(now).length);
+    expect((await h.source(sourceId)).itemCount).toBe(services.length);
+    expect((await h.events(sourceId)).length).toBeGreaterThan(0);
+  });
+});
