@@ -43,6 +43,9 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, options.dataSource);
+  // Aborted first thing in close(): partner fetches in flight stop, so a sync still pulling gives up
+  // without writing, while one already storing finishes its transaction (the scheduler awaits it).
+  const stopping = new AbortController();
   let redis: Redis | null = null;
   let live: LivePubSub | null = null;
   try {
@@ -77,7 +80,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
     const services = createServices(db, {
-      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy,
+      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy, stopping: stopping.signal,
       // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
       availability: { cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs },
     });
@@ -108,8 +111,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       rateLimits,
       urlPolicy,
       async close() {
-        await scheduler.stop();
-        await apollo.stop();
+        stopping.abort();
+        await Promise.all([scheduler.stop(), apollo.stop()]);
         redis?.disconnect();
         await livePubSub.close();
         services.availability.shutdown();

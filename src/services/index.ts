@@ -34,6 +34,8 @@ export interface ServiceOptions {
   urlPolicy?: UrlPolicy;
   /** Live ILS availability; without it holdings show their status from the last catalog sync. */
   availability?: Partial<AvailabilityOptions>;
+  /** Aborted when the process shuts down: partner fetches in flight stop, and syncs that were pulling give up. */
+  stopping?: AbortSignal;
 }
 
 /** The SSRF policy as the fetch client's hook: every request and every redirect hop is checked. */
@@ -48,7 +50,9 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     http: options.httpClient ?? createHttpClient({
       timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
       ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy) } : {}),
+      signal: options.stopping,
     }),
+    stopping: options.stopping,
     adapters: ADAPTERS,
     sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),
     windowPastDays: syncConfig.windowPastDays,

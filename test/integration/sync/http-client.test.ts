@@ -72,4 +72,23 @@ describe('the fetch policy (createHttpClient)', () => {
     expect((await client.fetch(`${feeds.url}/later`)).body.toString()).toBe('ok');
     expect(waits).toEqual([7_000]);
   });
+
+  it('stops a fetch in flight, and a backoff wait, as soon as the shutdown signal fires, without retrying', async () => {
+    feeds.set('/stalled', { kind: 'slow', delayMs: 60_000 });
+    const stopping = new AbortController();
+    const client = createHttpClient({ signal: stopping.signal, retries: 5, timeoutMs: 60_000 });
+    const pending = client.fetch(`${feeds.url}/stalled`);
+    for (let i = 0; i < 500 && feeds.count('/stalled') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    stopping.abort();
+    await expect(pending).rejects.toThrow(`Fetching ${feeds.url}/stalled was interrupted: the server is shutting down.`);
+    expect(feeds.count('/stalled')).toBe(1);
+
+    feeds.set('/busy', { kind: 'status', status: 503, retryAfter: '3600' });
+    const again = new AbortController();
+    const waiting = createHttpClient({ signal: again.signal, retries: 5, retryMaxDelayMs: 3_600_000 }).fetch(`${feeds.url}/busy`);
+    for (let i = 0; i < 500 && feeds.count('/busy') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    again.abort();
+    await expect(waiting).rejects.toThrow(`Fetching ${feeds.url}/busy was interrupted: the server is shutting down.`);
+    expect(feeds.count('/busy')).toBe(1);
+  });
 });
