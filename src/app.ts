@@ -12,7 +12,7 @@ import { buildCommunitySubgraphSchema } from './schema/build-subgraph-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
 import { createServices, Services } from './services';
-import Redis from 'ioredis';
+import { connectRedis, RedisConnections } from './redis/redis-connections';
 import { createHardening } from './http/hardening';
 import { createRateLimits, RateLimits } from './http/rate-limit';
 import { metrics } from './observability/metrics';
@@ -46,25 +46,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // Aborted first thing in close(): partner fetches in flight stop, so a sync still pulling gives up
   // without writing, while one already storing finishes its transaction (the scheduler awaits it).
   const stopping = new AbortController();
-  let redis: Redis | null = null;
+  let redis: RedisConnections | null = null;
   let live: LivePubSub | null = null;
   try {
-    if (config.redisUrl) {
-      // No offline queue: while Redis is down, limits fall back to the in-process insurance limiter
-      // and /readyz reports it at once instead of queueing.
-      redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      let lastError: Error | null = null;
-      redis.on('error', (error: Error) => {
-        lastError = error;
-        logger.warn({ err: error }, 'Redis connection error');
-      });
-      await redis.connect().catch((error: Error) => {
-        const where = new URL(config.redisUrl!);
-        where.password = '';
-        throw new Error(`Cannot connect to Redis at REDIS_URL=${where.toString()}: ${(lastError ?? error).message}`);
-      });
-    }
-    const rateLimits = createRateLimits(config.rateLimit, redis);
+    // One place makes the Redis connections: commands (rate limits + publishing) and the subscriber.
+    if (config.redisUrl) redis = await connectRedis(config.redisUrl, logger);
+    const rateLimits = createRateLimits(config.rateLimit, redis?.commands ?? null);
     const urlPolicy = createUrlPolicy(config.sourceFetch);
     const hardening = createHardening(config, { logger, metrics, rateLimits });
     // Under the startup lock, so replicas started together load the demo once.
@@ -75,8 +62,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       }
     });
     // In-process pub/sub for one replica; Redis joins replicas (every replica publishes and subscribes).
-    live = config.redisUrl
-      ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+    live = redis
+      ? createRedisPubSub({ publishClient: redis.commands, subscribeClient: redis.subscriber, channelPrefix: config.redisChannelPrefix, logger })
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
     const services = createServices(db, {
@@ -90,7 +77,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const { server, apollo, subgraph } = await createHttpServer({
       schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
-      readiness: redis ? [{ name: 'redis', ping: () => redis!.ping() }] : [],
+      readiness: redis?.readiness ?? [],
       production: config.production, rateLimits,
       wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
     });
@@ -113,16 +100,16 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       async close() {
         stopping.abort();
         await Promise.all([scheduler.stop(), apollo.stop()]);
-        redis?.disconnect();
         await livePubSub.close();
+        await redis?.close();
         services.availability.shutdown();
         await subgraph?.stop();
         await db.destroy();
       },
     };
   } catch (error) {
-    redis?.disconnect();
     await live?.close();
+    await redis?.close();
     await db.destroy();
     throw error;
   }

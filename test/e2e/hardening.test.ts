@@ -226,7 +226,7 @@ describe('rate limits shared through Redis', () => {
     const b = await startTestServer('sqlite', { demo: true, env });
     const redis = new Redis(redisUrl);
     try {
-      expect(await (await fetch(`${a.app.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok' });
+      expect(await (await fetch(`${a.app.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok', redisSubscriber: 'ok' });
       const statuses = [];
       for (const server of [a, b, a, b, a, b]) statuses.push((await server.post({ query: PARTNERS })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
