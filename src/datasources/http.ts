@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { HttpClient, HttpRequestOptions, HttpResult } from './adapter';
+import { GuardedLookup, UrlRefusedError } from './url-policy';
 
 /**
  * THE fetch policy for every partner pull: http/https/file URLs, a per-attempt timeout, retries with
@@ -33,6 +35,13 @@ export interface HttpClientOptions {
    * slow partner server.
    */
   signal?: AbortSignal;
+  /**
+   * The DNS lookup sockets connect with (the URL policy's `guardedLookup`). `checkUrl` judges the
+   * addresses a name has when it is checked; this judges the address the socket actually connects to,
+   * so DNS rebinding (a public answer first, 127.0.0.1 a moment later) cannot slip through. Given, the
+   * client fetches through its own undici Agent with `connect: { lookup }`.
+   */
+  lookup?: GuardedLookup;
 }
 
 /** A fetch that failed for good (after retries); the message names the URL and the reason. */
@@ -69,6 +78,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const checkUrl = options.checkUrl ?? (async () => undefined);
   const stopping = options.signal;
+  const dispatcher = options.lookup ? new Agent({ connect: { lookup: options.lookup as never } }) : null;
+  // Shutdown also drops the Agent's pooled connections.
+  if (dispatcher) stopping?.addEventListener('abort', () => void dispatcher.destroy().catch(() => undefined), { once: true });
+  const send = (url: URL, init: RequestInit): Promise<Response> => (dispatcher
+    ? undiciFetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>
+    : fetch(url, init));
   const interrupted = (url: URL | string) => new FetchError(`Fetching ${typeof url === 'string' ? url : url.href} was interrupted: the server is shutting down.`);
   /** A backoff wait that ends early (and throws) when the process shuts down. */
   const wait = async (ms: number, url: URL): Promise<void> => {
@@ -135,9 +150,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       try {
         let response: Response;
         try {
-          response = await fetch(url, { method: request.method ?? 'GET', body: request.body, headers, redirect: 'manual', signal });
+          response = await send(url, { method: request.method ?? 'GET', body: request.body, headers, redirect: 'manual', signal });
         } catch (error) {
           if (stopping?.aborted) throw interrupted(url);
+          // The connect-time guard refused the address: a policy decision, never worth a retry.
+          const refused = refusedCause(error);
+          if (refused) throw new FetchError(refused.message.replace(`Refusing to fetch ${refused.url}`, `Refusing to fetch ${url.href}`));
           throw controller.signal.aborted
             ? new RetryableError(`Timed out after ${o.timeoutMs} ms fetching ${url.href}.`, null)
             : new RetryableError(`Network error fetching ${url.href}: ${causeOf(error)}.`, null);
@@ -207,6 +225,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
     },
   };
+}
+
+function refusedCause(error: unknown): UrlRefusedError | null {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof UrlRefusedError) return cause;
+  }
+  return null;
 }
 
 function causeOf(error: unknown): string {

@@ -49,7 +49,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
   const sync = new SyncService(db, {
     http: options.httpClient ?? createHttpClient({
       timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
-      ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy) } : {}),
+      ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy), lookup: options.urlPolicy.guardedLookup } : {}),
       signal: options.stopping,
     }),
     stopping: options.stopping,
