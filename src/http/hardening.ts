@@ -9,6 +9,7 @@ import { corsAllowlist, htmlSecurityHeaders, noSniff } from './middleware/cross-
 import { queryGuard } from './middleware/query-guard.middleware';
 import { rateLimitMiddleware } from './middleware/rate-limit.middleware';
 import { requestLog } from './middleware/request-log.middleware';
+import { subgraphRateLimit } from './middleware/subgraph-rate-limit.middleware';
 import { loadSafelist, PersistedQueryCache } from './persisted-queries';
 import { operationObserverPlugin } from './plugins/operation-observer.plugin';
 import { queryLimits } from './plugins/query-limits.plugin';
@@ -26,6 +27,8 @@ export interface Hardening {
   beforeBody: RequestHandler[];
   /** /graphql after the body is read, before Apollo: batching and token limits. */
   afterBody: RequestHandler[];
+  /** /subgraph (federation router) before the body is read: router token and rate limits. */
+  subgraph: RequestHandler[];
   maxBodyBytes: number;
   apollo: {
     validationRules: ValidationRule[];
@@ -44,6 +47,7 @@ export function createHardening(config: Config, deps: { logger: Logger; metrics:
     htmlPages: htmlSecurityHeaders(),
     beforeBody: [corsAllowlist(config.corsOrigins), rateLimitMiddleware(deps.rateLimits)],
     afterBody: [queryGuard(config.limits.maxTokens)],
+    subgraph: [subgraphRateLimit(deps.rateLimits, config.rateLimit.subgraphRouterToken ?? null)],
     maxBodyBytes: config.maxBodyBytes,
     apollo: {
       validationRules: limits.validationRules,

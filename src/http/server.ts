@@ -119,6 +119,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (subgraph) {
     app.use(
       SUBGRAPH_PATH,
+      ...(hardening?.subgraph ?? []),
       express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
       expressMiddleware(subgraph, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
     );
