@@ -89,6 +89,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     ? createApollo({
       schema: options.subgraphSchema, logger: options.deps.logger, introspection: options.introspection,
       plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })],
+      // The router forwards its clients' work here: the same depth, alias, directive and cost limits.
+      validationRules: hardening?.apollo.validationRules,
     })
     : null;
   await subgraph?.start();
@@ -120,7 +122,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     app.use(
       SUBGRAPH_PATH,
       ...(hardening?.subgraph ?? []),
-      express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+      express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+      ...(hardening?.afterBody ?? []),
       expressMiddleware(subgraph, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
     );
   }

@@ -10,6 +10,32 @@ async function postTo(url: string, headers: Record<string, string> = {}): Promis
   return { status: response.status, json: await response.json(), retryAfter: response.headers.get('retry-after') };
 }
 
+describe('/subgraph, the federation endpoint, has the same query limits as /graphql [sqlite]', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite', { demo: false });
+  });
+  afterAll(() => server.close());
+
+  const send = async (body: unknown) => {
+    const response = await fetch(`${server.app.url}/subgraph`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return { status: response.status, json: await response.json() };
+  };
+
+  it('refuses a deep query, an alias bomb, a token bomb and a batch with the /graphql codes', async () => {
+    const deep = await send({ query: `{ events { edges { node { ${'organizer { events { edges { node { '.repeat(10)}id${' } } } }'.repeat(10)} } } } }` });
+    expect(deep.status).toBe(400);
+    expect(deep.json.errors.map((e: { extensions: { code: string } }) => e.extensions.code).sort()).toEqual(['MAX_COST_EXCEEDED', 'MAX_DEPTH_EXCEEDED']);
+    const aliases = await send({ query: `{ ${Array.from({ length: 100 }, (_, i) => `a${i}: partners { slug }`).join(' ')} }` });
+    expect(aliases.json.errors[0]).toMatchObject({ message: 'Alias count 100 exceeds the limit of 15 (MAX_QUERY_ALIASES).', extensions: { code: 'MAX_ALIASES_EXCEEDED' } });
+    const tokens = await send({ query: `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: partners { slug }`).join(' ')} }` });
+    expect([tokens.status, tokens.json.errors[0].extensions.code]).toEqual([400, 'MAX_TOKENS_EXCEEDED']);
+    const batch = await send([QUERY, QUERY]);
+    expect([batch.status, batch.json.errors[0].extensions.code]).toEqual([400, 'BATCHING_NOT_SUPPORTED']);
+    expect((await send({ query: '{ _service { sdl } }' })).json.data._service.sdl).toContain('type Event');
+  });
+});
+
 describe('rate limits on /subgraph, the federation endpoint [sqlite]', () => {
   describe('without SUBGRAPH_ROUTER_TOKEN', () => {
     let server: TestServer;
