@@ -10,7 +10,7 @@ import { queryGuard } from './middleware/query-guard.middleware';
 import { rateLimitMiddleware } from './middleware/rate-limit.middleware';
 import { requestLog } from './middleware/request-log.middleware';
 import { subgraphRateLimit } from './middleware/subgraph-rate-limit.middleware';
-import { loadSafelist, PersistedQueryCache } from './persisted-queries';
+import { loadSafelist, PersistedOperation, PersistedQueryCache } from './persisted-queries';
 import { operationObserverPlugin } from './plugins/operation-observer.plugin';
 import { queryLimits } from './plugins/query-limits.plugin';
 import { registerRateLimitPlugin } from './plugins/register-rate-limit.plugin';
@@ -30,6 +30,8 @@ export interface Hardening {
   /** /subgraph (federation router) before the body is read: router token and rate limits. */
   subgraph: RequestHandler[];
   maxBodyBytes: number;
+  /** Safelist mode's operations (SAFELIST_FILE), for graphql-ws; null when off. */
+  safelist: Map<string, PersistedOperation> | null;
   apollo: {
     validationRules: ValidationRule[];
     plugins: ApolloServerPlugin<Context>[];
@@ -49,6 +51,7 @@ export function createHardening(config: Config, deps: { logger: Logger; metrics:
     afterBody: [queryGuard(config.limits.maxTokens)],
     subgraph: [subgraphRateLimit(deps.rateLimits, config.rateLimit.subgraphRouterToken ?? null)],
     maxBodyBytes: config.maxBodyBytes,
+    safelist,
     apollo: {
       validationRules: limits.validationRules,
       plugins: [

@@ -68,6 +68,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     server, schema: options.schema, deps: options.deps, isProd: options.production ?? false,
     connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
     validationRules: hardening?.apollo.validationRules, rateLimits: options.rateLimits,
+    safelist: hardening?.safelist,
   });
   const apollo = createApollo({
     schema: options.schema,

@@ -60,6 +60,8 @@ const ERROR_CASES: ErrorCase[] = [
     type: 'next', codes: ['BAD_USER_INPUT'], message: /^Variable "\$k" got invalid value "NOPE" at "k\[0\]"; Value "NOPE" does not exist in "PartnerKind" enum\./ },
   { name: 'a number for an ID list', payload: { query: 'subscription S($ids: [ID!]!) { registrationCounts(eventIds: $ids) { confirmed } }', variables: { ids: [1e400] } },
     type: 'next', codes: ['BAD_USER_INPUT'], message: /^Variable "\$ids" got invalid value null at "ids\[0\]"; Expected non-nullable type "ID!" not to be null\./ },
+  { name: 'a mutation (mutations run over HTTP only)', payload: { query: 'mutation { register(input: { eventId: "x", name: "Ann", email: "ann@example.org" }) { __typename } }' },
+    type: 'error', codes: ['BAD_REQUEST'], message: 'Mutations are not accepted over WebSocket; send them with POST /graphql.' },
   { name: 'an invalid global id', payload: { query: 'subscription { eventChanges(partnerId: "../../etc/passwd") { type } }' }, type: 'next', codes: ['BAD_USER_INPUT'],
     message: 'Invalid value for argument "partnerId": "../../etc/passwd". Expected a global id returned by this API.' },
 ];
