@@ -12,7 +12,7 @@ import { buildCommunitySubgraphSchema } from './schema/build-subgraph-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
 import { createServices, Services } from './services';
-import Redis from 'ioredis';
+import { connectRedis, RedisConnections } from './redis/redis-connections';
 import { createHardening } from './http/hardening';
 import { createRateLimits, RateLimits } from './http/rate-limit';
 import { metrics } from './observability/metrics';
@@ -45,25 +45,15 @@ export interface AppOptions {
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = await openDatabase(config.database, options.dataSource);
-  let redis: Redis | null = null;
+  // Aborted first thing in close(): partner fetches in flight stop, so a sync still pulling gives up
+  // without writing, while one already storing finishes its transaction (the scheduler awaits it).
+  const stopping = new AbortController();
+  let redis: RedisConnections | null = null;
   let live: LivePubSub | null = null;
   try {
-    if (config.redisUrl) {
-      // No offline queue: while Redis is down, limits fall back to the in-process insurance limiter
-      // and /readyz reports it at once instead of queueing.
-      redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-      let lastError: Error | null = null;
-      redis.on('error', (error: Error) => {
-        lastError = error;
-        logger.warn({ err: error }, 'Redis connection error');
-      });
-      await redis.connect().catch((error: Error) => {
-        const where = new URL(config.redisUrl!);
-        where.password = '';
-        throw new Error(`Cannot connect to Redis at REDIS_URL=${where.toString()}: ${(lastError ?? error).message}`);
-      });
-    }
-    const rateLimits = createRateLimits(config.rateLimit, redis);
+    // One place makes the Redis connections: commands (rate limits + publishing) and the subscriber.
+    if (config.redisUrl) redis = await connectRedis(config.redisUrl, logger);
+    const rateLimits = createRateLimits(config.rateLimit, redis?.commands ?? null);
     const urlPolicy = createUrlPolicy(config.sourceFetch);
     const hardening = createHardening(config, { logger, metrics, rateLimits });
     // Under the startup lock, so replicas started together load the demo once.
@@ -74,12 +64,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       }
     });
     // In-process pub/sub for one replica; Redis joins replicas (every replica publishes and subscribes).
-    live = config.redisUrl
-      ? await createRedisPubSub({ url: config.redisUrl, channelPrefix: config.redisChannelPrefix, logger })
+    live = redis
+      ? createRedisPubSub({ publishClient: redis.commands, subscribeClient: redis.subscriber, channelPrefix: config.redisChannelPrefix, logger })
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
     const services = createServices(db, {
-      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy,
+      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy, stopping: stopping.signal,
       // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
       availability: {
         cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,
@@ -94,7 +84,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const { server, apollo, subgraph } = await createHttpServer({
       schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
-      readiness: redis ? [{ name: 'redis', ping: () => redis!.ping() }] : [],
+      readiness: redis?.readiness ?? [],
       production: config.production, rateLimits,
       wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
     });
@@ -115,18 +105,18 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       rateLimits,
       urlPolicy,
       async close() {
-        await scheduler.stop();
-        await apollo.stop();
-        redis?.disconnect();
+        stopping.abort();
+        await Promise.all([scheduler.stop(), apollo.stop()]);
         await livePubSub.close();
+        await redis?.close();
         services.availability.shutdown();
         await subgraph?.stop();
         await db.destroy();
       },
     };
   } catch (error) {
-    redis?.disconnect();
     await live?.close();
+    await redis?.close();
     await db.destroy();
     throw error;
   }

@@ -64,6 +64,12 @@ export interface RateLimitConfig {
   windowSeconds: number;
   /** Redis key prefix of the limiter buckets (RATE_LIMIT_KEY_PREFIX). */
   keyPrefix: string;
+  /**
+   * SUBGRAPH_ROUTER_TOKEN: the secret a federation router sends in `X-Router-Token` to /subgraph. Set,
+   * /subgraph answers only requests carrying it, and they skip the per-address budget (the router's one
+   * address speaks for every user); forwarded API keys keep their per-key budget.
+   */
+  subgraphRouterToken?: string | null;
 }
 
 export interface PersistedQueryConfig {
@@ -94,6 +100,13 @@ export interface SyncConfig {
   scheduler: boolean;
   /** How often the scheduler looks for due sources. */
   schedulerTickMs: number;
+}
+
+function parseRouterToken(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  // A shared secret: long enough that guessing it is hopeless (e.g. `openssl rand -hex 32`).
+  if (raw.length < 32) throw new ConfigError('SUBGRAPH_ROUTER_TOKEN', '(hidden)', 'a secret of at least 32 characters (e.g. openssl rand -hex 32)');
+  return raw;
 }
 
 export class ConfigError extends Error {
@@ -235,6 +248,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authFailuresPerIp: parseInteger('RATE_LIMIT_AUTH_FAILURES_PER_IP', env.RATE_LIMIT_AUTH_FAILURES_PER_IP, 20, 1),
       windowSeconds: parseInteger('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1),
       keyPrefix: env.RATE_LIMIT_KEY_PREFIX || 'cg:rl',
+      subgraphRouterToken: parseRouterToken(env.SUBGRAPH_ROUTER_TOKEN),
     },
     persistedQueries: {
       apq: parseSwitch('PERSISTED_QUERIES', env.PERSISTED_QUERIES, true),

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { HttpClient, HttpRequestOptions, HttpResult } from './adapter';
+import { GuardedLookup, UrlRefusedError } from './url-policy';
 
 /**
  * THE fetch policy for every partner pull: http/https/file URLs, a per-attempt timeout, retries with
@@ -27,6 +29,19 @@ export interface HttpClientOptions {
   checkUrl?: (url: URL) => Promise<void>;
   /** Injected for tests of the backoff itself; defaults to setTimeout. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Aborted when the process shuts down: fetches in flight (and backoff waits) stop at once with a
+   * FetchError, so a sync still pulling gives up without writing and shutdown is not held hostage by a
+   * slow partner server.
+   */
+  signal?: AbortSignal;
+  /**
+   * The DNS lookup sockets connect with (the URL policy's `guardedLookup`). `checkUrl` judges the
+   * addresses a name has when it is checked; this judges the address the socket actually connects to,
+   * so DNS rebinding (a public answer first, 127.0.0.1 a moment later) cannot slip through. Given, the
+   * client fetches through its own undici Agent with `connect: { lookup }`.
+   */
+  lookup?: GuardedLookup;
 }
 
 /** A fetch that failed for good (after retries); the message names the URL and the reason. */
@@ -62,6 +77,29 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const o = { ...DEFAULT_HTTP_OPTIONS, ...options };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const checkUrl = options.checkUrl ?? (async () => undefined);
+  const stopping = options.signal;
+  const dispatcher = options.lookup ? new Agent({ connect: { lookup: options.lookup as never } }) : null;
+  // Shutdown also drops the Agent's pooled connections.
+  if (dispatcher) stopping?.addEventListener('abort', () => void dispatcher.destroy().catch(() => undefined), { once: true });
+  const send = (url: URL, init: RequestInit): Promise<Response> => (dispatcher
+    ? undiciFetch(url, { ...(init as object), dispatcher }) as unknown as Promise<Response>
+    : fetch(url, init));
+  const interrupted = (url: URL | string) => new FetchError(`Fetching ${typeof url === 'string' ? url : url.href} was interrupted: the server is shutting down.`);
+  /** A backoff wait that ends early (and throws) when the process shuts down. */
+  const wait = async (ms: number, url: URL): Promise<void> => {
+    if (!stopping) return sleep(ms);
+    if (stopping.aborted) throw interrupted(url);
+    let onAbort = () => undefined as void;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => reject(interrupted(url));
+      stopping.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+      await Promise.race([sleep(ms), aborted]);
+    } finally {
+      stopping.removeEventListener('abort', onAbort);
+    }
+  };
 
   async function readCapped(body: ReadableStream<Uint8Array> | null, url: string): Promise<Buffer> {
     if (!body) return Buffer.alloc(0);
@@ -97,6 +135,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   async function attempt(start: URL, request: HttpRequestOptions): Promise<HttpResult> {
     let url = start;
     for (let hop = 0; hop <= o.maxRedirects; hop++) {
+      if (stopping?.aborted) throw interrupted(url);
       await checkUrl(url);
       if (url.protocol === 'file:') return fetchFile(url, request);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -107,11 +146,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       if (request.conditional?.lastModified) headers['if-modified-since'] = request.conditional.lastModified;
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), o.timeoutMs);
+      const signal = stopping ? AbortSignal.any([controller.signal, stopping]) : controller.signal;
       try {
         let response: Response;
         try {
-          response = await fetch(url, { method: request.method ?? 'GET', body: request.body, headers, redirect: 'manual', signal: controller.signal });
+          response = await send(url, { method: request.method ?? 'GET', body: request.body, headers, redirect: 'manual', signal });
         } catch (error) {
+          if (stopping?.aborted) throw interrupted(url);
+          // The connect-time guard refused the address: a policy decision, never worth a retry.
+          const refused = refusedCause(error);
+          if (refused) throw new FetchError(refused.message.replace(`Refusing to fetch ${refused.url}`, `Refusing to fetch ${url.href}`));
           throw controller.signal.aborted
             ? new RetryableError(`Timed out after ${o.timeoutMs} ms fetching ${url.href}.`, null)
             : new RetryableError(`Network error fetching ${url.href}: ${causeOf(error)}.`, null);
@@ -148,6 +192,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         try {
           return { ...result, body: await readCapped(response.body, url.href) };
         } catch (error) {
+          if (stopping?.aborted) throw interrupted(url);
           if (controller.signal.aborted) throw new RetryableError(`Timed out after ${o.timeoutMs} ms reading ${url.href}.`, null);
           if (error instanceof FetchError) throw error;
           // The connection broke mid-body (reset, truncated chunked encoding): worth another attempt.
@@ -177,11 +222,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
             throw error;
           }
           const backoff = o.retryBaseDelayMs * 2 ** n * (1 + Math.random() * 0.5);
-          await sleep(Math.min(o.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0)));
+          await wait(Math.min(o.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0)), url);
         }
       }
     },
   };
+}
+
+function refusedCause(error: unknown): UrlRefusedError | null {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if (cause instanceof UrlRefusedError) return cause;
+  }
+  return null;
 }
 
 function causeOf(error: unknown): string {

@@ -9,7 +9,8 @@ import { corsAllowlist, htmlSecurityHeaders, noSniff } from './middleware/cross-
 import { queryGuard } from './middleware/query-guard.middleware';
 import { rateLimitMiddleware } from './middleware/rate-limit.middleware';
 import { requestLog } from './middleware/request-log.middleware';
-import { loadSafelist, PersistedQueryCache } from './persisted-queries';
+import { subgraphRateLimit } from './middleware/subgraph-rate-limit.middleware';
+import { loadSafelist, PersistedOperation, PersistedQueryCache } from './persisted-queries';
 import { operationObserverPlugin } from './plugins/operation-observer.plugin';
 import { queryLimits } from './plugins/query-limits.plugin';
 import { registerRateLimitPlugin } from './plugins/register-rate-limit.plugin';
@@ -26,7 +27,11 @@ export interface Hardening {
   beforeBody: RequestHandler[];
   /** /graphql after the body is read, before Apollo: batching and token limits. */
   afterBody: RequestHandler[];
+  /** /subgraph (federation router) before the body is read: router token and rate limits. */
+  subgraph: RequestHandler[];
   maxBodyBytes: number;
+  /** Safelist mode's operations (SAFELIST_FILE), for graphql-ws; null when off. */
+  safelist: Map<string, PersistedOperation> | null;
   apollo: {
     validationRules: ValidationRule[];
     plugins: ApolloServerPlugin<Context>[];
@@ -44,7 +49,9 @@ export function createHardening(config: Config, deps: { logger: Logger; metrics:
     htmlPages: htmlSecurityHeaders(),
     beforeBody: [corsAllowlist(config.corsOrigins), rateLimitMiddleware(deps.rateLimits)],
     afterBody: [queryGuard(config.limits.maxTokens)],
+    subgraph: [subgraphRateLimit(deps.rateLimits, config.rateLimit.subgraphRouterToken ?? null)],
     maxBodyBytes: config.maxBodyBytes,
+    safelist,
     apollo: {
       validationRules: limits.validationRules,
       plugins: [

@@ -69,6 +69,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     server, schema: options.schema, deps: options.deps, isProd: options.production ?? false,
     connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
     validationRules: hardening?.apollo.validationRules, rateLimits: options.rateLimits,
+    safelist: hardening?.safelist,
   });
   const apollo = createApollo({
     schema: options.schema,
@@ -90,6 +91,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     ? createApollo({
       schema: options.subgraphSchema, logger: options.deps.logger, introspection: options.introspection,
       plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })],
+      // The router forwards its clients' work here: the same depth, alias, directive and cost limits.
+      validationRules: hardening?.apollo.validationRules,
     })
     : null;
   await subgraph?.start();
@@ -121,7 +124,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (subgraph) {
     app.use(
       SUBGRAPH_PATH,
-      express.json({ limit: options.maxBodyBytes ?? 1_000_000 }),
+      ...(hardening?.subgraph ?? []),
+      express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+      ...(hardening?.afterBody ?? []),
       expressMiddleware(subgraph, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
     );
   }

@@ -1,11 +1,12 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
 import { DomainError } from '../domain/errors';
 import { createErrorFormatter } from './format-error';
+import { PersistedOperation, sha256Hex } from './persisted-queries';
 import { QueryLimitError } from './plugins/query-limits.plugin';
 import { rateLimitedGraphQLError, RateLimits } from './rate-limit';
 
@@ -24,6 +25,8 @@ export interface GraphqlWsOptions {
   validationRules?: ValidationRule[];
   /** The same rate limits as HTTP, charged per subscribe message. */
   rateLimits?: RateLimits;
+  /** Safelist mode (SAFELIST_FILE): without an API key only these operations run, as over HTTP. */
+  safelist?: Map<string, PersistedOperation> | null;
 }
 
 export interface GraphqlWs {
@@ -88,6 +91,15 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       }
       const errors = validate(options.schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
       if (errors.length) return errors;
+      // Mutations run over HTTP only, where the register rate limit and CSRF prevention apply.
+      if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
+        return [new GraphQLError('Mutations are not accepted over WebSocket; send them with POST /graphql.', { extensions: { code: 'BAD_REQUEST' } })];
+      }
+      if (options.safelist && !ctx.extra.authorization && !options.safelist.has(sha256Hex(payload.query))) {
+        return [new GraphQLError('This server runs only registered (persisted) operations without an API key (SAFELIST_FILE).', {
+          extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' },
+        })];
+      }
       return { schema: options.schema, document, variableValues: payload.variables, operationName: payload.operationName };
     },
     context: (ctx) => createContext(options.deps, { authorization: ctx.extra.authorization ?? null }),

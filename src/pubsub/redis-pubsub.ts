@@ -4,7 +4,10 @@ import { Logger } from '../logger';
 import { CommunityPubSub, pubSubOver, TopicTarget } from './pubsub';
 
 export interface RedisPubSubOptions {
-  url: string;
+  /** The commands connection (shared with rate limits): publishes. See src/redis/redis-connections.ts. */
+  publishClient: Redis;
+  /** The subscriber-mode connection. */
+  subscribeClient: Redis;
   /** Prepended to every channel name, so deployments (and test runs) sharing one Redis stay apart. */
   channelPrefix: string;
   logger: Logger;
@@ -19,24 +22,10 @@ export interface LivePubSub {
  * Pub/sub across replicas: every replica publishes to Redis and every replica subscribes, so a
  * subscriber on replica B sees what commits on replica A. One publishing connection per replica keeps
  * each replica's messages in publish order; Redis delivers a channel's messages in order.
- * Both connections are made at start, so a wrong REDIS_URL stops the start instead of failing later.
+ * The connections are made (and closed) by connectRedis, so a wrong REDIS_URL stops the start.
  */
-export async function createRedisPubSub(options: RedisPubSubOptions): Promise<LivePubSub> {
-  const connect = (role: string) => {
-    const client = new Redis(options.url, { lazyConnect: true, connectionName: `community-graph-${role}` });
-    // Without a listener, ioredis reports connection errors as uncaught; reconnection is automatic.
-    client.on('error', (error) => options.logger.warn({ err: error, role }, 'Redis connection error'));
-    return client;
-  };
-  const publishClient = connect('publish');
-  const subscribeClient = connect('subscribe');
-  try {
-    await Promise.all([publishClient.connect(), subscribeClient.connect()]);
-  } catch (error) {
-    publishClient.disconnect();
-    subscribeClient.disconnect();
-    throw new Error(`Cannot connect to REDIS_URL (${redactUrl(options.url)}): ${(error as Error).message}`);
-  }
+export function createRedisPubSub(options: RedisPubSubOptions): LivePubSub {
+  const { publishClient, subscribeClient } = options;
   const target = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as TopicTarget;
   const channel = (topic: string) => `${options.channelPrefix}${topic}`;
   const prefixed: TopicTarget = {
@@ -53,12 +42,7 @@ export async function createRedisPubSub(options: RedisPubSubOptions): Promise<Li
   };
   return {
     pubsub: pubSubOver(prefixed),
-    async close() {
-      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
-    },
+    // The connections belong to RedisConnections, closed by the app after everything else.
+    close: async () => undefined,
   };
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//***@');
 }

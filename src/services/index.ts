@@ -34,6 +34,8 @@ export interface ServiceOptions {
   urlPolicy?: UrlPolicy;
   /** Live ILS availability; without it holdings show their status from the last catalog sync. */
   availability?: Partial<AvailabilityOptions>;
+  /** Aborted when the process shuts down: partner fetches in flight stop, and syncs that were pulling give up. */
+  stopping?: AbortSignal;
 }
 
 /** The SSRF policy as the fetch client's hook: every request and every redirect hop is checked. */
@@ -47,8 +49,10 @@ export function createServices(db: DataSource, options: ServiceOptions) {
   const sync = new SyncService(db, {
     http: options.httpClient ?? createHttpClient({
       timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
-      ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy) } : {}),
+      ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy), lookup: options.urlPolicy.guardedLookup } : {}),
+      signal: options.stopping,
     }),
+    stopping: options.stopping,
     // MARC streams file: URLs itself; it applies the same SOURCE_FILE_ROOTS rule as the HttpClient.
     adapters: createAdapters({ fileRoots: options.urlPolicy ? options.urlPolicy.fileRoots : null }),
     sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),

@@ -6,8 +6,7 @@ import { startTestServer, TestServer } from '../support/server';
 /**
  * Hostile and broken requests over real HTTP. For each: the exact status and code, the server still
  * answers, and every table is byte-for-byte what it was (row counts + checksums).
- * WebSocket cases (graphql-ws) join this suite once subscriptions are merged (issue 6): malformed
- * frames, early subscribe, duplicate ids, oversized messages and floods over the rate limit.
+ * The WebSocket (graphql-ws) half of the suite is bad-input-ws.test.ts.
  */
 const EVENTS = 'query Events($f: EventFilter, $first: Int, $after: String) { events(first: $first, after: $after, filter: $f) { totalCount } }';
 

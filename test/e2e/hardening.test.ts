@@ -11,8 +11,10 @@ import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createTestDatabase, describeEachBackend } from '../support/backends';
 import { startTestServer, TestServer } from '../support/server';
+import { connect, toWsUrl } from '../support/ws';
 
 const PARTNERS = 'query Partners { partners { slug } }';
+const CHANGES = 'subscription Changes { eventChanges { type } }';
 
 describeEachBackend('abuse limits over HTTP', (backend) => {
   let server: TestServer;
@@ -226,7 +228,7 @@ describe('rate limits shared through Redis', () => {
     const b = await startTestServer('sqlite', { demo: true, env });
     const redis = new Redis(redisUrl);
     try {
-      expect(await (await fetch(`${a.app.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok' });
+      expect(await (await fetch(`${a.app.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'ok', redis: 'ok', redisSubscriber: 'ok' });
       const statuses = [];
       for (const server of [a, b, a, b, a, b]) statuses.push((await server.post({ query: PARTNERS })).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
@@ -248,7 +250,10 @@ describeEachBackend('safelist mode', (backend) => {
     const file = path.join(dir, 'manifest.json');
     fs.writeFileSync(file, JSON.stringify({
       format: 'apollo-persisted-query-manifest', version: 1,
-      operations: [{ id: sha256Hex(PARTNERS), name: 'Partners', type: 'query', body: PARTNERS }],
+      operations: [
+        { id: sha256Hex(PARTNERS), name: 'Partners', type: 'query', body: PARTNERS },
+        { id: sha256Hex(CHANGES), name: 'Changes', type: 'subscription', body: CHANGES },
+      ],
     }));
     server = await startTestServer(backend, { demo: true, env: { SAFELIST_FILE: file } });
   });
@@ -270,5 +275,30 @@ describeEachBackend('safelist mode', (backend) => {
     const { secret } = await server.app.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'ops' });
     const keyed = await server.post({ query: '{ events(first: 1) { totalCount } }' }, { authorization: `Bearer ${secret}` });
     expect(keyed.json.data.events.totalCount).toBeGreaterThan(0);
+  });
+
+  it('applies the safelist to graphql-ws subscribes without a key too', async () => {
+    const socket = await connect(toWsUrl(server.graphqlUrl));
+    try {
+      socket.send({ type: 'subscribe', id: 'other', payload: { query: 'subscription { eventChanges { type event { id } } }' } });
+      expect(await socket.next()).toEqual({ id: 'other', type: 'error', payload: [{
+        message: 'This server runs only registered (persisted) operations without an API key (SAFELIST_FILE).',
+        extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' },
+      }] });
+      socket.send({ type: 'subscribe', id: 'listed', payload: { query: CHANGES } });
+      socket.send({ type: 'ping' });
+      expect(await socket.next()).toEqual({ type: 'pong' });
+    } finally {
+      socket.close();
+    }
+    const { secret } = await server.app.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'ops ws' });
+    const keyed = await connect(toWsUrl(server.graphqlUrl), { authorization: `Bearer ${secret}` });
+    try {
+      keyed.send({ type: 'subscribe', id: 'any', payload: { query: 'subscription { eventChanges { type event { id } } }' } });
+      keyed.send({ type: 'ping' });
+      expect(await keyed.next()).toEqual({ type: 'pong' });
+    } finally {
+      keyed.close();
+    }
   });
 });

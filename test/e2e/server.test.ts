@@ -23,6 +23,9 @@ describeEachBackend('the HTTP server', (backend) => {
     const errors = results.flatMap((r) => (r.status === 'error' ? [`${r.id} ${r.name}: ${r.reason}`] : []));
     expect(errors).toEqual([]);
     expect(results.length).toBeGreaterThan(20);
+    // Exactly the warnings and notices the README's conformance table explains, so it cannot drift.
+    expect(results.filter((r) => r.status !== 'ok').map((r) => `${r.status} ${r.id}`).sort())
+      .toEqual(['notice 5A70', 'notice 6A70', 'notice D6D5', 'warn 572B', 'warn 7B9B', 'warn FDE2']);
   });
 
   it('serves GraphiQL to browsers from its own assets (no CDN)', async () => {

@@ -58,7 +58,7 @@ export class SyncScheduler {
         });
         if (report) {
           reports.push(report);
-          this.options.logger?.info({ sourceId: id, status: report.status, created: report.created, updated: report.updated, removed: report.removed }, 'scheduled sync');
+          this.options.logger?.info({ sourceId: id, status: report.status, created: report.created, updated: report.updated, removed: report.removed, ...(report.error ? { error: report.error } : {}) }, 'scheduled sync');
         }
       }
     };

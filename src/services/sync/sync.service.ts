@@ -30,6 +30,8 @@ export interface SyncEngineOptions {
   /** See SyncConfig.reexpandHours; default 24. */
   reexpandHours?: number;
   logger?: Logger;
+  /** Aborted at shutdown (the same signal as the HttpClient's): see `run`. */
+  stopping?: AbortSignal;
 }
 
 const DAY_MS = 86_400_000;
@@ -87,6 +89,13 @@ export class SyncService {
       await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + counts.created : present);
     } catch (error) {
       const message = (error as Error).message || String(error);
+      if (this.options.stopping?.aborted) {
+        // Interrupted by shutdown before anything was stored (a sink transaction, once begun, runs to its
+        // end, and a failed one rolls back). Not the partner's fault: no failure and no back-off are
+        // recorded, so the source is still due and syncs again after the restart.
+        this.options.logger?.info({ sourceId, err: message }, 'sync interrupted by shutdown; it stays due');
+        return { ...base, status: 'FAILED', error: message, durationMs: Date.now() - started };
+      }
       this.options.logger?.warn({ sourceId, err: message }, 'sync failed');
       await this.recordFailure(source, now, message);
       return { ...base, status: 'FAILED', error: message, durationMs: Date.now() - started };

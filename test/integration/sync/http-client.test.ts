@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createHttpClient, FetchError, parseRetryAfter } from '../../../src/datasources/http';
+import { createUrlPolicy, Lookup } from '../../../src/datasources/url-policy';
 import { FeedServer } from '../../support/feed-server';
 
 describe('the fetch policy (createHttpClient)', () => {
@@ -102,6 +103,63 @@ describe('the fetch policy (createHttpClient)', () => {
       expect([bad.status, bad.body.toString()]).toEqual([400, '{"errors":[{"message":"bad"}]}']);
       await expect(client.fetch(`${feeds.url}/graphql-502`, { readErrorBody: true })).rejects.toThrow(`HTTP 502 Bad Gateway from ${feeds.url}/graphql-502. (gave up after 2 attempts)`);
       expect(feeds.count('/graphql-502')).toBe(2);
+    });
+  });
+
+  it('stops a fetch in flight, and a backoff wait, as soon as the shutdown signal fires, without retrying', async () => {
+    feeds.set('/stalled', { kind: 'slow', delayMs: 60_000 });
+    const stopping = new AbortController();
+    const client = createHttpClient({ signal: stopping.signal, retries: 5, timeoutMs: 60_000 });
+    const pending = client.fetch(`${feeds.url}/stalled`);
+    for (let i = 0; i < 500 && feeds.count('/stalled') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    stopping.abort();
+    await expect(pending).rejects.toThrow(`Fetching ${feeds.url}/stalled was interrupted: the server is shutting down.`);
+    expect(feeds.count('/stalled')).toBe(1);
+
+    feeds.set('/busy-at-shutdown', { kind: 'status', status: 503, retryAfter: '3600' });
+    const again = new AbortController();
+    const waiting = createHttpClient({ signal: again.signal, retries: 5, retryMaxDelayMs: 3_600_000 }).fetch(`${feeds.url}/busy-at-shutdown`);
+    for (let i = 0; i < 500 && feeds.count('/busy-at-shutdown') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    again.abort();
+    await expect(waiting).rejects.toThrow(`Fetching ${feeds.url}/busy-at-shutdown was interrupted: the server is shutting down.`);
+    expect(feeds.count('/busy-at-shutdown')).toBe(1);
+  });
+
+  describe('connects only to addresses the URL policy allows (DNS rebinding)', () => {
+    // Name resolution is injected: these names never reach a real resolver, and every connection the
+    // client makes goes to the feed server on 127.0.0.1 (or is refused before connecting).
+    const answers = (...sequence: string[][]): Lookup & { calls: number } => {
+      const lookup = Object.assign(async () => {
+        const addresses = sequence[Math.min(lookup.calls, sequence.length - 1)];
+        lookup.calls++;
+        return addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+      }, { calls: 0 });
+      return lookup;
+    };
+    const clientFor = (allowHosts: string[], lookup: Lookup) => {
+      const policy = createUrlPolicy({ allowHosts, fileRoots: [], maxRedirects: 5, lookup });
+      return createHttpClient({ retries: 2, retryBaseDelayMs: 1, checkUrl: async (url) => void (await policy.checkUrl(url.href)), lookup: policy.guardedLookup });
+    };
+    const port = () => new URL(feeds.url).port;
+
+    it('refuses a host whose name resolves to a public address when checked and to 127.0.0.1 when connecting, without retrying', async () => {
+      feeds.set('/rebind.ics', { kind: 'feed', body: 'internal' });
+      const lookup = answers(['93.184.216.34'], ['127.0.0.1']);
+      await expect(clientFor([], lookup).fetch(`http://rebind.test:${port()}/rebind.ics`)).rejects.toThrow(
+        `Refusing to fetch http://rebind.test:${port()}/rebind.ics: rebind.test resolved to 127.0.0.1 at connect time (rule: private-address)`);
+      expect(lookup.calls).toBe(2);
+      expect(feeds.count('/rebind.ics')).toBe(0);
+    });
+
+    it('refuses a host that resolves to 127.0.0.1 before connecting, and fetches it once SOURCE_ALLOW_HOSTS names it', async () => {
+      feeds.set('/allowed.ics', { kind: 'feed', body: 'partner feed' });
+      await expect(clientFor([], answers(['127.0.0.1'])).fetch(`http://partner.test:${port()}/allowed.ics`)).rejects.toThrow(
+        `Refusing to fetch http://partner.test:${port()}/allowed.ics: partner.test resolves to 127.0.0.1 (loopback), which is not a public address; allow it with SOURCE_ALLOW_HOSTS (rule: private-address)`);
+      expect(feeds.count('/allowed.ics')).toBe(0);
+
+      const allowed = await clientFor(['partner.test'], answers(['127.0.0.1'])).fetch(`http://partner.test:${port()}/allowed.ics`);
+      expect([allowed.status, allowed.body.toString()]).toEqual([200, 'partner feed']);
+      expect(feeds.requests.find((r) => r.path === '/allowed.ics')!.headers.host).toBe(`partner.test:${port()}`);
     });
   });
 });
