@@ -94,9 +94,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       onAbort = () => reject(interrupted(url));
       stopping.addEventListener('abort', onAbort, { once: true });
     });
+    // Our own timer (unless a test injected `sleep`), so an interrupted wait leaves nothing pending.
+    let timer: NodeJS.Timeout | undefined;
+    const slept = options.sleep ? options.sleep(ms) : new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
     try {
-      await Promise.race([sleep(ms), aborted]);
+      await Promise.race([slept, aborted]);
     } finally {
+      clearTimeout(timer);
       stopping.removeEventListener('abort', onAbort);
     }
   };
