@@ -21,6 +21,9 @@ export function eventContentHash(e: NormalizedEvent): string {
     e.startDate, e.endDate, e.status, e.attendanceMode, e.audiences, e.rawAudiences, e.categories, e.url, e.imageUrl,
     e.place && [e.place.name, e.place.address, e.place.lat, e.place.lon, e.place.code ?? null],
     [e.registration.mode, e.registration.url, e.registration.capacity, e.registration.confirmed],
+    // Partner details (issue 4): appended so a change to them is an update too.
+    (e.details?.offers ?? []).map((o) => [o.name, o.price, o.currency, o.url, o.availability]),
+    e.details?.previousStartsAt?.toISOString() ?? null, e.details?.organizerName ?? null,
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
@@ -122,6 +125,10 @@ function toColumns(e: NormalizedEvent, seriesId: string | null, locationId: stri
     url: e.url?.slice(0, 1000) ?? null, imageUrl: e.imageUrl?.slice(0, 1000) ?? null, locationId,
     registrationMode: e.registration.mode, registrationUrl: e.registration.url?.slice(0, 1000) ?? null,
     capacity: e.registration.capacity, confirmedCount: e.registration.confirmed ?? 0,
+    offers: (e.details?.offers ?? []).map((o) => ({
+      name: o.name?.slice(0, 500) ?? null, price: o.price, currency: o.currency, url: o.url?.slice(0, 1000) ?? null, availability: o.availability,
+    })),
+    previousStartsAt: e.details?.previousStartsAt ?? null, organizerName: e.details?.organizerName?.slice(0, 500) ?? null,
     contentHash, fetchedAt: now, removedAt: null, updatedAt: now,
   };
 }
