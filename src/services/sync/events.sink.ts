@@ -16,15 +16,18 @@ export const syncedSeriesId = (partnerId: string, sourceId: string, seriesKey: s
 
 /** Hash of everything we store from the item: equal hash ⇒ nothing to write. Key order is fixed by the literal. */
 export function eventContentHash(e: NormalizedEvent): string {
-  const canonical = [
+  const canonical: unknown[] = [
     e.externalId, e.seriesKey, e.title, e.description, e.startsAt.toISOString(), e.endsAt.toISOString(), e.timezone, e.allDay,
     e.startDate, e.endDate, e.status, e.attendanceMode, e.audiences, e.rawAudiences, e.categories, e.url, e.imageUrl,
     e.place && [e.place.name, e.place.address, e.place.lat, e.place.lon, e.place.code ?? null],
     [e.registration.mode, e.registration.url, e.registration.capacity, e.registration.confirmed],
-    // Partner details (issue 4): appended so a change to them is an update too.
-    (e.details?.offers ?? []).map((o) => [o.name, o.price, o.currency, o.url, o.availability]),
-    e.details?.previousStartsAt?.toISOString() ?? null, e.details?.organizerName ?? null,
   ];
+  // Partner details (issue 4), appended only when present: a change to them is an update, and rows
+  // stored before these columns existed keep their hash (no mass sequence bump on upgrade).
+  const offers = (e.details?.offers ?? []).map((o) => [o.name, o.price, o.currency, o.url, o.availability]);
+  const previous = e.details?.previousStartsAt?.toISOString() ?? null;
+  const organizerName = e.details?.organizerName ?? null;
+  if (offers.length || previous || organizerName) canonical.push([offers, previous, organizerName]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
