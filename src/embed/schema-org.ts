@@ -33,10 +33,22 @@ function place(item: FeedItem): object | undefined {
 }
 
 /**
- * An Offer only where there is something to take up (a registration); we do not know prices, so none
- * is claimed. availability follows the live seat count.
+ * The partner's stored offers when it published any; otherwise an Offer only where there is something
+ * to take up (a registration), with no price claimed, its availability following the live seat count.
  */
-function offers(item: FeedItem): object | undefined {
+function offers(item: FeedItem): object | object[] | undefined {
+  // The partner's own offers (prices, ticket links) when its feed published them (issue 4).
+  const stored = item.event.offers ?? [];
+  if (stored.length) {
+    return stored.map((o) => ({
+      '@type': 'Offer',
+      ...(o.name ? { name: o.name } : {}),
+      ...(o.price != null ? { price: o.price } : {}),
+      ...(o.currency ? { priceCurrency: o.currency } : {}),
+      ...(o.url ? { url: o.url } : {}),
+      ...(o.availability ? { availability: `${S}${o.availability}` } : {}),
+    }));
+  }
   const r = item.registration;
   if (r.mode === RegistrationMode.NONE) return undefined;
   const full = r.remaining === 0;
@@ -63,6 +75,7 @@ export function eventJsonLd(item: FeedItem, pageUrl: string): Record<string, unk
     ...(e.description ? { description: e.description } : {}),
     startDate: isoStart(item),
     endDate: isoEnd(item),
+    ...(e.previousStartsAt ? { previousStartDate: e.previousStartsAt.toISOString() } : {}),
     eventStatus: EVENT_STATUS[e.status],
     eventAttendanceMode: ATTENDANCE[e.attendanceMode],
     location: place(item),

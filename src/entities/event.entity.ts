@@ -2,6 +2,14 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../domain/enums';
 import { InstantColumn, JsonListColumn } from '../db/columns';
 
+export interface EventOfferRecord {
+  name: string | null;
+  price: number | null;
+  currency: string | null;
+  url: string | null;
+  availability: string | null;
+}
+
 /** One row per occurrence: a recurring series is expanded, each instance keeping the seriesId. */
 @Entity({ name: 'event' })
 @Index('event_page', ['startsAt', 'id'])
@@ -64,6 +72,18 @@ export class EventEntity {
 
   @Column({ type: 'varchar', length: 1000, nullable: true })
   imageUrl!: string | null;
+
+  /** schema.org offers (price, currency, url, availability) as the partner published them. */
+  @Column({ type: 'simple-json', default: '[]' })
+  offers!: EventOfferRecord[];
+
+  /** Start before a reschedule (schema.org previousStartDate). */
+  @InstantColumn({ nullable: true })
+  previousStartsAt!: Date | null;
+
+  /** Organizing body named by the feed when it is not the partner itself (schema.org organizer). */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  organizerName!: string | null;
 
   @Index()
   @Column({ type: 'varchar', length: 64, nullable: true })

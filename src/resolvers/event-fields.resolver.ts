@@ -5,6 +5,7 @@ import { toGlobalId } from '../domain/global-id';
 import { registrationInfo, RegistrationInfo as Info } from '../services/registration-info';
 import { Event } from '../schema/event.type';
 import { Location } from '../schema/location.type';
+import { Offer } from '../schema/offer.type';
 import { Partner } from '../schema/partner.type';
 import { RegistrationInfo } from '../schema/registration-info.type';
 
@@ -25,6 +26,11 @@ export class EventFieldsResolver {
   @FieldResolver(() => Location, { nullable: true })
   location(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<LocationEntity | null> {
     return ctx.services.partners.locationOf(ctx, event.locationId);
+  }
+
+  @FieldResolver(() => [Offer], { description: 'Offers (price, currency, url, availability) as the partner published them.' })
+  offers(@Root() event: EventEntity): Offer[] {
+    return event.offers ?? [];
   }
 
   @FieldResolver(() => RegistrationInfo)

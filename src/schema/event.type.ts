@@ -52,4 +52,10 @@ export class Event extends Node {
 
   @Field(() => String, { nullable: true, description: 'Groups the occurrences of one recurring series.' })
   seriesId!: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Start before the event was rescheduled (schema.org previousStartDate).' })
+  previousStartsAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Organizing body named by the partner feed when it is not the partner itself.' })
+  organizerName!: string | null;
 }

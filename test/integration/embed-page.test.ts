@@ -16,6 +16,15 @@ describeEachBackend('the /embed/events iframe page', (backend) => {
     return { response, html, doc: parseDocument(html) };
   };
 
+  it('emits the offers the partner published (the museum talk\'s ticket price) in the event JSON-LD', async () => {
+    const { doc } = await page('?partner=millbrook-museum&limit=30');
+    const ld = DomUtils.findAll((el) => el.name === 'script', doc.children).map((s) => JSON.parse(DomUtils.textContent(s)));
+    const talk = ld.find((e) => /River Pilot/.test(e.name));
+    expect(talk.offers).toEqual([{
+      '@type': 'Offer', price: 8, priceCurrency: 'USD', url: 'https://museum.millbrook.example/tickets/river-pilot', availability: 'https://schema.org/InStock',
+    }]);
+  });
+
   it('renders the filtered events as semantic HTML with schema.org Event JSON-LD for every one, and no script', async () => {
     const { response, html, doc } = await page('?partner=millbrook-museum,millbrook-library&audience=KIDS,TEENS,FAMILIES,PRESCHOOL&limit=30');
     expect(response.status).toBe(200);

@@ -4,6 +4,7 @@ import { Services1764400000000 } from './1764400000000-services';
 import { Catalog1764500000000 } from './1764500000000-catalog';
 import { Registrations1764600000000 } from './1764600000000-registrations';
 import { PartnerAllowedOrigins1764700000000 } from './1764700000000-partner-allowed-origins';
+import { EventPartnerDetails1764940000000 } from './1764940000000-event-partner-details';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Catalog1764500000000,
   Registrations1764600000000,
   PartnerAllowedOrigins1764700000000,
+  EventPartnerDetails1764940000000,
 ];

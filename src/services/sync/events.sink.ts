@@ -16,12 +16,18 @@ export const syncedSeriesId = (partnerId: string, sourceId: string, seriesKey: s
 
 /** Hash of everything we store from the item: equal hash ⇒ nothing to write. Key order is fixed by the literal. */
 export function eventContentHash(e: NormalizedEvent): string {
-  const canonical = [
+  const canonical: unknown[] = [
     e.externalId, e.seriesKey, e.title, e.description, e.startsAt.toISOString(), e.endsAt.toISOString(), e.timezone, e.allDay,
     e.startDate, e.endDate, e.status, e.attendanceMode, e.audiences, e.rawAudiences, e.categories, e.url, e.imageUrl,
     e.place && [e.place.name, e.place.address, e.place.lat, e.place.lon, e.place.code ?? null],
     [e.registration.mode, e.registration.url, e.registration.capacity, e.registration.confirmed],
   ];
+  // Partner details (issue 4), appended only when present: a change to them is an update, and rows
+  // stored before these columns existed keep their hash (no mass sequence bump on upgrade).
+  const offers = (e.details?.offers ?? []).map((o) => [o.name, o.price, o.currency, o.url, o.availability]);
+  const previous = e.details?.previousStartsAt?.toISOString() ?? null;
+  const organizerName = e.details?.organizerName ?? null;
+  if (offers.length || previous || organizerName) canonical.push([offers, previous, organizerName]);
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
@@ -122,6 +128,10 @@ function toColumns(e: NormalizedEvent, seriesId: string | null, locationId: stri
     url: e.url?.slice(0, 1000) ?? null, imageUrl: e.imageUrl?.slice(0, 1000) ?? null, locationId,
     registrationMode: e.registration.mode, registrationUrl: e.registration.url?.slice(0, 1000) ?? null,
     capacity: e.registration.capacity, confirmedCount: e.registration.confirmed ?? 0,
+    offers: (e.details?.offers ?? []).map((o) => ({
+      name: o.name?.slice(0, 500) ?? null, price: o.price, currency: o.currency, url: o.url?.slice(0, 1000) ?? null, availability: o.availability,
+    })),
+    previousStartsAt: e.details?.previousStartsAt ?? null, organizerName: e.details?.organizerName?.slice(0, 500) ?? null,
     contentHash, fetchedAt: now, removedAt: null, updatedAt: now,
   };
 }

@@ -1,0 +1,19 @@
+import { Field, Float, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'A schema.org Offer the partner published for an event (price, where to get it, availability).' })
+export class Offer {
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Price in `currency`; 0 for a free event.' })
+  price!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 4217 currency code, e.g. USD.' })
+  currency!: string | null;
+
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'schema.org ItemAvailability term, e.g. InStock, SoldOut.' })
+  availability!: string | null;
+}
