@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { SpanKind } from '@opentelemetry/api';
+import { withSpan } from '../observability/tracing';
 import { HttpClient, HttpRequestOptions, HttpResult } from './adapter';
 import { GuardedLookup, UrlRefusedError } from './url-policy';
 
@@ -210,7 +212,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return {
-    async fetch(raw: string, request: HttpRequestOptions = {}): Promise<HttpResult> {
+    fetch: (raw: string, request: HttpRequestOptions = {}): Promise<HttpResult> =>
+      // One client span per partner call (retries inside it); the URL without its query (it may hold a key).
+      withSpan('partner fetch', { 'url.scheme': safeUrl(raw).scheme, 'server.address': safeUrl(raw).host, 'url.path': safeUrl(raw).path },
+        () => fetchWithRetries(raw, request), SpanKind.CLIENT),
+  };
+
+  async function fetchWithRetries(raw: string, request: HttpRequestOptions): Promise<HttpResult> {
       let url: URL;
       try {
         url = new URL(raw);
@@ -229,8 +237,16 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           await wait(Math.min(o.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0)), url);
         }
       }
-    },
-  };
+  }
+}
+
+function safeUrl(raw: string): { scheme: string; host: string; path: string } {
+  try {
+    const url = new URL(raw);
+    return { scheme: url.protocol.replace(/:$/, ''), host: url.hostname, path: url.protocol === 'file:' ? '' : url.pathname };
+  } catch {
+    return { scheme: '', host: '', path: '' };
+  }
 }
 
 function refusedCause(error: unknown): UrlRefusedError | null {
