@@ -2,7 +2,9 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { trace } from '@opentelemetry/api';
 import { ApiKeyRole } from '../../src/domain/enums';
-import { tracingEnabled } from '../../src/observability/tracing';
+import { createHttpClient } from '../../src/datasources/http';
+import { startTracing, stopTracing, tracingEnabled } from '../../src/observability/tracing';
+import { describeEachBackend } from '../support/backends';
 import { startTestServer } from '../support/server';
 
 /** A fake OTLP/HTTP collector: records every JSON export POSTed to /v1/traces. */
@@ -38,11 +40,11 @@ const attr = (span: ExportedSpan, key: string): unknown => {
 
 const QUERY = `query UpcomingEvents { events(first: 5) { edges { node { title organizer { name } registrations { email name } } } } }`;
 
-describe('OpenTelemetry tracing', () => {
+describeEachBackend('OpenTelemetry tracing', (backend) => {
   it('exports spans for the request, the operation, loader batches and SQL to the OTLP endpoint, without secrets or emails', async () => {
     const collector = await startCollector();
     try {
-      const server = await startTestServer('sqlite', { env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_SERVICE_NAME: 'graph-under-test' } });
+      const server = await startTestServer(backend, { env: { OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_SERVICE_NAME: 'graph-under-test' } });
       let secret = '';
       try {
         expect(tracingEnabled()).toBe(true);
@@ -70,7 +72,7 @@ describe('OpenTelemetry tracing', () => {
       expect(attr(operation!, 'graphql.operation.type')).toBe('query');
       const batches = spans.filter((s) => s.name.startsWith('dataloader '));
       expect(batches.map((s) => attr(s, 'dataloader.name'))).toEqual(expect.arrayContaining(['PartnerEntityById', 'registrationsByEvent']));
-      const sql = spans.filter((s) => attr(s, 'db.system') === 'sqlite');
+      const sql = spans.filter((s) => attr(s, 'db.system') === (backend === 'postgres' ? 'postgresql' : 'sqlite'));
       expect(sql.some((s) => String(attr(s, 'db.statement')).includes('"event"'))).toBe(true);
       expect(sql.some((s) => String(attr(s, 'db.statement')).includes('"registration"'))).toBe(true);
       // The request's spans share one trace: the loader batches and their SQL run inside the request.
@@ -89,7 +91,7 @@ describe('OpenTelemetry tracing', () => {
   it('exports nothing and registers no tracer provider when OTEL_EXPORTER_OTLP_ENDPOINT is unset', async () => {
     const collector = await startCollector();
     try {
-      const server = await startTestServer('sqlite', { env: {} });
+      const server = await startTestServer(backend, { env: {} });
       try {
         expect(tracingEnabled()).toBe(false);
         // The API's global provider is still the no-op proxy: its tracers make non-recording spans.
@@ -103,6 +105,28 @@ describe('OpenTelemetry tracing', () => {
       }
       expect(collector.exports).toEqual([]);
     } finally {
+      await collector.close();
+    }
+  });
+
+  it('exports a client span per partner fetch with host and path, never the query string', async () => {
+    const collector = await startCollector();
+    const partner = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/calendar' }).end('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n'));
+    await new Promise<void>((resolve) => partner.listen(0, '127.0.0.1', resolve));
+    try {
+      startTracing({ endpoint: collector.url, serviceName: 'graph-under-test' });
+      const { port } = partner.address() as AddressInfo;
+      const result = await createHttpClient({ retries: 0 }).fetch(`http://127.0.0.1:${port}/feeds/events.ics?apikey=partner-secret`);
+      expect(result.status).toBe(200);
+      await stopTracing();
+      const fetches = spansOf(collector.exports).filter((s) => s.name === 'partner fetch');
+      expect(fetches).toHaveLength(1);
+      expect(attr(fetches[0], 'server.address')).toBe('127.0.0.1');
+      expect(attr(fetches[0], 'url.path')).toBe('/feeds/events.ics');
+      expect(JSON.stringify(fetches[0].attributes)).not.toContain('partner-secret');
+    } finally {
+      await stopTracing();
+      await new Promise<void>((resolve) => partner.close(() => resolve()));
       await collector.close();
     }
   });
