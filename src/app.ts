@@ -21,6 +21,7 @@ import { createHttpClient } from './datasources/http';
 import { sourceIlsDirectory } from './services/catalog/availability.service';
 import { metricsRouter } from './observability/metrics.router';
 import { SyncScheduler } from './services/sync/sync-scheduler';
+import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
 
 export interface App {
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000 */
@@ -44,7 +45,16 @@ export interface AppOptions {
 /** The composition root: config → database → services → HTTP server. `close()` undoes it in reverse. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const db = await openDatabase(config.database, options.dataSource);
+  // Before anything runs, so startup SQL is traced too; a no-op without OTEL_EXPORTER_OTLP_ENDPOINT.
+  if (config.tracing) startTracing(config.tracing);
+  let db: DataSource;
+  try {
+    db = await openDatabase(config.database, options.dataSource);
+  } catch (error) {
+    await stopTracing();
+    throw error;
+  }
+  traceDataSource(db);
   // Aborted first thing in close(): partner fetches in flight stop, so a sync still pulling gives up
   // without writing, while one already storing finishes its transaction (the scheduler awaits it).
   const stopping = new AbortController();
@@ -112,12 +122,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         services.availability.shutdown();
         await subgraph?.stop();
         await db.destroy();
+        await stopTracing();
       },
     };
   } catch (error) {
     await live?.close();
     await redis?.close();
     await db.destroy();
+    await stopTracing();
     throw error;
   }
 }

@@ -40,6 +40,8 @@ export interface Config {
   sync: SyncConfig;
   /** Live availability from library ILSs (see README "Library catalog"). */
   ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
+  /** OpenTelemetry tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set (see README "Tracing"). */
+  tracing: { endpoint: string | null; serviceName: string };
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -263,6 +265,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
     sync: loadSyncConfig(env),
+    tracing: {
+      endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null,
+      serviceName: env.OTEL_SERVICE_NAME?.trim() || 'community-graph',
+    },
     ils: {
       cacheSeconds: parseMillis('ILS_CACHE_SECONDS', env.ILS_CACHE_SECONDS, 30, 3600),
       timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),

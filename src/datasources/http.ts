@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Agent, fetch as undiciFetch } from 'undici';
+import { SpanKind } from '@opentelemetry/api';
+import { tracingEnabled, withSpan } from '../observability/tracing';
 import { HttpClient, HttpRequestOptions, HttpResult } from './adapter';
 import { GuardedLookup, UrlRefusedError } from './url-policy';
 
@@ -210,27 +212,42 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return {
-    async fetch(raw: string, request: HttpRequestOptions = {}): Promise<HttpResult> {
-      let url: URL;
-      try {
-        url = new URL(raw);
-      } catch {
-        throw new FetchError(`Not a valid URL: ${JSON.stringify(raw)}.`);
-      }
-      for (let n = 0; ; n++) {
-        try {
-          return await attempt(url, request);
-        } catch (error) {
-          if (!(error instanceof RetryableError) || n >= o.retries) {
-            if (error instanceof RetryableError && n > 0) throw new FetchError(`${error.message} (gave up after ${n + 1} attempts)`, error.status);
-            throw error;
-          }
-          const backoff = o.retryBaseDelayMs * 2 ** n * (1 + Math.random() * 0.5);
-          await wait(Math.min(o.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0)), url);
-        }
-      }
-    },
+    fetch: (raw: string, request: HttpRequestOptions = {}): Promise<HttpResult> =>
+      // One client span per partner call (retries inside it); the URL without its query (it may hold a key).
+      tracingEnabled()
+        ? withSpan('partner fetch', urlAttributes(raw), () => fetchWithRetries(raw, request), SpanKind.CLIENT)
+        : fetchWithRetries(raw, request),
   };
+
+  async function fetchWithRetries(raw: string, request: HttpRequestOptions): Promise<HttpResult> {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new FetchError(`Not a valid URL: ${JSON.stringify(raw)}.`);
+    }
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt(url, request);
+      } catch (error) {
+        if (!(error instanceof RetryableError) || n >= o.retries) {
+          if (error instanceof RetryableError && n > 0) throw new FetchError(`${error.message} (gave up after ${n + 1} attempts)`, error.status);
+          throw error;
+        }
+        const backoff = o.retryBaseDelayMs * 2 ** n * (1 + Math.random() * 0.5);
+        await wait(Math.min(o.retryMaxDelayMs, Math.max(backoff, error.retryAfterMs ?? 0)), url);
+      }
+    }
+  }
+}
+
+function urlAttributes(raw: string): Record<string, string> {
+  try {
+    const url = new URL(raw);
+    return { 'url.scheme': url.protocol.replace(/:$/, ''), 'server.address': url.hostname, 'url.path': url.protocol === 'file:' ? '' : url.pathname };
+  } catch {
+    return {};
+  }
 }
 
 function refusedCause(error: unknown): UrlRefusedError | null {

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { expressMiddleware } from '@as-integrations/express5';
+import { tracingMiddleware, tracingPlugin } from '../observability/tracing.middleware';
 import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
 import { Context, ContextDeps } from '../context';
@@ -63,6 +64,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const server = http.createServer(app);
   const hardening = options.hardening;
+  app.use(tracingMiddleware);
   if (hardening) app.use(...hardening.everyRequest);
   for (const router of options.routers ?? []) app.use(router);
   const ws = attachGraphqlWs({
@@ -80,6 +82,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       // Upgraded sockets are no longer the HTTP server's to drain: close them with the server.
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
       ...(hardening?.apollo.plugins ?? []),
+      tracingPlugin(),
     ],
     validationRules: hardening?.apollo.validationRules,
     persistedQueries: hardening?.apollo.persistedQueries,

@@ -5,6 +5,7 @@ import {
   CatalogRecordEntity, EventEntity, HoldingEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity, SourceEntity,
 } from '../entities';
 import { byKey, groupByKey } from './by-key';
+import { withSpan } from '../observability/tracing';
 
 /**
  * Per-request batching: every `load` in one tick becomes one `IN (...)` query. Created anew for
@@ -12,26 +13,29 @@ import { byKey, groupByKey } from './by-key';
  */
 export function createLoaders(ctx: { db: DataSource }) {
   const { db } = ctx;
+  // One span per batch when tracing is on (withSpan calls the batch directly when it is off).
+  const traced = <K, V>(name: string, batch: (keys: readonly K[]) => Promise<V[]>) =>
+    (keys: readonly K[]) => withSpan(`dataloader ${name}`, { 'dataloader.name': name, 'dataloader.batch_size': keys.length }, () => batch(keys));
   const batchById = <E extends { id: string }>(entity: new () => E) =>
-    new DataLoader<string, E | null>(async (ids) => {
+    new DataLoader<string, E | null>(traced(`${entity.name}ById`, async (ids) => {
       const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
       return byKey(ids, rows, (row) => row.id);
-    });
+    }));
 
   return {
     partnerById: batchById(PartnerEntity),
     locationById: batchById(LocationEntity),
     eventById: batchById(EventEntity),
-    locationsByPartner: new DataLoader<string, LocationEntity[]>(async (partnerIds) => {
+    locationsByPartner: new DataLoader<string, LocationEntity[]>(traced('locationsByPartner', async (partnerIds) => {
       const rows = await db.getRepository(LocationEntity).find({
         where: { partnerId: In([...partnerIds]) },
         order: { name: 'ASC', id: 'ASC' },
       });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
-    }),
+    })),
     serviceById: batchById(ServiceEntity),
     /** A service's locations in the publisher's order: two queries (links, then locations) for a whole page. */
-    locationsByService: new DataLoader<string, LocationEntity[]>(async (serviceIds) => {
+    locationsByService: new DataLoader<string, LocationEntity[]>(traced('locationsByService', async (serviceIds) => {
       const links = await db.getRepository(ServiceLocationEntity).find({
         where: { serviceId: In([...serviceIds]) },
         order: { serviceId: 'ASC', position: 'ASC' },
@@ -42,17 +46,17 @@ export function createLoaders(ctx: { db: DataSource }) {
       const byId = new Map(locations.map((l) => [l.id, l]));
       const pairs = links.flatMap((l) => (byId.has(l.locationId) ? [{ serviceId: l.serviceId, location: byId.get(l.locationId)! }] : []));
       return groupByKey(serviceIds, pairs, (p) => p.serviceId).map((group) => group.map((p) => p.location));
-    }),
+    })),
     /** Staff views: every registration of the event, confirmed first, then the waitlist in order. */
-    registrationsByEvent: new DataLoader<string, RegistrationEntity[]>(async (eventIds) => {
+    registrationsByEvent: new DataLoader<string, RegistrationEntity[]>(traced('registrationsByEvent', async (eventIds) => {
       const rows = await db.getRepository(RegistrationEntity).find({
         where: { eventId: In([...eventIds]) },
         order: { createdAt: 'ASC', id: 'ASC' },
       });
       return groupByKey(eventIds, rows, (row) => row.eventId);
-    }),
+    })),
     /** Place in the waitlist counted among those still waiting (1 = next in line). */
-    waitlistRankById: new DataLoader<string, number | null>(async (ids) => {
+    waitlistRankById: new DataLoader<string, number | null>(traced('waitlistRankById', async (ids) => {
       const rows: { id: string; rank: string | number }[] = await db.query(
         `SELECT r."id" AS "id", (SELECT COUNT(*) FROM "registration" w WHERE w."eventId" = r."eventId"
            AND w."status" = '${RegistrationStatus.WAITLISTED}' AND w."waitlistPosition" <= r."waitlistPosition") AS "rank"
@@ -60,21 +64,21 @@ export function createLoaders(ctx: { db: DataSource }) {
         [...ids],
       );
       return byKey(ids, rows, (row) => row.id).map((row) => (row ? Number(row.rank) : null));
-    }),
+    })),
     sourceById: batchById(SourceEntity),
-    sourcesByPartner: new DataLoader<string, SourceEntity[]>(async (partnerIds) => {
+    sourcesByPartner: new DataLoader<string, SourceEntity[]>(traced('sourcesByPartner', async (partnerIds) => {
       const rows = await db.getRepository(SourceEntity).find({ where: { partnerId: In([...partnerIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
       return groupByKey(partnerIds, rows, (row) => row.partnerId);
-    }),
+    })),
     /** Live records only: a record its library deleted is gone for node(id), record(id) and links alike. */
-    catalogRecordById: new DataLoader<string, CatalogRecordEntity | null>(async (ids) => {
+    catalogRecordById: new DataLoader<string, CatalogRecordEntity | null>(traced('catalogRecordById', async (ids) => {
       const rows = await db.getRepository(CatalogRecordEntity).findBy({ id: In([...ids]), removedAt: IsNull() });
       return byKey(ids, rows, (row) => row.id);
-    }),
-    holdingsByRecord: new DataLoader<string, HoldingEntity[]>(async (recordIds) => {
+    })),
+    holdingsByRecord: new DataLoader<string, HoldingEntity[]>(traced('holdingsByRecord', async (recordIds) => {
       const rows = await db.getRepository(HoldingEntity).find({ where: { recordId: In([...recordIds]) }, order: { position: 'ASC' } });
       return groupByKey(recordIds, rows, (row) => row.recordId);
-    }),
+    })),
   };
 }
 
