@@ -1,11 +1,10 @@
-import { benchTownOverrides } from '../lib/bench-env';
 import { GraphqlBench } from '../lib/graphql-bench';
+import { graphqlScenario } from '../lib/graphql-scenario';
 import { measureOperation, operationRows } from '../lib/graphql-variants';
 import { LoadGenerator } from '../lib/load-generator';
-import type { Row, Scenario, ScenarioOptions } from '../lib/scenario';
+import type { Row, Scenario } from '../lib/scenario';
 import { runSettings } from '../lib/settings';
 import { runStandalone } from '../lib/standalone';
-import { townScaleFor } from '../town/town-scale';
 
 /** What a "what's on" page asks for: a page of events with organizer, place, audiences and seats. */
 export const EVENTS_PAGE_QUERY = `query EventsPage($first: Int!) {
@@ -41,27 +40,6 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
   });
 }
 
-export const scenario: Scenario = {
-  name: 'events-page',
-  description: 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs in-process graphql-js vs bare node http',
-  async run({ smoke, backends }: ScenarioOptions): Promise<Row[]> {
-    const scale = townScaleFor(smoke, benchTownOverrides());
-    const load = await LoadGenerator.start();
-    const rows: Row[] = [];
-    try {
-      for (const backend of backends) {
-        const bench = await GraphqlBench.start(backend, scale);
-        try {
-          rows.push(...await runOn(bench, load, smoke));
-        } finally {
-          await bench.close();
-        }
-      }
-    } finally {
-      await load.stop();
-    }
-    return rows;
-  },
-};
+export const scenario: Scenario = graphqlScenario('events-page', 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs in-process graphql-js vs bare node http', runOn);
 
 if (require.main === module) runStandalone(scenario);

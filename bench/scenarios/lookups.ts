@@ -1,14 +1,13 @@
 import { toGlobalId } from '../../src/domain/global-id';
-import { benchTownOverrides } from '../lib/bench-env';
 import { GraphqlBench } from '../lib/graphql-bench';
+import { graphqlScenario } from '../lib/graphql-scenario';
 import { measureOperation, Operation, operationRows } from '../lib/graphql-variants';
 import { LoadGenerator } from '../lib/load-generator';
-import type { Row, Scenario, ScenarioOptions } from '../lib/scenario';
+import type { Row, Scenario } from '../lib/scenario';
 import { runSettings } from '../lib/settings';
 import { runStandalone } from '../lib/standalone';
 import type { TownPlan } from '../town/town-plan';
 import { LOCATIONS_PER_PARTNER } from '../town/town-plan';
-import { townScaleFor } from '../town/town-scale';
 
 /** An event detail page: the event with everything a detail view shows. */
 export const EVENT_DETAIL_QUERY = `query EventDetail($id: ID!) {
@@ -64,27 +63,6 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
   return rows;
 }
 
-export const scenario: Scenario = {
-  name: 'lookups',
-  description: 'event(id) detail and node(id) over mixed types, ids in rotation: HTTP vs in-process graphql-js',
-  async run({ smoke, backends }: ScenarioOptions): Promise<Row[]> {
-    const scale = townScaleFor(smoke, benchTownOverrides());
-    const load = await LoadGenerator.start();
-    const rows: Row[] = [];
-    try {
-      for (const backend of backends) {
-        const bench = await GraphqlBench.start(backend, scale);
-        try {
-          rows.push(...await runOn(bench, load, smoke));
-        } finally {
-          await bench.close();
-        }
-      }
-    } finally {
-      await load.stop();
-    }
-    return rows;
-  },
-};
+export const scenario: Scenario = graphqlScenario('lookups', 'event(id) detail and node(id) over mixed types, ids in rotation: HTTP vs in-process graphql-js', runOn);
 
 if (require.main === module) runStandalone(scenario);
