@@ -21,7 +21,9 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
 /** Starts `community-graph serve` and resolves with the URL it prints once ready. */
 export function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
   const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': it comes after the child's stdout and stderr are fully read, so a test that
+  // inspects the last log lines sees all of them.
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 60_000);
