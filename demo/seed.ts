@@ -9,6 +9,7 @@ import { createHttpClient } from '../src/datasources/http';
 import { createMemoryPubSub } from '../src/pubsub/pubsub';
 import { SINK_FACTORIES } from '../src/services/sync/sinks';
 import { SyncService } from '../src/services/sync/sync.service';
+import { DataChanges } from '../src/services/data-changes';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/services/api-key.service';
@@ -99,6 +100,8 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
   const engine = new SyncService(db, {
     http: createHttpClient(), adapters: ADAPTERS, sinks: SINK_FACTORIES.map((create) => create({ pubsub })),
     windowPastDays: window.windowPastDays, windowAheadDays: window.windowAheadDays, reexpandHours: window.reexpandHours,
+    // Seeding runs before anything serves: no cache to tell, so a private pub/sub hears it.
+    dataChanges: new DataChanges(pubsub),
   });
   for (const source of sources) {
     const result = await engine.run(source.id, now);

@@ -42,6 +42,17 @@ export interface Config {
   ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
   /** OpenTelemetry tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set (see README "Tracing"). */
   tracing: { endpoint: string | null; serviceName: string };
+  responseCache: ResponseCacheConfig;
+}
+
+/** Server-side cache of anonymous GraphQL query answers (src/http/response-cache.plugin.ts). */
+export interface ResponseCacheConfig {
+  enabled: boolean;
+  /** Upper bound on staleness for what invalidation cannot see (time passing, writes from outside the servers). */
+  ttlMs: number;
+  /** Bound on the answers held (JSON bytes, approximately). */
+  maxBytes: number;
+  maxEntries: number;
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -268,6 +279,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tracing: {
       endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || null,
       serviceName: env.OTEL_SERVICE_NAME?.trim() || 'community-graph',
+    },
+    responseCache: {
+      enabled: parseSwitch('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
+      ttlMs: parseMs('RESPONSE_CACHE_TTL_MS', env.RESPONSE_CACHE_TTL_MS, 10_000),
+      maxBytes: parseInteger('RESPONSE_CACHE_MAX_MB', env.RESPONSE_CACHE_MAX_MB, 32, 1) * 1024 * 1024,
+      maxEntries: parseInteger('RESPONSE_CACHE_MAX_ENTRIES', env.RESPONSE_CACHE_MAX_ENTRIES, 5000, 1),
     },
     ils: {
       cacheSeconds: parseMillis('ILS_CACHE_SECONDS', env.ILS_CACHE_SECONDS, 30, 3600),

@@ -17,6 +17,8 @@ import { Hardening } from './hardening';
 import { healthRouter, ReadinessCheck } from './health';
 import { RateLimits } from './rate-limit';
 import { requestErrorHandler } from './request-errors';
+import { responseCachePlugin } from './response-cache.plugin';
+import { ResponseCacheConfig } from '../config';
 import { widgetRouter } from './widget.router';
 import { attachGraphqlWs, GraphqlWs } from './websocket';
 
@@ -43,6 +45,8 @@ export interface HttpServerOptions {
   wsConnectionInitWaitTimeoutMs?: number;
   /** The Federation 2 subgraph schema, served at SUBGRAPH_PATH for a router (see docs/DEPLOY.md). */
   subgraphSchema?: GraphQLSchema;
+  /** Server-side cache of anonymous query answers on /graphql (not /subgraph); absent or disabled: none. */
+  responseCache?: ResponseCacheConfig;
 }
 
 /** Where a federation router reaches the subgraph; the public API stays at /graphql. */
@@ -83,6 +87,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
       ...(hardening?.apollo.plugins ?? []),
       tracingPlugin(),
+      ...(options.responseCache?.enabled ? [responseCachePlugin({ ...options.responseCache, changes: options.deps.services.dataChanges })] : []),
     ],
     validationRules: hardening?.apollo.validationRules,
     persistedQueries: hardening?.apollo.persistedQueries,

@@ -22,8 +22,22 @@ export interface RegistrationCountsMessage {
   changedAt: string;
 }
 
+/** What kind of write committed; for logs only (every change clears the whole response cache). */
+export type DataChangeKind = 'sync' | 'events' | 'registrations' | 'partners' | 'sources';
+
+/**
+ * "A committed write may have changed a public answer" (src/services/data-changes.ts). `origin` is the
+ * publishing process, which already acted on its own change synchronously and skips the echo.
+ */
+export interface DataChangedMessage {
+  kind: DataChangeKind;
+  origin: string;
+  changedAt: string;
+}
+
 /** Topic name → payload tuple, as @graphql-yoga/subscription types its pub/sub. */
 export type Topics = {
   EVENT_CHANGES: [EventChangeMessage];
   REGISTRATION_COUNTS: [RegistrationCountsMessage];
+  DATA_CHANGED: [DataChangedMessage];
 };

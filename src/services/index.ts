@@ -12,6 +12,7 @@ import { ServiceListingService } from './service-listing.service';
 import { RegistrationService } from './registration.service';
 import { NativeEventService } from './native-event.service';
 import { LiveService } from './live.service';
+import { DataChanges } from './data-changes';
 import { loadSyncConfig, SyncConfig } from '../config';
 import { HttpClient } from '../datasources/adapter';
 import { createAdapters } from '../datasources';
@@ -46,6 +47,7 @@ const checkUrlWith = (policy: UrlPolicy) => async (url: URL): Promise<void> => {
 /** The composition of every service over one database; built once per process. */
 export function createServices(db: DataSource, options: ServiceOptions) {
   const syncConfig = options.sync ?? loadSyncConfig({});
+  const dataChanges = new DataChanges(options.pubsub);
   const sync = new SyncService(db, {
     http: options.httpClient ?? createHttpClient({
       timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
@@ -59,6 +61,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     windowPastDays: syncConfig.windowPastDays,
     windowAheadDays: syncConfig.windowAheadDays,
     reexpandHours: syncConfig.reexpandHours,
+    dataChanges,
   });
   const syncLocks = new SourceLocks(db);
   const availability = new AvailabilityService({
@@ -69,18 +72,19 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     catalog: new CatalogService(db, options.maxPageSize),
     catalogLinks: new CatalogLinksService(db),
     pubsub: options.pubsub,
+    dataChanges,
     apiKeys: new ApiKeyService(db),
     events: new EventService(db, options.maxPageSize),
     nodes: new NodeService(),
-    partners: new PartnerService(db),
+    partners: new PartnerService(db, dataChanges),
     eventFeeds: new EventFeedService(options.maxPageSize),
     listings: new ServiceListingService(db, options.maxPageSize),
-    registrations: new RegistrationService(db, options.pubsub),
-    nativeEvents: new NativeEventService(db, options.pubsub),
+    registrations: new RegistrationService(db, options.pubsub, dataChanges),
+    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
     live: new LiveService(db, options.pubsub),
     sync,
     syncLocks,
-    sources: new SourceService(db, sync, syncLocks),
+    sources: new SourceService(db, sync, syncLocks, dataChanges),
   };
 }
 

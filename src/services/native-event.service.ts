@@ -12,6 +12,7 @@ import { access } from './access';
 import { checkNativeEvent, mergeFields, NativeEventFields } from './native-event-input';
 import { cancelEventProgram, updateEventProgram } from './native-event-programs';
 import { countsMessage } from './seat-counts';
+import { DataChanges } from './data-changes';
 
 /** Client input: ids are global ids; omitted optional fields take the defaults below. */
 export type NativeEventInput = Partial<Record<keyof NativeEventFields, unknown>> & { partnerId?: string };
@@ -21,7 +22,7 @@ export type NativeEventInput = Partial<Record<keyof NativeEventFields, unknown>>
  * which change only at their source. Every change is published on EVENT_CHANGES after it commits.
  */
 export class NativeEventService {
-  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub) {}
+  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub, private readonly changes: DataChanges) {}
 
   async create(ctx: Context, input: NativeEventInput & { partnerId: string }): Promise<EventEntity> {
     const partnerId = localIdOf('Partner', input.partnerId, 'input.partnerId');
@@ -44,6 +45,7 @@ export class NativeEventService {
       createdAt: ctx.now, updatedAt: ctx.now,
     });
     await this.db.getRepository(EventEntity).insert(event);
+    this.changes.committed('events');
     this.publishChange('CREATED', event, partner, ctx.now);
     return this.reload(ctx, event.id);
   }
@@ -54,6 +56,7 @@ export class NativeEventService {
     const fields = checkNativeEvent(mergeFields(current, await this.decodeLocation(ctx, current.partnerId, input)));
     const outcome = await runWriteTransaction(this.db, () => updateEventProgram(current.id, fields, ctx.now));
     if (!outcome) throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${globalId}.`, { argument: 'id' });
+    this.changes.committed('events');
     const updated = await this.reload(ctx, current.id);
     this.publishChange('UPDATED', updated, await ctx.loaders.partnerById.load(updated.partnerId), ctx.now);
     if (outcome.seatsChanged) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
@@ -63,6 +66,7 @@ export class NativeEventService {
   async cancel(ctx: Context, globalId: string): Promise<EventEntity> {
     const current = await this.findOwn(ctx, globalId, 'Cancelling an event');
     const outcome = await runWriteTransaction(this.db, () => cancelEventProgram(current.id, ctx.now));
+    if (outcome?.changed) this.changes.committed('events');
     const updated = await this.reload(ctx, current.id);
     if (outcome?.changed) this.publishChange('CANCELLED', updated, await ctx.loaders.partnerById.load(updated.partnerId), ctx.now);
     return updated;

@@ -6,9 +6,10 @@ import { InvalidArgumentError } from '../domain/errors';
 import { normalizeOrigin } from '../embed/origin-policy';
 import { access } from './access';
 import { localIdOf } from '../domain/global-id';
+import { DataChanges } from './data-changes';
 
 export class PartnerService {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: DataSource, private readonly changes: DataChanges) {}
 
   async list(_ctx: Context, kind?: PartnerKind | null): Promise<PartnerEntity[]> {
     return this.db.getRepository(PartnerEntity).find({
@@ -56,6 +57,7 @@ export class PartnerService {
     if (!partner) throw new InvalidArgumentError('partnerId', partnerGlobalId, 'the id of an existing partner');
     partner.allowedOrigins = [...new Set(normalized)];
     await repo.update({ id: partnerId }, { allowedOrigins: partner.allowedOrigins });
+    this.changes.committed('partners');
     return partner;
   }
 }

@@ -11,6 +11,7 @@ import { CommunityPubSub } from '../pubsub/pubsub';
 import { access } from './access';
 import { cancelProgram, checkInProgram, RejectionCode, registerProgram } from './registration-programs';
 import { countsMessage } from './seat-counts';
+import { DataChanges } from './data-changes';
 
 export interface RegisterInput {
   eventId: string;
@@ -44,7 +45,7 @@ function tokenMatcher(token: string): (hash: string) => boolean {
 }
 
 export class RegistrationService {
-  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub) {}
+  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub, private readonly changes: DataChanges) {}
 
   /** Claims seats (or a waitlist place) for a party; expected refusals come back as a typed rejection. */
   async register(ctx: Context, input: RegisterInput): Promise<RegisterResult> {
@@ -64,6 +65,7 @@ export class RegistrationService {
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
     ctx.loaders.eventById.clear(eventId);
+    this.changes.committed('registrations');
     this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
     return { kind: 'ticket', registration: outcome.registration, cancelToken };
   }
@@ -77,7 +79,10 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
     }
     ctx.loaders.eventById.clear(outcome.registration.eventId);
-    if (outcome.changed) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    if (outcome.changed) {
+      this.changes.committed('registrations');
+      this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    }
     return { registration: outcome.registration, promoted: outcome.promoted.length };
   }
 
@@ -89,7 +94,10 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.CONFLICT, `Only a CONFIRMED registration can be checked in; this one is ${outcome.registration.status}.`);
     }
     ctx.loaders.eventById.clear(registration.eventId);
-    if (outcome.changed) this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    if (outcome.changed) {
+      this.changes.committed('registrations');
+      this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    }
     return outcome.registration;
   }
 

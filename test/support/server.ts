@@ -20,8 +20,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = await createTestDatabase(backend);
   // Production defaults, except rate limits: off unless a test turns them on (RATE_LIMIT=on or a
-  // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled.
-  const env = { RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', ...options.env };
+  // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled. And the
+  // response cache: off unless a test turns it on (RESPONSE_CACHE=on), because many suites write rows
+  // straight into the database between requests, a write the server never hears of (test/e2e/response-cache.test.ts).
+  const env = {
+    RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', RESPONSE_CACHE: 'off', ...options.env,
+  };
   const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
   const app = await startApp(config, {
     logger: options.logger ?? createLogger('silent'), dataSource: options.sql ? { logger: options.sql } : undefined,

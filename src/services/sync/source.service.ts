@@ -9,6 +9,7 @@ import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/error
 import { localIdOf, toGlobalId } from '../../domain/global-id';
 import { stableId } from '../../domain/ids';
 import { access } from '../access';
+import { DataChanges } from '../data-changes';
 import { sourceHealth } from './schedule-policy';
 import { SourceLocks } from './source-lock';
 import { SyncProgress, SyncReport, SyncService } from './sync.service';
@@ -30,7 +31,9 @@ const MAX_REFRESH_MINUTES = 7 * 24 * 60;
 
 /** Partners and their sources: ADMIN manages them; everyone sees a source's health, staff see its URL and error. */
 export class SourceService {
-  constructor(private readonly db: DataSource, private readonly engine: SyncService, private readonly locks: SourceLocks) {}
+  constructor(
+    private readonly db: DataSource, private readonly engine: SyncService, private readonly locks: SourceLocks, private readonly changes: DataChanges,
+  ) {}
 
   async addPartner(ctx: Context, input: AddPartnerInput): Promise<PartnerEntity> {
     access.requireAdmin(ctx.principal, 'addPartner');
@@ -46,6 +49,7 @@ export class SourceService {
       website: input.website ?? null, timezone: input.timezone, createdAt: ctx.now,
     });
     await repo.insert(partner);
+    this.changes.committed('partners');
     return partner;
   }
 
@@ -87,6 +91,7 @@ export class SourceService {
     });
     if (await repo.findOneBy({ id: source.id })) throw new DomainError(ErrorCode.CONFLICT, `This partner already has a ${input.format} source at ${input.url}.`);
     await repo.insert(source);
+    this.changes.committed('sources');
     return source;
   }
 
@@ -97,7 +102,7 @@ export class SourceService {
   async removeSource(ctx: Context, id: string): Promise<boolean> {
     access.requireKey(ctx.principal, 'removeSource');
     const sourceId = localIdOf('Source', id);
-    return this.db.transaction(async (manager) => {
+    await this.db.transaction(async (manager) => {
       const source = await manager.findOneBy(SourceEntity, { id: sourceId });
       if (!source) throw new DomainError(ErrorCode.NOT_FOUND, `No source with id "${id}".`);
       access.requirePartner(ctx.principal, source.partnerId, 'removeSource');
@@ -106,8 +111,9 @@ export class SourceService {
         .where('sourceId = :sourceId AND removedAt IS NULL AND endsAt > :now', { sourceId, now: ctx.now.toISOString() })
         .execute();
       await manager.delete(SourceEntity, { id: sourceId });
-      return true;
     });
+    this.changes.committed('sources');
+    return true;
   }
 
   async syncSource(ctx: Context, id: string, onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { HttpClient, PullResult, SkippedItem, SourceAdapter, SourceSpec } from '../../datasources/adapter';
 import { PartnerEntity, SourceEntity } from '../../entities';
 import { Logger } from '../../logger';
+import { DataChanges } from '../data-changes';
 import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
 
@@ -32,6 +33,8 @@ export interface SyncEngineOptions {
   logger?: Logger;
   /** Aborted at shutdown (the same signal as the HttpClient's): see `run`. */
   stopping?: AbortSignal;
+  /** Told after every run: even an unchanged feed moves its Source's public lastAttemptAt / lastSuccessAt. */
+  dataChanges: DataChanges;
 }
 
 const DAY_MS = 86_400_000;
@@ -60,6 +63,15 @@ export class SyncService {
 
   /** Runs one sync now. Never throws for a bad feed: the report (and the Source) carries the error. */
   async run(sourceId: string, now = new Date(), onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {
+    try {
+      return await this.pullAndStore(sourceId, now, onProgress);
+    } finally {
+      // Every path that wrote anything (the sinks' transactions, the Source's status) has committed here.
+      this.options.dataChanges.committed('sync');
+    }
+  }
+
+  private async pullAndStore(sourceId: string, now: Date, onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {
     const started = Date.now();
     const source = await this.db.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
     const partner = await this.db.getRepository(PartnerEntity).findOneByOrFail({ id: source.partnerId });
