@@ -78,6 +78,21 @@ describeEachBackend('response cache for anonymous queries', (backend) => {
     expect([cancelled.cache, cancelled.json.data.event.registration]).toEqual(['MISS', { confirmed: 0, waitlisted: 0, remaining: 5 }]);
   });
 
+  it('is emptied by a partner\'s edit of its own event', async () => {
+    const { partner, key } = await createPartner(server.app.db);
+    const event = await insertNativeEvent(server.app.db, partner.id, { title: 'Lego club', capacity: 5 });
+    await timed({ query: SEATS, variables: { id: event.globalId } });
+    expect((await timed({ query: SEATS, variables: { id: event.globalId } })).cache).toBe('HIT');
+    const edited = await timed({
+      query: 'mutation($id: ID!, $input: UpdateEventInput!) { updateEvent(id: $id, input: $input) { title } }',
+      variables: { id: event.globalId, input: { title: 'Lego club (bring your own bricks)', capacity: 8 } },
+    }, { authorization: key });
+    expect(edited.json.data.updateEvent.title).toBe('Lego club (bring your own bricks)');
+    const after = await timed({ query: SEATS, variables: { id: event.globalId } });
+    expect(after.cache).toBe('MISS');
+    expect(after.json.data.event).toMatchObject({ title: 'Lego club (bring your own bricks)', registration: { remaining: 8 } });
+  });
+
   it('never caches a mutation: the same request twice runs twice', async () => {
     const { partner } = await createPartner(server.app.db);
     const event = await insertNativeEvent(server.app.db, partner.id, { capacity: 5 });
