@@ -57,3 +57,17 @@ describe('hardening configuration', () => {
     expect(() => loadConfig({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow('Invalid SHUTDOWN_TIMEOUT_MS="soon": expected an integer >= 0');
   });
 });
+
+describe('response cache configuration', () => {
+  it('is on by default with a 10 s staleness bound, 32 MB and 5,000 answers', () => {
+    expect(loadConfig({}).responseCache).toEqual({ enabled: true, ttlMs: 10_000, maxBytes: 32 * 1024 * 1024, maxEntries: 5000 });
+  });
+
+  it('reads its switch and bounds, and names the variable on nonsense', () => {
+    expect(loadConfig({ RESPONSE_CACHE: 'off', RESPONSE_CACHE_TTL_MS: '2500', RESPONSE_CACHE_MAX_MB: '8', RESPONSE_CACHE_MAX_ENTRIES: '100' }).responseCache)
+      .toEqual({ enabled: false, ttlMs: 2500, maxBytes: 8 * 1024 * 1024, maxEntries: 100 });
+    expect(() => loadConfig({ RESPONSE_CACHE: 'maybe' })).toThrow('Invalid RESPONSE_CACHE="maybe": expected on or off');
+    expect(() => loadConfig({ RESPONSE_CACHE_TTL_MS: '0' })).toThrow('Invalid RESPONSE_CACHE_TTL_MS="0": expected milliseconds, an integer from 1 to 600000');
+    expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: '0' })).toThrow('Invalid RESPONSE_CACHE_MAX_MB="0": expected an integer >= 1');
+  });
+});
