@@ -30,6 +30,8 @@ export class GraphqlBench {
     private readonly database: BenchDatabase,
   ) {}
 
+  private readonly extraApps: App[] = [];
+
   get graphqlUrl(): string {
     return `${this.app.url}/graphql`;
   }
@@ -53,6 +55,20 @@ export class GraphqlBench {
       await database.drop();
       throw error;
     }
+  }
+
+  /**
+   * A second server over the same database with the response cache on (production defaults: 10 s TTL,
+   * emptied on every data change); closed with the bench. For a cached variant beside the uncached one.
+   */
+  async startCachedServer(): Promise<string> {
+    const config = {
+      ...loadConfig({ ...BENCH_LIMITS, RESPONSE_CACHE: 'on' }), host: '127.0.0.1', port: 0, database: this.database.config,
+      demo: false, logLevel: 'silent', introspection: false, production: true,
+    };
+    const app = await startApp(config);
+    this.extraApps.push(app);
+    return `${app.url}/graphql`;
   }
 
   /** One request over HTTP, as a client sends it; throws on any GraphQL error. */
@@ -91,6 +107,7 @@ export class GraphqlBench {
 
   async close(): Promise<void> {
     try {
+      for (const app of this.extraApps) await app.close();
       await this.app.close();
     } finally {
       await this.database.drop();

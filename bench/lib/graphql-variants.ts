@@ -14,6 +14,8 @@ export interface Operation {
 }
 
 export const HTTP = 'http (server)';
+/** The same server with its response cache on (a repeated anonymous query is answered from memory). */
+export const HTTP_CACHED = 'http (server, response cache)';
 export const GRAPHQL_JS = 'graphql-js in-process';
 export const BARE = 'bare node http';
 
@@ -30,7 +32,7 @@ export interface OperationMeasurement {
  * from a bare Node server. Every variable set is first checked to answer without errors.
  */
 export async function measureOperation(
-  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean },
+  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean; cachedUrl?: string },
 ): Promise<OperationMeasurement> {
   const probes = [];
   for (const variables of operation.variables.slice(0, 5)) probes.push(await bench.post(operation.query, variables));
@@ -47,6 +49,10 @@ export async function measureOperation(
       round: (s) => inProcessRound(async () => { await execute(operation.variables[next++ % operation.variables.length]); }, s),
     },
   ];
+  if (options.cachedUrl) {
+    const cachedUrl = options.cachedUrl;
+    variants.push({ name: HTTP_CACHED, round: (s) => load.round({ url: cachedUrl, bodies }, s) });
+  }
   const bare = options.bare ? await startBareServer(probes[0].body) : null;
   if (bare) variants.push({ name: BARE, round: (s) => load.round({ url: bare.url, bodies }, s) });
   try {
@@ -83,6 +89,15 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       const bare = summaries.get(BARE);
       if (bare) row['vs bare http'] = round(pairedRatio(http, bare));
       Object.assign(row, extra);
+    }
+    if (s.name === HTTP_CACHED) {
+      const inProcess = summaries.get(GRAPHQL_JS);
+      if (inProcess) {
+        row['vs graphql-js'] = round(pairedRatio(s, inProcess));
+        row['cpu vs graphql-js'] = round(pairedCpuRatio(s, inProcess));
+      }
+      row['vs http (server)'] = round(pairedRatio(s, http));
+      row['cpu vs http (server)'] = round(pairedCpuRatio(s, http));
     }
     return row;
   });
