@@ -61,6 +61,15 @@ describeEachBackend('response cache for anonymous queries', (backend) => {
     expect(second.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('keys by document, operation and variables: the same variables in another order share an answer, others do not', async () => {
+    const query = `query Page($first: Int!, $filter: EventFilter) { events(first: $first, filter: $filter) { edges { node { title } } } }`;
+    const first = await timed({ query, variables: { first: 5, filter: { text: 'chess' } } });
+    const reordered = await timed({ query, variables: { filter: { text: 'chess' }, first: 5 } });
+    const other = await timed({ query, variables: { first: 5, filter: { text: 'lego' } } });
+    expect([first.cache, reordered.cache, other.cache]).toEqual(['MISS', 'HIT', 'MISS']);
+    expect(reordered.json).toEqual(first.json);
+  });
+
   it('is emptied by a registration and by its cancellation: the next query shows the new seat counts', async () => {
     const { partner } = await createPartner(server.app.db);
     const event = await insertNativeEvent(server.app.db, partner.id, { capacity: 5 });
