@@ -22,7 +22,7 @@ interface CachedAnswer {
  * Nothing else in a request changes a public answer (no locale, no per-user field; the client address
  * only feeds rate limits, which run before). Emptied on every data change, on every replica.
  */
-class AnswerCache {
+export class AnswerCache {
   private readonly answers: LRUCache<string, CachedAnswer>;
   /**
    * Bumped by every change. An answer is stored only if no change happened while it was computed,
@@ -51,7 +51,7 @@ class AnswerCache {
 }
 
 /** JSON with object keys sorted at every level: {a, b} and {b, a} are the same variables. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
