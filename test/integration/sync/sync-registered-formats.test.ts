@@ -8,7 +8,7 @@ import { CatalogRecordEntity, ServiceEntity } from '../../../src/entities';
 import { foodShareServices } from '../../../demo/feeds/nonprofits-hsds';
 import { describeEachBackend } from '../../support/backends';
 import { kohaBook } from '../../support/koha-record';
-import { leader, marcXml, marcXmlRecord } from '../../support/marc-writer';
+import { FieldSpec, iso2709, leader, marcXml, marcXmlRecord } from '../../support/marc-writer';
 import { createSyncHarness, localOf, SyncHarness } from './sync-harness';
 
 /** The formats merged beside iCalendar are registered with the engine and reach their sinks. */
@@ -49,6 +49,34 @@ describeEachBackend('sync engine with every registered format', (backend) => {
     expect(second).toMatchObject({ status: 'OK', created: 0, removed: 1, unchanged: 1, skipped: 0 });
     const records = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
     expect(records.map((r) => [r.externalId, r.removedAt !== null])).toEqual([['b1', false], ['b2', true]]);
+  });
+
+  it('streams binary MARC-8 records in Cyrillic and CJK into the catalog as UTF-8; an escape to no MARC-8 set skips only its record', async () => {
+    const marc8 = (text: string) => Buffer.from(text, 'latin1');
+    const book = (id: string, title: Buffer, author: Buffer): Buffer => {
+      const { fields } = kohaBook({ id, title: 'placeholder' });
+      const withTitle = fields.map((f): FieldSpec => (f[0] === '245' ? ['245', '10', [['a', title], ['c', author]]] : f));
+      return iso2709(leader({ coding: ' ' }), withTitle);
+    };
+    const file = path.join(dir, 'export-marc8.mrc');
+    fs.writeFileSync(file, Buffer.concat([
+      book('m8-ru', marc8('\x1b(NwOJNA I MIR /'), marc8('l. tOLSTOJ')),
+      book('m8-ja', marc8('\x1b$1!Bs!Ci!BX!4H!5=\x1b(B /'), marc8('Ienaga Sabur\xe5o')),
+      book('m8-bad', marc8('\x1b(Zabc /'), marc8('Nobody')),
+      book('m8-en', marc8("M\xe8uller's almanac /"), marc8('Anon.')),
+    ]));
+    const partnerId = await h.addPartner('marc8-library', PartnerKind.LIBRARY);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.MARC);
+
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'PARTIAL', created: 3, skipped: 1, error: null });
+    expect(report.skippedItems).toEqual([{ externalId: 'm8-bad', reason: 'record 3: unknown MARC-8 character set (escape sequence ESC ( Z)' }]);
+    const records = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
+    expect(records.map((r) => [r.externalId, r.title])).toEqual([
+      ['m8-en', "Müller's almanac"],
+      ['m8-ja', '日本文化史'],
+      ['m8-ru', 'Война и мир'],
+    ]);
   });
 
   it('routes an HSDS file to the services sink, and its dated sessions to the events sink', async () => {
