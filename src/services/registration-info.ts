@@ -23,6 +23,14 @@ export interface RegistrationInfo {
   isOpen: boolean;
 }
 
+/**
+ * A full event still takes names: NATIVE while its waitlist has places, EXTERNAL when the partner
+ * says it keeps a waiting list (it publishes no size for it).
+ */
+export function waitlistOpen(r: Pick<RegistrationInfo, 'mode' | 'waitlisted' | 'waitlistCapacity' | 'waitlistAvailable'>): boolean {
+  return r.mode === RegistrationMode.EXTERNAL ? r.waitlistAvailable === true : r.waitlisted < r.waitlistCapacity;
+}
+
 /** Registration state of an event at `now`, derived from the event row alone (no extra query). */
 export function registrationInfo(event: EventEntity, now: Date): RegistrationInfo {
   const mode = event.registrationMode;

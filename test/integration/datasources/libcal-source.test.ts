@@ -95,7 +95,7 @@ describe('LibCal source reading a saved /1.1/events response from a file: URL', 
     fs.writeFileSync(file, JSON.stringify({ events: Array.from({ length: 23 }, (_, i) => event(i + 1, { wait_list: i % 2 })) }));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const fileSpec = (url: string, validators = { etag: null, lastModified: null }): SourceSpec => ({
+  const fileSpec = (url: string, validators: SourceSpec['validators'] = { etag: null, lastModified: null }): SourceSpec => ({
     ...spec(url), options: {}, validators,
   });
 
