@@ -136,7 +136,8 @@ export interface EventDetails {
   previousStartsAt?: Date | null;
   offers?: EventOffer[];
   organizerName?: string | null;
-  waitlist?: boolean;
+  /** The partner takes a waiting list when full (LibCal `wait_list`); null when the feed does not say. */
+  waitlist?: boolean | null;
 }
 
 /** An item the adapter could not use, with the reason shown in the SyncReport. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceFormat } from '../../../src/datasources/adapter';
 import { PartnerKind } from '../../../src/domain/enums';
-import { CatalogRecordEntity, ServiceEntity } from '../../../src/entities';
+import { CatalogRecordEntity, EventEntity, ServiceEntity } from '../../../src/entities';
 import { foodShareServices } from '../../../demo/feeds/nonprofits-hsds';
 import { describeEachBackend } from '../../support/backends';
 import { kohaBook } from '../../support/koha-record';
@@ -91,5 +91,31 @@ describeEachBackend('sync engine with every registered format', (backend) => {
     expect(services.length).toBe(foodShareServices(now).length);
     expect((await h.source(sourceId)).itemCount).toBe(services.length);
     expect((await h.events(sourceId)).length).toBeGreaterThan(0);
+  });
+
+  it('syncs a saved LibCal /1.1/events file with no credentials, and publishes a seats_taken change like a native registration', async () => {
+    const file = path.join(dir, 'libcal-events.json');
+    const start = new Date(Date.now() + 7 * 864e5);
+    const item = (seatsTaken: number, waitList: unknown) => ({
+      id: 7001, title: 'Robot Lab', start: start.toISOString(), end: new Date(start.getTime() + 36e5).toISOString(),
+      url: { public: 'https://lib.libcal.example/event/7001', admin: 'https://lib.libcal.example/admin/event/7001' },
+      registration: true, seats: 10, seats_taken: seatsTaken, wait_list: waitList, internal_notes: 'Staff only: check the kits.',
+    });
+    fs.writeFileSync(file, JSON.stringify({ events: [item(4, 0)] }));
+    const partnerId = await h.addPartner('libcal-library', PartnerKind.LIBRARY);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.LIBCAL);
+    expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', created: 1, error: null });
+    const before = await h.graph.db.getRepository(EventEntity).findOneByOrFail({ sourceId: localOf(sourceId) });
+    expect(before).toMatchObject({ registrationMode: 'EXTERNAL', capacity: 10, confirmedCount: 4, externalWaitlist: false });
+
+    const seen = h.published.counts.length;
+    fs.writeFileSync(file, JSON.stringify({ events: [item(10, true)] }));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000)); // a new mtime: not a 304
+    expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', updated: 1, error: null });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(h.published.counts.slice(seen)).toEqual([expect.objectContaining({ eventId: before.id, capacity: 10, confirmed: 10, remaining: 0, waitlisted: 0 })]);
+    const after = await h.graph.db.getRepository(EventEntity).findOneByOrFail({ id: before.id });
+    expect(after).toMatchObject({ confirmedCount: 10, externalWaitlist: true, sequence: before.sequence + 1 });
+    expect(JSON.stringify(after)).not.toContain('Staff only');
   });
 });
