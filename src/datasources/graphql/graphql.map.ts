@@ -111,11 +111,12 @@ const instant = (field: string, value: unknown): Date | null => {
   return date.toJSDate();
 };
 
-export function enumValue<T extends string>(field: string, value: unknown, values: Record<string, T>, map: Record<string, T> | undefined): T | null {
+/** `map` null: the values are ours by definition (another Community Graph), so no valueMaps hint. */
+export function enumValue<T extends string>(field: string, value: unknown, values: Record<string, T>, map: Record<string, T> | undefined | null): T | null {
   const text = str(field, value);
   if (text === null) return null;
   const mapped = map?.[text] ?? (Object.values(values) as string[]).find((v) => v === text.toUpperCase());
-  if (!mapped) throw new Skip(`${field}: ${JSON.stringify(text)} is not one of ${Object.values(values).join(', ')} (add it to valueMaps)`);
+  if (!mapped) throw new Skip(`${field}: ${JSON.stringify(text)} is not one of ${Object.values(values).join(', ')}${map === null ? '' : ' (add it to valueMaps)'}`);
   return mapped as T;
 }
 
