@@ -104,7 +104,8 @@ export const graphqlAdapter: SourceAdapter = {
     }) : null;
     return {
       notModified: false, validators: { etag: null, lastModified: null }, kind: EVENTS_KIND,
-      items: events.items, skipped: [...events.skipped, ...(records?.skipped ?? [])], incremental: false,
+      items: events.items, incremental: false,
+      skipped: [...events.skipped, ...(records?.skipped ?? []).map((item) => ({ ...item, reason: `catalog record: ${item.reason}` }))],
       // A record we could not map goes to the catalog sink as a marker, as an unreadable MARC record does:
       // that pull then proves nothing about absence, so the stored copy of the record is not suppressed.
       ...(records ? { parts: [{ kind: CATALOG_KIND, items: [...records.items, ...records.skipped.map(skippedRecord)], incremental: false }] } : {}),
