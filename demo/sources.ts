@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { SourceFormat } from '../src/datasources/adapter';
+import { libraryLibCalEvents } from './feeds/library-libcal';
 import { foodShareServices, literacyServices } from './feeds/nonprofits-hsds';
 import { museumEventsPage } from './feeds/museum-jsonld';
 
@@ -25,17 +26,22 @@ export interface DemoSource {
 /**
  * Every partner feed of the demo, each a Source with a file: URL synced by the real engine:
  *  - the library's and the district's iCalendar feeds (static; their RRULEs keep them current);
- *  - the museum's "What's on" page (HTML + schema.org JSON-LD) and the two nonprofits' HSDS listings,
- *    rendered at seed time into demo/data/ (their one-off dates are relative to the seed, like the
- *    native programs');
+ *  - the museum's "What's on" page (HTML + schema.org JSON-LD), the library's LibCal export (a saved
+ *    `/1.1/events` response: the programs people register for on LibCal, EXTERNAL with LibCal's
+ *    counts) and the two nonprofits' HSDS listings, rendered at seed time into demo/data/ (their
+ *    one-off dates are relative to the seed, like the native programs');
  *  - the library catalog (MARCXML, static).
- * The library's LibCal export (demo/feeds/library-libcal.ts) is not a Source: its programs are the
- * library's NATIVE programs here (registration through Community Graph), so syncing it would list each
- * twice; and LibCal is an OAuth API, which a file cannot stand in for honestly.
+ * The library's programs are split, each listed once: drop-ins in the .ics feed, LibCal-registered
+ * programs in the LibCal export, and NATIVE programs (registration through Community Graph) in
+ * demo/town.ts. The LibCal file needs no credentials (the OAuth API is only for http(s) URLs).
  */
 export const DEMO_SOURCES: DemoSource[] = [
   { partner: 'millbrook-library', format: SourceFormat.ICALENDAR, file: 'feeds/millbrook-library.ics', refreshMinutes: 60, idParts: ['millbrook-library'] },
   { partner: 'millbrook-schools', format: SourceFormat.ICALENDAR, file: 'feeds/millbrook-schools.ics', refreshMinutes: 60, idParts: ['millbrook-schools'] },
+  {
+    partner: 'millbrook-library', format: SourceFormat.LIBCAL, file: 'data/library-libcal-events.json', refreshMinutes: 60,
+    render: (now) => JSON.stringify(libraryLibCalEvents(now), null, 1), idParts: ['millbrook-library', 'libcal'],
+  },
   { partner: 'millbrook-museum', format: SourceFormat.JSONLD, file: 'data/museum-whats-on.html', render: museumEventsPage, refreshMinutes: 60, idParts: ['millbrook-museum'] },
   {
     partner: 'millbrook-food-share', format: SourceFormat.HSDS, file: 'data/food-share-services.json', refreshMinutes: 360,

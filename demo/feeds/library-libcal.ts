@@ -3,8 +3,10 @@ import { TOWN_TIMEZONE } from '../town';
 import { dayIn } from './week';
 
 /**
- * Millbrook Public Library's events as LibCal API v1.1 returns them from `/1.1/events` (the shape,
- * including the private fields LibCal sends to an authenticated client, which must never leak).
+ * Millbrook Public Library's LibCal-registered programs as LibCal API v1.1 returns them from
+ * `/1.1/events` (the shape, including the private fields LibCal sends to an authenticated client,
+ * which must never leak), saved to a file as a scheduled export would. People register for these on
+ * LibCal, so they are not native programs (demo/town.ts) nor in the library's .ics feed.
  * Invented for the demo; ids are stable per program and date.
  */
 export function libraryLibCalEvents(now: Date): { events: object[] } {
@@ -36,7 +38,7 @@ export function libraryLibCalEvents(now: Date): { events: object[] } {
     url: { public: `${site}/event/91000`, admin: `${site}/admin/event/91000` },
     location: { id: 101, type: 0, name: 'Auditorium' }, campus: branch.central,
     audience: [{ id: 1, name: 'Adults' }], category: [{ id: 9, name: 'Author talk' }, { id: 10, name: 'History' }],
-    registration: true, physical_seats: 80, physical_seats_taken: 31, online_seats: 200, online_seats_taken: 64, wait_list: true,
+    registration: true, physical_seats: 80, physical_seats_taken: 31, online_seats: 200, online_seats_taken: 64, wait_list: 0,
     online_provider: 'Zoom', online_join_url: 'https://zoom.example/j/000000', online_join_password: 'river-2026',
     online_host_url: 'https://zoom.example/s/000000?zak=host', future_dates: [], calendar: { id: 8123, name: 'Library Events' },
   });

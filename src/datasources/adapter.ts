@@ -136,7 +136,8 @@ export interface EventDetails {
   previousStartsAt?: Date | null;
   offers?: EventOffer[];
   organizerName?: string | null;
-  waitlist?: boolean;
+  /** The partner takes a waiting list when full (LibCal `wait_list`); null when the feed does not say. */
+  waitlist?: boolean | null;
 }
 
 /** An item the adapter could not use, with the reason shown in the SyncReport. */
@@ -164,7 +165,15 @@ export interface PullResult<Item = unknown> {
   deletedExternalIds?: string[];
   /** The feed's own title (iCalendar NAME / X-WR-CALNAME), shown on the Source. */
   title?: string | null;
+  /**
+   * Items of other kinds from the same pull, each stored by its own sink after the main items (another
+   * Community Graph brings events and catalog records). The pull fails as a whole before anything
+   * is stored, so a failure in one part never leaves another half-updated.
+   */
+  parts?: PullPart[];
 }
+
+export type PullPart<Item = unknown> = Pick<PullResult<Item>, 'kind' | 'items' | 'incremental' | 'deletedExternalIds'>;
 
 /** A thrown AdapterError fails the sync with its message (naming the line / component) stored on the Source. */
 export class AdapterError extends Error {
@@ -187,5 +196,5 @@ export const EVENTS_KIND = 'events';
  */
 export const LIVE_FORMATS: readonly SourceFormat[] = [SourceFormat.ILS_AVAILABILITY];
 
-/** MARC records (NormalizedCatalogRecord from src/domain/catalog.ts), stored by the catalog sink. */
+/** Catalog records (NormalizedCatalogRecord from src/domain/catalog.ts: MARC, another Community Graph), stored by the catalog sink. */
 export const CATALOG_KIND = 'catalog';

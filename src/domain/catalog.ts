@@ -45,6 +45,12 @@ export interface NormalizedHolding {
   status: HoldingStatus;
   rawStatus: string | null;
   dueDate: string | null;
+  /**
+   * Set only for copies federated from another Community Graph: the owning library's and branch's
+   * names there. Absent (not null) for MARC, so stored content hashes stay as they were.
+   */
+  libraryName?: string | null;
+  branchName?: string | null;
 }
 
 /** One bibliographic record ready to store (kind 'catalog'). */

@@ -22,3 +22,19 @@ export function decodeEventCursor(cursor: string, argument = 'after'): EventCurs
   }
   return { startsAt, id };
 }
+
+const RECORD_PREFIX = 'cr1';
+
+/** Keyset position in the catalog listed by id (Query.catalogRecords). */
+export function encodeRecordCursor(id: string): string {
+  return Buffer.from(`${RECORD_PREFIX}|${id}`, 'utf8').toString('base64url');
+}
+
+export function decodeRecordCursor(cursor: string, argument = 'after'): string {
+  const parts = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8').split('|') : [];
+  const [prefix, id] = parts;
+  if (parts.length !== 2 || prefix !== RECORD_PREFIX || !/^[0-9a-f]{1,64}$/.test(id)) {
+    throw new InvalidArgumentError(argument, cursor, 'an endCursor or cursor returned by this connection');
+  }
+  return id;
+}

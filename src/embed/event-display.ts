@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Audience, EventStatus, RegistrationMode } from '../domain/enums';
 import type { FeedItem } from '../services/event-feed.service';
+import { waitlistOpen } from '../services/registration-info';
 
 /** Human wording shared by the embed page, RSS and iCalendar descriptions (the widget has its own in the browser). */
 const AUDIENCE_LABELS: Record<Audience, string> = {
@@ -59,7 +60,7 @@ export function spotsText(item: FeedItem): string | null {
   const r = item.registration;
   if (r.mode === RegistrationMode.NONE || r.remaining == null) return null;
   if (r.remaining > 0) return `${r.remaining} ${r.remaining === 1 ? 'spot' : 'spots'} left`;
-  return r.waitlisted < r.waitlistCapacity ? 'Full, waitlist open' : 'Full';
+  return waitlistOpen(r) ? 'Full, waitlist open' : 'Full';
 }
 
 /** Where to register: the partner's page for EXTERNAL events. */

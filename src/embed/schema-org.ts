@@ -1,5 +1,6 @@
 import { AttendanceMode, EventStatus, RegistrationMode } from '../domain/enums';
 import type { FeedItem } from '../services/event-feed.service';
+import { waitlistOpen } from '../services/registration-info';
 import { audienceLabel, isoEnd, isoStart } from './event-display';
 
 const S = 'https://schema.org/';
@@ -52,7 +53,7 @@ function offers(item: FeedItem): object | object[] | undefined {
   const r = item.registration;
   if (r.mode === RegistrationMode.NONE) return undefined;
   const full = r.remaining === 0;
-  const availability = !r.isOpen ? 'SoldOut' : full ? (r.waitlisted < r.waitlistCapacity ? 'PreOrder' : 'SoldOut') : r.remaining != null && r.remaining <= 5 ? 'LimitedAvailability' : 'InStock';
+  const availability = !r.isOpen ? 'SoldOut' : full ? (waitlistOpen(r) ? 'PreOrder' : 'SoldOut') : r.remaining != null && r.remaining <= 5 ? 'LimitedAvailability' : 'InStock';
   return {
     '@type': 'Offer',
     url: r.url ?? item.event.url ?? undefined,

@@ -101,6 +101,13 @@ export class EventEntity {
   @Column({ type: 'integer', default: 0 })
   waitlistCapacity!: number;
 
+  /**
+   * Whether the partner takes a waiting list once full, as its feed says (LibCal `wait_list`), for
+   * EXTERNAL registration: the partner publishes no size or count of that list. Null when not said.
+   */
+  @Column({ type: 'boolean', nullable: true })
+  externalWaitlist!: boolean | null;
+
   @Column({ type: 'integer', default: 1 })
   maxPartySize!: number;
 

@@ -45,6 +45,16 @@ export class HoldingEntity {
   @Column({ type: 'varchar', length: 32, nullable: true })
   dueDate!: string | null;
 
+  /**
+   * The owning library and branch as another town's Community Graph names them: its copies are stored
+   * under the partner of our GRAPHQL source, which is not the library. Null for local records.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  libraryName!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  branchName!: string | null;
+
   /** Order of the items in the record. */
   @Column({ type: 'integer' })
   position!: number;

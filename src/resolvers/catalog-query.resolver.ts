@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Context } from '../context';
 import { CatalogRecordEntity } from '../entities';
 import { Connection } from '../services/connection';
-import { CatalogArgs } from '../schema/catalog.args';
+import { CatalogArgs, CatalogRecordsArgs } from '../schema/catalog.args';
 import { CatalogRecordConnection } from '../schema/catalog-connection.type';
 import { CatalogRecord } from '../schema/catalog-record.type';
 
@@ -11,6 +11,13 @@ export class CatalogQueryResolver {
   @Query(() => CatalogRecordConnection, { description: 'Search every library\'s catalog, best matches first.' })
   catalog(@Ctx() ctx: Context, @Args(() => CatalogArgs) args: CatalogArgs): Promise<Connection<CatalogRecordEntity>> {
     return ctx.services.catalog.search(ctx, args.query, args.filter, args);
+  }
+
+  @Query(() => CatalogRecordConnection, {
+    description: 'Every library\'s catalog records in a stable order (by id), for harvesting page by page.',
+  })
+  catalogRecords(@Ctx() ctx: Context, @Args(() => CatalogRecordsArgs) args: CatalogRecordsArgs): Promise<Connection<CatalogRecordEntity>> {
+    return ctx.services.catalog.list(ctx, args.filter, args);
   }
 
   @Query(() => CatalogRecord, { nullable: true, description: 'One catalog record (null once its library deleted it).' })

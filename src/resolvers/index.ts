@@ -21,6 +21,7 @@ import { SubscriptionResolver } from './subscription.resolver';
 import { EventChangeFieldsResolver } from './event-change-fields.resolver';
 import { RegistrationCountsFieldsResolver } from './registration-counts-fields.resolver';
 import { EventProvenanceFieldsResolver } from './event-provenance-fields.resolver';
+import { CatalogRecordProvenanceFieldsResolver } from './catalog-record-provenance-fields.resolver';
 import { SourceAdminResolver } from './source-admin.resolver';
 import { PartnerSourcesFieldsResolver, SourceFieldsResolver } from './source-fields.resolver';
 
@@ -48,6 +49,7 @@ export const RESOLVERS = [
   EventProvenanceFieldsResolver,
   CatalogQueryResolver,
   CatalogRecordFieldsResolver,
+  CatalogRecordProvenanceFieldsResolver,
   CatalogConnectionFieldsResolver,
   HoldingFieldsResolver,
   EventCatalogFieldsResolver,

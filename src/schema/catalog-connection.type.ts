@@ -13,7 +13,7 @@ export class CatalogRecordEdge {
 
 @ObjectType('CatalogRecordConnection')
 export class CatalogRecordConnection {
-  @Field(() => [CatalogRecordEdge], { description: 'Best matches first.' })
+  @Field(() => [CatalogRecordEdge], { description: 'Best matches first (catalog), or in id order (catalogRecords).' })
   edges!: CatalogRecordEdge[];
 
   @Field(() => PageInfo)

@@ -16,3 +16,15 @@ export class CatalogArgs {
   @Field(() => String, { nullable: true, description: 'An endCursor from a previous page.' })
   after?: string | null;
 }
+
+@ArgsType()
+export class CatalogRecordsArgs {
+  @Field(() => CatalogFilter, { nullable: true })
+  filter?: CatalogFilter | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 0 to 100.' })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An endCursor from a previous page.' })
+  after?: string | null;
+}

@@ -9,6 +9,15 @@ export class Holding {
   @Field(() => String, { nullable: true })
   callNumber!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The owning library\'s name in another town\'s Community Graph, for copies federated from it (library is then the partner for that town); null otherwise.',
+  })
+  libraryName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The branch\'s name there, for federated copies; null otherwise.' })
+  branchName!: string | null;
+
   @Field(() => String, { nullable: true })
   itemType!: string | null;
 

@@ -16,6 +16,12 @@ export class RegistrationInfo {
   @Field(() => Int)
   waitlistCapacity!: number;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A waiting list is taken once the seats are gone: NATIVE events with waitlist places, EXTERNAL events as the partner says (LibCal wait_list). Null when unknown or without registration.',
+  })
+  waitlistAvailable!: boolean | null;
+
   @Field(() => Int)
   confirmed!: number;
 

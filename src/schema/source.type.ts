@@ -93,6 +93,21 @@ export class EventProvenance {
   stale!: boolean;
 }
 
+@ObjectType('CatalogRecordProvenance', { description: 'Where a catalog record came from (a MARC file, another town\'s Community Graph).' })
+export class CatalogRecordProvenance {
+  @Field(() => String, { description: 'Global id of the Source.' })
+  sourceId!: string;
+
+  @Field(() => String, { description: 'The source\'s own id of the record: the MARC 001, or the other Community Graph\'s global record id.' })
+  externalId!: string;
+
+  @Field(() => DateTime, { description: 'When this record was last confirmed by its source.' })
+  fetchedAt!: Date;
+
+  @Field(() => Boolean, { description: 'True when the source is not OK (failing or late), or the record left it.' })
+  stale!: boolean;
+}
+
 @InputType('AddPartnerInput')
 export class AddPartnerInput {
   @Field(() => String, { description: 'URL-safe handle, e.g. millbrook-schools.' })

@@ -6,6 +6,11 @@ export interface RegistrationInfo {
   url: string | null;
   capacity: number | null;
   waitlistCapacity: number;
+  /**
+   * A waiting list is taken once full: NATIVE events when they have waitlist places, EXTERNAL events
+   * as the partner says (LibCal `wait_list`); null when unknown (a feed with no such notion) or NONE.
+   */
+  waitlistAvailable: boolean | null;
   confirmed: number;
   waitlisted: number;
   /** People checked in by staff. */
@@ -16,6 +21,14 @@ export interface RegistrationInfo {
   opensAt: Date | null;
   closesAt: Date | null;
   isOpen: boolean;
+}
+
+/**
+ * A full event still takes names: NATIVE while its waitlist has places, EXTERNAL when the partner
+ * says it keeps a waiting list (it publishes no size for it).
+ */
+export function waitlistOpen(r: Pick<RegistrationInfo, 'mode' | 'waitlisted' | 'waitlistCapacity' | 'waitlistAvailable'>): boolean {
+  return r.mode === RegistrationMode.EXTERNAL ? r.waitlistAvailable === true : r.waitlisted < r.waitlistCapacity;
 }
 
 /** Registration state of an event at `now`, derived from the event row alone (no extra query). */
@@ -33,6 +46,8 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     url: mode === RegistrationMode.EXTERNAL ? event.registrationUrl ?? event.url : null,
     capacity: event.capacity,
     waitlistCapacity: event.waitlistCapacity,
+    waitlistAvailable: mode === RegistrationMode.NATIVE ? event.waitlistCapacity > 0
+      : mode === RegistrationMode.EXTERNAL ? event.externalWaitlist ?? null : null,
     confirmed: event.confirmedCount,
     waitlisted: event.waitlistedCount,
     attended: event.attendedCount ?? 0,

@@ -26,9 +26,13 @@ const AUDIENCES: Record<string, string> = {
 };
 export const audienceText = (list: string[]): string => list.map((a) => AUDIENCES[a] || a).join(', ');
 
-/** "3 spots left" / "Full, waitlist open" / "Full"; empty when there is no seat limit. */
-export function spotsText(r: { remaining: number | null; waitlisted: number; waitlist_capacity: number; mode: string }): string {
+/**
+ * "3 spots left" / "Full, waitlist open" / "Full"; empty when there is no seat limit. An EXTERNAL
+ * event's waiting list is the partner's (waitlist_available); a NATIVE one's has places left.
+ */
+export function spotsText(r: { remaining: number | null; waitlisted: number; waitlist_capacity: number; waitlist_available?: boolean | null; mode: string }): string {
   if (r.mode === 'NONE' || r.remaining == null) return '';
   if (r.remaining > 0) return r.remaining + (r.remaining === 1 ? ' spot left' : ' spots left');
-  return r.waitlisted < r.waitlist_capacity ? 'Full, waitlist open' : 'Full';
+  const open = r.mode === 'EXTERNAL' ? r.waitlist_available === true : r.waitlisted < r.waitlist_capacity;
+  return open ? 'Full, waitlist open' : 'Full';
 }

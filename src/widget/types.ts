@@ -6,6 +6,8 @@ export interface FeedRegistration {
   confirmed: number;
   waitlisted: number;
   waitlist_capacity: number;
+  /** A waiting list is taken once full (NATIVE: waitlist places; EXTERNAL: as the partner says); null if unknown. */
+  waitlist_available: boolean | null;
   remaining: number | null;
   max_party_size: number;
   is_open: boolean;

@@ -113,6 +113,45 @@ describeEachBackend('catalog search (full text)', (backend) => {
     expect(size.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
+  const LIST = `query($filter: CatalogFilter, $first: Int, $after: String) {
+    catalogRecords(filter: $filter, first: $first, after: $after) { totalCount edges { node { title } } pageInfo { hasNextPage endCursor } }
+  }`;
+  const listAll = async (filter?: Record<string, unknown>) => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result = await graph.execute(LIST, { filter, first: 2, after });
+      expect(result.errors).toBeUndefined();
+      const { edges, pageInfo, totalCount } = result.data!.catalogRecords;
+      seen.push(...edges.map((e: { node: { title: string } }) => e.node.title));
+      if (!pageInfo.hasNextPage) return { seen, totalCount };
+      after = pageInfo.endCursor;
+    }
+    throw new Error('catalogRecords never reached its last page');
+  };
+
+  it('lists every live record page by page for harvesters (catalogRecords), filtered like search', async () => {
+    const all = await listAll();
+    expect(all.seen.sort()).toEqual(['Café Müller stories', 'Garden robots for beginners', 'Robot dreams', 'Robots and empire', 'The Wild Robot', 'The wild robot escapes']);
+    expect(all.totalCount).toBe(6);
+    expect((await listAll({ formats: ['DVD'] })).seen).toEqual(['Robot dreams']);
+    expect(await listAll({ libraryIds: [toGlobalId('Partner', riverton)] })).toEqual({ seen: ['The wild robot escapes'], totalCount: 1 });
+    const available = (await listAll({ availableNow: true })).seen;
+    expect(available).toContain('The Wild Robot');
+    expect(available).not.toContain('Robots and empire');
+
+    // Removed records are not listed.
+    await graph.db.query(`UPDATE catalog_record SET "removedAt" = '2026-01-01T00:00:00.000Z' WHERE "controlNumber" = 'm2'`);
+    expect((await listAll()).seen).not.toContain('Robots and empire');
+    await graph.db.query(`UPDATE catalog_record SET "removedAt" = NULL WHERE "controlNumber" = 'm2'`);
+
+    const search = await graph.execute(SEARCH, { q: 'robot', first: 1 });
+    const foreign = await graph.execute(LIST, { after: search.data!.catalog.pageInfo.endCursor });
+    expect(foreign.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'after' });
+    const size = await graph.execute(LIST, { first: 101 });
+    expect(size.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'first' });
+  });
+
   it('serves record(id) and node(id), and hides a deleted record', async () => {
     const hit = await graph.execute(SEARCH, { q: 'asimov' });
     const id = hit.data!.catalog.edges[0].node.id;

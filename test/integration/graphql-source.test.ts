@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 import { buildSchema, graphql } from 'graphql';
 import { AdapterError, NormalizedEvent, SourceFormat, SourceSpec } from '../../src/datasources/adapter';
 import { graphqlAdapter } from '../../src/datasources/graphql/graphql.source';
+import { NormalizedCatalogRecord } from '../../src/domain/catalog';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../src/domain/enums';
 import { describeEachBackend } from '../support/backends';
 import { testHttpClient } from '../support/http-client';
@@ -106,6 +107,58 @@ describeEachBackend('GRAPHQL source against another Community Graph', (backend) 
       itemsPath: 'events.nodes', fields: { externalId: 'id', title: 'title', startsAt: 'startsAt' },
     }));
     expect(error.message).toBe('data.events has no "nodes": the query and the mapping\'s paths disagree');
+  });
+
+  it('brings the remote catalog too, page by page, as a second part the catalog sink stores', async () => {
+    const result = await graphqlAdapter.pull(spec(townB.graphqlUrl, { pageSize: 10 }), testHttpClient());
+    const remote = (await townB.post({ query: '{ catalogRecords(first: 100) { totalCount edges { node { id title } } } }' })).json.data.catalogRecords;
+    expect(remote.totalCount).toBeGreaterThan(10 * 2);
+    expect(result.parts).toHaveLength(1);
+    const [part] = result.parts!;
+    expect(part).toMatchObject({ kind: 'catalog', incremental: false });
+    const records = part.items as NormalizedCatalogRecord[];
+    expect(records.map((r) => [r.externalId, r.title])).toEqual(remote.edges.map((e: { node: { id: string; title: string } }) => [e.node.id, e.node.title]));
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('leaves the catalog out with catalog: false', async () => {
+    const result = await graphqlAdapter.pull(spec(townB.graphqlUrl, { catalog: false }), testHttpClient());
+    expect(result.parts).toBeUndefined();
+  });
+
+  describe('when only the catalog part goes wrong', () => {
+    let catalogAnswer: { status: number; body: unknown };
+    let proxy: { url: string; close(): Promise<void> };
+    beforeAll(async () => {
+      // Events pass through to town B; the catalog query gets whatever the case sets.
+      proxy = await serve(async (body, res) => {
+        if (JSON.parse(body).query.includes('CommunityGraphCatalog')) {
+          res.writeHead(catalogAnswer.status, { 'content-type': 'application/json' }).end(JSON.stringify(catalogAnswer.body));
+          return;
+        }
+        const upstream = await fetch(townB.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(await upstream.text());
+      });
+    });
+    afterAll(() => proxy.close());
+
+    it('fails the whole pull (events included) on a GraphQL error over the list', async () => {
+      catalogAnswer = { status: 200, body: { data: { catalogRecords: null }, errors: [{ message: 'catalog index rebuilding', path: ['catalogRecords'] }] } };
+      const error = await pullError(spec(proxy.url));
+      expect(error.message).toBe(`${proxy.url} answered with GraphQL errors: catalog index rebuilding (at catalogRecords)`);
+    });
+
+    it('fails naming the remote\'s message when it is an older Community Graph without catalogRecords', async () => {
+      catalogAnswer = { status: 400, body: { errors: [{ message: 'Cannot query field "catalogRecords" on type "Query".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } };
+      const error = await pullError(spec(proxy.url));
+      expect(error.message).toBe(`${proxy.url} answered with GraphQL errors and no data: Cannot query field "catalogRecords" on type "Query". [GRAPHQL_VALIDATION_FAILED]`);
+    });
+
+    it('fails instead of looping when the remote never stops saying there is a next page', async () => {
+      catalogAnswer = { status: 200, body: { data: { catalogRecords: { edges: [], pageInfo: { hasNextPage: true, endCursor: 'again' } } } } };
+      const error = await pullError(spec(proxy.url));
+      expect(error.message).toBe(`${proxy.url} still had more pages after 100: narrow the query or raise pagination.maxPages`);
+    });
   });
 });
 

@@ -6,6 +6,8 @@ import { parseICalendar } from '../../src/datasources/icalendar/icalendar.parse'
 import { mapJsonLdEvents } from '../../src/datasources/jsonld/jsonld.map';
 import { parseJsonLd } from '../../src/datasources/jsonld/jsonld.parse';
 import { museumEventsPage } from '../../demo/feeds/museum-jsonld';
+import { libraryLibCalEvents } from '../../demo/feeds/library-libcal';
+import { mapLibCalEvents } from '../../src/datasources/libcal/libcal.map';
 
 describe('the Millbrook demo community', () => {
   const now = new Date('2026-11-27T15:00:00Z');
@@ -19,12 +21,14 @@ describe('the Millbrook demo community', () => {
   });
 
   it('has at least 60 upcoming events in the next eight weeks, recurring, all-day and with capacity', () => {
-    // Native programs plus the museum's page (synced through the JSON-LD adapter at seed time);
-    // the library and school iCalendar feeds add many more on top.
+    // Native programs plus the museum's page and the library's LibCal export (synced through the
+    // JSON-LD and LibCal adapters at seed time); the library and school iCalendar feeds add many more.
+    const until = new Date(now.getTime() + 56 * 864e5);
     const museum = mapJsonLdEvents(parseJsonLd(museumEventsPage(now), 'text/html').nodes, {
-      zone: 'America/Chicago', window: { from: now, to: new Date(now.getTime() + 56 * 864e5) },
+      zone: 'America/Chicago', window: { from: now, to: until },
     }).events.filter((e) => e.endsAt > now);
-    expect(upcoming.length + museum.length).toBeGreaterThanOrEqual(60);
+    const libcal = mapLibCalEvents(libraryLibCalEvents(now).events, 'America/Chicago').events.filter((e) => e.endsAt > now && e.startsAt < until);
+    expect([upcoming.length, museum.length, libcal.length]).toEqual([44, 10, 9]);
     expect(museum.some((e) => e.allDay)).toBe(true);
     expect(upcoming.some((o) => o.program.capacity != null)).toBe(true);
     const perProgram = new Map<string, number>();
@@ -48,6 +52,16 @@ describe('the Millbrook demo community', () => {
     expect(winterBreak.allDay).toBe(true);
     const days = (Date.parse(winterBreak.endDate!) - Date.parse(winterBreak.startDate!)) / 864e5;
     expect(days).toBe(12);
+  });
+
+  it('lists each library program once: native, in the .ics feed, or in the LibCal export', () => {
+    const native = PROGRAMS.filter((p) => p.partner === 'millbrook-library').map((p) => p.title);
+    const ics = [...new Set(feed('millbrook-library.ics').occurrences.map((o) => o.summary))];
+    const libcal = [...new Set(mapLibCalEvents(libraryLibCalEvents(now).events, 'America/Chicago').events.map((e) => e.title))];
+    expect(native).toEqual(['Tech Help for Seniors']);
+    expect(libcal).toEqual(['Teen Makerspace: Build a Bot', 'Author Talk: Rivers We Remember', 'Library Closed: Winter Holiday']);
+    const all = [...native, ...ics, ...libcal];
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('publishes the library\'s drop-in programs and the school calendar as feeds that parse cleanly', () => {

@@ -1,6 +1,7 @@
 import { EventEntity } from '../../src/entities';
 import { EventStatus, RegistrationMode } from '../../src/domain/enums';
-import { registrationInfo } from '../../src/services/registration-info';
+import { registrationInfo, waitlistOpen } from '../../src/services/registration-info';
+import { spotsText } from '../../src/widget/format';
 
 const now = new Date('2026-12-01T12:00:00Z');
 
@@ -8,7 +9,7 @@ function event(overrides: Partial<EventEntity>): EventEntity {
   return Object.assign(new EventEntity(), {
     registrationMode: RegistrationMode.NATIVE, capacity: 10, waitlistCapacity: 2, confirmedCount: 4, waitlistedCount: 0,
     maxPartySize: 2, registrationOpensAt: null, registrationClosesAt: null, status: EventStatus.SCHEDULED,
-    endsAt: new Date('2026-12-02T12:00:00Z'), url: 'https://p.example/e', registrationUrl: null,
+    endsAt: new Date('2026-12-02T12:00:00Z'), url: 'https://p.example/e', registrationUrl: null, externalWaitlist: null,
   }, overrides);
 }
 
@@ -33,5 +34,25 @@ describe('registration info', () => {
     expect(registrationInfo(event({ registrationMode: RegistrationMode.EXTERNAL, registrationUrl: 'https://t.example' }), now).url).toBe('https://t.example');
     expect(registrationInfo(event({ registrationMode: RegistrationMode.EXTERNAL }), now).url).toBe('https://p.example/e');
     expect(registrationInfo(event({ registrationMode: RegistrationMode.NONE }), now)).toMatchObject({ isOpen: false, remaining: null });
+  });
+
+  it('says whether a waiting list is taken: NATIVE from its waitlist places, EXTERNAL as the partner says, else null', () => {
+    const external = (externalWaitlist: boolean | null) => event({ registrationMode: RegistrationMode.EXTERNAL, waitlistCapacity: 0, externalWaitlist });
+    expect([
+      event({}), event({ waitlistCapacity: 0 }), external(true), external(false), external(null),
+      event({ registrationMode: RegistrationMode.NONE, externalWaitlist: true }),
+    ].map((e) => registrationInfo(e, now).waitlistAvailable)).toEqual([true, false, true, false, null, null]);
+  });
+
+  it('reads "Full, waitlist open" for a full event still taking names, on the embed page and in the widget alike', () => {
+    const full = (e: EventEntity) => registrationInfo({ ...e, confirmedCount: 10 } as EventEntity, now);
+    const cases = [
+      event({ waitlistedCount: 1 }), event({ waitlistedCount: 2 }),
+      event({ registrationMode: RegistrationMode.EXTERNAL, waitlistCapacity: 0, externalWaitlist: true }),
+      event({ registrationMode: RegistrationMode.EXTERNAL, waitlistCapacity: 0, externalWaitlist: null }),
+    ].map(full);
+    expect(cases.map(waitlistOpen)).toEqual([true, false, true, false]);
+    const widget = cases.map((r) => spotsText({ mode: r.mode, remaining: r.remaining, waitlisted: r.waitlisted, waitlist_capacity: r.waitlistCapacity, waitlist_available: r.waitlistAvailable }));
+    expect(widget).toEqual(['Full, waitlist open', 'Full', 'Full, waitlist open', 'Full']);
   });
 });

@@ -53,6 +53,8 @@ describe('location matching', () => {
     expect(m.resolve({ name: 'Main', address: null, lat: null, lon: null, code: 'cen' })).toBe('central');
     expect(m.resolve({ name: 'eastside branch!', address: null, lat: null, lon: null })).toBe('east');
     expect(m.resolve({ name: 'Somewhere', address: '100 Commons Square, Millbrook', lat: null, lon: null })).toBe('central');
+    // A room in a known branch (LibCal location + campus) is placed at the branch.
+    expect(m.resolve({ name: 'Makerspace', address: 'Eastside Branch', lat: null, lon: null, code: 'libcal-location:301' })).toBe('east');
     expect(m.pending).toEqual([]);
   });
 

@@ -1,11 +1,11 @@
 import { DateTime, IANAZone } from 'luxon';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../domain/enums';
 import { AdapterError, NormalizedEvent, SkippedItem } from '../adapter';
-import { GraphqlMapping, MappableField } from './graphql.mapping';
+import { GraphqlMapping, GraphqlPageShape, MappableField } from './graphql.mapping';
 import { describeGraphqlErrors, GraphqlResponse } from './graphql.parse';
 
-export interface MappedPage {
-  items: NormalizedEvent[];
+export interface MappedPage<Item = NormalizedEvent> {
+  items: Item[];
   skipped: SkippedItem[];
   /** Partial-data errors accepted because they touched only optional fields. */
   acceptedErrors: number;
@@ -58,11 +58,11 @@ function pathInItem(errorPath: (string | number)[], itemsPath: string): string[]
  * Partial data is accepted only when every error sits on fields the mapping marks optional; any
  * other error fails the pull (so the last good copy stays stored), naming the field and the message.
  */
-function checkErrors(response: GraphqlResponse, mapping: GraphqlMapping, url: string): number {
+function checkErrors(response: GraphqlResponse, mapping: GraphqlPageShape, url: string): number {
   for (const error of response.errors) {
     const inItem = error.path ? pathInItem(error.path, mapping.itemsPath) : null;
     if (!inItem) throw new AdapterError(`${url} answered with GraphQL errors: ${describeGraphqlErrors([error])}`);
-    const touched = (Object.entries(mapping.fields) as [MappableField, string][])
+    const touched = (Object.entries(mapping.fields) as [string, string][])
       .filter(([, path]) => {
         const keys = path.split('.');
         const shorter = Math.min(keys.length, inItem.length);
@@ -77,9 +77,26 @@ function checkErrors(response: GraphqlResponse, mapping: GraphqlMapping, url: st
   return response.errors.length;
 }
 
-class Skip extends Error {}
+/** An item that breaks a rule of our model: skipped with this reason, the rest of the page kept. */
+export class Skip extends Error {}
 
-const str = (field: string, value: unknown, allowEmpty = true): string | null => {
+/** Reads one mapped field of an item: a missing key fails the page, null on a required field skips the item. */
+export type FieldReader<Field extends string> = (field: Field) => unknown;
+
+function readerFor<Field extends string>(item: Record<string, unknown>, mapping: GraphqlPageShape<Field>): FieldReader<Field> {
+  return (field) => {
+    const path = mapping.fields[field];
+    if (!path) return null;
+    const value = valueAt(item, path);
+    if (value === MISSING) throw new AdapterError(`items have no "${path}" (mapped to ${field}): the query and the mapping's paths disagree`);
+    if (value === null && !mapping.optional.includes(field)) {
+      throw new Skip(`${field} (${path}) is null and the mapping does not mark it optional`);
+    }
+    return value;
+  };
+}
+
+export const str = (field: string, value: unknown, allowEmpty = true): string | null => {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string' || (!allowEmpty && !value.trim())) throw new Skip(`${field}: expected text, got ${JSON.stringify(value)}`);
@@ -94,21 +111,22 @@ const instant = (field: string, value: unknown): Date | null => {
   return date.toJSDate();
 };
 
-function enumValue<T extends string>(field: string, value: unknown, values: Record<string, T>, map: Record<string, T> | undefined): T | null {
+/** `map` null: the values are ours by definition (another Community Graph), so no valueMaps hint. */
+export function enumValue<T extends string>(field: string, value: unknown, values: Record<string, T>, map: Record<string, T> | undefined | null): T | null {
   const text = str(field, value);
   if (text === null) return null;
   const mapped = map?.[text] ?? (Object.values(values) as string[]).find((v) => v === text.toUpperCase());
-  if (!mapped) throw new Skip(`${field}: ${JSON.stringify(text)} is not one of ${Object.values(values).join(', ')} (add it to valueMaps)`);
+  if (!mapped) throw new Skip(`${field}: ${JSON.stringify(text)} is not one of ${Object.values(values).join(', ')}${map === null ? '' : ' (add it to valueMaps)'}`);
   return mapped as T;
 }
 
-const strings = (field: string, value: unknown): string[] => {
+export const strings = (field: string, value: unknown): string[] => {
   if (value === null || value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
   return list.map((v) => str(field, v)).filter((v): v is string => v !== null);
 };
 
-const count = (field: string, value: unknown): number | null => {
+export const count = (field: string, value: unknown): number | null => {
   if (value === null || value === undefined) return null;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new Skip(`${field}: expected a whole number, got ${JSON.stringify(value)}`);
   return value;
@@ -122,17 +140,7 @@ const coordinate = (field: string, value: unknown): number | null => {
 
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function mapItem(item: Record<string, unknown>, mapping: GraphqlMapping, partnerTimezone: string): NormalizedEvent {
-  const get = (field: MappableField): unknown => {
-    const path = mapping.fields[field];
-    if (!path) return null;
-    const value = valueAt(item, path);
-    if (value === MISSING) throw new AdapterError(`items have no "${path}" (mapped to ${field}): the query and the mapping's paths disagree`);
-    if (value === null && !mapping.optional.includes(field) && mapping.fields[field]) {
-      throw new Skip(`${field} (${path}) is null and the mapping does not mark it optional`);
-    }
-    return value;
-  };
+function mapEvent(get: FieldReader<MappableField>, mapping: GraphqlMapping, partnerTimezone: string): NormalizedEvent {
   const externalId = str('externalId', get('externalId'), false)!;
   const title = str('title', get('title'), false)!.trim();
   const startsAt = instant('startsAt', get('startsAt'))!;
@@ -191,26 +199,31 @@ function mapItem(item: Record<string, unknown>, mapping: GraphqlMapping, partner
 }
 
 /**
- * One page of a remote answer → normalized events. Pure. Items that break a rule of our model are
- * skipped with the reason; a response that does not have the mapped shape fails as a whole.
+ * One page of a remote answer → items, by `mapItem`. Pure. Items that break a rule of our model are
+ * skipped with the reason; a response that does not have the mapped shape fails as a whole, and so
+ * do errors on fields the mapping does not mark optional. Every part of a GRAPHQL source (events,
+ * catalog records) goes through these rules.
  */
-export function mapGraphqlPage(response: GraphqlResponse, mapping: GraphqlMapping, source: { url: string; partnerTimezone: string }): MappedPage {
-  const acceptedErrors = checkErrors(response, mapping, source.url);
-  const page: MappedPage = { items: [], skipped: [], acceptedErrors, endCursor: null, hasNextPage: false };
+export function mapPage<Field extends string, Item>(
+  response: GraphqlResponse, mapping: GraphqlPageShape<Field>, url: string, mapItem: (get: FieldReader<Field>) => Item,
+): MappedPage<Item> {
+  const acceptedErrors = checkErrors(response, mapping, url);
+  const page: MappedPage<Item> = { items: [], skipped: [], acceptedErrors, endCursor: null, hasNextPage: false };
   valuesAt(response.data, mapping.itemsPath, 'data').forEach((item, index) => {
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      // A non-null field that failed nulls its whole item: partial data that would drop an event.
+      // A non-null field that failed nulls its whole item: partial data that would drop an item.
       if (response.errors.length) {
-        throw new AdapterError(`${source.url} answered item ${index} at ${mapping.itemsPath} as null with errors: ${describeGraphqlErrors(response.errors)}`);
+        throw new AdapterError(`${url} answered item ${index} at ${mapping.itemsPath} as null with errors: ${describeGraphqlErrors(response.errors)}`);
       }
       page.skipped.push({ externalId: null, reason: `item ${index} at ${mapping.itemsPath} is ${JSON.stringify(item)}, not an object` });
       return;
     }
     try {
-      page.items.push(mapItem(item as Record<string, unknown>, mapping, source.partnerTimezone));
+      page.items.push(mapItem(readerFor(item as Record<string, unknown>, mapping)));
     } catch (error) {
       if (!(error instanceof Skip)) throw error;
-      const id = mapping.fields.externalId ? valueAt(item as Record<string, unknown>, mapping.fields.externalId) : null;
+      const idPath = (mapping.fields as Partial<Record<string, string>>).externalId;
+      const id = idPath ? valueAt(item as Record<string, unknown>, idPath) : null;
       page.skipped.push({ externalId: typeof id === 'string' ? id : null, reason: error.message });
     }
   });
@@ -220,8 +233,13 @@ export function mapGraphqlPage(response: GraphqlResponse, mapping: GraphqlMappin
     page.hasNextPage = hasNext === true;
     page.endCursor = typeof cursor === 'string' ? cursor : null;
     if (page.hasNextPage && !page.endCursor) {
-      throw new AdapterError(`${source.url} says there is a next page but gave no cursor at ${mapping.pagination.endCursorPath}`);
+      throw new AdapterError(`${url} says there is a next page but gave no cursor at ${mapping.pagination.endCursorPath}`);
     }
   }
   return page;
+}
+
+/** One page of a remote answer → normalized events (see mapPage). */
+export function mapGraphqlPage(response: GraphqlResponse, mapping: GraphqlMapping, source: { url: string; partnerTimezone: string }): MappedPage {
+  return mapPage(response, mapping, source.url, (get) => mapEvent(get, mapping, source.partnerTimezone));
 }

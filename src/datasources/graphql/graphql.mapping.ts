@@ -23,6 +23,33 @@ export interface GraphqlPagination {
   maxPages: number;
 }
 
+/** What the shared page rules (graphql.map.ts) need of any part: where items sit and which fields may fail. */
+export interface GraphqlPageShape<Field extends string = string> {
+  itemsPath: string;
+  pagination: GraphqlPagination | null;
+  fields: Partial<Record<Field, string>>;
+  /**
+   * Fields that may come back null or with a GraphQL error (partial data) without failing the sync;
+   * an error on any other mapped field fails the whole pull, so stored data stays untouched.
+   */
+  optional: readonly Field[];
+}
+
+/** The NormalizedCatalogRecord fields the Community Graph catalog part reads (holdings as a whole). */
+export const CATALOG_FIELDS = [
+  'externalId', 'controlNumber', 'title', 'alternateTitles', 'subtitle', 'statementOfResponsibility', 'authors', 'isbns',
+  'issns', 'oclcNumbers', 'edition', 'publisher', 'year', 'extent', 'format', 'language', 'series', 'summary',
+  'subjects', 'links', 'holdings',
+] as const;
+export type CatalogField = (typeof CATALOG_FIELDS)[number];
+
+/** A second query of the same source whose items become catalog records (kind 'catalog'). */
+export interface GraphqlCatalogPart extends GraphqlPageShape<CatalogField> {
+  query: string;
+  variables: Record<string, unknown>;
+  pagination: GraphqlPagination;
+}
+
 /**
  * How a remote GraphQL API's answer becomes our events (Source.options of a GRAPHQL source).
  * Paths are dot-separated field names (response keys, so aliases work); a list on the way is
@@ -36,10 +63,7 @@ export interface GraphqlMapping {
   itemsPath: string;
   pagination: GraphqlPagination | null;
   fields: Partial<Record<MappableField, string>>;
-  /**
-   * Fields that may come back null or with a GraphQL error (partial data) without failing the sync;
-   * an error on any other mapped field fails the whole pull, so stored data stays untouched.
-   */
+  /** See GraphqlPageShape.optional. */
   optional: MappableField[];
   /** Remote enum values → ours; values already named like ours pass through. */
   valueMaps: {
@@ -48,6 +72,8 @@ export interface GraphqlMapping {
     audiences?: Record<string, Audience>;
     registrationMode?: Record<string, RegistrationMode>;
   };
+  /** The catalog records to bring across as well (the Community Graph preset); null: events only. */
+  catalog: GraphqlCatalogPart | null;
 }
 
 /**
@@ -88,6 +114,43 @@ export const COMMUNITY_GRAPH_MAPPING: GraphqlMapping = {
     'place.lon', 'registration.mode', 'registration.url', 'registration.capacity', 'registration.confirmed',
   ],
   valueMaps: { registrationMode: { NATIVE: RegistrationMode.EXTERNAL } },
+  catalog: null,
+};
+
+/**
+ * The other Community Graph's whole catalog, paged in id order (Query.catalogRecords: `catalog` is a
+ * ranked search, which shifts under a harvester). Holdings carry the status the other town knows;
+ * its library and branch names stay on the copy. The record's global id is the external id, so
+ * provenance points at the record there.
+ */
+export const COMMUNITY_GRAPH_CATALOG: GraphqlCatalogPart = {
+  query: `query CommunityGraphCatalog($first: Int!, $after: String, $filter: CatalogFilter) {
+  catalogRecords(first: $first, after: $after, filter: $filter) {
+    edges { node {
+      id controlNumber title alternateTitles subtitle statementOfResponsibility authors
+      isbnDetails { isbn13 qualifier } issns oclcNumbers edition publisher year extent format language
+      series summary subjects links { url label }
+      holdings { branchCode callNumber itemType status rawStatus dueDate library { name } location { name } }
+    } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`,
+  variables: { first: 100 },
+  itemsPath: 'catalogRecords.edges.node',
+  pagination: {
+    endCursorPath: 'catalogRecords.pageInfo.endCursor', hasNextPagePath: 'catalogRecords.pageInfo.hasNextPage',
+    afterVariable: 'after', maxPages: 100,
+  },
+  fields: {
+    externalId: 'id', controlNumber: 'controlNumber', title: 'title', alternateTitles: 'alternateTitles', subtitle: 'subtitle',
+    statementOfResponsibility: 'statementOfResponsibility', authors: 'authors', isbns: 'isbnDetails', issns: 'issns',
+    oclcNumbers: 'oclcNumbers', edition: 'edition', publisher: 'publisher', year: 'year', extent: 'extent', format: 'format',
+    language: 'language', series: 'series', summary: 'summary', subjects: 'subjects', links: 'links', holdings: 'holdings',
+  },
+  // Holdings may carry the other town's PARTNER_UNAVAILABLE (its ILS did not answer): its copies then
+  // come with their last synced status, which is what we keep anyway.
+  optional: ['alternateTitles', 'subtitle', 'statementOfResponsibility', 'edition', 'publisher', 'year', 'extent', 'language',
+    'summary', 'links', 'holdings'],
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -99,8 +162,9 @@ function invalid(option: string, expected: string, value: unknown): never {
 
 /**
  * Reads Source.options: `{}` (or `{ preset: "community-graph" }`, with an optional `filter`: an
- * EventFilter for the remote, and `pageSize`) is the zero-config mapping; otherwise `query`, `itemsPath` and `fields`
- * are required. A bad option fails the sync with a message naming it.
+ * EventFilter for the remote, `catalog`: false to leave its catalog out or a CatalogFilter to narrow
+ * it, and `pageSize`) is the zero-config mapping; otherwise `query`, `itemsPath` and `fields` are
+ * required (events only). A bad option fails the sync with a message naming it.
  */
 export function readGraphqlMapping(options: Record<string, unknown>): GraphqlMapping {
   const preset = options.preset ?? (options.query === undefined ? 'community-graph' : undefined);
@@ -112,10 +176,15 @@ export function readGraphqlMapping(options: Record<string, unknown>): GraphqlMap
     if (typeof pageSize !== 'number' || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
       invalid('pageSize', 'a whole number 1-100', pageSize);
     }
+    const catalog = options.catalog ?? true;
+    if (typeof catalog !== 'boolean' && !isRecord(catalog)) invalid('catalog', 'true, false or a CatalogFilter object', catalog);
     return {
       ...COMMUNITY_GRAPH_MAPPING,
       variables: { first: pageSize, filter: options.filter ?? {} },
       headers: (options.headers as Record<string, string> | undefined) ?? {},
+      catalog: catalog === false ? null : {
+        ...COMMUNITY_GRAPH_CATALOG, variables: { first: pageSize, ...(isRecord(catalog) ? { filter: catalog } : {}) },
+      },
     };
   }
   const { query, itemsPath, fields } = options;
@@ -156,5 +225,6 @@ export function readGraphqlMapping(options: Record<string, unknown>): GraphqlMap
     fields: fields as GraphqlMapping['fields'],
     optional: optional as MappableField[],
     valueMaps: isRecord(options.valueMaps) ? (options.valueMaps as GraphqlMapping['valueMaps']) : {},
+    catalog: null,
   };
 }

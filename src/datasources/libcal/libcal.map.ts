@@ -14,6 +14,12 @@ const count = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? Number(v) : NaN;
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : null;
 };
+/** LibCal 1.1 sends `wait_list` as a boolean, some payloads as 0/1 (or "0"/"1"); anything else is "not said". */
+const flag = (v: unknown): boolean | null => {
+  if (v === true || v === 1 || v === '1' || v === 'true') return true;
+  if (v === false || v === 0 || v === '0' || v === 'false') return false;
+  return null;
+};
 /** `location` / `campus` arrive as an object, an array of objects, or "" when unset. */
 const first = (v: unknown): Json | null => (Array.isArray(v) ? v.find(isObject) ?? null : isObject(v) ? v : null);
 const names = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).map((x) => (isObject(x) ? str(x.name) : str(x))).filter((x): x is string => !!x);
@@ -121,7 +127,8 @@ export function mapLibCalEvents(items: unknown[], zone: string): LibCalMapResult
       imageUrl: str(item.featured_image),
       place,
       registration: registrationOf(item, url),
-      details: { waitlist: item.wait_list === true || item.wait_list === 1 || item.wait_list === '1' },
+      // Whether LibCal takes a waiting list once the seats are gone (it publishes no size or count of it).
+      details: { waitlist: flag(item.wait_list) },
     });
   }
   return out;

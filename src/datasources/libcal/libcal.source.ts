@@ -10,6 +10,9 @@ import { mapLibCalEvents } from './libcal.map';
  * client with events read scope), calendarId (cal_id: a number or "1,2"), pageSize (limit, ≤ 500),
  * maxPages (50). Tokens are OAuth2 client credentials (POST /1.1/oauth/token), cached until shortly
  * before expiry and fetched again once when the API answers 401.
+ * Or url: a `file:` URL of a saved `/1.1/events` response (`{"events":[...]}`, as libraries export it
+ * on a schedule): read through the same HttpClient (SOURCE_FILE_ROOTS, modification time as
+ * validator), with no credentials, no calendarId and no paging.
  */
 const MAX_DAYS = 365; // LibCal's ceiling for `days`
 const EXPIRY_MARGIN_MS = 60_000;
@@ -67,12 +70,34 @@ function parseJson(response: HttpResult, what: string): unknown {
   }
 }
 
+/** The items of one `/1.1/events` answer: `{"events":[...]}` (or a bare array). */
+function eventsOf(response: HttpResult, what: string): unknown[] {
+  const body = parseJson(response, what);
+  const events = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) throw new AdapterError(`${what} has no "events" array.`);
+  return events;
+}
+
+function isHttp(url: string): boolean {
+  return /^https?:/i.test(url);
+}
+
+/** Credentials are only for the API: a saved export is read without them. */
+function credential(source: SourceSpec, name: 'clientId' | 'clientSecret'): string {
+  const value = source.options[name];
+  if (typeof value === 'number') return String(value); // LibCal client ids are numeric
+  if (typeof value !== 'string' || !value.trim()) {
+    throw new AdapterError(`LibCal option "${name}" is required for the LibCal API (${source.url}); only a file: URL of a saved /1.1/events response needs no credentials.`);
+  }
+  return value.trim();
+}
+
 export function createLibCalSource(clock: () => number = Date.now): SourceAdapter {
   /** Per adapter instance, keyed by site + client: one token serves every calendar of that client. */
   const tokens = new Map<string, Token>();
 
   async function token(source: SourceSpec, http: HttpClient, base: string, fresh: boolean): Promise<string> {
-    const clientId = option(source, 'clientId');
+    const clientId = credential(source, 'clientId');
     const key = `${base}\u0000${clientId}`;
     const cached = tokens.get(key);
     if (!fresh && cached && cached.expiresAt - EXPIRY_MARGIN_MS > clock()) return cached.value;
@@ -80,7 +105,7 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
     const response = await fetchOrExplain(http, 'LibCal token request', url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ client_id: clientId, client_secret: option(source, 'clientSecret'), grant_type: 'client_credentials' }).toString(),
+      body: new URLSearchParams({ client_id: clientId, client_secret: credential(source, 'clientSecret'), grant_type: 'client_credentials' }).toString(),
     });
     if (response.status !== 200) throw failure('LibCal token request', url, response.status);
     const body = parseJson(response, 'LibCal token response') as { access_token?: unknown; expires_in?: unknown };
@@ -99,28 +124,40 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
       if (response.status !== 401) break; // expired or revoked token: one fresh token, one retry
     }
     if (response!.status !== 200) throw failure('LibCal events', url, response!.status);
-    const body = parseJson(response!, `LibCal events page (${url})`);
-    const events = Array.isArray(body) ? body : (body as { events?: unknown }).events;
-    if (!Array.isArray(events)) throw new AdapterError(`LibCal events page (${url}) has no "events" array.`);
-    return events;
+    return eventsOf(response!, `LibCal events page (${url})`);
+  }
+
+  async function pullApi(source: SourceSpec, http: HttpClient): Promise<unknown[]> {
+    const base = source.url.replace(/\/+$/, '').replace(/\/1\.1$/, '');
+    const calendarId = option(source, 'calendarId');
+    const limit = intOption(source, 'pageSize', 500, 500);
+    const maxPages = intOption(source, 'maxPages', 50, 1000);
+    const from = DateTime.fromJSDate(source.window.from, { zone: source.partnerTimezone });
+    const days = Math.max(1, Math.min(MAX_DAYS, Math.ceil((source.window.to.getTime() - source.window.from.getTime()) / 86_400_000)));
+    const raw: unknown[] = [];
+    for (let page = 1; ; page++) {
+      if (page > maxPages) throw new AdapterError(`LibCal paging did not end within maxPages=${maxPages} pages; nothing was stored.`);
+      const query = new URLSearchParams({ cal_id: calendarId, date: from.toISODate()!, days: String(days), limit: String(limit), page: String(page) });
+      const events = await getPage(source, http, base, `${base}/1.1/events?${query}`);
+      raw.push(...events);
+      if (events.length < limit) break; // LibCal has no envelope: a short page is the last
+    }
+    return raw;
   }
 
   return {
     format: SourceFormat.LIBCAL,
     async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<NormalizedEvent>> {
-      const base = source.url.replace(/\/+$/, '').replace(/\/1\.1$/, '');
-      const calendarId = option(source, 'calendarId');
-      const limit = intOption(source, 'pageSize', 500, 500);
-      const maxPages = intOption(source, 'maxPages', 50, 1000);
-      const from = DateTime.fromJSDate(source.window.from, { zone: source.partnerTimezone });
-      const days = Math.max(1, Math.min(MAX_DAYS, Math.ceil((source.window.to.getTime() - source.window.from.getTime()) / 86_400_000)));
-      const raw: unknown[] = [];
-      for (let page = 1; ; page++) {
-        if (page > maxPages) throw new AdapterError(`LibCal paging did not end within maxPages=${maxPages} pages; nothing was stored.`);
-        const query = new URLSearchParams({ cal_id: calendarId, date: from.toISODate()!, days: String(days), limit: String(limit), page: String(page) });
-        const events = await getPage(source, http, base, `${base}/1.1/events?${query}`);
-        raw.push(...events);
-        if (events.length < limit) break; // LibCal has no envelope: a short page is the last
+      let raw: unknown[];
+      let validators: PullResult['validators'] = { etag: null, lastModified: null };
+      if (isHttp(source.url)) {
+        raw = await pullApi(source, http);
+      } else {
+        // A saved export: the HttpClient applies SOURCE_FILE_ROOTS and answers 304 for an untouched file.
+        const response = await http.fetch(source.url, { conditional: source.validators });
+        validators = { etag: response.etag, lastModified: response.lastModified };
+        if (response.notModified) return { notModified: true, validators, kind: EVENTS_KIND, items: [], skipped: [], incremental: false };
+        raw = eventsOf(response, `LibCal events file (${source.url})`);
       }
       const seen = new Set<string>();
       const skipped: SkippedItem[] = [];
@@ -128,7 +165,7 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
       // Pages can shift while we read them (an event added meanwhile): the first copy of an id wins.
       const items = mapped.events.filter((e) => !seen.has(e.externalId) && !!seen.add(e.externalId));
       skipped.push(...mapped.skipped);
-      return { notModified: false, validators: { etag: null, lastModified: null }, kind: EVENTS_KIND, items, skipped, incremental: false };
+      return { notModified: false, validators, kind: EVENTS_KIND, items, skipped, incremental: false };
     },
   };
 }

@@ -1,4 +1,4 @@
-import { decodeMarc8, Marc8Error } from './marc8.decode';
+import { decodeMarc8, fieldStartState, Marc8Error } from './marc8.decode';
 import { MarcField, MarcParseResult, MarcRecord, MarcSubfield } from './marc.record';
 
 /**
@@ -18,27 +18,34 @@ class RecordError extends Error {}
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decoderFor(leader: string): (bytes: Buffer) => string {
+/** Decodes one field's text pieces (its subfields, in order); a new one is made for every field. */
+type FieldDecoder = (bytes: Buffer) => string;
+
+function utf8Field(bytes: Buffer): string {
+  try {
+    return strictUtf8.decode(bytes).normalize('NFC');
+  } catch {
+    throw new RecordError('leader/09 says UTF-8 but the bytes are not valid UTF-8');
+  }
+}
+
+/** MARC-8 designations last to the end of the field, across subfield delimiters, and reset at the next field. */
+function marc8Field(): FieldDecoder {
+  const state = fieldStartState();
+  return (bytes) => {
+    try {
+      return decodeMarc8(bytes, state);
+    } catch (error) {
+      if (error instanceof Marc8Error) throw new RecordError(error.message);
+      throw error;
+    }
+  };
+}
+
+function fieldDecoderFor(leader: string): () => FieldDecoder {
   const coding = leader[9];
-  if (coding === 'a') {
-    return (bytes) => {
-      try {
-        return strictUtf8.decode(bytes).normalize('NFC');
-      } catch {
-        throw new RecordError('leader/09 says UTF-8 but the bytes are not valid UTF-8');
-      }
-    };
-  }
-  if (coding === ' ') {
-    return (bytes) => {
-      try {
-        return decodeMarc8(bytes);
-      } catch (error) {
-        if (error instanceof Marc8Error) throw new RecordError(error.message);
-        throw error;
-      }
-    };
-  }
+  if (coding === 'a') return () => utf8Field;
+  if (coding === ' ') return marc8Field;
   throw new RecordError(`unknown character coding scheme in leader/09: ${JSON.stringify(coding)}`);
 }
 
@@ -47,7 +54,7 @@ const digits = (text: string, what: string): number => {
   return Number(text);
 };
 
-function parseDataField(tag: string, bytes: Buffer, decode: (b: Buffer) => string): MarcField {
+function parseDataField(tag: string, bytes: Buffer, decode: FieldDecoder): MarcField {
   if (bytes.length < 2) throw new RecordError(`field ${tag} is shorter than its two indicators`);
   const subfields: MarcSubfield[] = [];
   let start = bytes.indexOf(SUBFIELD_DELIMITER, 2);
@@ -72,7 +79,7 @@ export function parseIso2709Record(bytes: Buffer): MarcRecord {
   if (base < 25 || base > bytes.length || bytes[base - 1] !== FIELD_TERMINATOR || (base - 25) % 12 !== 0) {
     throw new RecordError(`base address of data (${base}) does not end the directory`);
   }
-  const decode = decoderFor(leader);
+  const newFieldDecoder = fieldDecoderFor(leader);
   const fields: MarcField[] = [];
   for (let at = 24; at < base - 1; at += 12) {
     const entry = bytes.subarray(at, at + 12).toString('latin1');
@@ -84,6 +91,7 @@ export function parseIso2709Record(bytes: Buffer): MarcRecord {
       throw new RecordError(`directory entry for field ${tag} (start ${start}, length ${length}) does not match the data`);
     }
     const body = bytes.subarray(base + start, end - 1);
+    const decode = newFieldDecoder();
     fields.push(tag.startsWith('00') ? { tag, value: decode(body) } : parseDataField(tag, body, decode));
   }
   return { leader, fields };

@@ -1,66 +1,114 @@
+import { ANSEL, BASIC_LATIN, Marc8Charset, marc8Charset } from './marc8.tables';
+
 /**
- * MARC-8 → Unicode for the character sets library catalogs in our region actually send: ASCII (G0)
- * and ANSEL extended Latin (G1). MARC-8 puts combining diacritics BEFORE their base letter; Unicode
- * puts them after, so they are carried over and the result is NFC-normalized.
- * Spec: https://www.loc.gov/marc/specifications/speccharmarc8.html and the ANSEL code table
- * (https://www.loc.gov/marc/specifications/codetables/ExtendedLatin.html).
- * Escape sequences to other sets (Greek, Cyrillic, Arabic, CJK EACC, ...) are rejected with a reason
- * rather than guessed: such a record is skipped and reported, never stored garbled.
+ * MARC-8 → Unicode, every MARC-8 set: an ISO 2022 subset where escape sequences designate the G0
+ * set (bytes 0x21-0x7E) and the G1 set (bytes 0xA1-0xFE). Spec: "MARC 21 Specifications, Character
+ * Sets", part 3 (https://www.loc.gov/marc/specifications/speccharmarc8.html).
+ * - Each field starts with G0 = Basic Latin and G1 = ANSEL; a designation lasts until the next one or
+ *   the end of the field (subfield delimiters do not reset it), so callers keep one state per field.
+ * - Space (0x20) is a space whatever G0 is, EACC included (its characters are three bytes 0x21-0x7E).
+ * - Combining marks come BEFORE their base character in MARC-8 and after it in Unicode: they are
+ *   carried to the next base character (in whatever set), and the result is NFC-normalized.
+ * A byte with no character in its set, or an escape to no MARC-8 set, is an error with the reason:
+ * the record is skipped and reported, never stored garbled.
  */
 export class Marc8Error extends Error {}
 
-const SPECIAL: Record<number, number> = {
-  0xa1: 0x0141, 0xa2: 0x00d8, 0xa3: 0x0110, 0xa4: 0x00de, 0xa5: 0x00c6, 0xa6: 0x0152, 0xa7: 0x02b9, 0xa8: 0x00b7,
-  0xa9: 0x266d, 0xaa: 0x00ae, 0xab: 0x00b1, 0xac: 0x01a0, 0xad: 0x01af, 0xae: 0x02bc, 0xb0: 0x02bb, 0xb1: 0x0142,
-  0xb2: 0x00f8, 0xb3: 0x0111, 0xb4: 0x00fe, 0xb5: 0x00e6, 0xb6: 0x0153, 0xb7: 0x02ba, 0xb8: 0x0131, 0xb9: 0x00a3,
-  0xba: 0x00f0, 0xbc: 0x01a1, 0xbd: 0x01b0, 0xc0: 0x00b0, 0xc1: 0x2113, 0xc2: 0x2117, 0xc3: 0x00a9, 0xc4: 0x266f,
-  0xc5: 0x00bf, 0xc6: 0x00a1, 0xc7: 0x00df, 0xc8: 0x20ac,
-};
-
-const COMBINING: Record<number, number> = {
-  0xe0: 0x0309, 0xe1: 0x0300, 0xe2: 0x0301, 0xe3: 0x0302, 0xe4: 0x0303, 0xe5: 0x0304, 0xe6: 0x0306, 0xe7: 0x0307,
-  0xe8: 0x0308, 0xe9: 0x030c, 0xea: 0x030a, 0xeb: 0xfe20, 0xec: 0xfe21, 0xed: 0x0315, 0xee: 0x030b, 0xef: 0x0310,
-  0xf0: 0x0327, 0xf1: 0x0328, 0xf2: 0x0323, 0xf3: 0x0324, 0xf4: 0x0325, 0xf5: 0x0333, 0xf6: 0x0332, 0xf7: 0x0326,
-  0xf8: 0x031c, 0xf9: 0x032e, 0xfa: 0xfe22, 0xfb: 0xfe23, 0xfe: 0x0313,
-};
-
-const ESC = 0x1b;
-
-/** Escapes that only (re)select ASCII or ANSEL, which we already decode: ESC ( B, ESC ( !E, ESC ) E, ESC ) !E, ESC s. */
-function skipKnownEscape(bytes: Buffer, i: number): number {
-  const rest = bytes.subarray(i + 1, i + 4).toString('latin1');
-  if (rest.startsWith('(B') || rest.startsWith(')E')) return i + 3;
-  if (rest.startsWith('(!E') || rest.startsWith(')!E')) return i + 4;
-  if (rest.startsWith('s')) return i + 2;
-  const shown = rest.replace(/[^\x20-\x7e]/g, '?');
-  throw new Marc8Error(`unsupported MARC-8 character set (escape sequence ESC ${shown.trim() || '?'})`);
+export interface Marc8State {
+  g0: Marc8Charset;
+  g1: Marc8Charset;
 }
 
-export function decodeMarc8(bytes: Buffer): string {
+export const fieldStartState = (): Marc8State => ({ g0: BASIC_LATIN, g1: ANSEL });
+
+const ESC = 0x1b;
+const SPACE = 0x20;
+/** Technique 1 (greek symbols, subscripts, superscripts): ESC + final redesignates G0 without an intermediate; ESC s returns to Basic Latin. */
+const TECHNIQUE_1 = new Set([0x67, 0x62, 0x70]);
+const RETURN_TO_LATIN = 0x73;
+/** ANSEL's control characters (C1 range), valid whatever G1 is: NSB/NSE non-sort markers (no visible character), ZWJ and ZWNJ. */
+const C1: Record<number, string> = { 0x88: '', 0x89: '', 0x8d: '\u200d', 0x8e: '\u200c' };
+
+const hex = (value: number, bytes: number) => `0x${value.toString(16).toUpperCase().padStart(bytes * 2, '0')}`;
+const shownEscape = (bytes: Buffer, from: number, to: number) =>
+  ['ESC', ...Array.from(bytes.subarray(from + 1, to), (b) => (b > 0x20 && b < 0x7f ? String.fromCharCode(b) : hex(b, 1)))].join(' ');
+
+/** Applies the escape sequence at `i` to `state`; returns the index after it. */
+function applyEscape(bytes: Buffer, i: number, state: Marc8State): number {
+  let at = i + 1;
+  if (at >= bytes.length) throw new Marc8Error('truncated MARC-8 escape sequence ESC');
+  const first = bytes[at];
+  if (first === RETURN_TO_LATIN || TECHNIQUE_1.has(first)) {
+    state.g0 = first === RETURN_TO_LATIN ? BASIC_LATIN : marc8Charset(first)!;
+    return at + 1;
+  }
+  let g1 = false;
+  if (first === 0x24) { // '$': a multi-byte set; G0 unless ',' ')' '-' follows
+    at += 1;
+    if (bytes[at] === 0x2c || bytes[at] === 0x29 || bytes[at] === 0x2d) g1 = bytes[at++] !== 0x2c;
+  } else if (first === 0x28 || first === 0x2c || first === 0x29 || first === 0x2d) { // ( , → G0; ) - → G1
+    g1 = first === 0x29 || first === 0x2d;
+    at += 1;
+  } else {
+    throw new Marc8Error(`unknown MARC-8 escape sequence ${shownEscape(bytes, i, Math.min(at + 1, bytes.length))}`);
+  }
+  if (bytes[at] === 0x21) at += 1; // ANSEL's registered final is the pair "!E"; "E" alone is also written
+  if (at >= bytes.length) throw new Marc8Error(`truncated MARC-8 escape sequence ${shownEscape(bytes, i, at)}`);
+  // The final byte names the set, and the set fixes its width, so a missing or extra '$' is tolerated.
+  const set = marc8Charset(bytes[at]);
+  if (!set) throw new Marc8Error(`unknown MARC-8 character set (escape sequence ${shownEscape(bytes, i, at + 1)})`);
+  if (g1) state.g1 = set;
+  else state.g0 = set;
+  return at + 1;
+}
+
+/** Pure ASCII in Basic Latin needs no per-character work (most catalog text). */
+function isPlainAscii(bytes: Buffer, state: Marc8State): boolean {
+  if (state.g0 !== BASIC_LATIN) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x7f || bytes[i] === ESC) return false;
+  return true;
+}
+
+/**
+ * Decodes one subfield (or control field). `state` carries the designations from the previous
+ * subfield of the same field and is updated in place; leave it out for a standalone string.
+ */
+export function decodeMarc8(bytes: Buffer, state: Marc8State = fieldStartState()): string {
+  if (isPlainAscii(bytes, state)) return bytes.toString('latin1');
   let out = '';
   let pending = '';
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     if (b === ESC) {
-      i = skipKnownEscape(bytes, i);
+      i = applyEscape(bytes, i, state);
       continue;
     }
-    if (b < 0x80) {
+    if (b <= SPACE || b === 0x7f) { // space in every set; other C0 controls pass through as before
       out += String.fromCharCode(b) + pending;
       pending = '';
-    } else if (COMBINING[b] !== undefined) {
-      pending += String.fromCharCode(COMBINING[b]);
-    } else if (SPECIAL[b] !== undefined) {
-      out += String.fromCharCode(SPECIAL[b]) + pending;
-      pending = '';
-    } else if (b === 0x88 || b === 0x89) {
-      // NSB / NSE non-sort markers: no visible character.
-    } else if (b === 0x8d || b === 0x8e) {
-      out += b === 0x8d ? '\u200d' : '\u200c';
-    } else {
-      throw new Marc8Error(`invalid MARC-8 byte 0x${b.toString(16).toUpperCase()}`);
+      i += 1;
+      continue;
     }
-    i += 1;
+    if ((b >= 0x80 && b <= 0xa0) || b === 0xff) {
+      if (C1[b] === undefined) throw new Marc8Error(`invalid MARC-8 byte ${hex(b, 1)}`);
+      out += C1[b];
+      i += 1;
+      continue;
+    }
+    const set = b < 0x80 ? state.g0 : state.g1;
+    const width = set.bytesPerChar;
+    if (i + width > bytes.length) throw new Marc8Error(`truncated ${set.name} character at the end of a MARC-8 subfield (${width} bytes expected)`);
+    let raw = b;
+    for (let k = 1; k < width; k++) raw = (raw << 8) | bytes[i + k];
+    const char = set.get(width === 1 ? raw & 0x7f : raw & 0x7f7f7f);
+    if (!char) throw new Marc8Error(`MARC-8 set ${set.name} has no character ${hex(raw, width)}`);
+    if (char.combining) {
+      pending += char.text;
+    } else {
+      out += char.text + pending;
+      pending = '';
+    }
+    i += width;
   }
   return (out + pending).normalize('NFC');
 }

@@ -5,6 +5,8 @@ import { Catalog1764500000000 } from './1764500000000-catalog';
 import { Registrations1764600000000 } from './1764600000000-registrations';
 import { PartnerAllowedOrigins1764700000000 } from './1764700000000-partner-allowed-origins';
 import { EventPartnerDetails1764940000000 } from './1764940000000-event-partner-details';
+import { HoldingRemoteNames1765000000000 } from './1765000000000-holding-remote-names';
+import { EventExternalWaitlist1765100000000 } from './1765100000000-event-external-waitlist';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   Registrations1764600000000,
   PartnerAllowedOrigins1764700000000,
   EventPartnerDetails1764940000000,
+  HoldingRemoteNames1765000000000,
+  EventExternalWaitlist1765100000000,
 ];

@@ -224,6 +224,7 @@ function merge(record: CatalogRecordEntity, stored: HoldingEntity[], items: Live
   const extra = unmatched.map((item): LiveHolding => ({
     id: stableId(record.id, 'live', item.itemId ?? item.barcode ?? ''), recordId: record.id, partnerId: record.partnerId,
     locationId: place(item.location)?.id ?? null, branchCode: place(item.location)?.code ?? null, holdingBranchCode: null, callNumber: item.callNumber, barcode: item.barcode, itemId: item.itemId, itemType: null,
+    libraryName: null, branchName: null,
     status: item.status, rawStatus: item.rawStatus, dueDate: item.dueDate, holds: item.holds, live: true, stale: false, requestable: requestable(item.status),
   }));
   return [...merged, ...extra];

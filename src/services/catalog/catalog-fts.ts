@@ -69,15 +69,8 @@ function runSearch(db: DataSource, terms: string[], filter: SearchFilterSql, pag
     : terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
   // Index rows exist only for live records (the sink deletes them on suppression), so the record
   // table is joined only when a filter needs its columns: an unfiltered query ranks the index alone.
-  const where: string[] = [];
-  const list = (column: string, values: string[] | null) => {
-    if (values) where.push(values.length ? `r."${column}" IN (${values.map(p).join(', ')})` : '1 = 0');
-  };
   const matchParam = p(match);
-  list('format', filter.formats);
-  list('language', filter.languages);
-  list('partnerId', filter.partnerIds);
-  if (filter.availableNow) where.push(`EXISTS (SELECT 1 FROM holding h WHERE h."recordId" = r.id AND h.status = 'AVAILABLE')`);
+  const where = filterConditions(filter, p);
   const join = where.length ? 'JOIN catalog_record r ON r.id = f.record_id' : '';
   const select = page ? 'SELECT f.record_id AS id' : 'SELECT COUNT(*) AS n';
   const from = pg
@@ -88,4 +81,41 @@ function runSearch(db: DataSource, terms: string[], filter: SearchFilterSql, pag
     : `ORDER BY bm25(catalog_fts, 0.0, 10.0, 4.0, 2.0, 2.0, 10.0), f.record_id LIMIT ${p(page.limit)} OFFSET ${p(page.offset)}`;
   where.unshift('1 = 1');
   return db.query(`${select} ${from} AND ${where.join(' AND ')} ${order}`, params);
+}
+
+/** The filter as SQL conditions on catalog_record `r`; `p` binds a parameter and returns its placeholder. */
+function filterConditions(filter: SearchFilterSql, p: (value: unknown) => string): string[] {
+  const where: string[] = [];
+  const list = (column: string, values: string[] | null) => {
+    if (values) where.push(values.length ? `r."${column}" IN (${values.map(p).join(', ')})` : '1 = 0');
+  };
+  list('format', filter.formats);
+  list('language', filter.languages);
+  list('partnerId', filter.partnerIds);
+  if (filter.availableNow) where.push(`EXISTS (SELECT 1 FROM holding h WHERE h."recordId" = r.id AND h.status = 'AVAILABLE')`);
+  return where;
+}
+
+/**
+ * Live records in id order after `afterId` (keyset: a harvester paging the whole catalog never
+ * skips or repeats a record while it changes).
+ */
+export async function listIds(db: DataSource, filter: SearchFilterSql, afterId: string | null, limit: number): Promise<string[]> {
+  const rows: { id: string }[] = await runList(db, filter, afterId, limit);
+  return rows.map((row) => row.id);
+}
+
+export async function countListed(db: DataSource, filter: SearchFilterSql): Promise<number> {
+  const rows: { n: string | number }[] = await runList(db, filter, null, null);
+  return Number(rows[0].n);
+}
+
+function runList(db: DataSource, filter: SearchFilterSql, afterId: string | null, limit: number | null) {
+  const pg = isPostgres(db);
+  const params: unknown[] = [];
+  const p = (value: unknown) => { params.push(value); return pg ? `$${params.length}` : '?'; };
+  const where = ['r."removedAt" IS NULL', ...filterConditions(filter, p)];
+  if (afterId !== null) where.push(`r.id > ${p(afterId)}`);
+  const tail = limit === null ? '' : `ORDER BY r.id LIMIT ${p(limit)}`;
+  return db.query(`SELECT ${limit === null ? 'COUNT(*) AS n' : 'r.id AS id'} FROM catalog_record r WHERE ${where.join(' AND ')} ${tail}`, params);
 }

@@ -3,10 +3,11 @@ import { Context } from '../../context';
 import { CatalogFilterInput } from '../../domain/catalog-filter';
 import { InvalidArgumentError } from '../../domain/errors';
 import { localIdOf } from '../../domain/global-id';
+import { decodeRecordCursor, encodeRecordCursor } from '../../domain/cursor';
 import { PageArgs } from '../../domain/event-filter';
 import { CatalogRecordEntity } from '../../entities';
 import { checkPageSize, Connection, toConnection } from '../connection';
-import { countMatches, searchIds, SearchFilterSql } from './catalog-fts';
+import { countListed, countMatches, listIds, searchIds, SearchFilterSql } from './catalog-fts';
 import { queryTerms } from './catalog-text';
 
 const PREFIX = 'ct1';
@@ -51,6 +52,19 @@ export class CatalogService {
     const rows = (await ctx.loaders.catalogRecordById.loadMany(ids)).filter((r): r is CatalogRecordEntity => r instanceof CatalogRecordEntity);
     const positions = new Map(rows.map((r, i) => [r.id, offset + i]));
     return toConnection(rows, size, (r) => encodeOffset(positions.get(r.id)!), () => countMatches(this.db, terms, sqlFilter), offset > 0);
+  }
+
+  /**
+   * Every live record in a stable order (by id, keyset pages), for harvesters such as another town's
+   * Community Graph: unlike `search`, a page never shifts when records are added meanwhile.
+   */
+  async list(ctx: Context, filter: CatalogFilterInput | null | undefined, page: PageArgs): Promise<Connection<CatalogRecordEntity>> {
+    const size = checkPageSize(page.first, this.maxPageSize);
+    const after = page.after ? decodeRecordCursor(page.after) : null;
+    const sqlFilter = toSqlFilter(filter);
+    const ids = size === 0 ? [] : await listIds(this.db, sqlFilter, after, size + 1);
+    const rows = (await ctx.loaders.catalogRecordById.loadMany(ids)).filter((r): r is CatalogRecordEntity => r instanceof CatalogRecordEntity);
+    return toConnection(rows, size, (r) => encodeRecordCursor(r.id), () => countListed(this.db, sqlFilter), after !== null);
   }
 
   async byId(ctx: Context, globalId: string): Promise<CatalogRecordEntity | null> {

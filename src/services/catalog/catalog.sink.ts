@@ -95,6 +95,7 @@ export class CatalogSink implements SyncSink<CatalogSinkItem> {
         ...h, id: stableId(w.id, String(position)), recordId: w.id, partnerId: run.source.partnerId,
         locationId: locations.get((h.branchCode ?? '').toLowerCase()) ?? null, position,
         callNumber: h.callNumber?.slice(0, 200) ?? null, rawStatus: h.rawStatus?.slice(0, 200) ?? null,
+        libraryName: h.libraryName?.slice(0, 200) ?? null, branchName: h.branchName?.slice(0, 200) ?? null,
       })));
       await insert(HoldingEntity, holdings, 500);
       const keys = writes.flatMap((w) => matchKeys(w.record).map((k) => ({ ...k, recordId: w.id, partnerId: run.source.partnerId })));

@@ -28,6 +28,8 @@ export function eventContentHash(e: NormalizedEvent): string {
   const previous = e.details?.previousStartsAt?.toISOString() ?? null;
   const organizerName = e.details?.organizerName ?? null;
   if (offers.length || previous || organizerName) canonical.push([offers, previous, organizerName]);
+  const waitlist = e.details?.waitlist ?? null;
+  if (waitlist !== null) canonical.push({ waitlist });
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }
 
@@ -132,6 +134,7 @@ function toColumns(e: NormalizedEvent, seriesId: string | null, locationId: stri
       name: o.name?.slice(0, 500) ?? null, price: o.price, currency: o.currency, url: o.url?.slice(0, 1000) ?? null, availability: o.availability,
     })),
     previousStartsAt: e.details?.previousStartsAt ?? null, organizerName: e.details?.organizerName?.slice(0, 500) ?? null,
+    externalWaitlist: e.details?.waitlist ?? null,
     contentHash, fetchedAt: now, removedAt: null, updatedAt: now,
   };
 }

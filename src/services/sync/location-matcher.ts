@@ -8,7 +8,8 @@ const norm = (text: string | null | undefined) => (text ?? '').normalize('NFKC')
 /**
  * Maps a partner's own description of a place to one of its Locations: by the partner's code first,
  * then by name, then by address (feeds often put the full address in LOCATION, e.g. "Central Library,
- * 100 Commons Square"). An unknown place becomes a new Location with a stable id, so the next sync
+ * 100 Commons Square"), then by the building a room is in (the place's address naming a Location).
+ * An unknown place becomes a new Location with a stable id, so the next sync
  * finds it again and an unchanged feed writes nothing.
  */
 export class LocationMatcher {
@@ -31,7 +32,9 @@ export class LocationMatcher {
       || all.find((l) => norm(l.name) === name)
       || (address && all.find((l) => norm(l.address) === address))
       // "Central Library, 100 Commons Square, Millbrook" names a known place by its name and address.
-      || all.find((l) => l.address && name.startsWith(norm(l.name)) && name.includes(norm(l.address)));
+      || all.find((l) => l.address && name.startsWith(norm(l.name)) && name.includes(norm(l.address)))
+      // A room inside a known building ("Makerspace", in "Riverside Branch": LibCal location + campus).
+      || (address && all.find((l) => norm(l.name) === address));
     if (match) return match.id;
     const location = Object.assign(new LocationEntity(), {
       id: stableId('location', this.partnerId, code ?? name),

@@ -142,8 +142,8 @@ export class SourceService {
     return sourceHealth(source, ctx.now);
   }
 
-  /** fetchedAt: when the feed last confirmed the event (a later unchanged sync writes nothing to the row). */
-  async provenanceOf(ctx: Context, event: EventEntity): Promise<{ sourceId: string; externalId: string; fetchedAt: Date; stale: boolean } | null> {
+  /** Events and catalog records alike. fetchedAt: when the feed last confirmed the row (a later unchanged sync writes nothing to the row). */
+  async provenanceOf(ctx: Context, event: SyncedRow): Promise<{ sourceId: string; externalId: string; fetchedAt: Date; stale: boolean } | null> {
     if (!event.sourceId || !event.externalId) return null;
     const source = await ctx.loaders.sourceById.load(event.sourceId);
     const fetched = event.fetchedAt ?? event.updatedAt;
@@ -161,6 +161,9 @@ export class SourceService {
     return access.actsFor(ctx.principal, source.partnerId);
   }
 }
+
+/** What provenance needs of a synced row (an event, a catalog record). */
+type SyncedRow = Pick<EventEntity, 'sourceId' | 'externalId' | 'fetchedAt' | 'updatedAt' | 'removedAt'>;
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -87,18 +87,32 @@ export class SyncService {
         await this.recordSuccess(source, now, pull, source.itemCount);
         return { ...base, status: 'NOT_MODIFIED', durationMs: Date.now() - started };
       }
-      const sink = this.sinks.get(pull.kind);
-      if (!sink) throw new Error(`No sink is registered for items of kind "${pull.kind}".`);
+      const parts = [pull, ...(pull.parts ?? [])];
+      const sinks = parts.map((part) => {
+        const sink = this.sinks.get(part.kind);
+        if (!sink) throw new Error(`No sink is registered for items of kind "${part.kind}".`);
+        return sink;
+      });
       // A streamed pull (MARC) is handed to the sink as it is: the sink reads it batch by batch, so a
       // 100,000-record file never sits in memory. Its `skipped` fills while streaming (read below).
-      if (Array.isArray(pull.items)) onProgress?.({ phase: 'pulled', items: pull.items.length, skipped: pull.skipped.length });
-      counts = await sink.apply({
-        db: this.db, source: { id: source.id, partnerId: partner.id, partnerTimezone: partner.timezone }, now,
-        incremental: pull.incremental, deletedExternalIds: pull.deletedExternalIds ?? [], window: spec.window,
-      }, pull.items);
+      if (parts.every((part) => Array.isArray(part.items))) {
+        onProgress?.({ phase: 'pulled', items: parts.reduce((n, part) => n + (part.items as unknown[]).length, 0), skipped: pull.skipped.length });
+      }
+      counts = { created: 0, updated: 0, removed: 0, unchanged: 0 };
+      let present = 0;
+      for (const [i, part] of parts.entries()) {
+        const stored = await sinks[i].apply({
+          db: this.db, source: { id: source.id, partnerId: partner.id, partnerTimezone: partner.timezone }, now,
+          incremental: part.incremental, deletedExternalIds: part.deletedExternalIds ?? [], window: spec.window,
+        }, part.items);
+        for (const key of ['created', 'updated', 'removed', 'unchanged'] as const) counts[key] += stored[key];
+        // The main items count as pulled; a streamed pull or an extra part (which may carry skipped-record
+        // markers, as MARC does) counts what its sink holds now.
+        present += part.incremental ? stored.created
+          : i === 0 && Array.isArray(part.items) ? part.items.length : stored.created + stored.updated + stored.unchanged;
+      }
       onProgress?.({ phase: 'stored' });
-      const present = Array.isArray(pull.items) ? pull.items.length : counts.created + counts.updated + counts.unchanged;
-      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + counts.created : present);
+      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + present : present);
     } catch (error) {
       const message = (error as Error).message || String(error);
       if (this.options.stopping?.aborted) {

@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { AdapterError, NormalizedEvent, SourceFormat, SourceSpec } from '../../../src/datasources/adapter';
 import { createLibCalSource } from '../../../src/datasources/libcal/libcal.source';
+import { createUrlPolicy } from '../../../src/datasources/url-policy';
 import { FakeLibCal, startFakeLibCal } from '../../support/fake-libcal';
 import { testHttpClient } from '../../support/http-client';
 
@@ -78,5 +83,59 @@ describe('LibCal source against a LibCal API on 127.0.0.1', () => {
 
   it('requires its options and names the missing one', async () => {
     await expect(createLibCalSource().pull(spec(libcal.url, { calendarId: undefined }), http)).rejects.toThrow('LibCal option "calendarId" is required.');
+  });
+});
+
+describe('LibCal source reading a saved /1.1/events response from a file: URL', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-libcal-'));
+    file = path.join(dir, 'events.json');
+    fs.writeFileSync(file, JSON.stringify({ events: Array.from({ length: 23 }, (_, i) => event(i + 1, { wait_list: i % 2 })) }));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const fileSpec = (url: string, validators: SourceSpec['validators'] = { etag: null, lastModified: null }): SourceSpec => ({
+    ...spec(url), options: {}, validators,
+  });
+
+  it('maps every event of the file without credentials, calendarId or paging, with the same counts and wait list', async () => {
+    const result = await createLibCalSource().pull(fileSpec(pathToFileURL(file).href), http);
+    const items = result.items as NormalizedEvent[];
+    expect(items).toHaveLength(23); // more than pageSize: a file is not paged
+    expect(result).toMatchObject({ kind: 'events', notModified: false, skipped: [] });
+    expect(result.validators.lastModified).toBe(fs.statSync(file).mtime.toUTCString());
+    expect(items[4].registration).toEqual({ mode: 'EXTERNAL', url: 'https://library.example/event/1005', capacity: 20, confirmed: 5 });
+    expect(items.slice(0, 3).map((e) => e.details?.waitlist)).toEqual([false, true, false]);
+  });
+
+  it('answers "not modified" for an untouched file, and reads it again once it changes', async () => {
+    const source = createLibCalSource();
+    const first = await source.pull(fileSpec(pathToFileURL(file).href), http);
+    const again = await source.pull(fileSpec(pathToFileURL(file).href, first.validators), http);
+    expect(again).toMatchObject({ notModified: true, items: [] });
+    fs.writeFileSync(file, JSON.stringify({ events: [event(1, { seats_taken: 19 })] }));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000)); // a new mtime: not a 304
+    const changed = await source.pull(fileSpec(pathToFileURL(file).href, first.validators), http);
+    expect((changed.items as NormalizedEvent[]).map((e) => e.registration.confirmed)).toEqual([19]);
+  });
+
+  it('refuses a file outside SOURCE_FILE_ROOTS through the shared HttpClient policy', async () => {
+    const policy = createUrlPolicy({ allowHosts: [], fileRoots: [path.join(dir, 'elsewhere')], maxRedirects: 5 });
+    const guarded = testHttpClient({ checkUrl: async (url) => void (await policy.checkUrl(url.href)) });
+    await expect(createLibCalSource().pull(fileSpec(pathToFileURL(file).href), guarded)).rejects.toThrow(/rule: file-outside-roots/);
+  });
+
+  it('says what is wrong with a file that is not a LibCal events response', async () => {
+    fs.writeFileSync(file, '{"events": [');
+    await expect(createLibCalSource().pull(fileSpec(pathToFileURL(file).href), http)).rejects.toThrow(/^LibCal events file \(file:.*events\.json\) is not valid JSON: /);
+    fs.writeFileSync(file, '{"items": []}');
+    await expect(createLibCalSource().pull(fileSpec(pathToFileURL(file).href), http)).rejects.toThrow(
+      new AdapterError(`LibCal events file (${pathToFileURL(file).href}) has no "events" array.`));
+  });
+
+  it('still requires credentials for the LibCal API, and says a file needs none', async () => {
+    await expect(createLibCalSource().pull({ ...spec('https://library.libcal.example'), options: { calendarId: 8123 } }, http)).rejects.toThrow(
+      new AdapterError('LibCal option "clientId" is required for the LibCal API (https://library.libcal.example); only a file: URL of a saved /1.1/events response needs no credentials.'));
   });
 });

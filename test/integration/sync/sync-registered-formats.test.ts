@@ -4,11 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SourceFormat } from '../../../src/datasources/adapter';
 import { PartnerKind } from '../../../src/domain/enums';
-import { CatalogRecordEntity, ServiceEntity } from '../../../src/entities';
+import { CatalogRecordEntity, EventEntity, ServiceEntity } from '../../../src/entities';
 import { foodShareServices } from '../../../demo/feeds/nonprofits-hsds';
 import { describeEachBackend } from '../../support/backends';
 import { kohaBook } from '../../support/koha-record';
-import { leader, marcXml, marcXmlRecord } from '../../support/marc-writer';
+import { FieldSpec, iso2709, leader, marcXml, marcXmlRecord } from '../../support/marc-writer';
 import { createSyncHarness, localOf, SyncHarness } from './sync-harness';
 
 /** The formats merged beside iCalendar are registered with the engine and reach their sinks. */
@@ -51,6 +51,34 @@ describeEachBackend('sync engine with every registered format', (backend) => {
     expect(records.map((r) => [r.externalId, r.removedAt !== null])).toEqual([['b1', false], ['b2', true]]);
   });
 
+  it('streams binary MARC-8 records in Cyrillic and CJK into the catalog as UTF-8; an escape to no MARC-8 set skips only its record', async () => {
+    const marc8 = (text: string) => Buffer.from(text, 'latin1');
+    const book = (id: string, title: Buffer, author: Buffer): Buffer => {
+      const { fields } = kohaBook({ id, title: 'placeholder' });
+      const withTitle = fields.map((f): FieldSpec => (f[0] === '245' ? ['245', '10', [['a', title], ['c', author]]] : f));
+      return iso2709(leader({ coding: ' ' }), withTitle);
+    };
+    const file = path.join(dir, 'export-marc8.mrc');
+    fs.writeFileSync(file, Buffer.concat([
+      book('m8-ru', marc8('\x1b(NwOJNA I MIR /'), marc8('l. tOLSTOJ')),
+      book('m8-ja', marc8('\x1b$1!Bs!Ci!BX!4H!5=\x1b(B /'), marc8('Ienaga Sabur\xe5o')),
+      book('m8-bad', marc8('\x1b(Zabc /'), marc8('Nobody')),
+      book('m8-en', marc8("M\xe8uller's almanac /"), marc8('Anon.')),
+    ]));
+    const partnerId = await h.addPartner('marc8-library', PartnerKind.LIBRARY);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.MARC);
+
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'PARTIAL', created: 3, skipped: 1, error: null });
+    expect(report.skippedItems).toEqual([{ externalId: 'm8-bad', reason: 'record 3: unknown MARC-8 character set (escape sequence ESC ( Z)' }]);
+    const records = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
+    expect(records.map((r) => [r.externalId, r.title])).toEqual([
+      ['m8-en', "Müller's almanac"],
+      ['m8-ja', '日本文化史'],
+      ['m8-ru', 'Война и мир'],
+    ]);
+  });
+
   it('routes an HSDS file to the services sink, and its dated sessions to the events sink', async () => {
     const now = new Date();
     const file = path.join(dir, 'services.json');
@@ -63,5 +91,31 @@ describeEachBackend('sync engine with every registered format', (backend) => {
     expect(services.length).toBe(foodShareServices(now).length);
     expect((await h.source(sourceId)).itemCount).toBe(services.length);
     expect((await h.events(sourceId)).length).toBeGreaterThan(0);
+  });
+
+  it('syncs a saved LibCal /1.1/events file with no credentials, and publishes a seats_taken change like a native registration', async () => {
+    const file = path.join(dir, 'libcal-events.json');
+    const start = new Date(Date.now() + 7 * 864e5);
+    const item = (seatsTaken: number, waitList: unknown) => ({
+      id: 7001, title: 'Robot Lab', start: start.toISOString(), end: new Date(start.getTime() + 36e5).toISOString(),
+      url: { public: 'https://lib.libcal.example/event/7001', admin: 'https://lib.libcal.example/admin/event/7001' },
+      registration: true, seats: 10, seats_taken: seatsTaken, wait_list: waitList, internal_notes: 'Staff only: check the kits.',
+    });
+    fs.writeFileSync(file, JSON.stringify({ events: [item(4, 0)] }));
+    const partnerId = await h.addPartner('libcal-library', PartnerKind.LIBRARY);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.LIBCAL);
+    expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', created: 1, error: null });
+    const before = await h.graph.db.getRepository(EventEntity).findOneByOrFail({ sourceId: localOf(sourceId) });
+    expect(before).toMatchObject({ registrationMode: 'EXTERNAL', capacity: 10, confirmedCount: 4, externalWaitlist: false });
+
+    const seen = h.published.counts.length;
+    fs.writeFileSync(file, JSON.stringify({ events: [item(10, true)] }));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5_000)); // a new mtime: not a 304
+    expect(await h.graph.services.sources.syncSource(h.admin, sourceId)).toMatchObject({ status: 'OK', updated: 1, error: null });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(h.published.counts.slice(seen)).toEqual([expect.objectContaining({ eventId: before.id, capacity: 10, confirmed: 10, remaining: 0, waitlisted: 0 })]);
+    const after = await h.graph.db.getRepository(EventEntity).findOneByOrFail({ id: before.id });
+    expect(after).toMatchObject({ confirmedCount: 10, externalWaitlist: true, sequence: before.sequence + 1 });
+    expect(JSON.stringify(after)).not.toContain('Staff only');
   });
 });

@@ -62,6 +62,12 @@ describe('LibCal event mapping', () => {
     expect(none.registration.mode).toBe(RegistrationMode.NONE);
   });
 
+  it('reads wait_list as a boolean or 0/1, and as not said when absent', () => {
+    const values: unknown[] = [true, false, 1, 0, '1', '0'];
+    const events = mapLibCalEvents([...values.map((wait_list, i) => ({ ...base, id: i, registration: true, seats: 10, wait_list })), { ...base, id: 9, registration: true }], ZONE).events;
+    expect(events.map((e) => e.details?.waitlist)).toEqual([true, false, true, false, true, false, null]);
+  });
+
   it('skips events without an id, a title or a readable start, with reasons', () => {
     const { events, skipped } = mapLibCalEvents([{ title: 'x', start: base.start }, { id: 9, start: base.start }, { id: 10, title: 'Bad', start: 'soon' }, 'junk'], ZONE);
     expect(events).toEqual([]);

@@ -53,15 +53,29 @@ describe('MARC parsing', () => {
     ]);
   });
 
-  it('rejects an unknown leader/09 encoding and an unsupported MARC-8 character set', async () => {
+  it('rejects an unknown leader/09 encoding and an escape to no MARC-8 set, and reads the records after them', async () => {
     const unknown = iso2709('00000nam z2200000 i 4500', [['001', '7'], ['245', '10', [['a', 'X']]]]);
-    const greek = iso2709(leader({ coding: ' ' }), [['001', '8'], ['245', '10', [['a', Buffer.from('\x1bgabc', 'latin1')]]]]);
-    const results = await parseAll([unknown, greek]);
-    expect(results.map((r) => (r.ok ? 'ok' : r.reason))).toEqual([
+    const noSuchSet = iso2709(leader({ coding: ' ' }), [['001', '8'], ['245', '10', [['a', Buffer.from('\x1b(Zabc', 'latin1')]]]]);
+    const greek = iso2709(leader({ coding: ' ' }), [['001', '9'], ['245', '10', [['a', Buffer.from('\x1bga\x1bs-particles', 'latin1')]]]]);
+    const results = await parseAll([unknown, noSuchSet, greek]);
+    expect(results.map((r) => (r.ok ? titleOf(r) : r.reason))).toEqual([
       'unknown character coding scheme in leader/09: "z"',
-      'unsupported MARC-8 character set (escape sequence ESC gab)',
+      'unknown MARC-8 character set (escape sequence ESC ( Z)',
+      'α-particles',
     ]);
-    expect(results.map((r) => !r.ok && r.controlNumber)).toEqual(['7', '8']);
+    expect(results.map((r) => !r.ok && r.controlNumber)).toEqual(['7', '8', false]);
+  });
+
+  it('MARC-8: a designation lasts across the subfields of its field and the next field starts in Basic Latin', async () => {
+    const record = iso2709(leader({ coding: ' ' }), [
+      ['001', '10'],
+      ['245', '10', [['a', Buffer.from('\x1b(NwOJNA I MIR /', 'latin1')], ['c', Buffer.from('l. tOLSTOJ', 'latin1')]]],
+      ['246', '3 ', [['a', Buffer.from('\x1b$1!Bs!Ci', 'latin1')], ['b', Buffer.from(' !04', 'latin1')]]],
+      ['500', '  ', [['a', 'MIR']]],
+    ]);
+    const [result] = await parseAll(drip(record, 5));
+    const subfields = result.ok ? result.record.fields.slice(1).map((f) => f.subfields!.map((sf) => sf.value)) : result.reason;
+    expect(subfields).toEqual([['Война и мир /', 'Л. Толстой'], ['日本', ' 中'], ['MIR']]);
   });
 
   it('reads MARCXML with or without a namespace prefix, streaming, and skips a record without a leader', async () => {
