@@ -1,15 +1,10 @@
 /**
  * One job at a time, in the order they arrived: the in-process side of SQLite's single write lock.
  *
- * Why a queue rather than letting each writer try the lock: writers that poll or back off are served
- * in whatever order their timers happen to fire, so a writer that just arrived can overtake one that
- * has been waiting for seconds. Here every job waits for exactly the jobs queued before it.
- *
- * Why each job gets its own turn of the event loop: a SQLite write runs synchronously, so without a
- * yield a burst of writers would all run inside one event-loop iteration. libuv accepts one new
- * connection per iteration (https://github.com/libuv/libuv/pull/3696), so long iterations leave new
- * clients waiting in the accept queue for seconds while connected ones are served. Yielding between
- * jobs keeps iterations short, so accepting and reading requests interleave with the writes.
+ * Why a queue rather than letting each writer try for itself: writers that poll or back off are
+ * served in whatever order their timers happen to fire, so one that just arrived can overtake one
+ * that has been waiting for seconds. Here every job waits for exactly the jobs queued before it, and
+ * only the job at the head waits for anything else (such as another transaction on the connection).
  */
 export class WriteQueue {
   private readonly waiting: Array<() => Promise<void>> = [];
@@ -33,15 +28,9 @@ export class WriteQueue {
   private async drain(): Promise<void> {
     this.draining = true;
     try {
-      for (let next = this.waiting.shift(); next; next = this.waiting.shift()) {
-        await nextTurn();
-        await next();
-      }
+      for (let next = this.waiting.shift(); next; next = this.waiting.shift()) await next();
     } finally {
       this.draining = false;
     }
   }
 }
-
-/** Resolves in the event loop's next check phase, after pending I/O callbacks have run. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -50,20 +50,6 @@ describe('WriteQueue', () => {
     expect(ran).toEqual(['first', 'second', 'third']);
   });
 
-  it('lets pending I/O callbacks run between two jobs', async () => {
-    // A synchronous job (a SQLite write) must not be followed by the next one in the same turn of the
-    // event loop, or a burst of writes would keep the server from accepting and reading requests.
-    const queue = new WriteQueue();
-    const log: string[] = [];
-    const first = queue.run(() => {
-      log.push('job 1');
-      setImmediate(() => log.push('callback queued during job 1'));
-    });
-    const second = queue.run(() => log.push('job 2'));
-    await Promise.all([first, second]);
-    expect(log).toEqual(['job 1', 'callback queued during job 1', 'job 2']);
-  });
-
   it('starts again after going idle, keeping order for jobs queued later', async () => {
     const queue = new WriteQueue();
     expect(await queue.run(() => 'a')).toBe('a');
