@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { Agent, Dispatcher, fetch } from 'undici';
 import { parseDatabaseUrl } from '../../src/config';
 import { openDatabase } from '../../src/db/data-source';
 import { AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
@@ -34,13 +35,28 @@ export async function createBenchEvents(databaseUrl: string, count: number, seat
 
 export const REGISTER = 'mutation($input: RegisterInput!) { register(input: $input) { __typename ... on RegistrationTicket { registration { status } } ... on RegistrationRejected { code } } }';
 
-/** One registration over HTTP; resolves with CONFIRMED, WAITLISTED or the rejection code. */
-export async function registerOnce(url: string, eventId: string, n: number): Promise<string> {
+/** One GraphQL POST; `dispatcher` picks the connection pool (default: undici's global one). */
+async function postGraphql(url: string, body: unknown, dispatcher?: Dispatcher): Promise<{ data?: Record<string, unknown>; errors?: unknown[] }> {
   const response = await fetch(`${url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: REGISTER, variables: { input: { eventId, name: `Bench ${n}`, email: `bench${n}-${process.pid}@example.org` } } }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), dispatcher,
   });
-  const json = await response.json() as { data?: { register: { registration?: { status: string }; code?: string } }; errors?: unknown[] };
+  return await response.json() as { data?: Record<string, unknown>; errors?: unknown[] };
+}
+
+/** One registration over HTTP; resolves with CONFIRMED, WAITLISTED or the rejection code. */
+export async function registerOnce(url: string, eventId: string, n: number, dispatcher?: Dispatcher): Promise<string> {
+  const json = await postGraphql(url, { query: REGISTER, variables: { input: { eventId, name: `Bench ${n}`, email: `bench${n}-${process.pid}@example.org` } } }, dispatcher);
   if (!json.data) throw new Error(`register failed: ${JSON.stringify(json.errors)}`);
-  return json.data.register.registration?.status ?? json.data.register.code!;
+  const register = json.data.register as { registration?: { status: string }; code?: string };
+  return register.registration?.status ?? register.code!;
+}
+
+/**
+ * Opens `connections` keep-alive connections of a pool limited to that many, with one cheap query
+ * each, so a measurement through it never includes connecting (as a load generator's warm-up does).
+ */
+export async function openConnections(url: string, connections: number): Promise<Agent> {
+  const pool = new Agent({ connections });
+  await Promise.all(Array.from({ length: connections }, () => postGraphql(url, { query: '{ __typename }' }, pool)));
+  return pool;
 }

@@ -1,5 +1,6 @@
 import type { Scenario } from '../lib/scenario';
 import { scenario as catalog } from './catalog';
+import { scenario as contention } from './contention';
 import { scenario as eventsPage } from './events-page';
 import { scenario as federation } from './federation';
 import { scenario as live } from './live';
@@ -7,4 +8,4 @@ import { scenario as lookups } from './lookups';
 import { scenario as sync } from './sync';
 
 /** Every scenario `npm run bench` runs, in this order. Features append theirs. */
-export const SCENARIOS: Scenario[] = [eventsPage, lookups, live, sync, catalog, federation];
+export const SCENARIOS: Scenario[] = [eventsPage, lookups, live, contention, sync, catalog, federation];

@@ -66,47 +66,9 @@ async function liveVariant(variant: 'memory' | 'redis', backend: BenchBackend, s
   }
 }
 
-/** Registration throughput under contention: every request races for the same event's seats. */
-async function contention(backend: BenchBackend, smoke: boolean): Promise<Row> {
-  const requests = smoke ? 200 : 1000;
-  const concurrency = smoke ? 16 : 64;
-  const database = await createBenchDatabase(backend);
-  let replica: Replica | null = null;
-  try {
-    replica = await startReplica({ DATABASE_URL: database.url });
-    const [eventId] = await createBenchEvents(database.url, 1, { capacity: requests / 2, waitlist: requests / 10 });
-    const sampler = new ProcessSampler(replica.child.pid!);
-    const latencies: number[] = [];
-    const tally: Record<string, number> = {};
-    let next = 0;
-    const started = Date.now();
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const n = next++;
-        const t0 = performance.now();
-        const outcome = await registerOnce(replica!.url, eventId, n);
-        latencies.push(performance.now() - t0);
-        tally[outcome] = (tally[outcome] ?? 0) + 1;
-      }
-    }));
-    const seconds = (Date.now() - started) / 1000;
-    const stats = sampler.stop();
-    return {
-      measurement: 'register contention', variant: `1 event, ${concurrency} concurrent`, backend, requests,
-      'registrations/s': Math.round(requests / seconds),
-      'p50 ms': Math.round(percentile(latencies, 50) * 10) / 10, 'p99 ms': Math.round(percentile(latencies, 99) * 10) / 10,
-      outcomes: `${tally.CONFIRMED ?? 0} confirmed, ${tally.WAITLISTED ?? 0} waitlisted, ${tally.EVENT_FULL ?? 0} full`,
-      'server RSS MB': stats.rssMb, 'server CPU %': stats.cpuPct,
-    };
-  } finally {
-    await replica?.stop();
-    await database.drop();
-  }
-}
-
 export const scenario = {
   name: 'live',
-  description: 'graphql-ws subscribers on live registration counts (in-memory and Redis across two replicas), and registration throughput under contention',
+  description: 'graphql-ws subscribers on live registration counts (in-memory and Redis across two replicas)',
   async run(opts: { smoke: boolean; backends: BenchBackend[] }): Promise<Row[]> {
     const settings = settingsFor(opts.smoke);
     const rows: Row[] = [];
@@ -117,7 +79,6 @@ export const scenario = {
     const liveBackend: BenchBackend = opts.backends.includes('postgres') ? 'postgres' : 'sqlite';
     rows.push(progress(await liveVariant('memory', 'sqlite', settings)));
     rows.push(progress(await liveVariant('redis', liveBackend, settings)));
-    for (const backend of opts.backends) rows.push(progress(await contention(backend, opts.smoke)));
     return rows;
   },
 };

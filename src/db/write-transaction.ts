@@ -1,13 +1,16 @@
 import { DataSource } from 'typeorm';
+import { WriteQueue } from './write-queue';
 
 /**
  * Transactions that must never interleave (seat claims, cancellations, waitlist promotion) are written
  * once, as a generator of SQL statements, and run by one of two drivers:
  *
  * - SQLite: the whole program runs synchronously inside better-sqlite3's `BEGIN IMMEDIATE`
- *   transaction. IMMEDIATE takes SQLite's single write lock up front (other processes wait on
- *   busy_timeout), and running it in one tick means no other statement of this process can slip
- *   into the middle of it on the shared connection. No in-process lock is involved.
+ *   transaction. IMMEDIATE takes SQLite's single write lock up front, and running it in one tick
+ *   means no other statement of this process can slip into the middle of it on the shared
+ *   connection. Writers of one process take their turn from a FIFO WriteQueue (one per connection),
+ *   so they are served in arrival order; writers of other processes on the same file still wait on
+ *   SQLite's busy_timeout, which stays the fallback across processes.
  * - PostgreSQL: a pooled connection runs the statements in a READ COMMITTED transaction; a
  *   statement marked `lock` gets `FOR UPDATE`, so writers of one event row queue in the database,
  *   across replicas. Deadlocks and serialization failures are retried a bounded number of times.
@@ -80,15 +83,36 @@ function prepared(conn: SqliteConnection, sql: string): SqliteStatement {
 /** better-sqlite3 binds numbers, strings, bigints, buffers and null only. */
 const sqliteValue = (value: unknown): unknown => (typeof value === 'boolean' ? (value ? 1 : 0) : value);
 
-async function runOnSqlite<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
+const writeQueues = new WeakMap<SqliteConnection, WriteQueue>();
+
+function writeQueueOf(conn: SqliteConnection): WriteQueue {
+  let queue = writeQueues.get(conn);
+  if (!queue) writeQueues.set(conn, (queue = new WriteQueue()));
+  return queue;
+}
+
+function runOnSqlite<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
   const conn = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-  // TypeORM shares this one connection; if one of its (async) transactions is open, ours would nest
-  // inside it. Wait for it to end: bounded, and only ever for a transaction already under way.
+  return writeQueueOf(conn).run(async () => {
+    await untilOutsideTransaction(conn);
+    return runProgramOnSqlite(conn, program);
+  });
+}
+
+/**
+ * TypeORM shares this one connection; if one of its (async) transactions is open, ours would nest
+ * inside it. Only the head of the write queue waits for it to end (bounded), so writers queued behind
+ * keep their places.
+ */
+async function untilOutsideTransaction(conn: SqliteConnection): Promise<void> {
   const deadline = Date.now() + SQLITE_IDLE_WAIT_MS;
   while (conn.inTransaction) {
     if (Date.now() > deadline) throw new Error('The SQLite connection stayed inside another transaction for too long');
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+}
+
+function runProgramOnSqlite<T>(conn: SqliteConnection, program: () => TxProgram<T>): T {
   const run = conn.transaction(() => {
     const steps = program();
     let next = steps.next();
