@@ -97,6 +97,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       readiness: redis?.readiness ?? [],
       production: config.production, rateLimits,
       wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
+      graphqlExecutor: config.graphqlExecutor,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -42,6 +42,17 @@ export interface Config {
   ils: { cacheSeconds: number; timeoutMs: number; breakerResetMs: number };
   /** OpenTelemetry tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set (see README "Tracing"). */
   tracing: { endpoint: string | null; serviceName: string };
+  /** GRAPHQL_EXECUTOR: how /graphql executes queries (mutations, subscriptions and /subgraph always use graphql-js). */
+  graphqlExecutor: GraphqlExecutor;
+}
+
+/** `jit`: queries compiled once per document by graphql-jit; `graphql-js`: graphql-js's interpreter. */
+export type GraphqlExecutor = 'jit' | 'graphql-js';
+
+function parseExecutor(raw: string | undefined): GraphqlExecutor {
+  if (raw === undefined || raw === '') return 'jit';
+  if (raw === 'jit' || raw === 'graphql-js') return raw;
+  throw new ConfigError('GRAPHQL_EXECUTOR', raw, 'jit or graphql-js');
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -274,5 +285,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),
       breakerResetMs: parseMillis('ILS_BREAKER_RESET_MS', env.ILS_BREAKER_RESET_MS, 30_000, 3_600_000),
     },
+    graphqlExecutor: parseExecutor(env.GRAPHQL_EXECUTOR),
   };
 }

@@ -1,4 +1,5 @@
-import { DocumentNode, execute, GraphQLSchema, parse, validate } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLSchema, parse, validate } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { App, startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { BENCH_LIMITS } from './bench-limits';
@@ -9,6 +10,9 @@ import { loadTown, TownReport } from '../town/load-town';
 import type { TownScale } from '../town/town-scale';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import type { BackendName } from './scenario';
+
+/** How the in-process baselines execute a document: graphql-js's interpreter, or graphql-jit's compiled function. */
+export type InProcessEngine = 'graphql-js' | 'jit';
 
 export interface GraphqlResponse {
   data?: Record<string, any> | null;
@@ -76,17 +80,26 @@ export class GraphqlBench {
    * The in-process baseline: graphql-js `execute` on the same schema, services and database, with a
    * context made exactly as the server makes it, and the result serialized as the server would.
    * Parsing and validation happen once, as the server's document cache does for a repeated query.
+   * `engine: 'jit'` runs the same document compiled once by graphql-jit instead of interpreted.
    */
-  executor(query: string): (variables: Record<string, unknown>) => Promise<string> {
+  executor(query: string, engine: InProcessEngine = 'graphql-js'): (variables: Record<string, unknown>) => Promise<string> {
     const document: DocumentNode = parse(query);
     const problems = validate(this.schema, document);
     if (problems.length) throw new Error(`invalid benchmark document: ${problems.map((p) => p.message).join('; ')}`);
+    const run = engine === 'jit' ? this.compiled(document) : (variableValues: Record<string, unknown>, contextValue: unknown) =>
+      execute({ schema: this.schema, document, variableValues, contextValue });
     return async (variableValues) => {
       const contextValue = await createContext(this.deps);
-      const result = await execute({ schema: this.schema, document, variableValues, contextValue });
-      if (result.errors?.length) throw new Error(`in-process execution failed: ${result.errors[0].message}`);
+      const result = await run(variableValues, contextValue);
+      if (result.errors?.length) throw new Error(`in-process ${engine} execution failed: ${result.errors[0].message}`);
       return JSON.stringify(result);
     };
+  }
+
+  private compiled(document: DocumentNode) {
+    const compiled = compileQuery(this.schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error(`graphql-jit cannot compile the benchmark document: ${compiled.errors?.[0]?.message}`);
+    return (variables: Record<string, unknown>, context: unknown): ExecutionResult | Promise<ExecutionResult> => compiled.query(undefined, context, variables);
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,7 @@ export interface Operation {
 
 export const HTTP = 'http (server)';
 export const GRAPHQL_JS = 'graphql-js in-process';
+export const GRAPHQL_JIT = 'graphql-jit in-process';
 export const BARE = 'bare node http';
 
 export interface OperationMeasurement {
@@ -25,9 +26,10 @@ export interface OperationMeasurement {
 }
 
 /**
- * Measures one GraphQL operation three ways in one run: over HTTP against the real server, executed
- * in-process with graphql-js on the same schema and database, and (optionally) as the same bytes
- * from a bare Node server. Every variable set is first checked to answer without errors.
+ * Measures one GraphQL operation in one run: over HTTP against the real server, executed in-process
+ * with graphql-js on the same schema and database, the same compiled by graphql-jit, and
+ * (optionally) as the same bytes from a bare Node server. Every variable set is first checked to
+ * answer without errors, and graphql-jit to answer exactly what graphql-js answers.
  */
 export async function measureOperation(
   bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean },
@@ -37,15 +39,19 @@ export async function measureOperation(
   const sqlPerRequest = Math.max(...probes.map((p) => p.statements));
   const bodies = operation.variables.map((variables) => JSON.stringify({ query: operation.query, variables }));
   const execute = bench.executor(operation.query);
-  for (const variables of operation.variables) await execute(variables);
+  const executeJit = bench.executor(operation.query, 'jit');
+  for (const variables of operation.variables) {
+    const [expected, jit] = [await execute(variables), await executeJit(variables)];
+    if (jit !== expected) throw new Error(`graphql-jit answers ${JSON.stringify(variables)} differently from graphql-js:\n${jit.slice(0, 300)}\n${expected.slice(0, 300)}`);
+  }
 
   let next = 0;
+  const inProcess = (run: typeof execute) => (s: RunSettings['round']) =>
+    inProcessRound(async () => { await run(operation.variables[next++ % operation.variables.length]); }, s);
   const variants: Variant[] = [
     { name: HTTP, round: (s) => load.round({ url: bench.graphqlUrl, bodies }, s) },
-    {
-      name: GRAPHQL_JS,
-      round: (s) => inProcessRound(async () => { await execute(operation.variables[next++ % operation.variables.length]); }, s),
-    },
+    { name: GRAPHQL_JS, round: inProcess(execute) },
+    { name: GRAPHQL_JIT, round: inProcess(executeJit) },
   ];
   const bare = options.bare ? await startBareServer(probes[0].body) : null;
   if (bare) variants.push({ name: BARE, round: (s) => load.round({ url: bare.url, bodies }, s) });
@@ -83,6 +89,12 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       const bare = summaries.get(BARE);
       if (bare) row['vs bare http'] = round(pairedRatio(http, bare));
       Object.assign(row, extra);
+    }
+    // graphql-jit's gain over the interpreter, measured on the same rounds (>1 = faster, cheaper).
+    const interpreted = summaries.get(GRAPHQL_JS);
+    if (s.name === GRAPHQL_JIT && interpreted) {
+      row['vs graphql-js'] = round(pairedRatio(s, interpreted));
+      row['cpu vs graphql-js'] = round(pairedCpuRatio(s, interpreted));
     }
     return row;
   });

@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { tracingMiddleware, tracingPlugin } from '../observability/tracing.middleware';
 import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
+import type { GraphqlExecutor } from '../config';
 import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
 import { dashboardRouter } from './dashboard.router';
@@ -43,6 +44,8 @@ export interface HttpServerOptions {
   wsConnectionInitWaitTimeoutMs?: number;
   /** The Federation 2 subgraph schema, served at SUBGRAPH_PATH for a router (see docs/DEPLOY.md). */
   subgraphSchema?: GraphQLSchema;
+  /** How /graphql executes queries (config.graphqlExecutor); /subgraph stays on graphql-js. */
+  graphqlExecutor?: GraphqlExecutor;
 }
 
 /** Where a federation router reaches the subgraph; the public API stays at /graphql. */
@@ -86,6 +89,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     ],
     validationRules: hardening?.apollo.validationRules,
     persistedQueries: hardening?.apollo.persistedQueries,
+    executor: options.graphqlExecutor,
   });
   await apollo.start();
   // No drain plugin here: the public server's plugin already drains the one shared HTTP server.

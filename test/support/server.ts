@@ -2,7 +2,7 @@ import { App, startApp } from '../../src/app';
 import { Config, loadConfig } from '../../src/config';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger, Logger } from '../../src/logger';
-import { BackendName, createTestDatabase, TestDatabase } from './backends';
+import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
 
 export interface TestServer {
   app: App;
@@ -21,7 +21,11 @@ export async function startTestServer(
   const database = await createTestDatabase(backend);
   // Production defaults, except rate limits: off unless a test turns them on (RATE_LIMIT=on or a
   // RATE_LIMIT_* budget), so suites that send many requests to one server are not throttled.
-  const env = { RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', ...options.env };
+  const env = {
+    RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off',
+    GRAPHQL_EXECUTOR: testExecutor(),
+    ...options.env,
+  };
   const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
   const app = await startApp(config, {
     logger: options.logger ?? createLogger('silent'), dataSource: options.sql ? { logger: options.sql } : undefined,
