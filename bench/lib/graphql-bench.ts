@@ -1,7 +1,8 @@
 import { DocumentNode, execute, ExecutionResult, GraphQLSchema, parse, validate } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { App, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { GraphqlExecutor, loadConfig } from '../../src/config';
+import { benchServerEnv } from './bench-env';
 import { BENCH_LIMITS } from './bench-limits';
 import { ContextDeps, createContext } from '../../src/context';
 import { StatementCounter } from '../../src/db/statement-counter';
@@ -32,6 +33,8 @@ export class GraphqlBench {
     readonly sql: StatementCounter,
     readonly town: TownReport,
     private readonly database: BenchDatabase,
+    /** How the server under test executes queries (GRAPHQL_EXECUTOR). */
+    readonly serverExecutor: GraphqlExecutor,
   ) {}
 
   get graphqlUrl(): string {
@@ -48,10 +51,10 @@ export class GraphqlBench {
     let app: App | undefined;
     try {
       // Limits stay on (their cost is part of serving) with budgets no benchmark reaches from one address.
-      const config = { ...loadConfig(BENCH_LIMITS), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
+      const config = { ...loadConfig({ ...BENCH_LIMITS, ...benchServerEnv() }), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
       app = await startApp(config, { dataSource: { logger: sql } });
       const town = await loadTown(app.db, scale);
-      return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database);
+      return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database, config.graphqlExecutor);
     } catch (error) {
       await app?.close();
       await database.drop();

@@ -23,6 +23,8 @@ export interface OperationMeasurement {
   /** SQL statements one HTTP request sends (the largest over the probed variable sets). */
   sqlPerRequest: number;
   responseBytes: number;
+  /** The server's GRAPHQL_EXECUTOR, so before/after runs say which one the HTTP row measured. */
+  serverExecutor: string;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function measureOperation(
   const bare = options.bare ? await startBareServer(probes[0].body) : null;
   if (bare) variants.push({ name: BARE, round: (s) => load.round({ url: bare.url, bodies }, s) });
   try {
-    return { summaries: await compareVariants(variants, settings), sqlPerRequest, responseBytes: probes[0].body.length };
+    return { summaries: await compareVariants(variants, settings), sqlPerRequest, responseBytes: probes[0].body.length, serverExecutor: bench.serverExecutor };
   } finally {
     await bare?.close();
   }
@@ -79,6 +81,7 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       failures: s.failures,
     };
     if (s.name === HTTP) {
+      row['server executor'] = measurement.serverExecutor;
       row['sql/req'] = measurement.sqlPerRequest;
       row['bytes'] = measurement.responseBytes;
       const inProcess = summaries.get(GRAPHQL_JS);
