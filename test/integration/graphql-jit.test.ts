@@ -130,6 +130,8 @@ describeEachBackend('graphql-jit executes like graphql-js', (backend) => {
     { name: 'the second of two operations', query: TWO_OPERATIONS, operationName: 'Second' },
     { name: 'two operations and no operationName (no operation resolved)', query: TWO_OPERATIONS },
     { name: 'an operationName that names no operation', query: TWO_OPERATIONS, operationName: 'Third' },
+    { name: 'errors in two fields beside data (their order)', query: '{ a: node(id: "x") { id } b: event(id: "y") { id } c: partners { slug } }' },
+    { name: 'DateTime and enum literals in arguments', query: '{ events(first: 3, filter: { from: "2020-01-01T00:00:00+02:00", audiences: [KIDS] }) { edges { node { startsAt audiences } } } }' },
     { name: 'introspection', query: INTROSPECTION },
     { name: 'a field that does not exist (validation)', query: '{ events { nope } }' },
   ];
@@ -158,6 +160,10 @@ describeEachBackend('graphql-jit executes like graphql-js', (backend) => {
     const badVariable = await answer('jit', { name: 'bad', query: FILTERED, variables: { first: 'ten' } });
     expect(badVariable.status).toBe(400);
     expect(badVariable.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } })] });
+    const two = await answer('jit', { name: 'two', query: '{ a: node(id: "x") { id } b: event(id: "y") { id } c: partners { slug } }' });
+    expect(two.body).toMatchObject({ data: { a: null, b: null, c: expect.any(Array) } });
+    expect((two.body as { errors: { path: string[]; extensions: { code: string } }[] }).errors.map((e) => [e.path[0], e.extensions.code]))
+      .toEqual([['a', 'BAD_USER_INPUT'], ['b', 'BAD_USER_INPUT']]);
     const tooLarge = await answer('jit', { name: 'large', query: FILTERED, variables: { first: 1000 } });
     expect((tooLarge.body as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
   });
