@@ -98,6 +98,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       production: config.production, rateLimits,
       wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
       responseCache: config.responseCache,
+      graphqlExecutor: config.graphqlExecutor,
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -43,6 +43,8 @@ export interface Config {
   /** OpenTelemetry tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set (see README "Tracing"). */
   tracing: { endpoint: string | null; serviceName: string };
   responseCache: ResponseCacheConfig;
+  /** GRAPHQL_EXECUTOR: how /graphql executes queries (mutations, subscriptions and /subgraph always use graphql-js). */
+  graphqlExecutor: GraphqlExecutor;
 }
 
 /** Server-side cache of anonymous GraphQL query answers (src/http/response-cache.plugin.ts). */
@@ -53,6 +55,15 @@ export interface ResponseCacheConfig {
   /** Bound on the answers held (JSON bytes, approximately). */
   maxBytes: number;
   maxEntries: number;
+}
+
+/** `jit`: queries compiled once per document by graphql-jit; `graphql-js`: graphql-js's interpreter. */
+export type GraphqlExecutor = 'jit' | 'graphql-js';
+
+function parseExecutor(raw: string | undefined): GraphqlExecutor {
+  if (raw === undefined || raw === '') return 'jit';
+  if (raw === 'jit' || raw === 'graphql-js') return raw;
+  throw new ConfigError('GRAPHQL_EXECUTOR', raw, 'jit or graphql-js');
 }
 
 /** Per-operation ceilings against abusive queries (graphql-armor). */
@@ -291,5 +302,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: parseMillis('ILS_TIMEOUT_MS', env.ILS_TIMEOUT_MS, 3000, 60_000),
       breakerResetMs: parseMillis('ILS_BREAKER_RESET_MS', env.ILS_BREAKER_RESET_MS, 30_000, 3_600_000),
     },
+    graphqlExecutor: parseExecutor(env.GRAPHQL_EXECUTOR),
   };
 }

@@ -6,6 +6,7 @@ import type { BackendName } from './scenario';
  *                        else postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_TOWN           scale overrides, e.g. "events=5000,partners=20" (see town/town-scale.ts)
  *   BENCH_BACKENDS       "sqlite", "postgres" or both (the default), comma-separated
+ *   GRAPHQL_EXECUTOR     passed to the server under test (jit, graphql-js), for before/after runs
  */
 export const DEFAULT_BENCH_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -24,4 +25,9 @@ export function benchBackends(env: NodeJS.ProcessEnv = process.env): BackendName
     if (backend !== 'sqlite' && backend !== 'postgres') throw new Error(`BENCH_BACKENDS: unknown backend "${backend}" (sqlite, postgres)`);
   }
   return raw as BackendName[];
+}
+
+/** The server's own GRAPHQL_EXECUTOR variable, passed through; unset: the server's default. */
+export function benchServerEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return env.GRAPHQL_EXECUTOR ? { GRAPHQL_EXECUTOR: env.GRAPHQL_EXECUTOR } : {};
 }

@@ -1,6 +1,8 @@
-import { DocumentNode, execute, GraphQLSchema, parse, validate } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLSchema, parse, validate } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { App, startApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import { GraphqlExecutor, loadConfig } from '../../src/config';
+import { benchServerEnv } from './bench-env';
 import { BENCH_LIMITS } from './bench-limits';
 import { ContextDeps, createContext } from '../../src/context';
 import { StatementCounter } from '../../src/db/statement-counter';
@@ -9,6 +11,9 @@ import { loadTown, TownReport } from '../town/load-town';
 import type { TownScale } from '../town/town-scale';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
 import type { BackendName } from './scenario';
+
+/** How the in-process baselines execute a document: graphql-js's interpreter, or graphql-jit's compiled function. */
+export type InProcessEngine = 'graphql-js' | 'jit';
 
 export interface GraphqlResponse {
   data?: Record<string, any> | null;
@@ -28,6 +33,8 @@ export class GraphqlBench {
     readonly sql: StatementCounter,
     readonly town: TownReport,
     private readonly database: BenchDatabase,
+    /** How the server under test executes queries (GRAPHQL_EXECUTOR). */
+    readonly serverExecutor: GraphqlExecutor,
   ) {}
 
   private readonly extraApps: App[] = [];
@@ -46,10 +53,10 @@ export class GraphqlBench {
     let app: App | undefined;
     try {
       // Limits stay on (their cost is part of serving) with budgets no benchmark reaches from one address.
-      const config = { ...loadConfig(BENCH_LIMITS), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
+      const config = { ...loadConfig({ ...BENCH_LIMITS, ...benchServerEnv() }), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
       app = await startApp(config, { dataSource: { logger: sql } });
       const town = await loadTown(app.db, scale);
-      return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database);
+      return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database, config.graphqlExecutor);
     } catch (error) {
       await app?.close();
       await database.drop();
@@ -92,17 +99,26 @@ export class GraphqlBench {
    * The in-process baseline: graphql-js `execute` on the same schema, services and database, with a
    * context made exactly as the server makes it, and the result serialized as the server would.
    * Parsing and validation happen once, as the server's document cache does for a repeated query.
+   * `engine: 'jit'` runs the same document compiled once by graphql-jit instead of interpreted.
    */
-  executor(query: string): (variables: Record<string, unknown>) => Promise<string> {
+  executor(query: string, engine: InProcessEngine = 'graphql-js'): (variables: Record<string, unknown>) => Promise<string> {
     const document: DocumentNode = parse(query);
     const problems = validate(this.schema, document);
     if (problems.length) throw new Error(`invalid benchmark document: ${problems.map((p) => p.message).join('; ')}`);
+    const run = engine === 'jit' ? this.compiled(document) : (variableValues: Record<string, unknown>, contextValue: unknown) =>
+      execute({ schema: this.schema, document, variableValues, contextValue });
     return async (variableValues) => {
       const contextValue = await createContext(this.deps);
-      const result = await execute({ schema: this.schema, document, variableValues, contextValue });
-      if (result.errors?.length) throw new Error(`in-process execution failed: ${result.errors[0].message}`);
+      const result = await run(variableValues, contextValue);
+      if (result.errors?.length) throw new Error(`in-process ${engine} execution failed: ${result.errors[0].message}`);
       return JSON.stringify(result);
     };
+  }
+
+  private compiled(document: DocumentNode) {
+    const compiled = compileQuery(this.schema, document);
+    if (!isCompiledQuery(compiled)) throw new Error(`graphql-jit cannot compile the benchmark document: ${compiled.errors?.[0]?.message}`);
+    return (variables: Record<string, unknown>, context: unknown): ExecutionResult | Promise<ExecutionResult> => compiled.query(undefined, context, variables);
   }
 
   async close(): Promise<void> {

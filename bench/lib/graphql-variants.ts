@@ -17,6 +17,7 @@ export const HTTP = 'http (server)';
 /** The same server with its response cache on (a repeated anonymous query is answered from memory). */
 export const HTTP_CACHED = 'http (server, response cache)';
 export const GRAPHQL_JS = 'graphql-js in-process';
+export const GRAPHQL_JIT = 'graphql-jit in-process';
 export const BARE = 'bare node http';
 
 export interface OperationMeasurement {
@@ -24,12 +25,15 @@ export interface OperationMeasurement {
   /** SQL statements one HTTP request sends (the largest over the probed variable sets). */
   sqlPerRequest: number;
   responseBytes: number;
+  /** The server's GRAPHQL_EXECUTOR, so before/after runs say which one the HTTP row measured. */
+  serverExecutor: string;
 }
 
 /**
- * Measures one GraphQL operation three ways in one run: over HTTP against the real server, executed
- * in-process with graphql-js on the same schema and database, and (optionally) as the same bytes
- * from a bare Node server. Every variable set is first checked to answer without errors.
+ * Measures one GraphQL operation in one run: over HTTP against the real server, executed in-process
+ * with graphql-js on the same schema and database, the same compiled by graphql-jit, and
+ * (optionally) as the same bytes from a bare Node server. Every variable set is first checked to
+ * answer without errors, and graphql-jit to answer exactly what graphql-js answers.
  */
 export async function measureOperation(
   bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean; cachedUrl?: string },
@@ -39,15 +43,19 @@ export async function measureOperation(
   const sqlPerRequest = Math.max(...probes.map((p) => p.statements));
   const bodies = operation.variables.map((variables) => JSON.stringify({ query: operation.query, variables }));
   const execute = bench.executor(operation.query);
-  for (const variables of operation.variables) await execute(variables);
+  const executeJit = bench.executor(operation.query, 'jit');
+  for (const variables of operation.variables) {
+    const [expected, jit] = [await execute(variables), await executeJit(variables)];
+    if (jit !== expected) throw new Error(`graphql-jit answers ${JSON.stringify(variables)} differently from graphql-js:\n${jit.slice(0, 300)}\n${expected.slice(0, 300)}`);
+  }
 
   let next = 0;
+  const inProcess = (run: typeof execute) => (s: RunSettings['round']) =>
+    inProcessRound(async () => { await run(operation.variables[next++ % operation.variables.length]); }, s);
   const variants: Variant[] = [
     { name: HTTP, round: (s) => load.round({ url: bench.graphqlUrl, bodies }, s) },
-    {
-      name: GRAPHQL_JS,
-      round: (s) => inProcessRound(async () => { await execute(operation.variables[next++ % operation.variables.length]); }, s),
-    },
+    { name: GRAPHQL_JS, round: inProcess(execute) },
+    { name: GRAPHQL_JIT, round: inProcess(executeJit) },
   ];
   if (options.cachedUrl) {
     const cachedUrl = options.cachedUrl;
@@ -56,7 +64,7 @@ export async function measureOperation(
   const bare = options.bare ? await startBareServer(probes[0].body) : null;
   if (bare) variants.push({ name: BARE, round: (s) => load.round({ url: bare.url, bodies }, s) });
   try {
-    return { summaries: await compareVariants(variants, settings), sqlPerRequest, responseBytes: probes[0].body.length };
+    return { summaries: await compareVariants(variants, settings), sqlPerRequest, responseBytes: probes[0].body.length, serverExecutor: bench.serverExecutor };
   } finally {
     await bare?.close();
   }
@@ -79,6 +87,7 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       failures: s.failures,
     };
     if (s.name === HTTP) {
+      row['server executor'] = measurement.serverExecutor;
       row['sql/req'] = measurement.sqlPerRequest;
       row['bytes'] = measurement.responseBytes;
       const inProcess = summaries.get(GRAPHQL_JS);
@@ -90,12 +99,14 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       if (bare) row['vs bare http'] = round(pairedRatio(http, bare));
       Object.assign(row, extra);
     }
+    // graphql-jit in-process and the cached server, each against the interpreter on the same rounds
+    // (>1 = faster, cheaper); the cached server also against the server doing the work.
+    const interpreted = summaries.get(GRAPHQL_JS);
+    if ((s.name === GRAPHQL_JIT || s.name === HTTP_CACHED) && interpreted) {
+      row['vs graphql-js'] = round(pairedRatio(s, interpreted));
+      row['cpu vs graphql-js'] = round(pairedCpuRatio(s, interpreted));
+    }
     if (s.name === HTTP_CACHED) {
-      const inProcess = summaries.get(GRAPHQL_JS);
-      if (inProcess) {
-        row['vs graphql-js'] = round(pairedRatio(s, inProcess));
-        row['cpu vs graphql-js'] = round(pairedCpuRatio(s, inProcess));
-      }
       row['vs http (server)'] = round(pairedRatio(s, http));
       row['cpu vs http (server)'] = round(pairedCpuRatio(s, http));
     }

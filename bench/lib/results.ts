@@ -70,7 +70,8 @@ export function renderResultsMarkdown(record: RunRecord, jsonFile: string): stri
     '## How it was measured',
     '',
     `- Load: ${record.loadGenerator} in a separate process against 127.0.0.1; the server under test is the real one (\`startApp\`). ` +
-      'The in-process baseline runs graphql-js `execute` on the same schema, services and database with the same concurrency; ' +
+      'The in-process baseline runs graphql-js `execute` on the same schema, services and database with the same concurrency ' +
+      '(and the same document compiled once by graphql-jit, whose row carries its ratios against graphql-js); ' +
       'the bare baseline is Node `http` answering the same response bytes.',
     `- ${settingsLine(record.settings)}.`,
     `- Generated town: ${Object.entries(record.scale).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}; ` +

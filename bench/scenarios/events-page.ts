@@ -42,6 +42,6 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
   });
 }
 
-export const scenario: Scenario = graphqlScenario('events-page', 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs in-process graphql-js vs bare node http', runOn);
+export const scenario: Scenario = graphqlScenario('events-page', 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs in-process graphql-js and graphql-jit vs bare node http', runOn);
 
 if (require.main === module) runStandalone(scenario);

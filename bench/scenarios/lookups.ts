@@ -63,6 +63,6 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
   return rows;
 }
 
-export const scenario: Scenario = graphqlScenario('lookups', 'event(id) detail and node(id) over mixed types, ids in rotation: HTTP vs in-process graphql-js', runOn);
+export const scenario: Scenario = graphqlScenario('lookups', 'event(id) detail and node(id) over mixed types, ids in rotation: HTTP vs in-process graphql-js and graphql-jit', runOn);
 
 if (require.main === module) runStandalone(scenario);

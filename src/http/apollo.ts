@@ -1,9 +1,11 @@
 import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema, ValidationRule } from 'graphql';
+import type { GraphqlExecutor } from '../config';
 import { Context } from '../context';
 import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
+import { graphqlJitGateway } from './graphql-jit.gateway';
 import { noStorePlugin } from './no-store.plugin';
 import { partialErrorsPlugin } from './partial-errors';
 
@@ -15,12 +17,14 @@ export interface ApolloOptions {
   validationRules?: ValidationRule[];
   /** false disables automatic persisted queries; a cache serves them (see persisted-queries.ts). */
   persistedQueries?: ApolloServerOptions<Context>['persistedQueries'];
+  /** 'jit' runs queries through graphql-jit (see graphql-jit.gateway.ts); graphql-js by default. */
+  executor?: GraphqlExecutor;
 }
 
 /** One Apollo configuration for the HTTP server and for in-process execution (tests, benchmarks). */
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
-    schema: options.schema,
+    ...(options.executor === 'jit' ? { gateway: graphqlJitGateway(options.schema, options.logger) } : { schema: options.schema }),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     validationRules: options.validationRules,

@@ -6,6 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { tracingMiddleware, tracingPlugin } from '../observability/tracing.middleware';
 import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
+import type { GraphqlExecutor } from '../config';
 import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
 import { dashboardRouter } from './dashboard.router';
@@ -47,6 +48,8 @@ export interface HttpServerOptions {
   subgraphSchema?: GraphQLSchema;
   /** Server-side cache of anonymous query answers on /graphql (not /subgraph); absent or disabled: none. */
   responseCache?: ResponseCacheConfig;
+  /** How /graphql executes queries (config.graphqlExecutor); /subgraph stays on graphql-js. */
+  graphqlExecutor?: GraphqlExecutor;
 }
 
 /** Where a federation router reaches the subgraph; the public API stays at /graphql. */
@@ -91,6 +94,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     ],
     validationRules: hardening?.apollo.validationRules,
     persistedQueries: hardening?.apollo.persistedQueries,
+    executor: options.graphqlExecutor,
   });
   await apollo.start();
   // No drain plugin here: the public server's plugin already drains the one shared HTTP server.

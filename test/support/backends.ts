@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { DatabaseConfig } from '../../src/config';
+import { DatabaseConfig, GraphqlExecutor, loadConfig } from '../../src/config';
 
 export type BackendName = 'sqlite' | 'postgres';
 
@@ -50,6 +50,11 @@ export async function createTestDatabase(backend: BackendName): Promise<TestData
     backend, config: { kind: 'postgres', url: url.toString() }, url: url.toString(),
     drop: () => withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/** The executor suites run on: GRAPHQL_EXECUTOR from the test run's environment, else the server's default. */
+export function testExecutor(): GraphqlExecutor {
+  return loadConfig({ GRAPHQL_EXECUTOR: process.env.GRAPHQL_EXECUTOR }).graphqlExecutor;
 }
 
 /** Runs a suite once per backend; test names carry the backend, e.g. "events query [postgres]". */

@@ -10,7 +10,7 @@ import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
 import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
 import { createServices, ServiceOptions, Services } from '../../src/services';
-import { BackendName, createTestDatabase, TestDatabase } from './backends';
+import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
 
 export interface GraphResult {
   data?: Record<string, any> | null;
@@ -43,7 +43,9 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
   const publicSchema = await buildCommunitySchema();
   const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema) : publicSchema;
   const plugins = options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [];
-  const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true, plugins });
+  // GRAPHQL_EXECUTOR=graphql-js|jit runs a suite on either executor (the subgraph is always graphql-js's).
+  const executor = options.schema === 'subgraph' ? 'graphql-js' : testExecutor();
+  const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true, plugins, executor });
   await apollo.start();
   return {
     db, database, services, sql,

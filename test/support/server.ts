@@ -2,7 +2,7 @@ import { App, startApp } from '../../src/app';
 import { Config, loadConfig } from '../../src/config';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger, Logger } from '../../src/logger';
-import { BackendName, createTestDatabase, TestDatabase } from './backends';
+import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
 
 export interface TestServer {
   app: App;
@@ -24,7 +24,10 @@ export async function startTestServer(
   // response cache: off unless a test turns it on (RESPONSE_CACHE=on), because many suites write rows
   // straight into the database between requests, a write the server never hears of (test/e2e/response-cache.test.ts).
   const env = {
-    RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off', RESPONSE_CACHE: 'off', ...options.env,
+    RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off',
+    RESPONSE_CACHE: 'off',
+    GRAPHQL_EXECUTOR: testExecutor(),
+    ...options.env,
   };
   const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
   const app = await startApp(config, {

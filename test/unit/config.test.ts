@@ -25,6 +25,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ DEMO: 'maybe' })).toThrow('Invalid DEMO="maybe": expected on or off');
   });
 
+  it('executes /graphql queries with graphql-jit unless GRAPHQL_EXECUTOR=graphql-js', () => {
+    expect(loadConfig({}).graphqlExecutor).toBe('jit');
+    expect(loadConfig({ GRAPHQL_EXECUTOR: 'graphql-js' }).graphqlExecutor).toBe('graphql-js');
+    expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'JIT' })).toThrow('Invalid GRAPHQL_EXECUTOR="JIT": expected jit or graphql-js');
+  });
+
   it('turns introspection off by default in production', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'on' }).introspection).toBe(true);
