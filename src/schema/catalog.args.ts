@@ -3,10 +3,7 @@ import { DEFAULT_PAGE_SIZE } from '../services/connection';
 import { CatalogFilter } from './catalog-filter.input';
 
 @ArgsType()
-export class CatalogArgs {
-  @Field(() => String, { description: 'Words of a title, author, subject or series, or an ISBN in any form.' })
-  query!: string;
-
+export class CatalogRecordsArgs {
   @Field(() => CatalogFilter, { nullable: true })
   filter?: CatalogFilter | null;
 
@@ -17,14 +14,9 @@ export class CatalogArgs {
   after?: string | null;
 }
 
+/** The search adds its words to the listing's arguments. */
 @ArgsType()
-export class CatalogRecordsArgs {
-  @Field(() => CatalogFilter, { nullable: true })
-  filter?: CatalogFilter | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 0 to 100.' })
-  first?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'An endCursor from a previous page.' })
-  after?: string | null;
+export class CatalogArgs extends CatalogRecordsArgs {
+  @Field(() => String, { description: 'Words of a title, author, subject or series, or an ISBN in any form.' })
+  query!: string;
 }
