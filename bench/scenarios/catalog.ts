@@ -13,7 +13,8 @@ import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { createServices } from '../../src/services';
 import { CatalogSink } from '../../src/services/catalog/catalog.sink';
 import { createLibrary } from '../../test/support/catalog-fixtures';
-import { BackendName, createTestDatabase } from '../../test/support/backends';
+import { createBenchDatabase } from '../lib/bench-database';
+import type { BackendName } from '../lib/scenario';
 import { iso2709, FieldSpec, leader } from '../../test/support/marc-writer';
 
 /**
@@ -74,7 +75,7 @@ async function writeFile(file: string, count: number): Promise<void> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function runBackend(backend: BackendName, file: string, count: number, searchRounds: number): Promise<Record<string, string | number>> {
-  const database = await createTestDatabase(backend);
+  const database = await createBenchDatabase(backend);
   const db = await openDatabase(database.config);
   try {
     const partner = await createLibrary(db, 'bench-library', ['CEN', 'EAS', 'RIV']);

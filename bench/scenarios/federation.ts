@@ -5,7 +5,8 @@ import { loadConfig } from '../../src/config';
 import { BENCH_LIMITS } from '../lib/bench-limits';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger } from '../../src/logger';
-import { BackendName, createTestDatabase } from '../../test/support/backends';
+import { createBenchDatabase } from '../lib/bench-database';
+import type { BackendName } from '../lib/scenario';
 import {
   composeSupergraph, Router, startApolloGateway, startHiveGateway, startTicketsSubgraph, SubgraphCall,
 } from '../../test/support/federation';
@@ -47,7 +48,7 @@ async function statementsPerRequest(sql: StatementCounter, url: string, query: s
 }
 
 async function runOn(backend: BackendName, smoke: boolean): Promise<Row[]> {
-  const database = await createTestDatabase(backend);
+  const database = await createBenchDatabase(backend);
   const sql = new StatementCounter();
   const config = { ...loadConfig(BENCH_LIMITS), host: '127.0.0.1', port: 0, database: database.config, demo: true, logLevel: 'silent' };
   const app = await startApp(config, { logger: createLogger('silent'), dataSource: { logger: sql } });

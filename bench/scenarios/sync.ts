@@ -15,7 +15,9 @@ import { EventEntity, PartnerEntity, SourceEntity } from '../../src/entities';
 import { PartnerKind } from '../../src/domain/enums';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { createServices } from '../../src/services';
-import { backends as availableBackends, BackendName, createTestDatabase } from '../../test/support/backends';
+import { createBenchDatabase } from '../lib/bench-database';
+import { benchBackends } from '../lib/bench-env';
+import type { BackendName } from '../lib/scenario';
 
 type Row = Record<string, string | number>;
 
@@ -73,7 +75,7 @@ const writes = (sql: StatementCounter, from: number) => sql.statements.slice(fro
 async function runBackend(backend: BackendName, occurrences: number): Promise<Row> {
   const feed = generateFeed(occurrences);
   const server = await serve(feed.body);
-  const database = await createTestDatabase(backend);
+  const database = await createBenchDatabase(backend);
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   try {
@@ -142,7 +144,7 @@ export const scenario: Scenario = {
 
 if (require.main === module) {
   const smoke = process.argv.includes('--smoke');
-  scenario.run({ smoke, backends: availableBackends() }).then((rows) => {
+  scenario.run({ smoke, backends: benchBackends() }).then((rows) => {
     console.table(rows);
   }, (error) => {
     console.error(error);
