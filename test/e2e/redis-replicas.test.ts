@@ -1,24 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { openDatabase } from '../../src/db/data-source';
-import { createTestDatabase, describeEachBackend } from '../support/backends';
-import { startServe } from '../support/cli';
+import { describeEachBackend } from '../support/backends';
 import { describeWithRedis } from '../support/redis';
+import { expectChannelSubscribers, withTwoReplicas } from '../support/replicas';
 import { CANCEL, createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { connect, toWsUrl } from '../support/ws';
 
 describeWithRedis('live counts across replicas (Redis)', (REDIS_URL) => {
   describeEachBackend('live counts across two replicas sharing the database and Redis', (backend) => {
     it('delivers to a subscriber on replica B the counts of registrations made on replica A, in order', async () => {
-      const database = await createTestDatabase(backend);
-      const prefix = `cg-test-${process.pid}-${randomBytes(4).toString('hex')}:`;
-      const redis = new Redis(REDIS_URL);
-      const env = { DATABASE_URL: database.url, DEMO: 'off', REDIS_URL, REDIS_CHANNEL_PREFIX: prefix, RATE_LIMIT: 'off' };
-      const replicas: Awaited<ReturnType<typeof startServe>>[] = [];
-      try {
-        replicas.push(await startServe(env)); // A migrates first
-        replicas.push(await startServe(env));
-        const [a, b] = replicas.map((r) => r.url.replace('localhost', '127.0.0.1'));
+      await withTwoReplicas(backend, REDIS_URL, {}, async ({ a, b, database, prefix, redis }) => {
         expect(a).not.toBe(b);
 
         const db = await openDatabase(database.config);
@@ -29,13 +19,7 @@ describeWithRedis('live counts across replicas (Redis)', (REDIS_URL) => {
         const subscriber = await connect(toWsUrl(b));
         subscriber.send({ type: 'subscribe', id: 'counts', payload: { query: `subscription { registrationCounts(eventIds: ["${event.globalId}"]) { eventId confirmed waitlisted remaining } }` } });
         // B's Redis subscription is in place once Redis counts a subscriber on the channel (bounded wait).
-        const channel = `${prefix}REGISTRATION_COUNTS`;
-        for (let i = 0; i < 500; i++) {
-          const [, subscribers] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
-          if (Number(subscribers) >= 1) break;
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
-        expect(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]).toBe(1);
+        await expectChannelSubscribers(redis, `${prefix}REGISTRATION_COUNTS`, 1);
 
         const post = (url: string, query: string, variables: unknown) => fetch(url, {
           method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
@@ -61,13 +45,7 @@ describeWithRedis('live counts across replicas (Redis)', (REDIS_URL) => {
         ]);
         expect(new Set(seen.map((c) => c.eventId))).toEqual(new Set([event.globalId]));
         subscriber.close();
-      } finally {
-        for (const replica of replicas) replica.child.kill('SIGTERM');
-        const codes = await Promise.all(replicas.map((r) => r.exited));
-        await redis.quit();
-        await database.drop();
-        expect(codes).toEqual(replicas.map(() => 0));
-      }
+      });
     }, 120_000);
   });
 });
