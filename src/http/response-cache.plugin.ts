@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { ResponseCacheConfig } from '../config';
 import { Context } from '../context';
 import { DataChanges } from '../services/data-changes';
+import { metrics } from '../observability/metrics';
 
 export interface ResponseCacheOptions extends ResponseCacheConfig {
   /** Every committed write that a public answer can show arrives here (src/services/data-changes.ts). */
@@ -79,7 +80,10 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
   const cache = new AnswerCache(options);
   return {
     async serverWillStart() {
-      const stopListening = options.changes.listen(() => cache.invalidate());
+      const stopListening = options.changes.listen(() => {
+        cache.invalidate();
+        metrics.responseCache.inc({ result: 'invalidated' });
+      });
       return {
         async serverWillStop() {
           stopListening();
@@ -99,11 +103,13 @@ export function responseCachePlugin(options: ResponseCacheOptions): ApolloServer
           const cached = cache.get(key);
           if (!cached) return null;
           hit = true;
+          metrics.responseCache.inc({ result: 'hit' });
           return { http: { status: undefined, headers: new HeaderMap([['x-cache', 'HIT']]) }, body: { kind: 'single', singleResult: { data: cached.data } } };
         },
         async willSendResponse(requestContext) {
           if (key === null || hit) return;
           requestContext.response.http.headers.set('x-cache', 'MISS');
+          metrics.responseCache.inc({ result: 'miss' });
           const data = storable(requestContext);
           if (data) cache.store(key, data, generation);
         },

@@ -60,6 +60,12 @@ export function createMetrics() {
       labelNames: ['upstream', 'outcome'] as const,
       registers: [registry],
     }),
+    responseCache: new Counter({
+      name: 'community_graph_response_cache_total',
+      help: 'Anonymous query answers from the response cache: hit, miss (executed), and invalidations (emptied by a data change)',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
     breakerState: new Gauge({
       name: 'community_graph_breaker_state',
       help: 'Circuit breaker state per upstream: 0 closed, 1 half-open, 2 open',

@@ -61,6 +61,24 @@ describeEachBackend('response cache for anonymous queries', (backend) => {
     expect(second.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('counts hits, misses and invalidations at /metrics', async () => {
+    // One registry per process, shared by every server of this Jest worker: compare before and after.
+    const counts = async () => {
+      const text = await (await fetch(`${server.app.url}/metrics`)).text();
+      const count = (result: string) => Number(new RegExp(`community_graph_response_cache_total\\{result="${result}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+      return { hit: count('hit'), miss: count('miss'), invalidated: count('invalidated') };
+    };
+    const { partner } = await createPartner(server.app.db);
+    const event = await insertNativeEvent(server.app.db, partner.id, { capacity: 5 });
+    const before = await counts();
+    await timed({ query: SEATS, variables: { id: event.globalId } });
+    await timed({ query: SEATS, variables: { id: event.globalId } });
+    await timed({ query: REGISTER, variables: { input: { eventId: event.globalId, name: 'Mo', email: 'mo@example.org' } } });
+    const after = await counts();
+    expect({ hit: after.hit - before.hit, miss: after.miss - before.miss, invalidated: after.invalidated - before.invalidated })
+      .toEqual({ hit: 1, miss: 1, invalidated: 1 });
+  });
+
   it('keys by document, operation and variables: the same variables in another order share an answer, others do not', async () => {
     const query = `query Page($first: Int!, $filter: EventFilter) { events(first: $first, filter: $filter) { edges { node { title } } } }`;
     const first = await timed({ query, variables: { first: 5, filter: { text: 'chess' } } });
