@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { CatalogRecordEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, SourceEntity } from '../src/entities';
-import { loadSyncConfig } from '../src/config';
+import { DEMO_DIR, loadSyncConfig } from '../src/config';
 import { SourceFormat } from '../src/datasources/adapter';
-import { ADAPTERS } from '../src/datasources';
-import { createHttpClient } from '../src/datasources/http';
+import { createUrlPolicy } from '../src/datasources/url-policy';
 import { createMemoryPubSub } from '../src/pubsub/pubsub';
-import { SINK_FACTORIES } from '../src/services/sync/sinks';
-import { SyncService } from '../src/services/sync/sync.service';
+import { createSyncService } from '../src/services';
 import { DataChanges } from '../src/services/data-changes';
 import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
@@ -96,10 +94,11 @@ export async function seedDemo(db: DataSource, now = new Date()): Promise<SeedRe
   }));
   await db.getRepository(SourceEntity).insert(sources);
   const pubsub = createMemoryPubSub();
-  const window = loadSyncConfig({}); // the documented defaults: 30 days back, 400 ahead
-  const engine = new SyncService(db, {
-    http: createHttpClient(), adapters: ADAPTERS, sinks: SINK_FACTORIES.map((create) => create({ pubsub })),
-    windowPastDays: window.windowPastDays, windowAheadDays: window.windowAheadDays, reexpandHours: window.reexpandHours,
+  const engine = createSyncService(db, {
+    sync: loadSyncConfig({}), // the documented defaults: 30 days back, 400 ahead
+    // The demo reads only its own files, under the same fetch rules as any partner's source.
+    urlPolicy: createUrlPolicy({ allowHosts: [], fileRoots: [DEMO_DIR], maxRedirects: 0 }),
+    pubsub,
     // Seeding runs before anything serves: no cache to tell, so a private pub/sub hears it.
     dataChanges: new DataChanges(pubsub),
   });

@@ -17,8 +17,6 @@ import { createHardening } from './http/hardening';
 import { createRateLimits, RateLimits } from './http/rate-limit';
 import { metrics } from './observability/metrics';
 import { createUrlPolicy, UrlPolicy } from './datasources/url-policy';
-import { createHttpClient } from './datasources/http';
-import { sourceIlsDirectory } from './services/catalog/availability.service';
 import { metricsRouter } from './observability/metrics.router';
 import { SyncScheduler } from './services/sync/sync-scheduler';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
@@ -78,19 +76,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       ? createRedisPubSub({ publishClient: redis.commands, subscribeClient: redis.subscriber, channelPrefix: config.redisChannelPrefix, logger })
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
-    const services = createServices(db, {
-      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy, stopping: stopping.signal,
-      // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
-      availability: {
-        cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,
-        // The real client under the same SSRF policy; no retries: a slow ILS is served stale, not waited for.
-        http: createHttpClient({ timeoutMs: config.ils.timeoutMs, retries: 0, checkUrl: async (url) => void (await urlPolicy.checkUrl(url.href)) }),
-        directory: sourceIlsDirectory(db),
-      },
-    });
+    const services = createServices(db, { config, pubsub: live.pubsub, urlPolicy, stopping: stopping.signal, logger });
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
-    const subgraphSchema = buildCommunitySubgraphSchema(schema);
+    const subgraphSchema = config.subgraph ? buildCommunitySubgraphSchema(schema) : undefined;
     const { server, apollo, subgraph } = await createHttpServer({
       schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],

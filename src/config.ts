@@ -15,6 +15,12 @@ export interface Config {
   /** Hard ceiling for `first` on every connection. */
   maxPageSize: number;
   introspection: boolean;
+  /**
+   * SUBGRAPH: serve the Federation 2 subgraph at /subgraph. Default on, except in production without
+   * SUBGRAPH_ROUTER_TOKEN: there `_service { sdl }` would hand the whole schema to anyone, past the
+   * INTROSPECTION switch, so it is off, and SUBGRAPH=on without a token refuses to start.
+   */
+  subgraph: boolean;
   production: boolean;
   /** Public base URL for absolute links in feeds and embeds (behind a proxy); null: the request's host. */
   publicUrl: string | null;
@@ -177,6 +183,14 @@ function parseSwitch(variable: string, raw: string | undefined, fallback: boolea
   throw new ConfigError(variable, raw, 'on or off');
 }
 
+function parseSubgraph(raw: string | undefined, production: boolean, routerToken: string | null): boolean {
+  const on = parseSwitch('SUBGRAPH', raw, !production || routerToken !== null);
+  if (on && production && !routerToken) {
+    throw new ConfigError('SUBGRAPH', raw ?? '', 'off in production unless SUBGRAPH_ROUTER_TOKEN is set (without the token anyone could read the full schema at /subgraph)');
+  }
+  return on;
+}
+
 function parsePublicUrl(raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
   let url: URL | null = null;
@@ -239,6 +253,7 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
 /** The one place that reads the environment; everything else receives a Config. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
+  const subgraphRouterToken = parseRouterToken(env.SUBGRAPH_ROUTER_TOKEN);
   // One rule for file: sources: a leftover MARC_FILE_DIR would silently stop applying, so say so.
   if (env.MARC_FILE_DIR) throw new ConfigError('MARC_FILE_DIR', env.MARC_FILE_DIR, 'nothing: it was merged into SOURCE_FILE_ROOTS (add the directory there)');
   return {
@@ -249,6 +264,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
+    subgraph: parseSubgraph(env.SUBGRAPH, production, subgraphRouterToken),
     production,
     publicUrl: parsePublicUrl(env.PUBLIC_URL),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
@@ -272,7 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authFailuresPerIp: parseInteger('RATE_LIMIT_AUTH_FAILURES_PER_IP', env.RATE_LIMIT_AUTH_FAILURES_PER_IP, 20, 1),
       windowSeconds: parseInteger('RATE_LIMIT_WINDOW_SECONDS', env.RATE_LIMIT_WINDOW_SECONDS, 60, 1),
       keyPrefix: env.RATE_LIMIT_KEY_PREFIX || 'cg:rl',
-      subgraphRouterToken: parseRouterToken(env.SUBGRAPH_ROUTER_TOKEN),
+      subgraphRouterToken,
     },
     persistedQueries: {
       apq: parseSwitch('PERSISTED_QUERIES', env.PERSISTED_QUERIES, true),

@@ -104,7 +104,7 @@ async function runBackend(backend: BackendName, file: string, count: number, sea
     const again = await ingest();
     if (first.counts.created !== count || again.counts.unchanged !== count) throw new Error(`unexpected counts ${JSON.stringify([first.counts, again.counts])}`);
 
-    const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub() });
+    const services = createServices(db, { pubsub: createMemoryPubSub() });
     const deps = { db, services, logger: createLogger('silent') };
     const samples: number[] = [];
     for (let round = 0; round < searchRounds; round++) {

@@ -10,7 +10,7 @@ import { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { openDatabase } from '../../src/db/data-source';
 import { StatementCounter } from '../../src/db/statement-counter';
-import { createHttpClient } from '../../src/datasources/http';
+import { createUrlPolicy } from '../../src/datasources/url-policy';
 import { EventEntity, PartnerEntity, SourceEntity } from '../../src/entities';
 import { PartnerKind } from '../../src/domain/enums';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
@@ -79,7 +79,8 @@ async function runBackend(backend: BackendName, occurrences: number): Promise<Ro
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   try {
-    const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub(), httpClient: createHttpClient() });
+    // The bench feed server is on loopback: allowed as an operator would with SOURCE_ALLOW_HOSTS.
+    const services = createServices(db, { pubsub: createMemoryPubSub(), urlPolicy: createUrlPolicy({ allowHosts: ['127.0.0.1'], fileRoots: [], maxRedirects: 5 }) });
     const now = new Date();
     await db.getRepository(PartnerEntity).insert({ id: 'bench-partner', slug: 'bench', name: 'Bench', kind: PartnerKind.LIBRARY, website: null, timezone: 'America/Chicago', createdAt: now });
     const source = (id: string, path: string) => db.getRepository(SourceEntity).insert({

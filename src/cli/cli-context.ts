@@ -15,7 +15,9 @@ export async function withAdminContext<T>(config: Config, work: (ctx: Context, d
   const db = await openDatabase(config.database);
   try {
     const logger = createLogger(config.logLevel);
-    const services = createServices(db, { maxPageSize: config.maxPageSize, pubsub: createMemoryPubSub(), sync: config.sync });
+    // The server's own composition and fetch policy (SOURCE_ALLOW_HOSTS, SOURCE_FILE_ROOTS): an operator
+    // syncing a partner's source must not fetch what the server would refuse.
+    const services = createServices(db, { config, pubsub: createMemoryPubSub(), logger });
     // The operator at the console acts as an admin; everything else is a normal context.
     const ctx: Context = { ...(await createContext({ db, services, logger })), principal: { role: ApiKeyRole.ADMIN, keyId: 'cli' } };
     return await work(ctx, db);

@@ -169,7 +169,13 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
           await response.body?.cancel().catch(() => undefined);
-          url = new URL(location, url);
+          const target = new URL(location, url);
+          // A feed may move to another host, never from the network onto the server's own disk
+          // (whatever SOURCE_FILE_ROOTS allows for sources that name a file: URL themselves).
+          if (target.protocol !== 'http:' && target.protocol !== 'https:') {
+            throw new FetchError(`Refusing to fetch ${target.protocol} URL ${url.href} redirected to: only http: and https: redirects are followed (rule: scheme).`);
+          }
+          url = target;
           continue;
         }
         const accepted = response.status >= 400 && (request.acceptStatus?.includes(response.status)

@@ -8,11 +8,10 @@ import { createMarcSourceAdapter } from './marc/marc.source';
 
 export interface AdapterOptions {
   /**
-   * Where `file:` sources may be read (SOURCE_FILE_ROOTS; the same rule the HttpClient's URL policy
-   * applies). Only MARC reads files itself (streamed from disk); null: unrestricted (trusted callers
-   * without a URL policy, such as the CLI and tests).
+   * Where `file:` sources may be read (SOURCE_FILE_ROOTS; the same rule the partner client's URL policy
+   * applies). Only MARC reads files itself (streamed from disk).
    */
-  fileRoots: string[] | null;
+  fileRoots: string[];
 }
 
 /** Every partner format the sync engine knows; a new format appends its adapter here. */
@@ -26,6 +25,3 @@ export function createAdapters(options: AdapterOptions): SourceAdapter[] {
     graphqlAdapter,
   ];
 }
-
-/** The adapters with `file:` reads unrestricted (see AdapterOptions.fileRoots). */
-export const ADAPTERS: SourceAdapter[] = createAdapters({ fileRoots: null });

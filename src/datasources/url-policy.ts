@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ipaddr from 'ipaddr.js';
+import { redactCredentials } from './redact-credentials';
 
 /**
  * Which source URLs the server may fetch. Source URLs are typed in by admins but fetched by the
@@ -24,8 +25,11 @@ export type UrlRule =
   | 'too-many-redirects';
 
 export class UrlRefusedError extends Error {
-  constructor(readonly url: string, readonly rule: UrlRule, detail: string) {
-    super(`Refusing to fetch ${url}: ${detail} (rule: ${rule})`);
+  readonly url: string;
+
+  constructor(url: string, readonly rule: UrlRule, detail: string) {
+    super(redactCredentials(`Refusing to fetch ${url}: ${detail} (rule: ${rule})`));
+    this.url = redactCredentials(url);
     this.name = 'UrlRefusedError';
   }
 }

@@ -5,6 +5,7 @@ import {
 } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import { Context } from '../context';
+import { DomainError, ErrorCode } from '../domain/errors';
 import { LOADER_BY_TYPE } from '../services/node.service';
 
 /**
@@ -66,7 +67,32 @@ export function buildCommunitySubgraphSchema(schema: GraphQLSchema): GraphQLSche
         ctx.services.nodes.resolveReference(ctx, typename, reference.id),
     };
   }
-  return buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });
+  const subgraph = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });
+  refuseNonEntityRepresentations(subgraph);
+  return subgraph;
+}
+
+/**
+ * A representation naming a type that is not an entity (`Registration`, `PageInfo`, a typo) is the
+ * caller's mistake: @apollo/subgraph would fail it deep in execution as an internal error. It gets
+ * BAD_USER_INPUT at its own index instead (naming the types that are entities), and the other
+ * representations are still answered, as for a malformed id.
+ */
+function refuseNonEntityRepresentations(subgraph: GraphQLSchema): void {
+  const entities = subgraph.getQueryType()?.getFields()._entities;
+  const resolve = entities?.resolve;
+  if (!entities || !resolve) return;
+  type Representation = { __typename?: unknown };
+  const isEntity = (r: Representation) => typeof r.__typename === 'string' && ENTITY_TYPES.includes(r.__typename);
+  entities.resolve = async (source, args: { representations: Representation[] }, ctx, info) => {
+    const all = args.representations;
+    if (all.every(isEntity)) return resolve(source, args, ctx, info);
+    const answered = (await resolve(source, { ...args, representations: all.filter(isEntity) }, ctx, info)) as unknown[];
+    let next = 0;
+    return all.map((representation, i) => (isEntity(representation) ? answered[next++] : new DomainError(ErrorCode.BAD_USER_INPUT,
+      `representations[${i}].__typename must name an entity type (${ENTITY_TYPES.join(', ')}), got ${JSON.stringify(representation.__typename ?? null)}.`,
+      { argument: `representations[${i}].__typename` })));
+  };
 }
 
 /** The SDL a router fetches from `_service { sdl }`, as committed at src/schema/subgraph.graphql. */

@@ -13,77 +13,108 @@ import { RegistrationService } from './registration.service';
 import { NativeEventService } from './native-event.service';
 import { LiveService } from './live.service';
 import { DataChanges } from './data-changes';
-import { loadSyncConfig, SyncConfig } from '../config';
-import { HttpClient } from '../datasources/adapter';
+import { Config, loadConfig, SyncConfig } from '../config';
 import { createAdapters } from '../datasources';
-import { createHttpClient } from '../datasources/http';
-import { UrlPolicy } from '../datasources/url-policy';
+import { createPartnerClient, PartnerClientOptions } from '../datasources/partner-client';
+import { createUrlPolicy, UrlPolicy } from '../datasources/url-policy';
+import { Logger } from '../logger';
 import { SINK_FACTORIES } from './sync/sinks';
 import { SourceLocks } from './sync/source-lock';
 import { SourceService } from './sync/source.service';
 import { SyncService } from './sync/sync.service';
 
+/** The settings services are built from; every default is config.ts's (`loadConfig({})`). */
+export type ServiceConfig = Pick<Config, 'maxPageSize' | 'sync' | 'sourceFetch' | 'ils'>;
+
+const defaults = loadConfig({});
+const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
+  maxPageSize: defaults.maxPageSize, sync: defaults.sync, sourceFetch: defaults.sourceFetch, ils: defaults.ils,
+};
+
 export interface ServiceOptions {
-  maxPageSize: number;
+  /** Defaults: `loadConfig({})`, i.e. the documented defaults of every variable. */
+  config?: Partial<ServiceConfig>;
   /** Where services publish event changes and registration counts (memory or Redis). */
   pubsub: CommunityPubSub;
-  /** Fetch policy and recurrence window of partner syncs; defaults as documented in config.ts. */
-  sync?: SyncConfig;
-  /** The client partner pulls go through (defaults to createHttpClient with `sync`'s policy). */
-  httpClient?: HttpClient;
-  /** Which source URLs may be fetched (SSRF rules); absent: no restriction (tests, CLI on trusted input). */
+  /**
+   * Which partner URLs may be fetched (SSRF rules); default: `createUrlPolicy(config.sourceFetch)`.
+   * There is no unrestricted mode: the CLI, the server, the scheduler and the ILS client all fetch
+   * under one policy.
+   */
   urlPolicy?: UrlPolicy;
-  /** Live ILS availability; without it holdings show their status from the last catalog sync. */
+  /** Tuning of the sync's partner client (timeouts, retries); the policy hooks are always the policy's. */
+  partnerHttp?: PartnerClientOptions;
+  /** Live ILS availability; defaults to a partner client under the same policy and `config.ils`. */
   availability?: Partial<AvailabilityOptions>;
   /** Aborted when the process shuts down: partner fetches in flight stop, and syncs that were pulling give up. */
   stopping?: AbortSignal;
+  logger?: Logger;
 }
 
-/** The SSRF policy as the fetch client's hook: every request and every redirect hop is checked. */
-const checkUrlWith = (policy: UrlPolicy) => async (url: URL): Promise<void> => {
-  await policy.checkUrl(url.href);
-};
+export interface SyncEngineDeps {
+  sync: SyncConfig;
+  urlPolicy: UrlPolicy;
+  pubsub: CommunityPubSub;
+  dataChanges: DataChanges;
+  partnerHttp?: PartnerClientOptions;
+  stopping?: AbortSignal;
+  logger?: Logger;
+}
 
-/** The composition of every service over one database; built once per process. */
-export function createServices(db: DataSource, options: ServiceOptions) {
-  const syncConfig = options.sync ?? loadSyncConfig({});
-  const dataChanges = new DataChanges(options.pubsub);
-  const sync = new SyncService(db, {
-    http: options.httpClient ?? createHttpClient({
-      timeoutMs: syncConfig.timeoutMs, retries: syncConfig.retries, maxBodyBytes: syncConfig.maxBodyBytes,
-      ...(options.urlPolicy ? { checkUrl: checkUrlWith(options.urlPolicy), lookup: options.urlPolicy.guardedLookup } : {}),
-      signal: options.stopping,
+/** The sync engine with every adapter and sink, fetching only what `urlPolicy` allows (also used by the demo seed). */
+export function createSyncService(db: DataSource, deps: SyncEngineDeps): SyncService {
+  return new SyncService(db, {
+    http: createPartnerClient(deps.urlPolicy, {
+      timeoutMs: deps.sync.timeoutMs, retries: deps.sync.retries, maxBodyBytes: deps.sync.maxBodyBytes,
+      maxRedirects: deps.urlPolicy.maxRedirects, signal: deps.stopping, ...deps.partnerHttp,
     }),
-    stopping: options.stopping,
-    // MARC streams file: URLs itself; it applies the same SOURCE_FILE_ROOTS rule as the HttpClient.
-    adapters: createAdapters({ fileRoots: options.urlPolicy ? options.urlPolicy.fileRoots : null }),
-    sinks: SINK_FACTORIES.map((create) => create({ pubsub: options.pubsub })),
-    windowPastDays: syncConfig.windowPastDays,
-    windowAheadDays: syncConfig.windowAheadDays,
-    reexpandHours: syncConfig.reexpandHours,
-    dataChanges,
+    stopping: deps.stopping,
+    // MARC streams file: URLs itself; it applies the same SOURCE_FILE_ROOTS rule as the partner client.
+    adapters: createAdapters({ fileRoots: deps.urlPolicy.fileRoots }),
+    sinks: SINK_FACTORIES.map((create) => create({ pubsub: deps.pubsub })),
+    windowPastDays: deps.sync.windowPastDays,
+    windowAheadDays: deps.sync.windowAheadDays,
+    reexpandHours: deps.sync.reexpandHours,
+    dataChanges: deps.dataChanges,
+    logger: deps.logger,
+  });
+}
+
+/** The composition of every service over one database; built once per process (server and CLI alike). */
+export function createServices(db: DataSource, options: ServiceOptions) {
+  const config: ServiceConfig = { ...DEFAULT_SERVICE_CONFIG, ...options.config };
+  const urlPolicy = options.urlPolicy ?? createUrlPolicy(config.sourceFetch);
+  const dataChanges = new DataChanges(options.pubsub);
+  const sync = createSyncService(db, {
+    sync: config.sync, urlPolicy, pubsub: options.pubsub, dataChanges, partnerHttp: options.partnerHttp,
+    stopping: options.stopping, logger: options.logger,
   });
   const syncLocks = new SourceLocks(db);
   const availability = new AvailabilityService({
-    http: null, directory: sourceIlsDirectory(db), cacheMs: 30_000, timeoutMs: 3000, breakerResetMs: 30_000, ...options.availability,
+    // The real client under the same policy; no retries: a slow ILS is served stale, not waited for.
+    http: createPartnerClient(urlPolicy, { timeoutMs: config.ils.timeoutMs, retries: 0 }),
+    directory: sourceIlsDirectory(db),
+    cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,
+    ...options.availability,
   });
   return {
     availability,
-    catalog: new CatalogService(db, options.maxPageSize),
+    catalog: new CatalogService(db, config.maxPageSize),
     catalogLinks: new CatalogLinksService(db),
     pubsub: options.pubsub,
     dataChanges,
     apiKeys: new ApiKeyService(db),
-    events: new EventService(db, options.maxPageSize),
+    events: new EventService(db, config.maxPageSize),
     nodes: new NodeService(),
     partners: new PartnerService(db, dataChanges),
-    eventFeeds: new EventFeedService(options.maxPageSize),
-    listings: new ServiceListingService(db, options.maxPageSize),
+    eventFeeds: new EventFeedService(config.maxPageSize),
+    listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
     live: new LiveService(db, options.pubsub),
     sync,
     syncLocks,
+    urlPolicy,
     sources: new SourceService(db, sync, syncLocks, dataChanges),
   };
 }

@@ -20,7 +20,8 @@ describeEachBackend('community-graph partners / sources / sync', (backend) => {
   });
 
   it('adds a partner and its feeds, syncs one source, then all with progress, and exits 1 when one fails', async () => {
-    const env = { DATABASE_URL: database.url, SYNC_RETRIES: '0' };
+    // The CLI fetches under the server's policy, so the operator allows the fixtures and the loopback feed server.
+    const env = { DATABASE_URL: database.url, SYNC_RETRIES: '0', SOURCE_FILE_ROOTS: path.join(__dirname, '../fixtures'), SOURCE_ALLOW_HOSTS: '127.0.0.1' };
     const partner = await runCli(['partners', 'add', '--slug', 'eastside-elementary', '--name', 'Eastside Elementary', '--kind', 'school', '--timezone', 'America/Chicago'], env);
     expect(partner).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Added partner eastside-elementary \(\S+\)\.\n$/) });
 

@@ -70,7 +70,7 @@ describeEachBackend('graphql-jit executes like graphql-js', (backend) => {
   beforeAll(async () => {
     database = await createTestDatabase(backend);
     db = await openDatabase(database.config);
-    services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub() });
+    services = createServices(db, { pubsub: createMemoryPubSub() });
     await seedDemo(db);
     const schema = await buildCommunitySchema();
     const sink = new Writable({ write(chunk, _enc, done) { logLines.push(...chunk.toString().split('\n').filter(Boolean)); done(); } });

@@ -259,7 +259,7 @@ describe('GRAPHQL source when the remote misbehaves at the HTTP level', () => {
     const portal = await serve((_body, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>Sign in</body></html>'));
     try {
       const error = await pullError(spec(portal.url));
-      expect(error.message).toBe(`${portal.url} did not answer with a GraphQL response (HTTP 200): "<html><body>Sign in</body></html>"`);
+      expect(error.message).toBe(`${portal.url} did not answer with a GraphQL response (HTTP 200): the body is not JSON.`);
     } finally {
       await portal.close();
     }

@@ -89,6 +89,19 @@ describeEachBackend('Community Graph as a Federation 2 subgraph', (backend) => {
     expect(data!._entities[1]).toMatchObject({ id: eventIds[0] });
   });
 
+  it('refuses a representation of a type that is not an entity (Registration) with BAD_USER_INPUT at its index, and answers the others', async () => {
+    const { data, errors } = await graph.execute(ENTITIES, {
+      representations: [{ __typename: 'Registration', id: eventIds[0] }, { __typename: 'Event', id: eventIds[1] }],
+    });
+    expect(errors).toEqual([expect.objectContaining({
+      message: expect.stringMatching(/^representations\[0\]\.__typename must name an entity type \(Event, Partner, .*\), got "Registration"\.$/),
+      path: ['_entities', 0],
+      extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    })]);
+    expect(data!._entities[0]).toBeNull();
+    expect(data!._entities[1]).toMatchObject({ id: eventIds[1] });
+  });
+
   it('still answers the public API unchanged through the subgraph schema', async () => {
     const { data, errors } = await graph.execute(`query($id: ID!) { node(id: $id) { ... on Event { id title } } }`, { id: eventIds[0] });
     expect(errors).toBeUndefined();

@@ -10,6 +10,7 @@ import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
 import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
 import { createServices, ServiceOptions, Services } from '../../src/services';
+import { loopbackUrlPolicy } from './url-policy';
 import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
 
 export interface GraphResult {
@@ -39,7 +40,7 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
   const logger = createLogger('silent');
-  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub(), ...options.services });
+  const services = createServices(db, { pubsub: createMemoryPubSub(), urlPolicy: loopbackUrlPolicy(), ...options.services });
   const publicSchema = await buildCommunitySchema();
   const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema) : publicSchema;
   const plugins = options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [];

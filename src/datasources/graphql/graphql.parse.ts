@@ -29,8 +29,8 @@ export function parseGraphqlResponse(url: string, status: number, body: Buffer):
   try {
     json = JSON.parse(text);
   } catch {
-    const snippet = text.slice(0, 120).replace(/\s+/g, ' ');
-    throw new AdapterError(`${url} did not answer with a GraphQL response (HTTP ${status}): ${JSON.stringify(snippet)}`);
+    // Never quote the body: whatever answered instead of a GraphQL endpoint is not ours to repeat.
+    throw new AdapterError(`${url} did not answer with a GraphQL response (HTTP ${status}): the body is not JSON.`);
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (!('data' in json) && !('errors' in json))) {
     throw new AdapterError(`${url} answered JSON without "data" or "errors" (HTTP ${status}): not a GraphQL endpoint?`);

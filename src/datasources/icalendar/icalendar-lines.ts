@@ -24,13 +24,13 @@ function unfold(raw: string): LogicalLine[] {
   return out;
 }
 
-const preview = (text: string) => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
-
+// Errors describe what a line is, never quote it: a Source's lastError is readable by the partner, and
+// a URL that was not a feed (a redirect to a local file, an internal page) must not leak its bytes.
 function notICalendar(first: LogicalLine): AdapterError {
   const head = first.text.trimStart();
   const kind = /^<(!doctype|html|\?xml|head|body)/i.test(head) ? ' It looks like an HTML/XML page (often an error or login page).'
     : /^[[{]/.test(head) ? ' It looks like JSON.' : '';
-  return new AdapterError(`Not an iCalendar feed: line ${first.line} is ${preview(first.text)}, expected BEGIN:VCALENDAR.${kind}`);
+  return new AdapterError(`Not an iCalendar feed: line ${first.line} is not BEGIN:VCALENDAR.${kind}`);
 }
 
 export function scanFeed(raw: string): ScannedFeed {
@@ -43,7 +43,7 @@ export function scanFeed(raw: string): ScannedFeed {
   for (const entry of lines) {
     let text = entry.text;
     const colon = findValueColon(text);
-    if (colon < 0) throw new AdapterError(`Malformed iCalendar at line ${entry.line}: ${preview(text)} has no ":" between name and value.`);
+    if (colon < 0) throw new AdapterError(`Malformed iCalendar at line ${entry.line}: the line has no ":" between name and value.`);
     const name = text.slice(0, colon).split(';')[0].trim().toUpperCase();
     const value = text.slice(colon + 1).trim();
     if (name === 'BEGIN') {
@@ -106,7 +106,7 @@ export function rruleProblem(value: string): string | null {
   for (const part of parts) {
     const [key, v] = part.split('=');
     const name = key?.toUpperCase();
-    if (!name || v === undefined) return `${preview(part)} is not NAME=VALUE.`;
+    if (!name || v === undefined) return `part ${parts.indexOf(part) + 1} is not NAME=VALUE.`;
     if (seen.has(name)) return `${name} appears twice.`;
     seen.add(name);
     const check = CHECKS[name];

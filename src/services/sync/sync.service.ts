@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { HttpClient, PullResult, SkippedItem, SourceAdapter, SourceSpec } from '../../datasources/adapter';
 import { PartnerEntity, SourceEntity } from '../../entities';
 import { Logger } from '../../logger';
+import { redactCredentials } from '../../datasources/redact-credentials';
 import { DataChanges } from '../data-changes';
 import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
@@ -114,7 +115,8 @@ export class SyncService {
       onProgress?.({ phase: 'stored' });
       await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + present : present);
     } catch (error) {
-      const message = (error as Error).message || String(error);
+      // The last line of defence for what partners read back: no URL credentials, whatever threw.
+      const message = redactCredentials((error as Error).message || String(error));
       if (this.options.stopping?.aborted) {
         // Interrupted by shutdown before anything was stored (a sink transaction, once begun, runs to its
         // end, and a failed one rolls back). Not the partner's fault: no failure and no back-off are

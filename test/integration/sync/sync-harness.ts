@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Context, createContext } from '../../../src/context';
 import { SourceFormat } from '../../../src/datasources/adapter';
-import { createHttpClient, HttpClientOptions } from '../../../src/datasources/http';
+import { HttpClientOptions } from '../../../src/datasources/http';
 import { EventEntity, SourceEntity } from '../../../src/entities';
 import { ApiKeyRole, PartnerKind } from '../../../src/domain/enums';
 import { toGlobalId } from '../../../src/domain/global-id';
@@ -33,7 +33,7 @@ export interface SyncHarness {
 /** The real services over a fresh database, with a fast-failing fetch policy (short timeout, quick retries). */
 export async function createSyncHarness(backend: BackendName, http: HttpClientOptions = {}): Promise<SyncHarness> {
   const graph = await createTestGraph(backend, {
-    services: { httpClient: createHttpClient({ timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http }) },
+    services: { partnerHttp: { timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http } },
   });
   const { secret } = await graph.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'sync tests' });
   const logger = createLogger('silent');

@@ -26,7 +26,7 @@ describeEachBackend('sync isolation: broken feeds', (backend) => {
     ['answers 500', { kind: 'status', status: 500, body: 'boom' }, 'HTTP 500 Internal Server Error from {url}. (gave up after 2 attempts)'],
     ['times out', { kind: 'slow', delayMs: 5_000 }, 'Timed out after 400 ms fetching {url}. (gave up after 2 attempts)'],
     ['sends an oversized body', { kind: 'oversized', bytes: 1024 * 1024 }, 'Response from {url} exceeds the 262144-byte limit.'],
-    ['returns garbage', { kind: 'feed', body: 'PK\u0003\u0004garbage;;\nmore' }, 'Not an iCalendar feed: line 1 is "PK\\u0003\\u0004garbage;;", expected BEGIN:VCALENDAR.'],
+    ['returns garbage', { kind: 'feed', body: 'PK\u0003\u0004garbage;;\nmore' }, 'Not an iCalendar feed: line 1 is not BEGIN:VCALENDAR.'],
     ['returns an HTML error page', { kind: 'feed', body: fixtureText('html-error-page.ics'), contentType: 'text/html; charset=utf-8' }, 'Not an iCalendar feed: {url} answered with an HTML page (Content-Type text/html; charset=utf-8).'],
     ['is truncated', { kind: 'feed', body: fixtureText('truncated.ics') }, 'Truncated iCalendar feed: BEGIN:VEVENT at line 4 is never closed (the feed ends at line 7).'],
     ['has an invalid RRULE', { kind: 'feed', body: fixtureText('invalid-rrule.ics') }, 'Invalid RRULE at line 7 in the VEVENT starting at line 4: FREQ=SOMETIMES is not a valid value.'],

@@ -2,19 +2,19 @@ import { DataSource } from 'typeorm';
 import { SourceFormat } from '../../../src/datasources/adapter';
 import { SourceEntity } from '../../../src/entities';
 import { openDatabase } from '../../../src/db/data-source';
-import { createHttpClient } from '../../../src/datasources/http';
 import { createMemoryPubSub } from '../../../src/pubsub/pubsub';
 import { createServices, Services } from '../../../src/services';
 import { SourceLocks } from '../../../src/services/sync/source-lock';
 import { SyncScheduler } from '../../../src/services/sync/sync-scheduler';
 import { describeEachBackend } from '../../support/backends';
 import { FeedServer } from '../../support/feed-server';
+import { loopbackUrlPolicy } from '../../support/url-policy';
 import { createSyncHarness, fixtureText, localOf, SyncHarness } from './sync-harness';
 
 /** A second "replica": its own connection pool, services and scheduler over the same database. */
 async function replica(h: SyncHarness): Promise<{ db: DataSource; services: Services; scheduler: SyncScheduler }> {
   const db = await openDatabase(h.graph.database.config);
-  const services = createServices(db, { maxPageSize: 100, pubsub: createMemoryPubSub(), httpClient: createHttpClient({ timeoutMs: 2_000, retries: 0 }) });
+  const services = createServices(db, { pubsub: createMemoryPubSub(), urlPolicy: loopbackUrlPolicy(), partnerHttp: { timeoutMs: 2_000, retries: 0 } });
   return { db, services, scheduler: new SyncScheduler(db, services.sync, services.syncLocks, { tickMs: 60_000 }) };
 }
 

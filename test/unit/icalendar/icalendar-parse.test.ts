@@ -162,7 +162,7 @@ describe('iCalendar parse: stable occurrence ids', () => {
 
 describe('iCalendar parse: bad input', () => {
   it('rejects an HTML page, naming the line', () => {
-    expect(() => parse('html-error-page.ics')).toThrow('Not an iCalendar feed: line 1 is "<!DOCTYPE html>", expected BEGIN:VCALENDAR. It looks like an HTML/XML page (often an error or login page).');
+    expect(() => parse('html-error-page.ics')).toThrow('Not an iCalendar feed: line 1 is not BEGIN:VCALENDAR. It looks like an HTML/XML page (often an error or login page).');
   });
 
   it('rejects a truncated feed, naming the component left open', () => {
