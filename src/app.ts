@@ -80,6 +80,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const deps: ContextDeps = { db, services, logger };
     const schema = await buildCommunitySchema();
     const subgraphSchema = config.subgraph ? buildCommunitySubgraphSchema(schema) : undefined;
+    if (!config.subgraph && config.production) logger.info('/subgraph is off: set SUBGRAPH_ROUTER_TOKEN to serve a federation router');
     const { server, apollo, subgraph } = await createHttpServer({
       schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],

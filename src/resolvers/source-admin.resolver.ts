@@ -5,7 +5,10 @@ import { Partner } from '../schema/partner.type';
 import { AddPartnerInput, AddSourceInput, Source, SyncReportType } from '../schema/source.type';
 import { SyncReport } from '../services/sync/sync.service';
 
-/** Partner and source administration (ADMIN API key). */
+/**
+ * Partner and source administration. Partners are added by ADMIN keys; a partner's own PARTNER key
+ * may add, remove and sync that partner's sources (self-service feeds; file: URLs only through the CLI).
+ */
 @Resolver()
 export class SourceAdminResolver {
   @Mutation(() => Partner, { description: 'Adds a partner organization. ADMIN key.' })
@@ -13,17 +16,17 @@ export class SourceAdminResolver {
     return ctx.services.sources.addPartner(ctx, input);
   }
 
-  @Mutation(() => Source, { description: 'Adds a feed to a partner; the scheduler syncs it right away, then every refreshMinutes. ADMIN key.' })
+  @Mutation(() => Source, { description: 'Adds a feed to a partner; the scheduler syncs it right away, then every refreshMinutes. ADMIN key, or the partner\'s own PARTNER key (http: and https: URLs only).' })
   addSource(@Ctx() ctx: Context, @Arg('input', () => AddSourceInput) input: AddSourceInput): Promise<SourceEntity> {
     return ctx.services.sources.addSource(ctx, input);
   }
 
-  @Mutation(() => Boolean, { description: 'Removes a source; its upcoming events become CANCELLED (never deleted). ADMIN key.' })
+  @Mutation(() => Boolean, { description: 'Removes a source; its upcoming events become CANCELLED (never deleted). ADMIN key, or the owning partner\'s PARTNER key.' })
   removeSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
     return ctx.services.sources.removeSource(ctx, id);
   }
 
-  @Mutation(() => SyncReportType, { description: 'Syncs a source now and reports what changed. ADMIN key.' })
+  @Mutation(() => SyncReportType, { description: 'Syncs a source now and reports what changed. ADMIN key, or the owning partner\'s PARTNER key.' })
   syncSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SyncReport> {
     return ctx.services.sources.syncSource(ctx, id);
   }

@@ -36,6 +36,33 @@ describe('/subgraph, the federation endpoint, has the same query limits as /grap
   });
 });
 
+describe('/subgraph in production [sqlite]', () => {
+  it('is not served without SUBGRAPH_ROUTER_TOKEN, so the SDL is not handed to anyone past INTROSPECTION=off', async () => {
+    const server = await startTestServer('sqlite', { demo: false, env: { NODE_ENV: 'production' } });
+    try {
+      const response = await fetch(`${server.app.url}/subgraph`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('type Event');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers the router that sends the token, and only it', async () => {
+    const server = await startTestServer('sqlite', { demo: false, env: { NODE_ENV: 'production', SUBGRAPH_ROUTER_TOKEN: TOKEN } });
+    try {
+      const sdl = { query: '{ _service { sdl } }' };
+      const post = (headers: Record<string, string>) => fetch(`${server.app.url}/subgraph`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(sdl) });
+      expect((await post({})).status).toBe(401);
+      const router = await post({ 'x-router-token': TOKEN });
+      expect(router.status).toBe(200);
+      expect((await router.json()).data._service.sdl).toContain('type Event');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('rate limits on /subgraph, the federation endpoint [sqlite]', () => {
   describe('without SUBGRAPH_ROUTER_TOKEN', () => {
     let server: TestServer;

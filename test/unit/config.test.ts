@@ -23,6 +23,16 @@ describe('configuration', () => {
     expect(loadConfig({}).port).toBe(4000);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow('Invalid PORT="eighty": expected an integer 0-65535');
     expect(() => loadConfig({ DEMO: 'maybe' })).toThrow('Invalid DEMO="maybe": expected on or off');
+    expect(() => loadConfig({ NODE_ENV: 'production', SUBGRAPH: 'on' })).toThrow(
+      'Invalid SUBGRAPH="on": expected off in production unless SUBGRAPH_ROUTER_TOKEN is set (without the token anyone could read the full schema at /subgraph)');
+  });
+
+  it('serves /subgraph by default, in production only with SUBGRAPH_ROUTER_TOKEN', () => {
+    const token = 'x'.repeat(32);
+    expect(loadConfig({}).subgraph).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).subgraph).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', SUBGRAPH_ROUTER_TOKEN: token }).subgraph).toBe(true);
+    expect(loadConfig({ SUBGRAPH: 'off' }).subgraph).toBe(false);
   });
 
   it('executes /graphql queries with graphql-jit unless GRAPHQL_EXECUTOR=graphql-js', () => {
