@@ -106,7 +106,7 @@ describeEachBackend('Community Graph composed with a tickets subgraph (@apollo/c
     }
   });
 
-  it('forwards the API key to Community Graph through Hive Gateway with the README\'s config', async () => {
+  it('forwards the API key to Community Graph through Hive Gateway with docs/federation.md\'s config', async () => {
     const router = await startHiveGateway(supergraphSdl);
     try {
       const result = await post(router.url, '{ partners { slug } }', { authorization: 'Bearer not-a-key' });

@@ -18,12 +18,12 @@ describeEachBackend('the HTTP server', (backend) => {
     expect(json.data.events.totalCount).toBeGreaterThanOrEqual(60);
   });
 
-  it('passes every graphql-http server audit with no error (warnings are listed in the README)', async () => {
+  it('passes every graphql-http server audit with no error (warnings are listed in docs/security.md)', async () => {
     const results = await Promise.all(serverAudits({ url: server.graphqlUrl }).map((audit) => audit.fn()));
     const errors = results.flatMap((r) => (r.status === 'error' ? [`${r.id} ${r.name}: ${r.reason}`] : []));
     expect(errors).toEqual([]);
     expect(results.length).toBeGreaterThan(20);
-    // Exactly the warnings and notices the README's conformance table explains, so it cannot drift.
+    // Exactly the warnings and notices docs/security.md's conformance table explains, so it cannot drift.
     expect(results.filter((r) => r.status !== 'ok').map((r) => `${r.status} ${r.id}`).sort())
       .toEqual(['notice 5A70', 'notice 6A70', 'notice D6D5', 'warn 572B', 'warn 7B9B', 'warn FDE2']);
   });

@@ -107,7 +107,7 @@ export async function startApolloGateway(supergraphSdl: string, calls: SubgraphC
 }
 
 /**
- * The gateway.config.ts a city would deploy (README, "Hive Gateway"): the supergraph file, and the API
+ * The gateway.config.ts a city would deploy (docs/federation.md, "Hive Gateway"): the supergraph file, and the API
  * key forwarded to Community Graph only. Written without the `defineConfig` import (an identity
  * function) so it loads from a temporary directory outside this package.
  */
