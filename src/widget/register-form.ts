@@ -35,11 +35,17 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string): void {
   const submit = h('button', { type: 'submit' }, 'Send registration') as HTMLButtonElement;
   const form = h('form', { id: formId, hidden: true, 'aria-label': 'Register for ' + e.title },
     field('Name', name), field('Email', email), reg.max_party_size > 1 ? field('People (up to ' + reg.max_party_size + ')', party) : null, submit, status) as HTMLFormElement;
-  toggle.addEventListener('click', () => {
-    const open = form.hidden;
+  const show = (open: boolean) => {
     form.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     if (open) name.focus();
+  };
+  toggle.addEventListener('click', () => show(form.hidden));
+  // Escape closes the form and gives focus back to its Register button (WAI-ARIA disclosure pattern).
+  form.addEventListener('keydown', (ev) => {
+    if ((ev as KeyboardEvent).key !== 'Escape') return;
+    show(false);
+    toggle.focus();
   });
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();

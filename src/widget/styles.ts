@@ -1,6 +1,7 @@
 /**
  * Shadow-DOM styles. `:host { all: initial }` stops the partner page's inherited styles leaking in; the
  * shadow boundary stops ours leaking out. Colours follow prefers-color-scheme, focus is always visible.
+ * `[hidden]` wins over every display rule: a register form stays closed until Register opens it.
  */
 export const STYLES = `
 :host{all:initial;display:block;font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;--fg:#1b1b1b;--bg:#fff;--mu:#575757;--ln:#d8d8d8;--ac:#0b5cad;--bad:#a4001d;color:var(--fg);background:var(--bg)}
@@ -21,5 +22,7 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(-
 [role=alert]{color:var(--bad)}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 form{display:grid;gap:.35em;max-width:22em;margin-top:.4em}
+[hidden]{display:none!important}
+form button{justify-self:start}
 input{font:inherit;padding:.2em .35em;color:var(--fg);background:var(--bg);border:1px solid var(--mu);border-radius:3px}
 `;

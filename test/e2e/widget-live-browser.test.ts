@@ -75,9 +75,24 @@ describe('the widget\'s live seats and inline registration against the real API'
     const event = await insertNativeEvent(server.app.db, library.id, { title: 'Tiny chess club', capacity: 1, waitlistCapacity: 1, maxPartySize: 1 });
     const { page, article } = await widgetArticle('/form.html', 'Tiny chess club');
     const toggle = article.getByRole('button', { name: 'Register for Tiny chess club' });
+    const form = article.locator('form[aria-label="Register for Tiny chess club"]');
+    // Closed on load, as a person sees it: no form box, no Name field on screen.
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await form.isVisible()).toBe(false);
+    expect(await article.getByLabel('Name').isVisible()).toBe(false);
+    expect(await form.evaluate((el) => getComputedStyle(el).display)).toBe('none');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-register-closed.png'), fullPage: true });
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await form.isVisible()).toBe(true);
+    expect(await article.getByLabel('Name').evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    // Escape closes it again and returns focus to Register; Register opens it once more.
+    await page.keyboard.press('Escape');
+    expect(await form.isVisible()).toBe(false);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await toggle.click();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-register-open.png'), fullPage: true });
     const submitAs = async (email: string, expected: RegExp | string) => {
       await article.getByLabel('Name').fill('Grace Hopper');
       await article.getByLabel('Email').fill(email);
