@@ -20,6 +20,9 @@ import { createUrlPolicy, UrlPolicy } from './datasources/url-policy';
 import { metricsRouter } from './observability/metrics.router';
 import { SyncScheduler } from './services/sync/sync-scheduler';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
+import { explainDatabaseError } from './startup/database-errors';
+import { assertPortFree } from './startup/port-check';
+import { claimSqliteFile } from './startup/sqlite-owner';
 
 export interface App {
   /** Base URL the server listens on, e.g. http://127.0.0.1:4000 */
@@ -46,9 +49,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
   // Before anything runs, so startup SQL is traced too; a no-op without OTEL_EXPORTER_OTLP_ENDPOINT.
   if (config.tracing) startTracing(config.tracing);
   let db: DataSource;
+  let owner: { release(): void } | null = null;
   try {
-    db = await openDatabase(config.database, options.dataSource);
+    // Refused before anything opens the file: a second server on one SQLite database.
+    if (config.database.kind === 'sqlite' && config.database.file !== ':memory:') owner = claimSqliteFile(config.database.file);
+    db = await openDatabase(config.database, options.dataSource).catch((error: unknown) => {
+      throw explainDatabaseError(error, config.database);
+    });
   } catch (error) {
+    owner?.release();
     await stopTracing();
     throw error;
   }
@@ -78,6 +87,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const livePubSub = live;
     const services = createServices(db, { config, pubsub: live.pubsub, urlPolicy, stopping: stopping.signal, logger });
     const deps: ContextDeps = { db, services, logger };
+    const warnings = replicaWarnings(config);
+    for (const warning of warnings) logger.warn(warning);
     const schema = await buildCommunitySchema();
     const subgraphSchema = config.subgraph ? buildCommunitySubgraphSchema(schema) : undefined;
     if (!config.subgraph && config.production) logger.info('/subgraph is off: set SUBGRAPH_ROUTER_TOKEN to serve a federation router');
@@ -85,11 +96,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
       readiness: redis?.readiness ?? [],
+      readinessWarnings: warnings,
       production: config.production, rateLimits,
       wsConnectionInitWaitTimeoutMs: config.wsConnectionInitTimeoutMs,
       responseCache: config.responseCache,
       graphqlExecutor: config.graphqlExecutor,
     });
+    await assertPortFree(config.host, config.port);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(config.port, config.host, () => resolve());
@@ -114,6 +127,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         services.availability.shutdown();
         await subgraph?.stop();
         await db.destroy();
+        owner?.release();
         await stopTracing();
       },
     };
@@ -121,7 +135,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     await live?.close();
     await redis?.close();
     await db.destroy();
+    owner?.release();
     await stopTracing();
     throw error;
   }
+}
+
+/** What an operator should hear about a setup that works for one replica and silently not for two. */
+function replicaWarnings(config: Config): string[] {
+  if (config.database.kind !== 'postgres' || config.redisUrl) return [];
+  return ['PostgreSQL without REDIS_URL: live subscriptions and the response cache see only this replica\'s changes; set REDIS_URL before running a second replica.'];
 }

@@ -191,6 +191,14 @@ function parseSubgraph(raw: string | undefined, production: boolean, routerToken
   return on;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'info';
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError('LOG_LEVEL', raw, LOG_LEVELS.join(', '));
+  return raw;
+}
+
 function parsePublicUrl(raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
   let url: URL | null = null;
@@ -261,7 +269,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsePort(env.PORT),
     database: parseDatabaseUrl(env.DATABASE_URL),
     demo: parseSwitch('DEMO', env.DEMO, true),
-    logLevel: env.LOG_LEVEL || 'info',
+    logLevel: parseLogLevel(env.LOG_LEVEL),
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     subgraph: parseSubgraph(env.SUBGRAPH, production, subgraphRouterToken),

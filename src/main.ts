@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { DomainError } from './domain/errors';
+import { StartupError } from './startup/startup-error';
 import { apikeyCliCommand } from './cli/apikey.command';
 import { CliCommand, CliIO, CliUsageError } from './cli/command';
 import { migrateCommand } from './cli/migrate.command';
@@ -50,7 +51,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     io.err(`${(error as Error).message}\n`);
     process.exit(2);
   }
-  const expected = error instanceof ConfigError || error instanceof DomainError;
-  io.err(`${expected ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+  const expected = error instanceof ConfigError || error instanceof DomainError || error instanceof StartupError;
+  // One line for an operator; the stack only when asked for (LOG_LEVEL=debug or trace).
+  const verbose = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
+  const message = expected ? (error as Error).message : `Community Graph stopped on an unexpected error: ${(error as Error).message ?? String(error)} (LOG_LEVEL=debug shows the stack)`;
+  io.err(`${verbose && !expected ? (error as Error).stack ?? message : message}\n`);
   process.exit(1);
 });

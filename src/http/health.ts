@@ -8,7 +8,7 @@ export interface ReadinessCheck {
 }
 
 /** Liveness says the process serves; readiness says its database (and Redis, when configured) answers. */
-export function healthRouter(db: DataSource, checks: ReadinessCheck[] = []): Router {
+export function healthRouter(db: DataSource, checks: ReadinessCheck[] = [], warnings: string[] = []): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -32,7 +32,7 @@ export function healthRouter(db: DataSource, checks: ReadinessCheck[] = []): Rou
         ready = false;
       }
     }
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...report });
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', ...report, ...(warnings.length ? { warnings } : {}) });
   });
   return router;
 }

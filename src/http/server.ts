@@ -36,6 +36,8 @@ export interface HttpServerOptions {
   routers?: Router[];
   /** Readiness checks beyond the database (Redis). */
   readiness?: ReadinessCheck[];
+  /** Shown on /readyz (which stays 200): setups that work for one replica only. */
+  readinessWarnings?: string[];
   /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address. */
   trustProxy?: boolean | number | string;
   /** Shared rate limits, for graphql-ws (HTTP gets them through `hardening`). */
@@ -109,7 +111,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     : null;
   await subgraph?.start();
 
-  app.use(healthRouter(options.deps.db, options.readiness));
+  app.use(healthRouter(options.deps.db, options.readiness, options.readinessWarnings));
   if (hardening) {
     app.use('/graphiql', hardening.htmlPages);
     app.get('/graphql', (req, res, next) => (wantsHtml(req.headers.accept) ? hardening.htmlPages(req, res, next) : next()));
