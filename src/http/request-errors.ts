@@ -9,8 +9,6 @@ interface BodyError {
   type?: string;
   status?: number;
   limit?: number;
-  /** zlib's code (Z_DATA_ERROR, Z_BUF_ERROR, ...) when a compressed body does not decompress. */
-  code?: string;
 }
 
 /**
@@ -35,8 +33,9 @@ export function requestErrorHandler(logger: Logger): ErrorRequestHandler {
         `Unsupported request body encoding: send the body as UTF-8, with no Content-Encoding or one of ${ACCEPTED_ENCODINGS.slice(1).join(', ')}.`);
       return;
     }
-    if (typeof error.code === 'string' && error.code.startsWith('Z_')) {
-      const encoding = String(req.headers['content-encoding'] ?? '').toLowerCase();
+    // raw-body types its own errors; an untyped 400 of a compressed body is zlib's (Z_DATA_ERROR, brotli's ERR__ERROR_FORMAT_*, ...).
+    const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+    if (type === undefined && status === 400 && encoding !== 'identity') {
       reject(res, 400, RequestCode.BAD_REQUEST, `The request body is not valid ${encoding} data (Content-Encoding: ${encoding}).`);
       return;
     }
