@@ -8,6 +8,7 @@ import { createErrorFormatter } from './format-error';
 import { graphqlJitGateway } from './graphql-jit.gateway';
 import { noStorePlugin } from './no-store.plugin';
 import { partialErrorsPlugin } from './partial-errors';
+import { operationResolutionPlugin } from './plugins/operation-resolution.plugin';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
@@ -35,7 +36,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     formatError: createErrorFormatter(options.logger),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
     plugins: [
-      ...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled(),
+      operationResolutionPlugin, ...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled(),
       // No cache hints in the schema: skip the per-field hint collection, keep its no-store header.
       ApolloServerPluginCacheControlDisabled(), noStorePlugin(),
     ],

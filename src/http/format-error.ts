@@ -3,14 +3,21 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { Logger } from '../logger';
 import { QueryLimitError } from './plugins/query-limits.plugin';
-import { LimitCode } from './request-rejection';
+import { LimitCode, RequestCode } from './request-rejection';
 
 /** Codes of deliberate errors (graphql-js and Apollo request errors, and our own): shown as they are. */
 const SAFE_CODES = new Set<string>([
   'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  ...Object.values(ErrorCode), ...Object.values(LimitCode),
+  ...Object.values(ErrorCode), ...Object.values(LimitCode), ...Object.values(RequestCode),
 ]);
+
+/** Apollo's own request errors that carry an HTTP 4xx status but no code (the client's mistake). */
+function uncodedClientError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
 
 /**
  * The one place errors leave the server: domain errors keep their code and message, request errors
@@ -36,6 +43,10 @@ export function createErrorFormatter(logger: Logger) {
     if (original instanceof GraphQLError && typeof code === 'string' && SAFE_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (uncodedClientError(original)) {
+      logger.warn({ message: original.message }, 'a request error without a code, answered BAD_REQUEST');
+      return { message: original.message, locations: formatted.locations, extensions: { code: RequestCode.BAD_REQUEST } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while executing an operation');
     return {

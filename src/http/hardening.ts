@@ -6,6 +6,8 @@ import { Context } from '../context';
 import { Logger } from '../logger';
 import { Metrics } from '../observability/metrics';
 import { corsAllowlist, htmlSecurityHeaders, noSniff } from './middleware/cross-origin.middleware';
+import { jsonDepthGuard } from './middleware/json-depth.middleware';
+import { persistedQueryCheck } from './middleware/persisted-query-check.middleware';
 import { queryGuard } from './middleware/query-guard.middleware';
 import { rateLimitMiddleware } from './middleware/rate-limit.middleware';
 import { requestLog } from './middleware/request-log.middleware';
@@ -25,7 +27,7 @@ export interface Hardening {
   htmlPages: RequestHandler;
   /** /graphql before the body is read: CORS, rate limits. */
   beforeBody: RequestHandler[];
-  /** /graphql after the body is read, before Apollo: batching and token limits. */
+  /** /graphql and /subgraph after the body is read, before Apollo: JSON depth, batching, token limits, APQ shape. */
   afterBody: RequestHandler[];
   /** /subgraph (federation router) before the body is read: router token and rate limits. */
   subgraph: RequestHandler[];
@@ -48,7 +50,7 @@ export function createHardening(config: Config, deps: { logger: Logger; metrics:
     everyRequest: [requestLog(deps.logger), noSniff],
     htmlPages: htmlSecurityHeaders(),
     beforeBody: [corsAllowlist(config.corsOrigins), rateLimitMiddleware(deps.rateLimits)],
-    afterBody: [queryGuard(config.limits.maxTokens)],
+    afterBody: [jsonDepthGuard(), queryGuard(config.limits.maxTokens), persistedQueryCheck],
     subgraph: [subgraphRateLimit(deps.rateLimits, config.rateLimit.subgraphRouterToken ?? null)],
     maxBodyBytes: config.maxBodyBytes,
     safelist,

@@ -2,11 +2,12 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
+import { useInputChecks } from './input-checks';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
 /** The executable schema; code-first, with the emitted SDL committed beside this file. */
 export async function buildCommunitySchema(): Promise<GraphQLSchema> {
-  return useSynchronousTypeResolvers(await buildSchema({
+  return useInputChecks(useSynchronousTypeResolvers(await buildSchema({
     resolvers: RESOLVERS,
     // Inputs are checked by the services, which know the rules and name the argument in errors.
     validate: false,
@@ -16,7 +17,7 @@ export async function buildCommunitySchema(): Promise<GraphQLSchema> {
       publish: () => { throw new Error('Publish through ctx.services.pubsub'); },
       subscribe: () => { throw new Error('Subscriptions subscribe through their services'); },
     },
-  }));
+  })));
 }
 
 /** The SDL as committed at src/schema/schema.graphql (sorted, so diffs show only real changes). */

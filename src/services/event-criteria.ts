@@ -1,5 +1,6 @@
 import { EventFilterInput } from '../domain/event-filter';
 import { InvalidArgumentError } from '../domain/errors';
+import { MAX_LIST_VALUES } from '../domain/input-bounds';
 import { localIdOf } from '../domain/global-id';
 import { EventCriteria } from './event-query';
 
@@ -12,8 +13,8 @@ function checkNear(near: EventFilterInput['near']): void {
   if (!(near.km > 0 && near.km <= 500)) throw new InvalidArgumentError('filter.near.km', near.km, 'a distance in km above 0 and at most 500');
 }
 
-/** Bounds on filter lists: each value becomes a bound SQL parameter (SQLite allows ~32k per statement). */
-const MAX_FILTER_VALUES = 50;
+/** The schema bounds filter lists too (input-checks.ts); this guards the feeds, which reach here without it. */
+const MAX_FILTER_VALUES = MAX_LIST_VALUES;
 const MAX_CATEGORY_LENGTH = 100;
 
 function checkList(argument: string, list: unknown[] | null | undefined): void {

@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import sanitizeHtml from 'sanitize-html';
 import { Audience } from '../domain/enums';
 import { InvalidArgumentError } from '../domain/errors';
+import { MAX_EVENT_CATEGORIES } from '../domain/input-bounds';
 
 /** What a partner may set on its own (NATIVE) event. Absent fields of an update keep their value. */
 export interface NativeEventFields {
@@ -50,8 +51,8 @@ export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
   }
   if (!IANAZone.isValidZone(fields.timezone)) throw new InvalidArgumentError('input.timezone', fields.timezone, 'an IANA time zone such as America/Chicago');
   const categories = [...new Set(fields.categories.map((c) => c.trim()).filter(Boolean))];
-  if (categories.length > 20 || categories.some((c) => c.length > 64)) {
-    throw new InvalidArgumentError('input.categories', fields.categories, 'at most 20 categories of at most 64 characters');
+  if (categories.length > MAX_EVENT_CATEGORIES || categories.some((c) => c.length > 64)) {
+    throw new InvalidArgumentError('input.categories', fields.categories, `at most ${MAX_EVENT_CATEGORIES} categories of at most 64 characters`);
   }
   intIn('input.capacity', fields.capacity, 0, MAX_SEATS, true);
   intIn('input.waitlistCapacity', fields.waitlistCapacity, 0, MAX_SEATS);

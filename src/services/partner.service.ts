@@ -7,6 +7,7 @@ import { normalizeOrigin } from '../embed/origin-policy';
 import { access } from './access';
 import { localIdOf } from '../domain/global-id';
 import { DataChanges } from './data-changes';
+import { MAX_ALLOWED_ORIGINS } from '../domain/input-bounds';
 
 export class PartnerService {
   constructor(private readonly db: DataSource, private readonly changes: DataChanges) {}
@@ -46,7 +47,7 @@ export class PartnerService {
   async setAllowedOrigins(ctx: Context, partnerGlobalId: string, origins: string[]): Promise<PartnerEntity> {
     const partnerId = localIdOf('Partner', partnerGlobalId, 'partnerId');
     access.requirePartner(ctx.principal, partnerId, 'Setting a partner\'s allowed origins');
-    if (origins.length > 20) throw new InvalidArgumentError('origins', origins.length, 'at most 20 origins');
+    if (origins.length > MAX_ALLOWED_ORIGINS) throw new InvalidArgumentError('origins', origins.length, `at most ${MAX_ALLOWED_ORIGINS} origins`);
     const normalized = origins.map((origin) => {
       const clean = normalizeOrigin(origin.trim());
       if (!clean) throw new InvalidArgumentError('origins', origin, 'web origins such as https://partner.example (scheme, host, optional port; no path)');

@@ -1,3 +1,4 @@
+import { toGlobalId } from '../../src/domain/global-id';
 import { describeEachBackend } from '../support/backends';
 import { dataSnapshot } from '../support/data-snapshot';
 import { startTestServer, TestServer } from '../support/server';
@@ -64,6 +65,15 @@ const ERROR_CASES: ErrorCase[] = [
     type: 'error', codes: ['BAD_REQUEST'], message: 'Mutations are not accepted over WebSocket; send them with POST /graphql.' },
   { name: 'an invalid global id', payload: { query: 'subscription { eventChanges(partnerId: "../../etc/passwd") { type } }' }, type: 'next', codes: ['BAD_USER_INPUT'],
     message: 'Invalid value for argument "partnerId": "../../etc/passwd". Expected a global id returned by this API.' },
+  // The schema's own bounds (src/schema/input-checks.ts), checked before the subscription starts.
+  { name: '51 partner kinds', payload: { query: 'subscription S($k: [PartnerKind!]) { eventChanges(kinds: $k) { type } }', variables: { k: Array(51).fill('LIBRARY') } },
+    type: 'next', codes: ['BAD_USER_INPUT'], message: 'Invalid value for argument "kinds": "51 values". Expected at most 50 values.' },
+  { name: '201 event ids', payload: { query: 'subscription S($ids: [ID!]) { registrationCounts(eventIds: $ids) { confirmed } }',
+    variables: { ids: Array.from({ length: 201 }, (_, i) => toGlobalId('Event', String(i))) } },
+    type: 'next', codes: ['BAD_USER_INPUT'], message: 'Invalid value for argument "eventIds": "201 values". Expected at most 200 values.' },
+  { name: 'a NUL character in an id', payload: { query: 'subscription S($p: ID) { eventChanges(partnerId: $p) { type } }', variables: { p: 'UGFydG5lcjox\u0000' } },
+    type: 'next', codes: ['BAD_USER_INPUT'],
+    message: 'Invalid value for argument "partnerId": "UGFydG5lcjox\\u0000". Expected text without control characters (U+0000 to U+001F, except tab, line feed and carriage return) or unpaired surrogates.' },
 ];
 
 describeEachBackend('bad input over graphql-ws', (backend) => {

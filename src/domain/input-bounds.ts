@@ -1,0 +1,10 @@
+/**
+ * Bounds on client-sent lists. Each value may become a bound SQL parameter (SQLite allows ~32k per
+ * statement, PostgreSQL 65,535) or a pub/sub filter entry, so every list argument of the schema is
+ * bounded (src/schema/input-checks.ts applies these and prints them in the argument's description).
+ */
+export const MAX_LIST_VALUES = 50;
+export const MAX_ALLOWED_ORIGINS = 20;
+export const MAX_EVENT_CATEGORIES = 20;
+/** A page of a few hundred events may watch its own seat counts in one subscription. */
+export const MAX_SUBSCRIBED_EVENT_IDS = 200;
