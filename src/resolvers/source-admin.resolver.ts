@@ -2,8 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Context } from '../context';
 import { PartnerEntity, SourceEntity } from '../entities';
 import { Partner } from '../schema/partner.type';
-import { AddPartnerInput, AddSourceInput, Source, SyncReportType } from '../schema/source.type';
-import { SyncReport } from '../services/sync/sync.service';
+import { AddPartnerInput, AddSourceInput, Source, SyncReport } from '../schema/source.type';
 
 /**
  * Partner and source administration. Partners are added by ADMIN keys; a partner's own PARTNER key
@@ -26,7 +25,7 @@ export class SourceAdminResolver {
     return ctx.services.sources.removeSource(ctx, id);
   }
 
-  @Mutation(() => SyncReportType, { description: 'Syncs a source now and reports what changed. ADMIN key, or the owning partner\'s PARTNER key.' })
+  @Mutation(() => SyncReport, { description: 'Syncs a source now and reports what changed. ADMIN key, or the owning partner\'s PARTNER key.' })
   syncSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SyncReport> {
     return ctx.services.sources.syncSource(ctx, id);
   }

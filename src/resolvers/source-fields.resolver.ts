@@ -3,7 +3,8 @@ import { Context } from '../context';
 import { PartnerEntity, SourceEntity } from '../entities';
 import { toGlobalId } from '../domain/global-id';
 import { Partner } from '../schema/partner.type';
-import { Source, SourceHealth } from '../schema/source.type';
+import { SourceStatus } from '../domain/enums';
+import { Source } from '../schema/source.type';
 import { PrivateField } from '../schema/private-field';
 
 @Resolver(() => Source)
@@ -13,9 +14,9 @@ export class SourceFieldsResolver {
     return toGlobalId('Source', source.id);
   }
 
-  @FieldResolver(() => SourceHealth)
-  status(@Ctx() ctx: Context, @Root() source: SourceEntity): SourceHealth {
-    return ctx.services.sources.health(ctx, source) as SourceHealth;
+  @FieldResolver(() => SourceStatus)
+  status(@Ctx() ctx: Context, @Root() source: SourceEntity): SourceStatus {
+    return ctx.services.sources.health(ctx, source);
   }
 
   @FieldResolver(() => Partner, { nullable: true })

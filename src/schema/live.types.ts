@@ -1,13 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PartnerKind } from './enums';
+import { EventChangeType, PartnerKind } from '../domain/enums';
 import { DateTime } from './scalars';
-
-export enum EventChangeType {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  CANCELLED = 'CANCELLED',
-  REMOVED = 'REMOVED',
-}
 
 registerEnumType(EventChangeType, {
   name: 'EventChangeType',

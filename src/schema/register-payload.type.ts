@@ -1,8 +1,8 @@
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RejectionCode } from '../services/registration-programs';
+import { RegistrationRejectionCode } from '../services/registration-programs';
 import { Registration } from './registration.type';
 
-registerEnumType(RejectionCode, {
+registerEnumType(RegistrationRejectionCode, {
   name: 'RegistrationRejectionCode',
   description: 'Why a registration was refused; expected outcomes, not errors.',
   valuesConfig: {
@@ -26,8 +26,8 @@ export class RegistrationTicket {
 
 @ObjectType('RegistrationRejected')
 export class RegistrationRejected {
-  @Field(() => RejectionCode)
-  code!: RejectionCode;
+  @Field(() => RegistrationRejectionCode)
+  code!: RegistrationRejectionCode;
 
   @Field(() => String)
   message!: string;

@@ -1,15 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { SourceFormat } from '../datasources/adapter';
-import { PartnerKind } from './enums';
+import { PartnerKind, SourceStatus, SyncStatus } from '../domain/enums';
 import { Node } from './node.interface';
 import { DateTime } from './scalars';
 
-export enum SourceHealth { OK = 'OK', STALE = 'STALE', FAILING = 'FAILING' }
-export enum SyncStatus { OK = 'OK', NOT_MODIFIED = 'NOT_MODIFIED', PARTIAL = 'PARTIAL', FAILED = 'FAILED' }
-
 registerEnumType(SourceFormat, { name: 'SourceFormat', description: 'The wire format a partner source publishes.' });
-registerEnumType(SourceHealth, {
+registerEnumType(SourceStatus, {
   name: 'SourceStatus',
   description: 'OK: the last sync succeeded within two refresh intervals. STALE: no success for longer (data is older than promised). FAILING: the last attempt failed; the last good data is still served.',
 });
@@ -40,7 +37,7 @@ export class Source extends Node {
 }
 
 @ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })
-export class SkippedItemType {
+export class SkippedItem {
   @Field(() => String, { nullable: true })
   externalId!: string | null;
 
@@ -49,7 +46,7 @@ export class SkippedItemType {
 }
 
 @ObjectType('SyncReport', { description: 'What one sync of a source did.' })
-export class SyncReportType {
+export class SyncReport {
   @Field(() => SyncStatus)
   status!: SyncStatus;
 
@@ -68,8 +65,8 @@ export class SyncReportType {
   @Field(() => Int)
   skipped!: number;
 
-  @Field(() => [SkippedItemType])
-  skippedItems!: SkippedItemType[];
+  @Field(() => [SkippedItem])
+  skippedItems!: SkippedItem[];
 
   @Field(() => Int)
   durationMs!: number;
