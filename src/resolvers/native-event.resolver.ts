@@ -8,21 +8,21 @@ import { CreateEventInput, UpdateEventInput } from '../schema/native-event.input
 @Resolver()
 export class NativeEventResolver {
   @Mutation(() => Event, { description: 'Create an event with registration through this API (NATIVE).' })
-  createEvent(@Ctx() ctx: Context, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<EventEntity> {
+  createEvent(@Ctx() ctx: Context, @Arg('input', () => CreateEventInput, { description: 'The new event; its partnerId decides which key may create it.' }) input: CreateEventInput): Promise<EventEntity> {
     return ctx.services.nativeEvents.create(ctx, input);
   }
 
   @Mutation(() => Event, { description: 'Edit one of your NATIVE events; events from feeds change at their source.' })
   updateEvent(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateEventInput) input: UpdateEventInput,
+    @Arg('id', () => ID, { description: 'Global id of a NATIVE event of the caller\'s partner.' }) id: string,
+    @Arg('input', () => UpdateEventInput, { description: 'The fields to change.' }) input: UpdateEventInput,
   ): Promise<EventEntity> {
     return ctx.services.nativeEvents.update(ctx, id, input);
   }
 
   @Mutation(() => Event, { description: 'Cancel one of your NATIVE events; registrations are kept for staff.' })
-  cancelEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EventEntity> {
+  cancelEvent(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of a NATIVE event of the caller\'s partner.' }) id: string): Promise<EventEntity> {
     return ctx.services.nativeEvents.cancel(ctx, id);
   }
 }

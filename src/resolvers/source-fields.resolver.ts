@@ -9,17 +9,17 @@ import { PrivateField } from '../schema/private-field';
 
 @Resolver(() => Source)
 export class SourceFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the source (see Node).' })
   id(@Root() source: SourceEntity): string {
     return toGlobalId('Source', source.id);
   }
 
-  @FieldResolver(() => SourceStatus)
+  @FieldResolver(() => SourceStatus, { description: 'Health of the feed, from its sync history.' })
   status(@Ctx() ctx: Context, @Root() source: SourceEntity): SourceStatus {
     return ctx.services.sources.health(ctx, source);
   }
 
-  @FieldResolver(() => Partner, { nullable: true })
+  @FieldResolver(() => Partner, { nullable: true, description: 'The partner that publishes the feed.' })
   partner(@Ctx() ctx: Context, @Root() source: SourceEntity): Promise<PartnerEntity | null> {
     return ctx.services.partners.organizerOf(ctx, source.partnerId);
   }

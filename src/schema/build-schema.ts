@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
+import { printInReadingOrder } from './sdl-reading-order';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
 /** The executable schema; code-first, with the emitted SDL committed beside this file. */
@@ -19,7 +20,10 @@ export async function buildCommunitySchema(): Promise<GraphQLSchema> {
   }));
 }
 
-/** The SDL as committed at src/schema/schema.graphql (sorted, so diffs show only real changes). */
+/**
+ * The SDL as committed at src/schema/schema.graphql: types in reading order (sdl-reading-order.ts),
+ * fields inside them sorted, so diffs show only real changes.
+ */
 export function printCommunitySchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printInReadingOrder(lexicographicSortSchema(schema))}\n`;
 }

@@ -12,27 +12,27 @@ export class RegistrationCounts {
   @Field(() => Int, { nullable: true, description: 'Seats in total; null means no limit.' })
   capacity!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People holding a confirmed seat.' })
   confirmed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People on the waitlist.' })
   waitlisted!: number;
 
   @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
   remaining!: number | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the change that produced these counts committed (UTC).' })
   changedAt!: Date;
 }
 
 @ObjectType('EventChange', { description: 'An event was created, edited, cancelled or removed (native edits and partner syncs).' })
 export class EventChange {
-  @Field(() => EventChangeType)
+  @Field(() => EventChangeType, { description: 'What happened to the event.' })
   type!: EventChangeType;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'The kind of the event\'s partner (what the `kinds` argument filters on).' })
   partnerKind!: PartnerKind;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the change committed (UTC).' })
   changedAt!: Date;
 }

@@ -17,19 +17,19 @@ registerEnumType(RegistrationRejectionCode, {
 
 @ObjectType('RegistrationTicket', { description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token.' })
 export class RegistrationTicket {
-  @Field(() => Registration)
+  @Field(() => Registration, { description: 'The registration: CONFIRMED with seats, or WAITLISTED with its waitlistPosition.' })
   registration!: Registration;
 
   @Field(() => String, { description: 'Keep it: cancelling needs it, and only its hash is stored.' })
   cancelToken!: string;
 }
 
-@ObjectType('RegistrationRejected')
+@ObjectType('RegistrationRejected', { description: 'The registration was refused for an expected reason; nothing was stored.' })
 export class RegistrationRejected {
-  @Field(() => RegistrationRejectionCode)
+  @Field(() => RegistrationRejectionCode, { description: 'Why, for programs to branch on.' })
   code!: RegistrationRejectionCode;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why, in a sentence to show the person registering (English).' })
   message!: string;
 }
 
@@ -39,7 +39,7 @@ export const RegisterPayload = createUnionType({
   resolveType: (value) => ('cancelToken' in value ? 'RegistrationTicket' : 'RegistrationRejected'),
 });
 
-@ObjectType('CancelPayload')
+@ObjectType('CancelPayload', { description: 'A cancelled registration, and what it freed.' })
 export class CancelPayload {
   @Field(() => Registration, { description: 'Now CANCELLED.' })
   registration!: Registration;

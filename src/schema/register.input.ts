@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 
-@InputType('RegisterInput')
+@InputType('RegisterInput', { description: 'A party asking for seats at a NATIVE event. No API key is needed.' })
 export class RegisterInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of a NATIVE event.' })
   eventId!: string;
 
   @Field(() => String, { description: 'Shown only to the event\'s partner.' })
@@ -15,9 +15,9 @@ export class RegisterInput {
   partySize!: number;
 }
 
-@InputType('CancelRegistrationInput')
+@InputType('CancelRegistrationInput', { description: 'Which registration to cancel, and the proof of owning it.' })
 export class CancelRegistrationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id of the registration (RegistrationTicket.registration.id).' })
   registrationId!: string;
 
   @Field(() => String, { description: 'The token handed out with the RegistrationTicket.' })

@@ -17,19 +17,19 @@ registerEnumType(SyncStatus, {
 
 @ObjectType('Source', { implements: Node, description: 'One feed of a partner, and how its syncs are going.' })
 export class Source extends Node {
-  @Field(() => SourceFormat)
+  @Field(() => SourceFormat, { description: 'The wire format of the feed, which picks the adapter that reads it.' })
   format!: SourceFormat;
 
   @Field(() => String, { nullable: true, description: 'The feed\'s own title (e.g. the calendar name), once synced.' })
   title!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes between scheduled syncs (5 to 10080); after failures the scheduler backs off, up to 24 hours.' })
   refreshMinutes!: number;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When a sync last succeeded (UTC); null until the first success.' })
   lastSuccessAt!: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When a sync was last tried, successful or not (UTC); null until the first attempt.' })
   lastAttemptAt!: Date | null;
 
   @Field(() => Int, { description: 'Items stored from the last successful sync.' })
@@ -38,40 +38,40 @@ export class Source extends Node {
 
 @ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })
 export class SkippedItem {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The feed\'s own id of the item (e.g. an iCalendar UID); null when it had none.' })
   externalId!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why it was skipped, in a sentence (English), e.g. "DTSTART is not a date or date-time".' })
   reason!: string;
 }
 
 @ObjectType('SyncReport', { description: 'What one sync of a source did.' })
 export class SyncReport {
-  @Field(() => SyncStatus)
+  @Field(() => SyncStatus, { description: 'The outcome of the sync.' })
   status!: SyncStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items stored for the first time.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items whose content changed.' })
   updated!: number;
 
   @Field(() => Int, { description: 'Items gone from the feed, now CANCELLED with removedAt.' })
   removed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items seen again with the same content (not written).' })
   unchanged!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items the feed carried that could not be used (listed in skippedItems).' })
   skipped!: number;
 
-  @Field(() => [SkippedItem])
+  @Field(() => [SkippedItem], { description: 'The skipped items, each with its reason.' })
   skippedItems!: SkippedItem[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Wall-clock time the sync took, in milliseconds.' })
   durationMs!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the sync failed, when status is FAILED; null otherwise.' })
   error!: string | null;
 }
 
@@ -105,30 +105,30 @@ export class CatalogRecordProvenance {
   stale!: boolean;
 }
 
-@InputType('AddPartnerInput')
+@InputType('AddPartnerInput', { description: 'A new partner organization.' })
 export class AddPartnerInput {
   @Field(() => String, { description: 'URL-safe handle, e.g. millbrook-schools.' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The organization\'s name: 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'What kind of organization it is.' })
   kind!: PartnerKind;
 
   @Field(() => String, { description: 'IANA time zone, e.g. America/Chicago.' })
   timezone!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its own website, an http(s) URL; optional.' })
   website?: string | null;
 }
 
-@InputType('AddSourceInput')
+@InputType('AddSourceInput', { description: 'A new feed of a partner.' })
 export class AddSourceInput {
   @Field(() => ID, { description: 'Global id of the Partner.' })
   partnerId!: string;
 
-  @Field(() => SourceFormat)
+  @Field(() => SourceFormat, { description: 'The feed\'s wire format; must be one this server has an adapter for.' })
   format!: SourceFormat;
 
   @Field(() => String, { description: 'http:, https: or file: URL of the feed.' })
