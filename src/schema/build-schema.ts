@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
+import { describeRootTypes } from './root-type-descriptions';
 import { printInReadingOrder } from './sdl-reading-order';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
 /** The executable schema; code-first, with the emitted SDL committed beside this file. */
 export async function buildCommunitySchema(): Promise<GraphQLSchema> {
-  return useSynchronousTypeResolvers(await buildSchema({
+  return describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
     resolvers: RESOLVERS,
     // Inputs are checked by the services, which know the rules and name the argument in errors.
     validate: false,
@@ -17,7 +18,7 @@ export async function buildCommunitySchema(): Promise<GraphQLSchema> {
       publish: () => { throw new Error('Publish through ctx.services.pubsub'); },
       subscribe: () => { throw new Error('Subscriptions subscribe through their services'); },
     },
-  }));
+  })));
 }
 
 /**

@@ -4,7 +4,13 @@ import { DateTime } from './scalars';
 
 registerEnumType(EventChangeType, {
   name: 'EventChangeType',
-  description: 'REMOVED: the event left its partner\'s feed (it stays readable, marked removed).',
+  description: 'What happened to an event.',
+  valuesConfig: {
+    CREATED: { description: 'A new event: created natively, or new in a partner\'s feed.' },
+    UPDATED: { description: 'Its content changed (an edit, or a changed feed item).' },
+    CANCELLED: { description: 'It was cancelled (status CANCELLED).' },
+    REMOVED: { description: 'It left its partner\'s feed; it stays readable, marked CANCELLED.' },
+  },
 });
 
 @ObjectType('RegistrationCounts', { description: 'Seat counts of one event, pushed after every change commits.' })

@@ -35,6 +35,7 @@ export class RegistrationRejected {
 
 export const RegisterPayload = createUnionType({
   name: 'RegisterPayload',
+  description: 'The answer to register: a ticket, or a typed rejection (an expected outcome, not an error).',
   types: () => [RegistrationTicket, RegistrationRejected] as const,
   resolveType: (value) => ('cancelToken' in value ? 'RegistrationTicket' : 'RegistrationRejected'),
 });

@@ -5,14 +5,37 @@ import { PartnerKind, SourceStatus, SyncStatus } from '../domain/enums';
 import { Node } from './node.interface';
 import { DateTime } from './scalars';
 
-registerEnumType(SourceFormat, { name: 'SourceFormat', description: 'The wire format a partner source publishes.' });
+registerEnumType(SourceFormat, {
+  name: 'SourceFormat',
+  description: 'The wire format a partner source publishes.',
+  valuesConfig: {
+    ICALENDAR: { description: 'An iCalendar (RFC 5545) feed of events; recurrences are expanded.' },
+    JSONLD: { description: 'schema.org Event JSON-LD, in an HTML page or a JSON-LD document.' },
+    HSDS: { description: 'Open Referral HSDS 3: an HSDA API, a JSON file or a tabular data package of service listings.' },
+    LIBCAL: { description: 'Springshare LibCal events (its API, or a saved /1.1/events response), with registration counts.' },
+    MARC: { description: 'A library catalog export in MARC 21 (ISO 2709 or MARCXML), with holdings.' },
+    ILS_AVAILABILITY: { description: 'A library ILS answering live availability (ILS-DI or RTAC); read per request, never synced.' },
+    GRAPHQL: { description: 'Another GraphQL API through a query mapping ({} for another Community Graph).' },
+  },
+});
 registerEnumType(SourceStatus, {
   name: 'SourceStatus',
-  description: 'OK: the last sync succeeded within two refresh intervals. STALE: no success for longer (data is older than promised). FAILING: the last attempt failed; the last good data is still served.',
+  description: 'Health of a source, from its sync history.',
+  valuesConfig: {
+    OK: { description: 'The last sync succeeded, within two refresh intervals.' },
+    STALE: { description: 'No success for longer than two refresh intervals (or never yet): the data is older than promised.' },
+    FAILING: { description: 'The last attempt failed; the last good data is still served.' },
+  },
 });
 registerEnumType(SyncStatus, {
   name: 'SyncStatus',
-  description: 'OK: stored. NOT_MODIFIED: the partner answered 304 (nothing parsed or written). PARTIAL: stored, but some items were skipped (see skippedItems). FAILED: nothing changed; see error.',
+  description: 'The outcome of one sync.',
+  valuesConfig: {
+    OK: { description: 'Every item was stored.' },
+    NOT_MODIFIED: { description: 'The partner answered 304 Not Modified: nothing was parsed or written.' },
+    PARTIAL: { description: 'Stored, but some items were skipped (see skippedItems).' },
+    FAILED: { description: 'Nothing changed; see error. The last good data is still served.' },
+  },
 });
 
 @ObjectType('Source', { implements: Node, description: 'One feed of a partner, and how its syncs are going.' })
