@@ -64,7 +64,11 @@ export class CatalogRecordFieldsResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'Upcoming events that name this work or share its subject (rule in docs/ARCHITECTURE.md).' })
-  relatedEvents(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity, @Arg('first', () => Int, { defaultValue: 5, description: 'How many events, best evidence first, then soonest: 0 to 50 (larger values are read as 50).' }) first: number): Promise<EventEntity[]> {
+  relatedEvents(
+    @Ctx() ctx: Context,
+    @Root() record: CatalogRecordEntity,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'How many events, best evidence first, then soonest: 0 to 50 (larger values are read as 50).' }) first: number,
+  ): Promise<EventEntity[]> {
     return ctx.services.catalogLinks.relatedEvents(ctx, record, Math.max(0, Math.min(first, 50)));
   }
 }

@@ -34,7 +34,8 @@ registerEnumType(AttendanceMode, {
 });
 registerEnumType(Audience, {
   name: 'Audience',
-  description: 'Normalized age bands (the source labels are in rawAudiences). Ages written in labels ("Ages 3-5", "Grades K-5", "18+") map to every band they overlap; KIDS and TWEENS overlap on purpose.',
+  description: 'Normalized age bands (the source labels are in rawAudiences). Ages written in labels ("Ages 3-5", '
+    + '"Grades K-5", "18+") map to every band they overlap; KIDS and TWEENS overlap on purpose.',
   valuesConfig: {
     BABIES: { description: 'Under 18 months.' },
     TODDLERS: { description: '18 months to 3 years.' },

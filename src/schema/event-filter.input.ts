@@ -35,7 +35,7 @@ export class EventFilter implements EventFilterInput {
   @Field(() => [String], { nullable: true, description: 'Any of these categories (case-insensitive).' })
   categories?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of title or description.' })
+  @Field(() => String, { nullable: true, description: 'Case-insensitive substring of title or description, at most 200 characters.' })
   text?: string | null;
 
   @Field(() => [EventStatus], { nullable: true, description: 'Events in any of these statuses. Default: every status, cancelled events included (calendars show them struck through).' })

@@ -10,7 +10,7 @@ export class CreateEventInput {
   @Field(() => String, { description: 'The event\'s name: 1 to 500 characters, trimmed.' })
   title!: string;
 
-  @Field(() => String, { nullable: true, description: 'Plain text; markup is removed.' })
+  @Field(() => String, { nullable: true, description: 'Plain text, at most 10,000 characters; markup is removed.' })
   description?: string | null;
 
   @Field(() => DateTime, { description: 'When it starts (RFC 3339 with an offset).' })
@@ -31,10 +31,10 @@ export class CreateEventInput {
   @Field(() => [String], { nullable: true, description: 'Subjects or types, e.g. "Storytime": at most 20, each at most 64 characters, trimmed, duplicates dropped.' })
   categories?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Seats (people); null = no limit.' })
+  @Field(() => Int, { nullable: true, description: 'Seats (people), 0 to 100,000; null = no limit.' })
   capacity?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Waitlist places (people); default 0.' })
+  @Field(() => Int, { nullable: true, description: 'Waitlist places (people), 0 to 100,000; default 0.' })
   waitlistCapacity?: number | null;
 
   @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant. Default: open from now.' })
@@ -43,7 +43,7 @@ export class CreateEventInput {
   @Field(() => DateTime, { nullable: true, description: 'Default: registration stays open until the event ends.' })
   registrationClosesAt?: Date | null;
 
-  @Field(() => Int, { nullable: true, description: 'Largest party one registration may bring; default 1.' })
+  @Field(() => Int, { nullable: true, description: 'Largest party one registration may bring, 1 to 100; default 1.' })
   maxPartySize?: number | null;
 }
 
@@ -73,7 +73,7 @@ export class UpdateEventInput {
   @Field(() => [String], { nullable: true, description: 'Replaces the categories ([] for none): at most 20, each at most 64 characters.' })
   categories?: string[] | null;
 
-  @Field(() => Int, { nullable: true, description: 'Not below the seats already confirmed; added seats promote the waitlist.' })
+  @Field(() => Int, { nullable: true, description: 'Seats (people), up to 100,000, not below the seats already confirmed; added seats promote the waitlist. Null: no limit.' })
   capacity?: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Waitlist places (people, 0 to 100,000); cannot be null (0 for no waitlist).' })

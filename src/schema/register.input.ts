@@ -5,10 +5,10 @@ export class RegisterInput {
   @Field(() => ID, { description: 'Global id of a NATIVE event.' })
   eventId!: string;
 
-  @Field(() => String, { description: 'Shown only to the event\'s partner.' })
+  @Field(() => String, { description: '1 to 200 characters; shown only to the event\'s partner.' })
   name!: string;
 
-  @Field(() => String, { description: 'Shown only to the event\'s partner; one registration per email and event.' })
+  @Field(() => String, { description: 'An email address (at most 320 characters, compared case-insensitively); shown only to the event\'s partner; one registration per email and event.' })
   email!: string;
 
   @Field(() => Int, { defaultValue: 1, description: 'People in the party, 1 to the event\'s maxPartySize.' })

@@ -130,7 +130,7 @@ export class CatalogRecordProvenance {
 
 @InputType('AddPartnerInput', { description: 'A new partner organization.' })
 export class AddPartnerInput {
-  @Field(() => String, { description: 'URL-safe handle, e.g. millbrook-schools.' })
+  @Field(() => String, { description: 'URL-safe handle, unique: lower-case words joined by "-", at most 64 characters, e.g. millbrook-schools.' })
   slug!: string;
 
   @Field(() => String, { description: 'The organization\'s name: 1 to 200 characters.' })
@@ -154,7 +154,7 @@ export class AddSourceInput {
   @Field(() => SourceFormat, { description: 'The feed\'s wire format; must be one this server has an adapter for.' })
   format!: SourceFormat;
 
-  @Field(() => String, { description: 'http:, https: or file: URL of the feed.' })
+  @Field(() => String, { description: 'The feed URL: http: or https: (file: URLs only through the community-graph CLI). One source per partner, format and URL.' })
   url!: string;
 
   @Field(() => Int, { nullable: true, description: 'Minutes between scheduled syncs (5 to 10080; default 60).' })
