@@ -61,3 +61,21 @@ export enum ServiceStatus {
   DEFUNCT = 'DEFUNCT',
   TEMPORARILY_CLOSED = 'TEMPORARILY_CLOSED',
 }
+
+/*
+ * The three vocabularies below are const objects, not TS enums: the sync engine, the pub/sub messages
+ * and the CLI write and compare their values as string literals, which a TS enum type would refuse.
+ * The GraphQL schema registers these same objects, so each vocabulary is defined once.
+ */
+
+/** A source's health, derived from its sync history (see sourceHealth in schedule-policy.ts). */
+export const SourceStatus = { OK: 'OK', STALE: 'STALE', FAILING: 'FAILING' } as const;
+export type SourceStatus = (typeof SourceStatus)[keyof typeof SourceStatus];
+
+/** The outcome of one sync of a source. */
+export const SyncStatus = { OK: 'OK', NOT_MODIFIED: 'NOT_MODIFIED', PARTIAL: 'PARTIAL', FAILED: 'FAILED' } as const;
+export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];
+
+/** What happened to an event, as the eventChanges subscription reports it. */
+export const EventChangeType = { CREATED: 'CREATED', UPDATED: 'UPDATED', CANCELLED: 'CANCELLED', REMOVED: 'REMOVED' } as const;
+export type EventChangeType = (typeof EventChangeType)[keyof typeof EventChangeType];

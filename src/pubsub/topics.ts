@@ -1,8 +1,6 @@
-import { PartnerKind } from '../domain/enums';
+import { EventChangeType, PartnerKind } from '../domain/enums';
 
 /** Messages carry ids and small facts only (never personal data); subscribers reload what they show. */
-export type EventChangeType = 'CREATED' | 'UPDATED' | 'CANCELLED' | 'REMOVED';
-
 export interface EventChangeMessage {
   type: EventChangeType;
   /** Local (database) event id. */

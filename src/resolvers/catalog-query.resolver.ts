@@ -21,7 +21,7 @@ export class CatalogQueryResolver {
   }
 
   @Query(() => CatalogRecord, { nullable: true, description: 'One catalog record (null once its library deleted it).' })
-  record(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<CatalogRecordEntity | null> {
+  record(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the catalog record.' }) id: string): Promise<CatalogRecordEntity | null> {
     return ctx.services.catalog.byId(ctx, id);
   }
 }

@@ -18,7 +18,7 @@ function reportFailure(ctx: Context, info: GraphQLResolveInfo, result: RecordHol
 
 @Resolver(() => CatalogRecord)
 export class CatalogRecordFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the record (see Node).' })
   id(@Root() record: CatalogRecordEntity): string {
     return toGlobalId('CatalogRecord', record.id);
   }
@@ -28,7 +28,7 @@ export class CatalogRecordFieldsResolver {
     return record.isbns.map((i) => i.isbn13);
   }
 
-  @FieldResolver(() => [Isbn])
+  @FieldResolver(() => [Isbn], { description: 'The same ISBNs with their ISBN-10 form and qualifier.' })
   isbnDetails(@Root() record: CatalogRecordEntity): Isbn[] {
     return record.isbns.map((i) => ({ isbn13: i.isbn13, isbn10: toIsbn10(i.isbn13), qualifier: i.qualifier }));
   }
@@ -47,7 +47,7 @@ export class CatalogRecordFieldsResolver {
     return result.holdings;
   }
 
-  @FieldResolver(() => Availability)
+  @FieldResolver(() => Availability, { description: 'The copies summed up: live from the ILS when it answers, else as of the last catalog sync.' })
   async availability(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity, @Info() info: GraphQLResolveInfo): Promise<RecordAvailability> {
     const result = await ctx.services.availability.holdingsOf(ctx, record);
     reportFailure(ctx, info, result);
@@ -64,7 +64,11 @@ export class CatalogRecordFieldsResolver {
   }
 
   @FieldResolver(() => [Event], { description: 'Upcoming events that name this work or share its subject (rule in docs/ARCHITECTURE.md).' })
-  relatedEvents(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity, @Arg('first', () => Int, { defaultValue: 5 }) first: number): Promise<EventEntity[]> {
+  relatedEvents(
+    @Ctx() ctx: Context,
+    @Root() record: CatalogRecordEntity,
+    @Arg('first', () => Int, { defaultValue: 5, description: 'How many events, best evidence first, then soonest: 0 to 50 (larger values are read as 50).' }) first: number,
+  ): Promise<EventEntity[]> {
     return ctx.services.catalogLinks.relatedEvents(ctx, record, Math.max(0, Math.min(first, 50)));
   }
 }

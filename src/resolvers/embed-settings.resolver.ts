@@ -11,8 +11,8 @@ export class EmbedSettingsResolver {
   })
   setPartnerAllowedOrigins(
     @Ctx() ctx: Context,
-    @Arg('partnerId', () => ID) partnerId: string,
-    @Arg('origins', () => [String]) origins: string[],
+    @Arg('partnerId', () => ID, { description: 'Global id of the partner.' }) partnerId: string,
+    @Arg('origins', () => [String], { description: 'Web origins such as https://partner.example (scheme, host, optional port; no path): at most 20, duplicates dropped.' }) origins: string[],
   ): Promise<PartnerEntity> {
     return ctx.services.partners.setAllowedOrigins(ctx, partnerId, origins);
   }

@@ -8,7 +8,7 @@ import { EventChange } from '../schema/live.types';
 
 @Resolver(() => EventChange)
 export class EventChangeFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the event that changed (still given once the event is gone).' })
   eventId(@Root() message: EventChangeMessage): string {
     return toGlobalId('Event', message.eventId);
   }

@@ -11,7 +11,7 @@ import { RegistrationInfo } from '../schema/registration-info.type';
 
 @Resolver(() => Event)
 export class EventFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the event (see Node); one id per occurrence of a recurring series.' })
   id(@Root() event: EventEntity): string {
     return toGlobalId('Event', event.id);
   }
@@ -23,7 +23,7 @@ export class EventFieldsResolver {
     return partner;
   }
 
-  @FieldResolver(() => Location, { nullable: true })
+  @FieldResolver(() => Location, { nullable: true, description: 'Where it takes place; null when the partner named no place (often so for online events).' })
   location(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<LocationEntity | null> {
     return ctx.services.partners.locationOf(ctx, event.locationId);
   }
@@ -33,7 +33,7 @@ export class EventFieldsResolver {
     return event.offers ?? [];
   }
 
-  @FieldResolver(() => RegistrationInfo)
+  @FieldResolver(() => RegistrationInfo, { description: 'Whether and how to register, with the seat counts.' })
   registration(@Ctx() ctx: Context, @Root() event: EventEntity): Info {
     return registrationInfo(event, ctx.now);
   }

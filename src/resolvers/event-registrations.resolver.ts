@@ -14,7 +14,7 @@ export class EventRegistrationsResolver {
   registrations(
     @Ctx() ctx: Context,
     @Root() event: EventEntity,
-    @Arg('status', () => [RegistrationStatus], { nullable: true }) status?: RegistrationStatus[] | null,
+    @Arg('status', () => [RegistrationStatus], { nullable: true, description: 'Only registrations in any of these statuses; omitted or empty: all of them.' }) status?: RegistrationStatus[] | null,
   ): Promise<RegistrationEntity[]> {
     return ctx.services.registrations.listForEvent(ctx, event, status);
   }

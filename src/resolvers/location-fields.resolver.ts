@@ -5,7 +5,7 @@ import { Location } from '../schema/location.type';
 
 @Resolver(() => Location)
 export class LocationFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the location (see Node).' })
   id(@Root() location: LocationEntity): string {
     return toGlobalId('Location', location.id);
   }

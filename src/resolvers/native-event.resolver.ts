@@ -7,22 +7,28 @@ import { CreateEventInput, UpdateEventInput } from '../schema/native-event.input
 /** Partners' own events: PARTNER key of that partner, or ADMIN (checked in the service). */
 @Resolver()
 export class NativeEventResolver {
-  @Mutation(() => Event, { description: 'Create an event with registration through this API (NATIVE).' })
-  createEvent(@Ctx() ctx: Context, @Arg('input', () => CreateEventInput) input: CreateEventInput): Promise<EventEntity> {
+  @Mutation(() => Event, { description: 'Create an event the partner runs itself, with registration through this API (NATIVE). The partner\'s PARTNER key or an ADMIN key.' })
+  createEvent(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CreateEventInput, { description: 'The new event; its partnerId decides which key may create it.' }) input: CreateEventInput,
+  ): Promise<EventEntity> {
     return ctx.services.nativeEvents.create(ctx, input);
   }
 
-  @Mutation(() => Event, { description: 'Edit one of your NATIVE events; events from feeds change at their source.' })
+  @Mutation(() => Event, {
+    description: 'Edit one of your NATIVE events (not once cancelled: CONFLICT); events from feeds change at their source. '
+      + 'The partner\'s PARTNER key or an ADMIN key.',
+  })
   updateEvent(
     @Ctx() ctx: Context,
-    @Arg('id', () => ID) id: string,
-    @Arg('input', () => UpdateEventInput) input: UpdateEventInput,
+    @Arg('id', () => ID, { description: 'Global id of a NATIVE event of the caller\'s partner.' }) id: string,
+    @Arg('input', () => UpdateEventInput, { description: 'The fields to change.' }) input: UpdateEventInput,
   ): Promise<EventEntity> {
     return ctx.services.nativeEvents.update(ctx, id, input);
   }
 
-  @Mutation(() => Event, { description: 'Cancel one of your NATIVE events; registrations are kept for staff.' })
-  cancelEvent(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<EventEntity> {
+  @Mutation(() => Event, { description: 'Cancel one of your NATIVE events; registrations are kept for staff. The partner\'s PARTNER key or an ADMIN key.' })
+  cancelEvent(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of a NATIVE event of the caller\'s partner.' }) id: string): Promise<EventEntity> {
     return ctx.services.nativeEvents.cancel(ctx, id);
   }
 }

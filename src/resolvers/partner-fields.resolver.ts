@@ -10,7 +10,7 @@ import { Partner } from '../schema/partner.type';
 
 @Resolver(() => Partner)
 export class PartnerFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the partner (see Node).' })
   id(@Root() partner: PartnerEntity): string {
     return toGlobalId('Partner', partner.id);
   }
@@ -20,7 +20,7 @@ export class PartnerFieldsResolver {
     return ctx.services.events.list(ctx, args.filter, args, partner.id);
   }
 
-  @FieldResolver(() => [Location])
+  @FieldResolver(() => [Location], { description: 'The partner\'s places (branches, campuses, sites), as its feeds and staff have named them.' })
   locations(@Ctx() ctx: Context, @Root() partner: PartnerEntity): Promise<LocationEntity[]> {
     return ctx.services.partners.locationsOf(ctx, partner.id);
   }

@@ -8,7 +8,7 @@ import { RegistrationCounts } from '../schema/live.types';
 
 @Resolver(() => RegistrationCounts)
 export class RegistrationCountsFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the event whose counts these are.' })
   eventId(@Root() message: RegistrationCountsMessage): string {
     return toGlobalId('Event', message.eventId);
   }

@@ -8,7 +8,7 @@ import { Registration } from '../schema/registration.type';
 
 @Resolver(() => Registration)
 export class RegistrationFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the registration, handed out with its ticket.' })
   id(@Root() registration: RegistrationEntity): string {
     return toGlobalId('Registration', registration.id);
   }
@@ -18,7 +18,7 @@ export class RegistrationFieldsResolver {
     return ctx.services.registrations.waitlistRank(ctx, registration);
   }
 
-  @FieldResolver(() => Event)
+  @FieldResolver(() => Event, { description: 'The event registered for.' })
   async event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
     const event = await ctx.services.events.byLocalId(ctx, registration.eventId);
     if (!event) throw new Error(`Registration ${registration.id} references missing event ${registration.eventId}`);

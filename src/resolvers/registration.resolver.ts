@@ -8,24 +8,33 @@ import { Registration } from '../schema/registration.type';
 
 @Resolver()
 export class RegistrationResolver {
-  @Mutation(() => RegisterPayload, { description: 'Register a party for a NATIVE event: a ticket, or a typed rejection.' })
-  async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput) input: RegisterInput): Promise<object> {
+  @Mutation(() => RegisterPayload, { description: 'Register a party for a NATIVE event: a ticket, or a typed rejection. No API key needed.' })
+  async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput, { description: 'Who registers, for which event, how many people.' }) input: RegisterInput): Promise<object> {
     const result: RegisterResult = await ctx.services.registrations.register(ctx, input);
     return result.kind === 'ticket'
       ? { registration: result.registration, cancelToken: result.cancelToken }
       : { code: result.code, message: result.message };
   }
 
-  @Mutation(() => CancelPayload, { description: 'Cancel with the ticket\'s token; frees the seats and promotes the waitlist in order.' })
-  cancelRegistration(@Ctx() ctx: Context, @Arg('input', () => CancelRegistrationInput) input: CancelRegistrationInput): Promise<CancelResult> {
+  @Mutation(() => CancelPayload, {
+    description: 'Cancel with the ticket\'s token; frees the seats and promotes the waitlist in order. No API key needed '
+      + '(the token is the proof); cancelling twice changes nothing.',
+  })
+  cancelRegistration(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CancelRegistrationInput, { description: 'The registration and its cancel token.' }) input: CancelRegistrationInput,
+  ): Promise<CancelResult> {
     return ctx.services.registrations.cancel(ctx, input);
   }
 
-  @Mutation(() => Registration, { description: 'Staff (the event\'s partner): mark a confirmed registration as attended, or undo it.' })
+  @Mutation(() => Registration, {
+    description: 'Staff: mark a CONFIRMED registration as attended, or undo it (another status: CONFLICT). '
+      + 'The event\'s partner\'s PARTNER key or an ADMIN key.',
+  })
   checkIn(
     @Ctx() ctx: Context,
-    @Arg('registrationId', () => ID) registrationId: string,
-    @Arg('attended', () => Boolean, { defaultValue: true }) attended: boolean,
+    @Arg('registrationId', () => ID, { description: 'Global id of a CONFIRMED registration.' }) registrationId: string,
+    @Arg('attended', () => Boolean, { defaultValue: true, description: 'True marks the party as come; false undoes a check-in.' }) attended: boolean,
   ): Promise<RegistrationEntity> {
     return ctx.services.registrations.checkIn(ctx, registrationId, attended);
   }

@@ -11,7 +11,7 @@ const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 @Resolver(() => Service)
 export class ServiceFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the listing (see Node).' })
   id(@Root() service: ServiceEntity): string {
     return toGlobalId('Service', service.id);
   }
@@ -38,7 +38,7 @@ export class ServiceFieldsResolver {
     nullable: true,
     description: 'Open at this instant, in the location\'s own time. Null when the listing publishes no hours.',
   })
-  isOpenAt(@Ctx() ctx: Context, @Root() service: ServiceEntity, @Arg('at', () => DateTime) at: Date): boolean | null {
+  isOpenAt(@Ctx() ctx: Context, @Root() service: ServiceEntity, @Arg('at', () => DateTime, { description: 'The instant to check (RFC 3339 with an offset).' }) at: Date): boolean | null {
     return ctx.services.listings.isOpenAt(ctx, service, at);
   }
 }

@@ -14,8 +14,8 @@ export class ServiceQueryResolver {
     return ctx.services.listings.list(ctx, args.filter, args);
   }
 
-  @Query(() => Service, { nullable: true })
-  service(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<ServiceEntity | null> {
+  @Query(() => Service, { nullable: true, description: 'One nonprofit listing by its global id; null when there is none.' })
+  service(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the listing.' }) id: string): Promise<ServiceEntity | null> {
     return ctx.services.listings.byId(ctx, id);
   }
 }

@@ -2,8 +2,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { Context } from '../context';
 import { PartnerEntity, SourceEntity } from '../entities';
 import { Partner } from '../schema/partner.type';
-import { AddPartnerInput, AddSourceInput, Source, SyncReportType } from '../schema/source.type';
-import { SyncReport } from '../services/sync/sync.service';
+import { AddPartnerInput, AddSourceInput, Source, SyncReport } from '../schema/source.type';
 
 /**
  * Partner and source administration. Partners are added by ADMIN keys; a partner's own PARTNER key
@@ -12,22 +11,22 @@ import { SyncReport } from '../services/sync/sync.service';
 @Resolver()
 export class SourceAdminResolver {
   @Mutation(() => Partner, { description: 'Adds a partner organization. ADMIN key.' })
-  addPartner(@Ctx() ctx: Context, @Arg('input', () => AddPartnerInput) input: AddPartnerInput): Promise<PartnerEntity> {
+  addPartner(@Ctx() ctx: Context, @Arg('input', () => AddPartnerInput, { description: 'The new partner.' }) input: AddPartnerInput): Promise<PartnerEntity> {
     return ctx.services.sources.addPartner(ctx, input);
   }
 
   @Mutation(() => Source, { description: 'Adds a feed to a partner; the scheduler syncs it right away, then every refreshMinutes. ADMIN key, or the partner\'s own PARTNER key (http: and https: URLs only).' })
-  addSource(@Ctx() ctx: Context, @Arg('input', () => AddSourceInput) input: AddSourceInput): Promise<SourceEntity> {
+  addSource(@Ctx() ctx: Context, @Arg('input', () => AddSourceInput, { description: 'The new feed.' }) input: AddSourceInput): Promise<SourceEntity> {
     return ctx.services.sources.addSource(ctx, input);
   }
 
   @Mutation(() => Boolean, { description: 'Removes a source; its upcoming events become CANCELLED (never deleted). ADMIN key, or the owning partner\'s PARTNER key.' })
-  removeSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<boolean> {
+  removeSource(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the source.' }) id: string): Promise<boolean> {
     return ctx.services.sources.removeSource(ctx, id);
   }
 
-  @Mutation(() => SyncReportType, { description: 'Syncs a source now and reports what changed. ADMIN key, or the owning partner\'s PARTNER key.' })
-  syncSource(@Ctx() ctx: Context, @Arg('id', () => ID) id: string): Promise<SyncReport> {
+  @Mutation(() => SyncReport, { description: 'Syncs a source now and reports what changed. ADMIN key, or the owning partner\'s PARTNER key.' })
+  syncSource(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the source (not an ILS_AVAILABILITY source: those are read per request).' }) id: string): Promise<SyncReport> {
     return ctx.services.sources.syncSource(ctx, id);
   }
 }

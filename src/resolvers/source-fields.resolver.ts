@@ -3,22 +3,23 @@ import { Context } from '../context';
 import { PartnerEntity, SourceEntity } from '../entities';
 import { toGlobalId } from '../domain/global-id';
 import { Partner } from '../schema/partner.type';
-import { Source, SourceHealth } from '../schema/source.type';
+import { SourceStatus } from '../domain/enums';
+import { Source } from '../schema/source.type';
 import { PrivateField } from '../schema/private-field';
 
 @Resolver(() => Source)
 export class SourceFieldsResolver {
-  @FieldResolver(() => ID)
+  @FieldResolver(() => ID, { description: 'Global id of the source (see Node).' })
   id(@Root() source: SourceEntity): string {
     return toGlobalId('Source', source.id);
   }
 
-  @FieldResolver(() => SourceHealth)
-  status(@Ctx() ctx: Context, @Root() source: SourceEntity): SourceHealth {
-    return ctx.services.sources.health(ctx, source) as SourceHealth;
+  @FieldResolver(() => SourceStatus, { description: 'Health of the feed, from its sync history.' })
+  status(@Ctx() ctx: Context, @Root() source: SourceEntity): SourceStatus {
+    return ctx.services.sources.health(ctx, source);
   }
 
-  @FieldResolver(() => Partner, { nullable: true })
+  @FieldResolver(() => Partner, { nullable: true, description: 'The partner that publishes the feed.' })
   partner(@Ctx() ctx: Context, @Root() source: SourceEntity): Promise<PartnerEntity | null> {
     return ctx.services.partners.organizerOf(ctx, source.partnerId);
   }

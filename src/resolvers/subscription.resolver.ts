@@ -15,8 +15,8 @@ export class SubscriptionResolver {
   registrationCounts(
     @Root() message: RegistrationCountsMessage,
     @Ctx() ctx: Context,
-    @Arg('eventIds', () => [ID], { nullable: true }) _eventIds?: string[] | null,
-    @Arg('partnerId', () => ID, { nullable: true }) _partnerId?: string | null,
+    @Arg('eventIds', () => [ID], { nullable: true, description: 'Only these events (global ids, at most 200, each must exist); omitted or empty: every event.' }) _eventIds?: string[] | null,
+    @Arg('partnerId', () => ID, { nullable: true, description: 'Only events of this partner (global id; must exist).' }) _partnerId?: string | null,
   ): RegistrationCountsMessage {
     refreshForDelivery(ctx);
     return message;
@@ -29,8 +29,8 @@ export class SubscriptionResolver {
   eventChanges(
     @Root() message: EventChangeMessage,
     @Ctx() ctx: Context,
-    @Arg('partnerId', () => ID, { nullable: true }) _partnerId?: string | null,
-    @Arg('kinds', () => [PartnerKind], { nullable: true }) _kinds?: PartnerKind[] | null,
+    @Arg('partnerId', () => ID, { nullable: true, description: 'Only events of this partner (global id; must exist).' }) _partnerId?: string | null,
+    @Arg('kinds', () => [PartnerKind], { nullable: true, description: 'Only events of partners of these kinds; omitted or empty: all kinds.' }) _kinds?: PartnerKind[] | null,
   ): EventChangeMessage {
     refreshForDelivery(ctx);
     return message;

@@ -1,13 +1,15 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { RESOLVERS } from '../resolvers';
 import { useInputChecks } from './input-checks';
+import { describeRootTypes } from './root-type-descriptions';
+import { printInReadingOrder } from './sdl-reading-order';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
 /** The executable schema; code-first, with the emitted SDL committed beside this file. */
 export async function buildCommunitySchema(): Promise<GraphQLSchema> {
-  return useInputChecks(useSynchronousTypeResolvers(await buildSchema({
+  return useInputChecks(describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
     resolvers: RESOLVERS,
     // Inputs are checked by the services, which know the rules and name the argument in errors.
     validate: false,
@@ -17,10 +19,13 @@ export async function buildCommunitySchema(): Promise<GraphQLSchema> {
       publish: () => { throw new Error('Publish through ctx.services.pubsub'); },
       subscribe: () => { throw new Error('Subscriptions subscribe through their services'); },
     },
-  })));
+  }))));
 }
 
-/** The SDL as committed at src/schema/schema.graphql (sorted, so diffs show only real changes). */
+/**
+ * The SDL as committed at src/schema/schema.graphql: types in reading order (sdl-reading-order.ts),
+ * fields inside them sorted, so diffs show only real changes.
+ */
 export function printCommunitySchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  return `${printInReadingOrder(lexicographicSortSchema(schema))}\n`;
 }

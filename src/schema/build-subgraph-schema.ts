@@ -1,12 +1,12 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import {
-  DirectiveNode, DocumentNode, GraphQLSchema, Kind, lexicographicSortSchema, ObjectTypeDefinitionNode,
-  parse, printSchema, visit,
+  DirectiveNode, DocumentNode, GraphQLSchema, Kind, ObjectTypeDefinitionNode, parse, visit,
 } from 'graphql';
 import { createResolversMap } from 'type-graphql';
 import { Context } from '../context';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { LOADER_BY_TYPE } from '../services/node.service';
+import { printCommunitySchema } from './build-schema';
 
 /**
  * Federation 2 spec this subgraph links. v2.3 is understood by every Apollo Router 1.x/2.x, by
@@ -34,9 +34,12 @@ const directive = (name: string, fields?: string): DirectiveNode => ({
   }],
 });
 
-/** The public SDL plus the federation directives: `@link`, `@key` on entities, `@shareable` on value types. */
+/**
+ * The public SDL (in its reading order) plus the federation directives: `@link`, `@key` on entities,
+ * `@shareable` on value types.
+ */
 export function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
-  const publicSdl = parse(printSchema(lexicographicSortSchema(schema)));
+  const publicSdl = parse(printCommunitySchema(schema));
   const annotated = visit(publicSdl, {
     ObjectTypeDefinition(node: ObjectTypeDefinitionNode) {
       const added: DirectiveNode[] = [];

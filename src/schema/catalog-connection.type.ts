@@ -2,20 +2,20 @@ import { Field, ObjectType } from 'type-graphql';
 import { CatalogRecord } from './catalog-record.type';
 import { PageInfo } from './page-info.type';
 
-@ObjectType('CatalogRecordEdge')
+@ObjectType('CatalogRecordEdge', { description: 'One catalog record of a page, with its cursor.' })
 export class CatalogRecordEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Opaque position of this record; pass it as `after` to continue the same query or listing.' })
   cursor!: string;
 
-  @Field(() => CatalogRecord)
+  @Field(() => CatalogRecord, { description: 'The catalog record.' })
   node!: CatalogRecord;
 }
 
-@ObjectType('CatalogRecordConnection')
+@ObjectType('CatalogRecordConnection', { description: 'One page of catalog records (a Relay connection).' })
 export class CatalogRecordConnection {
   @Field(() => [CatalogRecordEdge], { description: 'Best matches first (catalog), or in id order (catalogRecords).' })
   edges!: CatalogRecordEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more records follow, and the cursor to continue from.' })
   pageInfo!: PageInfo;
 }

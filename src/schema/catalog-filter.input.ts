@@ -2,7 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { CatalogFilterInput } from '../domain/catalog-filter';
 import { CatalogFormat } from './enums';
 
-@InputType('CatalogFilter')
+@InputType('CatalogFilter', { description: 'Narrows catalog records. Every criterion given must hold; a list matches any of its values; an omitted, null or empty criterion does not narrow.' })
 export class CatalogFilter implements CatalogFilterInput {
   @Field(() => [CatalogFormat], { nullable: true, description: 'Any of these formats.' })
   formats?: CatalogFormat[] | null;

@@ -4,7 +4,7 @@ import { CatalogFilter } from './catalog-filter.input';
 
 @ArgsType()
 export class CatalogRecordsArgs {
-  @Field(() => CatalogFilter, { nullable: true })
+  @Field(() => CatalogFilter, { nullable: true, description: 'Narrows the records (formats, languages, libraries, shelf availability); omitted: no narrowing.' })
   filter?: CatalogFilter | null;
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 0 to 100.' })

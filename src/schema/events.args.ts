@@ -4,7 +4,7 @@ import { EventFilter } from './event-filter.input';
 
 @ArgsType()
 export class EventsArgs {
-  @Field(() => EventFilter, { nullable: true })
+  @Field(() => EventFilter, { nullable: true, description: 'Which events; omitted: every event still on at or after now.' })
   filter?: EventFilter | null;
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 0 to 100.' })

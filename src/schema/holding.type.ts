@@ -6,7 +6,7 @@ export class Holding {
   @Field(() => String, { nullable: true, description: 'The library\'s branch code for the copy\'s home.' })
   branchCode!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Shelf location label (call number), e.g. "J FIC BRO"; null when not recorded.' })
   callNumber!: string | null;
 
   @Field(() => String, {
@@ -18,10 +18,10 @@ export class Holding {
   @Field(() => String, { nullable: true, description: 'The branch\'s name there, for federated copies; null otherwise.' })
   branchName!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The library\'s own item type code (e.g. BK, DVD); null when not recorded.' })
   itemType!: string | null;
 
-  @Field(() => HoldingStatus)
+  @Field(() => HoldingStatus, { description: 'Circulation status, normalized; live from the ILS when `live` is true.' })
   status!: HoldingStatus;
 
   @Field(() => String, { nullable: true, description: 'The status exactly as the ILS or the MARC export gave it.' })
@@ -48,7 +48,7 @@ export class Holding {
 
 @ObjectType('Availability', { description: 'A summary of a record\'s copies at its library.' })
 export class Availability {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'At least one copy is on the shelf.' })
   availableNow!: boolean;
 
   @Field(() => Int, { description: 'Copies on the shelf.' })
@@ -60,7 +60,7 @@ export class Availability {
   @Field(() => Int, { description: 'Holds queued, where the ILS reports them (0 otherwise).' })
   holds!: number;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'At least one copy can be requested or put on hold.' })
   requestable!: boolean;
 
   @Field(() => Boolean, { description: 'The ILS did not answer; figures are from the last catalog sync.' })

@@ -1,17 +1,16 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PartnerKind } from './enums';
+import { EventChangeType, PartnerKind } from '../domain/enums';
 import { DateTime } from './scalars';
-
-export enum EventChangeType {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  CANCELLED = 'CANCELLED',
-  REMOVED = 'REMOVED',
-}
 
 registerEnumType(EventChangeType, {
   name: 'EventChangeType',
-  description: 'REMOVED: the event left its partner\'s feed (it stays readable, marked removed).',
+  description: 'What happened to an event.',
+  valuesConfig: {
+    CREATED: { description: 'A new event: created natively, or new in a partner\'s feed.' },
+    UPDATED: { description: 'Its content changed (an edit, or a changed feed item).' },
+    CANCELLED: { description: 'It was cancelled (status CANCELLED).' },
+    REMOVED: { description: 'It left its partner\'s feed; it stays readable, marked CANCELLED.' },
+  },
 });
 
 @ObjectType('RegistrationCounts', { description: 'Seat counts of one event, pushed after every change commits.' })
@@ -19,27 +18,27 @@ export class RegistrationCounts {
   @Field(() => Int, { nullable: true, description: 'Seats in total; null means no limit.' })
   capacity!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People holding a confirmed seat.' })
   confirmed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People on the waitlist.' })
   waitlisted!: number;
 
   @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
   remaining!: number | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the change that produced these counts committed (UTC).' })
   changedAt!: Date;
 }
 
 @ObjectType('EventChange', { description: 'An event was created, edited, cancelled or removed (native edits and partner syncs).' })
 export class EventChange {
-  @Field(() => EventChangeType)
+  @Field(() => EventChangeType, { description: 'What happened to the event.' })
   type!: EventChangeType;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'The kind of the event\'s partner (what the `kinds` argument filters on).' })
   partnerKind!: PartnerKind;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the change committed (UTC).' })
   changedAt!: Date;
 }

@@ -15,6 +15,6 @@ import { CatalogRecordEntity, EventEntity, LocationEntity, PartnerEntity, Servic
   },
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Global id: opaque, stable, unique across all types. Query.node(id:) refetches the object; never parse it.' })
   id!: string;
 }

@@ -2,7 +2,7 @@ import { Field, Float, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A schema.org Offer the partner published for an event (price, where to get it, availability).' })
 export class Offer {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the offer is for, e.g. "Adult" or "Members"; null when the partner gave no name.' })
   name!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Price in `currency`; 0 for a free event.' })
@@ -11,7 +11,7 @@ export class Offer {
   @Field(() => String, { nullable: true, description: 'ISO 4217 currency code, e.g. USD.' })
   currency!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where to buy or claim it; null when the partner gave no link.' })
   url!: string | null;
 
   @Field(() => String, { nullable: true, description: 'schema.org ItemAvailability term, e.g. InStock, SoldOut.' })

@@ -4,16 +4,16 @@ import { Node } from './node.interface';
 
 @ObjectType('Partner', { implements: Node, description: 'An organization whose programs and data the graph carries.' })
 export class Partner extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'URL-safe handle, unique, e.g. millbrook-library; used in /embed and feed URLs and in Query.partner(slug:).' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The organization\'s name, as it wants it shown.' })
   name!: string;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'What kind of organization this is.' })
   kind!: PartnerKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The organization\'s own website (http or https URL); null when none was given.' })
   website!: string | null;
 
   @Field(() => String, { description: 'IANA time zone, e.g. America/Chicago.' })

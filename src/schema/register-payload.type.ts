@@ -1,8 +1,8 @@
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RejectionCode } from '../services/registration-programs';
+import { RegistrationRejectionCode } from '../services/registration-programs';
 import { Registration } from './registration.type';
 
-registerEnumType(RejectionCode, {
+registerEnumType(RegistrationRejectionCode, {
   name: 'RegistrationRejectionCode',
   description: 'Why a registration was refused; expected outcomes, not errors.',
   valuesConfig: {
@@ -17,29 +17,30 @@ registerEnumType(RejectionCode, {
 
 @ObjectType('RegistrationTicket', { description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token.' })
 export class RegistrationTicket {
-  @Field(() => Registration)
+  @Field(() => Registration, { description: 'The registration: CONFIRMED with seats, or WAITLISTED with its waitlistPosition.' })
   registration!: Registration;
 
   @Field(() => String, { description: 'Keep it: cancelling needs it, and only its hash is stored.' })
   cancelToken!: string;
 }
 
-@ObjectType('RegistrationRejected')
+@ObjectType('RegistrationRejected', { description: 'The registration was refused for an expected reason; nothing was stored.' })
 export class RegistrationRejected {
-  @Field(() => RejectionCode)
-  code!: RejectionCode;
+  @Field(() => RegistrationRejectionCode, { description: 'Why, for programs to branch on.' })
+  code!: RegistrationRejectionCode;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why, in a sentence to show the person registering (English).' })
   message!: string;
 }
 
 export const RegisterPayload = createUnionType({
   name: 'RegisterPayload',
+  description: 'The answer to register: a ticket, or a typed rejection (an expected outcome, not an error).',
   types: () => [RegistrationTicket, RegistrationRejected] as const,
   resolveType: (value) => ('cancelToken' in value ? 'RegistrationTicket' : 'RegistrationRejected'),
 });
 
-@ObjectType('CancelPayload')
+@ObjectType('CancelPayload', { description: 'A cancelled registration, and what it freed.' })
 export class CancelPayload {
   @Field(() => Registration, { description: 'Now CANCELLED.' })
   registration!: Registration;

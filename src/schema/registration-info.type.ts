@@ -4,7 +4,7 @@ import { DateTime } from './scalars';
 
 @ObjectType('RegistrationInfo', { description: 'How to register, and the live seat counts.' })
 export class RegistrationInfo {
-  @Field(() => RegistrationMode)
+  @Field(() => RegistrationMode, { description: 'How registration works for this event.' })
   mode!: RegistrationMode;
 
   @Field(() => String, { nullable: true, description: 'Where to register, for EXTERNAL events.' })
@@ -13,7 +13,7 @@ export class RegistrationInfo {
   @Field(() => Int, { nullable: true, description: 'Seats in total; null means no limit.' })
   capacity!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Waitlist places in people (NATIVE events); 0 for no waitlist.' })
   waitlistCapacity!: number;
 
   @Field(() => Boolean, {
@@ -22,10 +22,10 @@ export class RegistrationInfo {
   })
   waitlistAvailable!: boolean | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People (not registrations) holding a confirmed seat.' })
   confirmed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'People on the waitlist.' })
   waitlisted!: number;
 
   @Field(() => Int, { description: 'People checked in by staff (NATIVE events).' })
@@ -34,13 +34,13 @@ export class RegistrationInfo {
   @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
   remaining!: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Largest party one registration may bring (people, 1 to 100).' })
   maxPartySize!: number;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant (UTC); null: it is open from the start.' })
   opensAt!: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'Registration closes at this instant (UTC); null: it stays open until the event ends.' })
   closesAt!: Date | null;
 
   @Field(() => Boolean, { description: 'Registration is possible right now (mode, window, status).' })

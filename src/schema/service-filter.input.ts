@@ -4,7 +4,7 @@ import { ServiceStatus } from './enums';
 import { NearFilter } from './event-filter.input';
 import { DateTime } from './scalars';
 
-@InputType('ServiceFilter')
+@InputType('ServiceFilter', { description: 'Which listings to list. Every criterion given must hold; a list matches any of its values; an omitted, null or empty criterion does not narrow.' })
 export class ServiceFilter implements ServiceFilterInput {
   @Field(() => String, { nullable: true, description: 'Case-insensitive substring of name, alternate name or description.' })
   text?: string | null;
@@ -27,6 +27,6 @@ export class ServiceFilter implements ServiceFilterInput {
   @Field(() => [ServiceStatus], { nullable: true, description: 'Default: every status but DEFUNCT.' })
   status?: ServiceStatus[] | null;
 
-  @Field(() => [ID], { nullable: true })
+  @Field(() => [ID], { nullable: true, description: 'Listings of any of these partners (global Partner ids).' })
   partnerIds?: string[] | null;
 }

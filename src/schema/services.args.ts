@@ -4,7 +4,7 @@ import { ServiceFilter } from './service-filter.input';
 
 @ArgsType()
 export class ServicesArgs {
-  @Field(() => ServiceFilter, { nullable: true })
+  @Field(() => ServiceFilter, { nullable: true, description: 'Which listings; omitted: every listing that is not DEFUNCT.' })
   filter?: ServiceFilter | null;
 
   @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 0 to 100.' })

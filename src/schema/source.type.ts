@@ -1,38 +1,58 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { SourceFormat } from '../datasources/adapter';
-import { PartnerKind } from './enums';
+import { PartnerKind, SourceStatus, SyncStatus } from '../domain/enums';
 import { Node } from './node.interface';
 import { DateTime } from './scalars';
 
-export enum SourceHealth { OK = 'OK', STALE = 'STALE', FAILING = 'FAILING' }
-export enum SyncStatus { OK = 'OK', NOT_MODIFIED = 'NOT_MODIFIED', PARTIAL = 'PARTIAL', FAILED = 'FAILED' }
-
-registerEnumType(SourceFormat, { name: 'SourceFormat', description: 'The wire format a partner source publishes.' });
-registerEnumType(SourceHealth, {
+registerEnumType(SourceFormat, {
+  name: 'SourceFormat',
+  description: 'The wire format a partner source publishes.',
+  valuesConfig: {
+    ICALENDAR: { description: 'An iCalendar (RFC 5545) feed of events; recurrences are expanded.' },
+    JSONLD: { description: 'schema.org Event JSON-LD, in an HTML page or a JSON-LD document.' },
+    HSDS: { description: 'Open Referral HSDS 3: an HSDA API, a JSON file or a tabular data package of service listings.' },
+    LIBCAL: { description: 'Springshare LibCal events (its API, or a saved /1.1/events response), with registration counts.' },
+    MARC: { description: 'A library catalog export in MARC 21 (ISO 2709 or MARCXML), with holdings.' },
+    ILS_AVAILABILITY: { description: 'A library ILS answering live availability (ILS-DI or RTAC); read per request, never synced.' },
+    GRAPHQL: { description: 'Another GraphQL API through a query mapping ({} for another Community Graph).' },
+  },
+});
+registerEnumType(SourceStatus, {
   name: 'SourceStatus',
-  description: 'OK: the last sync succeeded within two refresh intervals. STALE: no success for longer (data is older than promised). FAILING: the last attempt failed; the last good data is still served.',
+  description: 'Health of a source, from its sync history.',
+  valuesConfig: {
+    OK: { description: 'The last sync succeeded, within two refresh intervals.' },
+    STALE: { description: 'No success for longer than two refresh intervals (or never yet): the data is older than promised.' },
+    FAILING: { description: 'The last attempt failed; the last good data is still served.' },
+  },
 });
 registerEnumType(SyncStatus, {
   name: 'SyncStatus',
-  description: 'OK: stored. NOT_MODIFIED: the partner answered 304 (nothing parsed or written). PARTIAL: stored, but some items were skipped (see skippedItems). FAILED: nothing changed; see error.',
+  description: 'The outcome of one sync.',
+  valuesConfig: {
+    OK: { description: 'Every item was stored.' },
+    NOT_MODIFIED: { description: 'The partner answered 304 Not Modified: nothing was parsed or written.' },
+    PARTIAL: { description: 'Stored, but some items were skipped (see skippedItems).' },
+    FAILED: { description: 'Nothing changed; see error. The last good data is still served.' },
+  },
 });
 
 @ObjectType('Source', { implements: Node, description: 'One feed of a partner, and how its syncs are going.' })
 export class Source extends Node {
-  @Field(() => SourceFormat)
+  @Field(() => SourceFormat, { description: 'The wire format of the feed, which picks the adapter that reads it.' })
   format!: SourceFormat;
 
   @Field(() => String, { nullable: true, description: 'The feed\'s own title (e.g. the calendar name), once synced.' })
   title!: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Minutes between scheduled syncs (5 to 10080); after failures the scheduler backs off, up to 24 hours.' })
   refreshMinutes!: number;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When a sync last succeeded (UTC); null until the first success.' })
   lastSuccessAt!: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: 'When a sync was last tried, successful or not (UTC); null until the first attempt.' })
   lastAttemptAt!: Date | null;
 
   @Field(() => Int, { description: 'Items stored from the last successful sync.' })
@@ -40,41 +60,41 @@ export class Source extends Node {
 }
 
 @ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })
-export class SkippedItemType {
-  @Field(() => String, { nullable: true })
+export class SkippedItem {
+  @Field(() => String, { nullable: true, description: 'The feed\'s own id of the item (e.g. an iCalendar UID); null when it had none.' })
   externalId!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Why it was skipped, in a sentence (English), e.g. "DTSTART is not a date or date-time".' })
   reason!: string;
 }
 
 @ObjectType('SyncReport', { description: 'What one sync of a source did.' })
-export class SyncReportType {
-  @Field(() => SyncStatus)
+export class SyncReport {
+  @Field(() => SyncStatus, { description: 'The outcome of the sync.' })
   status!: SyncStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items stored for the first time.' })
   created!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items whose content changed.' })
   updated!: number;
 
   @Field(() => Int, { description: 'Items gone from the feed, now CANCELLED with removedAt.' })
   removed!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items seen again with the same content (not written).' })
   unchanged!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Items the feed carried that could not be used (listed in skippedItems).' })
   skipped!: number;
 
-  @Field(() => [SkippedItemType])
-  skippedItems!: SkippedItemType[];
+  @Field(() => [SkippedItem], { description: 'The skipped items, each with its reason.' })
+  skippedItems!: SkippedItem[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Wall-clock time the sync took, in milliseconds.' })
   durationMs!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the sync failed, when status is FAILED; null otherwise.' })
   error!: string | null;
 }
 
@@ -108,33 +128,33 @@ export class CatalogRecordProvenance {
   stale!: boolean;
 }
 
-@InputType('AddPartnerInput')
+@InputType('AddPartnerInput', { description: 'A new partner organization.' })
 export class AddPartnerInput {
-  @Field(() => String, { description: 'URL-safe handle, e.g. millbrook-schools.' })
+  @Field(() => String, { description: 'URL-safe handle, unique: lower-case words joined by "-", at most 64 characters, e.g. millbrook-schools.' })
   slug!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The organization\'s name: 1 to 200 characters.' })
   name!: string;
 
-  @Field(() => PartnerKind)
+  @Field(() => PartnerKind, { description: 'What kind of organization it is.' })
   kind!: PartnerKind;
 
   @Field(() => String, { description: 'IANA time zone, e.g. America/Chicago.' })
   timezone!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its own website, an http(s) URL; optional.' })
   website?: string | null;
 }
 
-@InputType('AddSourceInput')
+@InputType('AddSourceInput', { description: 'A new feed of a partner.' })
 export class AddSourceInput {
   @Field(() => ID, { description: 'Global id of the Partner.' })
   partnerId!: string;
 
-  @Field(() => SourceFormat)
+  @Field(() => SourceFormat, { description: 'The feed\'s wire format; must be one this server has an adapter for.' })
   format!: SourceFormat;
 
-  @Field(() => String, { description: 'http:, https: or file: URL of the feed.' })
+  @Field(() => String, { description: 'The feed URL: http: or https: (file: URLs only through the community-graph CLI). One source per partner, format and URL.' })
   url!: string;
 
   @Field(() => Int, { nullable: true, description: 'Minutes between scheduled syncs (5 to 10080; default 60).' })

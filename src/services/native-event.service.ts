@@ -1,13 +1,12 @@
 import { DataSource } from 'typeorm';
 import { Context } from '../context';
-import { AttendanceMode, EventStatus, RegistrationMode } from '../domain/enums';
+import { AttendanceMode, EventChangeType, EventStatus, RegistrationMode } from '../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../domain/errors';
 import { localIdOf } from '../domain/global-id';
 import { newId } from '../domain/ids';
 import { runWriteTransaction } from '../db/write-transaction';
 import { EventEntity, LocationEntity, PartnerEntity } from '../entities';
 import { CommunityPubSub } from '../pubsub/pubsub';
-import { EventChangeType } from '../pubsub/topics';
 import { access } from './access';
 import { checkNativeEvent, mergeFields, NativeEventFields } from './native-event-input';
 import { cancelEventProgram, updateEventProgram } from './native-event-programs';

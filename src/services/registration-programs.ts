@@ -8,7 +8,7 @@ import { RegistrationEntity } from '../entities';
  * write lock), and every seat change is still a conditional UPDATE that cannot take the counts past
  * capacity, so the database, not this process, arbitrates between replicas.
  */
-export enum RejectionCode {
+export enum RegistrationRejectionCode {
   EVENT_FULL = 'EVENT_FULL',
   REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
   NOT_REGISTRABLE = 'NOT_REGISTRABLE',
@@ -73,21 +73,21 @@ function* readRegistration(id: string): TxProgram<RegistrationEntity | null> {
 }
 
 /** Why this event cannot take this party right now, or null when it can. Checked under the lock. */
-export function rejectionFor(event: SeatRow, partySize: number, now: Date): { code: RejectionCode; message: string } | null {
+export function rejectionFor(event: SeatRow, partySize: number, now: Date): { code: RegistrationRejectionCode; message: string } | null {
   if (event.registrationMode !== RegistrationMode.NATIVE) {
     const where = event.registrationMode === RegistrationMode.EXTERNAL ? 'on the partner\'s own site' : 'not needed: just come';
-    return { code: RejectionCode.NOT_REGISTRABLE, message: `This event does not take registrations here (registration is ${where}).` };
+    return { code: RegistrationRejectionCode.NOT_REGISTRABLE, message: `This event does not take registrations here (registration is ${where}).` };
   }
-  if (event.status === EventStatus.CANCELLED) return { code: RejectionCode.EVENT_CANCELLED, message: 'This event has been cancelled.' };
+  if (event.status === EventStatus.CANCELLED) return { code: RegistrationRejectionCode.EVENT_CANCELLED, message: 'This event has been cancelled.' };
   const iso = now.toISOString();
-  if (event.status === EventStatus.POSTPONED) return { code: RejectionCode.REGISTRATION_CLOSED, message: 'This event is postponed; registration is closed until it has a new date.' };
+  if (event.status === EventStatus.POSTPONED) return { code: RegistrationRejectionCode.REGISTRATION_CLOSED, message: 'This event is postponed; registration is closed until it has a new date.' };
   if (event.registrationOpensAt && iso < event.registrationOpensAt) {
-    return { code: RejectionCode.REGISTRATION_CLOSED, message: `Registration opens at ${event.registrationOpensAt}.` };
+    return { code: RegistrationRejectionCode.REGISTRATION_CLOSED, message: `Registration opens at ${event.registrationOpensAt}.` };
   }
   const closesAt = event.registrationClosesAt && event.registrationClosesAt < event.endsAt ? event.registrationClosesAt : event.endsAt;
-  if (iso >= closesAt) return { code: RejectionCode.REGISTRATION_CLOSED, message: `Registration closed at ${closesAt}.` };
+  if (iso >= closesAt) return { code: RegistrationRejectionCode.REGISTRATION_CLOSED, message: `Registration closed at ${closesAt}.` };
   if (partySize > event.maxPartySize) {
-    return { code: RejectionCode.PARTY_TOO_LARGE, message: `A party may have at most ${event.maxPartySize} ${event.maxPartySize === 1 ? 'person' : 'people'}; asked for ${partySize}.` };
+    return { code: RegistrationRejectionCode.PARTY_TOO_LARGE, message: `A party may have at most ${event.maxPartySize} ${event.maxPartySize === 1 ? 'person' : 'people'}; asked for ${partySize}.` };
   }
   return null;
 }
@@ -104,7 +104,7 @@ export interface NewRegistration {
 
 export type RegisterOutcome =
   | { kind: 'missing' }
-  | { kind: 'rejected'; code: RejectionCode; message: string; event: SeatRow }
+  | { kind: 'rejected'; code: RegistrationRejectionCode; message: string; event: SeatRow }
   | { kind: 'registered'; registration: RegistrationEntity; event: SeatRow };
 
 export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutcome> {
@@ -117,7 +117,7 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
     [input.eventId, input.email],
   );
   if (duplicate) {
-    return { kind: 'rejected', code: RejectionCode.ALREADY_REGISTERED, message: 'This email address is already registered for this event.', event };
+    return { kind: 'rejected', code: RegistrationRejectionCode.ALREADY_REGISTERED, message: 'This email address is already registered for this event.', event };
   }
   const now = input.now.toISOString();
   const n = input.partySize;
@@ -136,7 +136,7 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
       [n, now, input.eventId, n],
     );
     if (waitlisted !== 1) {
-      return { kind: 'rejected', code: RejectionCode.EVENT_FULL, message: 'Every seat and waitlist place is taken.', event };
+      return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: 'Every seat and waitlist place is taken.', event };
     }
     const [next] = yield* select('SELECT COALESCE(MAX("waitlistPosition"), 0) + 1 AS "next" FROM "registration" WHERE "eventId" = ?', [input.eventId]);
     status = RegistrationStatus.WAITLISTED;

@@ -9,7 +9,7 @@ import { runWriteTransaction } from '../db/write-transaction';
 import { EventEntity, RegistrationEntity } from '../entities';
 import { CommunityPubSub } from '../pubsub/pubsub';
 import { access } from './access';
-import { cancelProgram, checkInProgram, RejectionCode, registerProgram } from './registration-programs';
+import { cancelProgram, checkInProgram, RegistrationRejectionCode, registerProgram } from './registration-programs';
 import { countsMessage } from './seat-counts';
 import { DataChanges } from './data-changes';
 
@@ -22,7 +22,7 @@ export interface RegisterInput {
 
 export type RegisterResult =
   | { kind: 'ticket'; registration: RegistrationEntity; cancelToken: string }
-  | { kind: 'rejected'; code: RejectionCode; message: string };
+  | { kind: 'rejected'; code: RegistrationRejectionCode; message: string };
 
 export interface CancelResult {
   registration: RegistrationEntity;

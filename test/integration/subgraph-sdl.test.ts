@@ -2,10 +2,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
 import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
+import { undocumentedInSdl } from '../support/sdl-descriptions';
+
+const committed = fs.readFileSync(path.join(__dirname, '../../src/schema/subgraph.graphql'), 'utf8');
 
 describe('the committed subgraph SDL', () => {
   it('matches the Federation 2 subgraph built from the code-first schema (run `npm run schema:emit` after changing the schema)', async () => {
-    const committed = fs.readFileSync(path.join(__dirname, '../../src/schema/subgraph.graphql'), 'utf8');
     expect(printCommunitySubgraphSchema(buildCommunitySubgraphSchema(await buildCommunitySchema()))).toBe(committed);
+  });
+
+  it('keeps the public SDL\'s reading order and descriptions', () => {
+    const types = [...committed.matchAll(/^(?:type|input|enum|interface|union|scalar) (\w+)/gm)].map((m) => m[1]);
+    expect(types.slice(0, 3)).toEqual(['Query', 'Mutation', 'Subscription']);
+    expect(undocumentedInSdl(committed)).toEqual([]);
   });
 });

@@ -1,3 +1,5 @@
+import { SourceStatus } from '../../domain/enums';
+
 /**
  * When a source is next due. Jitter spreads sources that share an interval (and replicas that boot
  * together) so they do not all hit their partners in the same second. After failures the wait doubles
@@ -17,7 +19,7 @@ export function nextSyncAfterFailure(refreshMinutes: number, failures: number, n
 }
 
 /** OK: synced within 2 intervals and the last attempt succeeded; FAILING: the last attempt failed; else STALE. */
-export function sourceHealth(source: { lastSuccessAt: Date | null; consecutiveFailures: number; refreshMinutes: number }, now: Date): 'OK' | 'STALE' | 'FAILING' {
+export function sourceHealth(source: { lastSuccessAt: Date | null; consecutiveFailures: number; refreshMinutes: number }, now: Date): SourceStatus {
   if (source.consecutiveFailures > 0) return 'FAILING';
   if (!source.lastSuccessAt || now.getTime() - source.lastSuccessAt.getTime() > 2 * source.refreshMinutes * MINUTE_MS + MINUTE_MS) return 'STALE';
   return 'OK';

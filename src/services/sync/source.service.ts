@@ -4,7 +4,7 @@ import { Context } from '../../context';
 import { LIVE_FORMATS, SourceFormat } from '../../datasources/adapter';
 import { ilsEndpointFromSource } from '../../datasources/ils/ils-item';
 import { EventEntity, PartnerEntity, SourceEntity } from '../../entities';
-import { EventStatus, PartnerKind } from '../../domain/enums';
+import { EventStatus, PartnerKind, SourceStatus } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
 import { localIdOf, toGlobalId } from '../../domain/global-id';
 import { stableId } from '../../domain/ids';
@@ -138,7 +138,7 @@ export class SourceService {
     return ctx.loaders.sourceById.load(sourceId);
   }
 
-  health(ctx: Context, source: SourceEntity): 'OK' | 'STALE' | 'FAILING' {
+  health(ctx: Context, source: SourceEntity): SourceStatus {
     return sourceHealth(source, ctx.now);
   }
 

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { SyncStatus } from '../../domain/enums';
 import { HttpClient, PullResult, SkippedItem, SourceAdapter, SourceSpec } from '../../datasources/adapter';
 import { PartnerEntity, SourceEntity } from '../../entities';
 import { Logger } from '../../logger';
@@ -6,8 +7,6 @@ import { redactCredentials } from '../../datasources/redact-credentials';
 import { DataChanges } from '../data-changes';
 import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
-
-export type SyncStatus = 'OK' | 'NOT_MODIFIED' | 'PARTIAL' | 'FAILED';
 
 export interface SyncReport extends SinkCounts {
   sourceId: string;
