@@ -76,5 +76,6 @@ export function compareFile(file: string, ours: OurResult, reference: ReferenceR
   return { divergences, confident, confidentRight, total, right };
 }
 
+/** A known entry names one occurrence, or "*" for every divergence of that UID in that file (one cause, one entry). */
 export const sameDivergence = (d: Pick<Divergence, 'file' | 'uid' | 'occurrence'>, k: Pick<KnownDivergence, 'file' | 'uid' | 'occurrence'>) =>
-  d.file === k.file && d.uid === k.uid && d.occurrence === k.occurrence;
+  d.file === k.file && d.uid === k.uid && (k.occurrence === '*' || d.occurrence === k.occurrence);

@@ -36,12 +36,13 @@ const feeds: Feed[] = [
 ];
 
 /**
- * The window: from a week before the year of the earliest DTSTART to the end of the third year after
+ * The window: from a week before the year of the earliest VEVENT DTSTART to the end of the third year after
  * the latest one, the same [from, to) on start the sync uses. Only occurrences two days inside it are
  * compared, so a date's zone cannot move an all-day event across an edge on one side only.
  */
 function windowOf(body: Buffer): { window: Window; inner: Window } {
-  const years = [...body.toString('utf8').matchAll(/^DTSTART[^:\r\n]*:(\d{4})/gm)].map((m) => Number(m[1]));
+  const events = body.toString('utf8').match(/^BEGIN:VEVENT[\s\S]*?^END:VEVENT/gim) ?? [];
+  const years = events.flatMap((e) => [...e.matchAll(/^DTSTART[^:\r\n]*:(\d{4})/gim)].map((m) => Number(m[1])));
   const first = years.length ? Math.min(...years) : 2026;
   const last = years.length ? Math.max(...years) : 2026;
   const window = { from: new Date(Date.UTC(first, 0, 1) - 7 * DAY), to: new Date(Date.UTC(last + 3, 0, 1)) };

@@ -8,7 +8,8 @@ Prints one JSON object: {"error": str|null, "failed": [{"uid", "error"}], "occur
 occurrence {uid, start, end, allDay, status, recurrenceId, confident, floating}. Timed values are UTC
 ISO 8601 ("2026-01-05T15:00:00Z"), all-day values dates with an exclusive end. recurrenceId is the
 RECURRENCE-ID an instance has or would have (compact UTC, or YYYYMMDD for dates), null outside a series.
-confident is false where the reference had to guess: a floating time, or a TZID it could not resolve.
+confident is false where the reference had to guess: a floating time, a TZID it could not resolve, or a
+property of the event it could not parse.
 
 Built on Debian's python3-icalendar, python3-recurring-ical-events and python3-dateutil only: it is the
 "other implementation", so it must share no code or decision with ours beyond the floating-time zone.
@@ -48,7 +49,8 @@ class Reader:
             uid = str(event.get('UID'))
             if 'RRULE' in event or 'RDATE' in event or 'RECURRENCE-ID' in event:
                 self.series.add(uid)
-            if any(self.unresolved_tzid(event.get(name)) for name in ('DTSTART', 'DTEND', 'RECURRENCE-ID')):
+            # A property icalendar could not parse (event.errors) is dropped by it: the expansion is a guess.
+            if event.errors or any(self.unresolved_tzid(event.get(name)) for name in ('DTSTART', 'DTEND', 'RECURRENCE-ID')):
                 self.guessed.add(uid)
             start = event.get('DTSTART')
             if start is not None and is_datetime(start.dt) and start.dt.tzinfo is None and 'TZID' not in start.params:
@@ -107,7 +109,7 @@ class Reader:
             'status': str(status).upper() if status is not None else None,
             'recurrenceId': recurrence_id,
             'floating': floating,
-            'confident': not floating and key not in self.guessed and key not in self.floating and not event.errors,
+            'confident': not floating and key not in self.guessed and key not in self.floating,
         }
 
     def expand(self, calendar, start, stop):

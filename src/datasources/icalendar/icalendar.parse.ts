@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import ICAL from './ical';
 import { AdapterError, SkippedItem } from '../adapter';
 import { expandMaster, Instance, recurrenceKey, Timing, Window } from './icalendar-expand';
-import { scanFeed } from './icalendar-lines';
+import { decodeUtf8, scanFeed } from './icalendar-lines';
 import { ZoneResolver } from './icalendar-zones';
 
 /** One occurrence as the feed describes it (text still raw); icalendar.map.ts turns it into our model. */
@@ -48,7 +48,7 @@ const text = (c: ICAL.Component, name: string): string | null => {
  * the reason and the rest of the feed is kept.
  */
 export function parseICalendar(raw: string | Buffer, options: ParseOptions): ParsedCalendar {
-  const source = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const source = typeof raw === 'string' ? raw : decodeUtf8(raw);
   const scanned = scanFeed(source);
   let roots: ICAL.Component[];
   try {
@@ -76,6 +76,11 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
   vevents.forEach((c, i) => {
     const line = scanned.veventLines[i] ?? 0;
     const uid = text(c, 'uid') ?? syntheticUid(c);
+    const problem = scanned.veventProblems.get(i);
+    if (problem) {
+      skipped.push({ externalId: uid, reason: `VEVENT at line ${line} (UID ${uid}): ${problem}` });
+      return;
+    }
     const group = groups.get(uid) ?? { master: null, overrides: [] };
     groups.set(uid, group);
     if (c.hasProperty('recurrence-id')) group.overrides.push({ c, line });
