@@ -143,9 +143,13 @@ export function expandMaster(event: ICAL.Component, timing: Timing, window: Wind
   const rules = event.getAllProperties('rrule').map((p) => (p.getFirstValue() as ICAL.Recur).clone());
   // RFC 5545 §3.8.5.3: DTSTART always counts as the first instance, even when the rule would not produce it.
   add(timing.instanceAt(timing.start));
+  // Iterate on the wall clock. ical.js attaches zones it has seen to DTSTART, and then compares a
+  // floating UNTIL (Outlook, Thunderbird write local UNTILs) as if it were UTC, losing the last instance.
+  const wallStart = timing.start.clone();
+  if (wallStart.zone !== ICAL.Timezone.utcTimezone) wallStart.zone = ICAL.Timezone.localTimezone;
   for (const rule of rules) {
     alignUntil(rule, timing);
-    const iterator = rule.iterator(timing.start.clone());
+    const iterator = rule.iterator(wallStart.clone());
     let n = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
       if (++n > MAX_INSTANCES_PER_SERIES) {

@@ -38,8 +38,13 @@ export class VtimezoneOffsets {
       for (const prop of observance.getAllProperties('rdate')) {
         for (const value of prop.getValues() as Array<ICAL.Time | ICAL.Period>) onset(value instanceof ICAL.Period ? value.start : value);
       }
-      const rule = observance.getFirstPropertyValue('rrule') as ICAL.Recur | null;
+      const rule = (observance.getFirstPropertyValue('rrule') as ICAL.Recur | null)?.clone();
       if (rule) {
+        if (rule.until && rule.until.zone === ICAL.Timezone.utcTimezone) {
+          // Onsets are wall-clock times in TZOFFSETFROM; a UTC UNTIL must be read on that clock too.
+          const wall = new Date(wallMs(rule.until) + before * 1000);
+          rule.until = ICAL.Time.fromData({ year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate(), hour: wall.getUTCHours(), minute: wall.getUTCMinutes(), second: wall.getUTCSeconds() });
+        }
         const iterator = rule.iterator(start.clone());
         let n = 0;
         for (let next = iterator.next(); next && next.year <= LAST_YEAR && ++n <= MAX_ONSETS_PER_OBSERVANCE; next = iterator.next()) onset(next);
