@@ -74,7 +74,13 @@ export function scanFeed(raw: string): ScannedFeed {
   for (const entry of lines) {
     let text = entry.text;
     const colon = findValueColon(text);
-    if (colon < 0) throw new AdapterError(`Malformed iCalendar at line ${entry.line}: ${preview(text)} has no ":" between name and value.`);
+    if (colon < 0) {
+      const message = `Malformed iCalendar at line ${entry.line}: ${preview(text)} has no ":" between name and value.`;
+      // Inside an event (often text broken by an unescaped newline) only that event is lost.
+      if (!(stack.length >= 2 && stack[1].name === 'VEVENT')) throw new AdapterError(message);
+      if (!veventProblems.has(veventLines.length - 1)) veventProblems.set(veventLines.length - 1, message);
+      continue;
+    }
     const name = text.slice(0, colon).split(';')[0].trim().toUpperCase();
     let value = text.slice(colon + 1).trim();
     const inVevent = stack.length === 2 && stack[1].name === 'VEVENT';

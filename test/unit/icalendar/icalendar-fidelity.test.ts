@@ -123,6 +123,14 @@ describe('iCalendar fidelity: producer quirks from real feeds', () => {
     ]);
   });
 
+  it('skips only the VEVENT holding a line with no ":" (a raw newline in its text), naming the line', () => {
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:broken@t', 'DTSTART:20260601T100000Z', 'DESCRIPTION:First line', 'second line without escaping', 'END:VEVENT',
+      'BEGIN:VEVENT', 'UID:fine@t', 'DTSTART:20260602T100000Z', 'SUMMARY:Fine', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const { occurrences, skipped } = parseICalendar(text, { defaultTimezone: 'UTC', window });
+    expect(occurrences.map((o) => o.uid)).toEqual(['fine@t']);
+    expect(skipped).toEqual([{ externalId: 'broken@t', reason: 'VEVENT at line 3 (UID broken@t): Malformed iCalendar at line 7: "second line without escaping" has no ":" between name and value.' }]);
+  });
+
   it('still fails the feed when a VTIMEZONE rule is invalid (every event in that zone would be wrong)', () => {
     expect(() => parse('invalid-vtimezone-rrule.ics')).toThrow('Invalid RRULE at line 8 in the STANDARD starting at line 6: FREQ=SOMETIMES is not a valid value.');
   });
