@@ -103,12 +103,18 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
         continue;
       }
     }
+    // Google re-publishes an edited instance and keeps the old copy: the higher SEQUENCE wins (RFC 5545 §3.8.7.4).
+    const sequenceOf = (c: ICAL.Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
+    const overriddenBy = new Map<string, ICAL.Component>();
     for (const override of group.overrides) {
       try {
         const rid = recurrenceKey(override.c.getFirstProperty('recurrence-id')!, masterTiming, zones);
         // A DATE RECURRENCE-ID against a timed master names that local day's instance.
         const key = series.has(rid.key) ? rid.key
           : [...series.values()].find((o) => !o.allDay && masterTiming && masterTiming.localDate(o.start) === rid.date && rid.key.length === 8)?.key ?? rid.key;
+        const earlier = overriddenBy.get(key);
+        if (earlier && sequenceOf(earlier) > sequenceOf(override.c)) continue;
+        overriddenBy.set(key, override.c);
         const timing = new Timing(override.c, zones);
         const instance = { ...timing.instanceAt(timing.start), key };
         series.set(key, occurrenceOf(uid, override.c, group.master?.c ?? null, instance, timing, true));

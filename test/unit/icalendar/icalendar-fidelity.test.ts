@@ -131,6 +131,14 @@ describe('iCalendar fidelity: producer quirks from real feeds', () => {
     expect(skipped).toEqual([{ externalId: 'broken@t', reason: 'VEVENT at line 3 (UID broken@t): Malformed iCalendar at line 7: "second line without escaping" has no ":" between name and value.' }]);
   });
 
+  it('keeps the override with the higher SEQUENCE when an instance is overridden twice, in either order', () => {
+    const override = (seq: number, summary: string) => ['BEGIN:VEVENT', 'UID:h@google.com', 'RECURRENCE-ID;VALUE=DATE:20260525', 'DTSTART;VALUE=DATE:20260525', `SEQUENCE:${seq}`, `SUMMARY:${summary}`, 'END:VEVENT'];
+    for (const events of [[...override(2, 'Memorial Day'), ...override(1, 'Old')], [...override(1, 'Old'), ...override(2, 'Memorial Day')]]) {
+      const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', ...events, 'END:VCALENDAR', ''].join('\r\n');
+      expect(parseICalendar(text, { defaultTimezone: 'UTC', window }).occurrences.map((o) => [o.startDate, o.summary])).toEqual([['2026-05-25', 'Memorial Day']]);
+    }
+  });
+
   it('still fails the feed when a VTIMEZONE rule is invalid (every event in that zone would be wrong)', () => {
     expect(() => parse('invalid-vtimezone-rrule.ics')).toThrow('Invalid RRULE at line 8 in the STANDARD starting at line 6: FREQ=SOMETIMES is not a valid value.');
   });
