@@ -1,6 +1,5 @@
 import ICAL from './ical';
-import { DateTime } from 'luxon';
-import { wallClock, ZoneResolver } from './icalendar-zones';
+import { WallTime, wallClock, ZoneResolver } from './icalendar-zones';
 
 /** One concrete instance of a VEVENT: instants in UTC, all-day ones also as local dates (end exclusive). */
 export interface Instance {
@@ -90,14 +89,20 @@ export class Timing {
     return { start, end: new Date(start.getTime() + this.durationMs), allDay: false, startDate: null, endDate: null, key: key ?? compactUtc(start) };
   }
 
-  /** A timed instance starting at an instant. */
-  instanceFrom(start: Date): Instance {
-    return { start, end: new Date(start.getTime() + this.durationMs), allDay: false, startDate: null, endDate: null, key: compactUtc(start) };
+  /** A timed instance starting at an instant; an RDATE PERIOD brings its own end (RFC 5545 §3.8.5.2). */
+  instanceFrom(start: Date, end?: Date): Instance {
+    return { start, end: end ?? new Date(start.getTime() + this.durationMs), allDay: false, startDate: null, endDate: null, key: compactUtc(start) };
   }
 
   /** Local date of an instant in this event's zone, to match DATE-valued EXDATE / RECURRENCE-ID against timed instances. */
   localDate(instant: Date): string {
-    return DateTime.fromJSDate(instant, { zone: this.zoneName }).toISODate()!;
+    const w = this.wallOf(instant);
+    return `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+  }
+
+  /** An instant on this event's wall clock (a UTC DTSTART reads in the feed's default zone). */
+  wallOf(instant: Date): WallTime {
+    return this.zones.wallOf(instant, this.tzid === 'Z' ? null : this.tzid);
   }
 }
 
@@ -107,7 +112,7 @@ function alignUntil(rule: ICAL.Recur, timing: Timing): void {
   if (!until) return;
   if (timing.allDay) {
     if (!until.isDate) {
-      const local = until.zone === ICAL.Timezone.utcTimezone ? DateTime.fromJSDate(timing.zones.instant(until, 'Z'), { zone: timing.zoneName }) : wallClock(until, timing.zoneName);
+      const local = until.zone === ICAL.Timezone.utcTimezone ? timing.wallOf(timing.zones.instant(until, 'Z')) : until;
       rule.until = ICAL.Time.fromData({ year: local.year, month: local.month, day: local.day, isDate: true });
     }
     return;
@@ -115,7 +120,8 @@ function alignUntil(rule: ICAL.Recur, timing: Timing): void {
   if (until.isDate) {
     rule.until = ICAL.Time.fromData({ year: until.year, month: until.month, day: until.day, hour: 23, minute: 59, second: 59 });
   } else if (until.zone === ICAL.Timezone.utcTimezone && timing.tzid !== 'Z') {
-    const local = DateTime.fromJSDate(timing.zones.instant(until, 'Z'), { zone: timing.zoneName });
+    // Through the event's own zone (a feed's VTIMEZONE too), or the last instance is lost across a DST change.
+    const local = timing.wallOf(timing.zones.instant(until, 'Z'));
     rule.until = ICAL.Time.fromData({ year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute, second: local.second });
   }
 }
@@ -137,9 +143,13 @@ export function expandMaster(event: ICAL.Component, timing: Timing, window: Wind
   const rules = event.getAllProperties('rrule').map((p) => (p.getFirstValue() as ICAL.Recur).clone());
   // RFC 5545 §3.8.5.3: DTSTART always counts as the first instance, even when the rule would not produce it.
   add(timing.instanceAt(timing.start));
+  // Iterate on the wall clock. ical.js attaches zones it has seen to DTSTART, and then compares a
+  // floating UNTIL (Outlook, Thunderbird write local UNTILs) as if it were UTC, losing the last instance.
+  const wallStart = timing.start.clone();
+  if (wallStart.zone !== ICAL.Timezone.utcTimezone) wallStart.zone = ICAL.Timezone.localTimezone;
   for (const rule of rules) {
     alignUntil(rule, timing);
-    const iterator = rule.iterator(timing.start.clone());
+    const iterator = rule.iterator(wallStart.clone());
     let n = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {
       if (++n > MAX_INSTANCES_PER_SERIES) {
@@ -155,8 +165,14 @@ export function expandMaster(event: ICAL.Component, timing: Timing, window: Wind
     const tzid = tzidOf(prop) ?? timing.tzid;
     for (const value of prop.getValues() as Array<ICAL.Time | ICAL.Period>) {
       const time = value instanceof ICAL.Period ? value.start : value;
+      if (timing.allDay || time.isDate) {
+        add(timing.instanceAt(time));
+        continue;
+      }
       // An RDATE may name its own TZID (or be UTC): place it by that, not by DTSTART's zone.
-      add(timing.allDay || time.isDate ? timing.instanceAt(time) : timing.instanceFrom(timing.zones.instant(time, tzid)));
+      const start = timing.zones.instant(time, tzid);
+      const end = value instanceof ICAL.Period ? periodEnd(value, start, timing, tzid) : undefined;
+      add(timing.instanceFrom(start, end));
     }
   }
   for (const prop of event.getAllProperties('exdate')) {
@@ -173,6 +189,12 @@ export function expandMaster(event: ICAL.Component, timing: Timing, window: Wind
     }
   }
   return { instances: [...byKey.values()].sort((a, b) => a.start.getTime() - b.start.getTime()), truncated };
+}
+
+/** A PERIOD's end: explicit (in the RDATE's zone) or start + its duration; never before its start. */
+function periodEnd(period: ICAL.Period, start: Date, timing: Timing, tzid: string | null): Date {
+  const end = period.end ? timing.zones.instant(period.end, tzid) : new Date(start.getTime() + (period.duration?.toSeconds() ?? 0) * 1000);
+  return end.getTime() >= start.getTime() ? end : start;
 }
 
 /** The key of the instance a RECURRENCE-ID names, in the master's terms (see Instance.key). */

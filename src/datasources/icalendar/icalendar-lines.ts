@@ -9,9 +9,39 @@ export interface ScannedFeed {
   text: string;
   /** Physical line of each top-level VEVENT's BEGIN, in document order. */
   veventLines: number[];
+  /** Top-level VEVENTs (by index) that cannot be used, with the reason naming the line: they are skipped, the feed is kept. */
+  veventProblems: Map<number, string>;
 }
 
 interface LogicalLine { text: string; line: number }
+
+const utf8Length = (lead: number) => (lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1);
+
+/**
+ * UTF-8 bytes → text. Writers fold at 75 octets, and simple ones split a multi-byte character across
+ * the fold ("Mitteleurop\xC3" CRLF SPACE "\xA4ische"); RFC 5545 §3.1 asks readers to restore it.
+ * Decoding first would turn both halves into U+FFFD (a TZID that then matches no VTIMEZONE), so the
+ * split bytes are moved past the fold before decoding. Physical lines stay where they were.
+ */
+export function decodeUtf8(body: Buffer): string {
+  const out: Buffer[] = [];
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const lf = body[i] === 0x0a;
+    if (!lf || (body[i + 1] !== 0x20 && body[i + 1] !== 0x09)) continue;
+    const breakStart = i > 0 && body[i - 1] === 0x0d ? i - 1 : i;
+    let lead = breakStart - 1;
+    while (lead >= from && breakStart - lead <= 3 && (body[lead] & 0xc0) === 0x80) lead--;
+    if (lead < from || body[lead] < 0xc0 || breakStart - lead >= utf8Length(body[lead])) continue;
+    // body[lead..breakStart) is an incomplete character: emit the fold first, then those bytes.
+    out.push(body.subarray(from, lead), body.subarray(breakStart, i + 2), body.subarray(lead, breakStart));
+    from = i + 2;
+    i++;
+  }
+  if (!out.length) return body.toString('utf8');
+  out.push(body.subarray(from));
+  return Buffer.concat(out).toString('utf8');
+}
 
 /** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
 function unfold(raw: string): LogicalLine[] {
@@ -39,13 +69,21 @@ export function scanFeed(raw: string): ScannedFeed {
   if (lines[0].text.trim().toUpperCase() !== 'BEGIN:VCALENDAR') throw notICalendar(lines[0]);
   const stack: { name: string; line: number }[] = [];
   const veventLines: number[] = [];
+  const veventProblems = new Map<number, string>();
   const out: string[] = [];
   for (const entry of lines) {
     let text = entry.text;
     const colon = findValueColon(text);
-    if (colon < 0) throw new AdapterError(`Malformed iCalendar at line ${entry.line}: the line has no ":" between name and value.`);
+    if (colon < 0) {
+      const message = `Malformed iCalendar at line ${entry.line}: the line has no ":" between name and value.`;
+      // Inside an event (often text broken by an unescaped newline) only that event is lost.
+      if (!(stack.length >= 2 && stack[1].name === 'VEVENT')) throw new AdapterError(message);
+      if (!veventProblems.has(veventLines.length - 1)) veventProblems.set(veventLines.length - 1, message);
+      continue;
+    }
     const name = text.slice(0, colon).split(';')[0].trim().toUpperCase();
-    const value = text.slice(colon + 1).trim();
+    let value = text.slice(colon + 1).trim();
+    const inVevent = stack.length === 2 && stack[1].name === 'VEVENT';
     if (name === 'BEGIN') {
       if (value.toUpperCase() === 'VEVENT' && stack.length === 1) veventLines.push(entry.line);
       stack.push({ name: value.toUpperCase(), line: entry.line });
@@ -55,16 +93,38 @@ export function scanFeed(raw: string): ScannedFeed {
         throw new AdapterError(`Malformed iCalendar at line ${entry.line}: END:${value} ${open ? `does not close BEGIN:${open.name} from line ${open.line}` : 'has no matching BEGIN'}.`);
       }
     } else if (name === 'RRULE') {
+      // Exchange CDO writes "BYDAY=MO, TU, WE" (and folds inside the list): whitespace carries no meaning in a rule.
+      value = value.replace(/\s+/g, '');
+      text = `${text.slice(0, colon + 1)}${value}`;
       // ical.js would accept some broken rules and silently expand them wrongly; a wrong series is worse
-      // than a failed sync (the last good data stays served and the error is shown on the Source).
+      // than none, so that VEVENT is skipped with the reason (the rest of the feed is kept).
       const problem = rruleProblem(value);
       if (problem) {
         const where = stack.length ? ` in the ${stack[stack.length - 1].name} starting at line ${stack[stack.length - 1].line}` : '';
-        throw new AdapterError(`Invalid RRULE at line ${entry.line}${where}: ${problem}`);
+        const message = `Invalid RRULE at line ${entry.line}${where}: ${problem}`;
+        // Outside a VEVENT (a VTIMEZONE rule) every event in that zone would be wrong: the feed fails.
+        if (!inVevent) throw new AdapterError(message);
+        veventProblems.set(veventLines.length - 1, message);
+        continue;
       }
+    } else if (/^(TZOFFSETFROM|TZOFFSETTO)$/.test(name)) {
+      // RFC 5545 §3.3.14 allows seconds (LMT: +001932); some writers add colons (+00:19:32, +0019:32).
+      const m = /^([+-])(\d{2}):?(\d{2})(?::?(\d{2}))?$/.exec(value);
+      if (m) text = `${text.slice(0, colon + 1)}${m[1]}${m[2]}${m[3]}${m[4] && m[4] !== '00' ? m[4] : ''}`;
     } else if (/^(DTSTART|DTEND|RECURRENCE-ID|EXDATE|RDATE)$/.test(name) && /VALUE=DATE(?!-)/i.test(text.slice(0, colon))) {
       // Some exporters write VALUE=DATE with a time part ("20260301T000000"); keep the date, as the parameter says.
-      text = `${text.slice(0, colon + 1)}${value.split(',').map((v) => v.replace(/^(\d{8})T\d{6}Z?$/, '$1')).join(',')}`;
+      text = `${text.slice(0, colon + 1)}${value.split(',').map((v) => v.trim().replace(/^(\d{8})T\d{6}Z?$/, '$1')).join(',')}`;
+    } else if ((name === 'EXDATE' || name === 'RDATE') && !/;VALUE=/i.test(text.slice(0, colon))) {
+      // A list mixing dates and date-times ("EXDATE:20260512,20260519T150000Z") is split into one line per type.
+      const values = value.split(',').map((v) => v.trim()).filter(Boolean);
+      const dates = values.filter((v) => /^\d{8}$/.test(v));
+      if (dates.length && dates.length < values.length) {
+        const params = text.slice(name.length, colon).replace(/;TZID=("[^"]*"|[^;:]*)/i, '');
+        out.push(`${name}${params};VALUE=DATE:${dates.join(',')}`);
+        text = `${text.slice(0, colon + 1)}${values.filter((v) => !dates.includes(v)).join(',')}`;
+      } else if (dates.length) {
+        text = `${text.slice(0, colon)};VALUE=DATE:${value}`;
+      }
     }
     out.push(text);
   }
@@ -72,7 +132,7 @@ export function scanFeed(raw: string): ScannedFeed {
     const open = stack[stack.length - 1];
     throw new AdapterError(`Truncated iCalendar feed: BEGIN:${open.name} at line ${open.line} is never closed (the feed ends at line ${lines[lines.length - 1].line}).`);
   }
-  return { text: `${out.join('\r\n')}\r\n`, veventLines };
+  return { text: `${out.join('\r\n')}\r\n`, veventLines, veventProblems };
 }
 
 /** The colon that ends the name/parameters, skipping colons inside quoted parameter values (TZID="a:b"). */

@@ -1,6 +1,7 @@
 import ICAL from './ical';
 import { DateTime, FixedOffsetZone, IANAZone, Info, Zone as LuxonZone } from 'luxon';
 import { findIana } from 'windows-iana';
+import { VtimezoneOffsets } from './icalendar-vtimezone';
 
 /**
  * Turns a TZID into a way to read wall-clock times. In order of trust:
@@ -13,7 +14,10 @@ import { findIana } from 'windows-iana';
  */
 export type Zone =
   | { kind: 'named'; name: string }
-  | { kind: 'vtimezone'; name: string; tz: ICAL.Timezone };
+  | { kind: 'vtimezone'; name: string; offsets: VtimezoneOffsets };
+
+/** A wall-clock reading of an instant. */
+export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
 const RAW_OFFSET = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i;
 
@@ -53,7 +57,7 @@ export class ZoneResolver {
       const iana = ZoneResolver.ianaOf(tzid);
       const vtz = this.vtimezones.get(tzid);
       zone = iana ? { kind: 'named', name: iana }
-        : vtz ? { kind: 'vtimezone', name: ZoneResolver.ianaOf(locationOf(vtz)) ?? this.defaultZone, tz: vtz }
+        : vtz ? { kind: 'vtimezone', name: ZoneResolver.ianaOf(locationOf(vtz)) ?? this.defaultZone, offsets: new VtimezoneOffsets(componentOf(vtz)) }
           : { kind: 'named', name: this.defaultZone };
       this.cache.set(tzid, zone);
     }
@@ -65,9 +69,7 @@ export class ZoneResolver {
     if (time.zone === ICAL.Timezone.utcTimezone) return new Date(Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second));
     const zone = this.zone(tzid);
     if (zone.kind === 'vtimezone') {
-      const t = time.clone();
-      t.zone = zone.tz;
-      return new Date(t.toUnixTime() * 1000);
+      return new Date(zone.offsets.wallToUtc(time.isDate ? Date.UTC(time.year, time.month - 1, time.day) : Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second)));
     }
     return new Date(time.isDate ? this.wallToUtc(time.year, time.month, time.day, 0, 0, 0, zone.name) : this.wallToUtc(time.year, time.month, time.day, time.hour, time.minute, time.second, zone.name));
   }
@@ -96,6 +98,17 @@ export class ZoneResolver {
     return Date.UTC(year, month - 1, dayOfMonth, hour, minute, second) - offset * 60_000;
   }
 
+  /** The wall clock an instant shows in the zone a TZID names (null: the default zone). */
+  wallOf(instant: Date, tzid: string | null): WallTime {
+    const zone = this.zone(tzid);
+    if (zone.kind === 'vtimezone') {
+      const w = new Date(zone.offsets.utcToWall(instant.getTime()));
+      return { year: w.getUTCFullYear(), month: w.getUTCMonth() + 1, day: w.getUTCDate(), hour: w.getUTCHours(), minute: w.getUTCMinutes(), second: w.getUTCSeconds() };
+    }
+    const { year, month, day, hour, minute, second } = DateTime.fromJSDate(instant, { zone: zone.name });
+    return { year, month, day, hour, minute, second };
+  }
+
   /** The IANA-ish name stored on the event. */
   nameOf(tzid: string | null, utc: boolean): string {
     return utc ? this.defaultZone : this.zone(tzid).name;
@@ -109,7 +122,8 @@ export function wallClock(time: ICAL.Time, zone: string): DateTime {
   );
 }
 
+const componentOf = (tz: ICAL.Timezone) => (tz as unknown as { component: ICAL.Component }).component;
+
 function locationOf(tz: ICAL.Timezone): string | null {
-  const component = (tz as unknown as { component?: ICAL.Component }).component;
-  return (component?.getFirstPropertyValue('x-lic-location') as string | null) ?? null;
+  return (componentOf(tz)?.getFirstPropertyValue('x-lic-location') as string | null) ?? null;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import ICAL from './ical';
 import { AdapterError, SkippedItem } from '../adapter';
 import { expandMaster, Instance, recurrenceKey, Timing, Window } from './icalendar-expand';
-import { scanFeed } from './icalendar-lines';
+import { decodeUtf8, scanFeed } from './icalendar-lines';
 import { ZoneResolver } from './icalendar-zones';
 
 /** One occurrence as the feed describes it (text still raw); icalendar.map.ts turns it into our model. */
@@ -48,7 +48,7 @@ const text = (c: ICAL.Component, name: string): string | null => {
  * the reason and the rest of the feed is kept.
  */
 export function parseICalendar(raw: string | Buffer, options: ParseOptions): ParsedCalendar {
-  const source = typeof raw === 'string' ? raw : raw.toString('utf8');
+  const source = typeof raw === 'string' ? raw : decodeUtf8(raw);
   const scanned = scanFeed(source);
   let roots: ICAL.Component[];
   try {
@@ -76,6 +76,11 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
   vevents.forEach((c, i) => {
     const line = scanned.veventLines[i] ?? 0;
     const uid = text(c, 'uid') ?? syntheticUid(c);
+    const problem = scanned.veventProblems.get(i);
+    if (problem) {
+      skipped.push({ externalId: uid, reason: `VEVENT at line ${line} (UID ${uid}): ${problem}` });
+      return;
+    }
     const group = groups.get(uid) ?? { master: null, overrides: [] };
     groups.set(uid, group);
     if (c.hasProperty('recurrence-id')) group.overrides.push({ c, line });
@@ -98,12 +103,18 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
         continue;
       }
     }
+    // Google re-publishes an edited instance and keeps the old copy: the higher SEQUENCE wins (RFC 5545 §3.8.7.4).
+    const sequenceOf = (c: ICAL.Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
+    const overriddenBy = new Map<string, ICAL.Component>();
     for (const override of group.overrides) {
       try {
         const rid = recurrenceKey(override.c.getFirstProperty('recurrence-id')!, masterTiming, zones);
         // A DATE RECURRENCE-ID against a timed master names that local day's instance.
         const key = series.has(rid.key) ? rid.key
           : [...series.values()].find((o) => !o.allDay && masterTiming && masterTiming.localDate(o.start) === rid.date && rid.key.length === 8)?.key ?? rid.key;
+        const earlier = overriddenBy.get(key);
+        if (earlier && sequenceOf(earlier) > sequenceOf(override.c)) continue;
+        overriddenBy.set(key, override.c);
         const timing = new Timing(override.c, zones);
         const instance = { ...timing.instanceAt(timing.start), key };
         series.set(key, occurrenceOf(uid, override.c, group.master?.c ?? null, instance, timing, true));

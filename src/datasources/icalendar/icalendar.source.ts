@@ -1,5 +1,6 @@
 import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { toNormalizedEvent } from './icalendar.map';
+import { decodeUtf8 } from './icalendar-lines';
 import { parseICalendar } from './icalendar.parse';
 
 /** Pulls an .ics URL (conditional GET: a 304 means no parse and no write) and maps it to events. */
@@ -23,10 +24,10 @@ export const icalendarAdapter: SourceAdapter = {
 /** RFC 5545 says UTF-8, but old Outlook/Exchange servers send windows-1252 and say so in Content-Type. */
 export function decode(body: Buffer, contentType: string | null): string {
   const charset = /charset="?([\w-]+)"?/i.exec(contentType ?? '')?.[1]?.toLowerCase();
-  if (!charset || charset === 'utf-8' || charset === 'utf8') return body.toString('utf8');
+  if (!charset || charset === 'utf-8' || charset === 'utf8') return decodeUtf8(body);
   try {
     return new TextDecoder(charset).decode(body);
   } catch {
-    return body.toString('utf8'); // an unknown label: UTF-8 is what the RFC requires anyway
+    return decodeUtf8(body); // an unknown label: UTF-8 is what the RFC requires anyway
   }
 }

@@ -29,7 +29,7 @@ describeEachBackend('sync isolation: broken feeds', (backend) => {
     ['returns garbage', { kind: 'feed', body: 'PK\u0003\u0004garbage;;\nmore' }, 'Not an iCalendar feed: line 1 is not BEGIN:VCALENDAR.'],
     ['returns an HTML error page', { kind: 'feed', body: fixtureText('html-error-page.ics'), contentType: 'text/html; charset=utf-8' }, 'Not an iCalendar feed: {url} answered with an HTML page (Content-Type text/html; charset=utf-8).'],
     ['is truncated', { kind: 'feed', body: fixtureText('truncated.ics') }, 'Truncated iCalendar feed: BEGIN:VEVENT at line 4 is never closed (the feed ends at line 7).'],
-    ['has an invalid RRULE', { kind: 'feed', body: fixtureText('invalid-rrule.ics') }, 'Invalid RRULE at line 7 in the VEVENT starting at line 4: FREQ=SOMETIMES is not a valid value.'],
+    ['has an invalid RRULE in its VTIMEZONE', { kind: 'feed', body: fixtureText('invalid-vtimezone-rrule.ics') }, 'Invalid RRULE at line 8 in the STANDARD starting at line 6: FREQ=SOMETIMES is not a valid value.'],
   ];
 
   it.each(failures)('a feed that %s fails with a clear error on the Source, keeps its events and backs off', async (_name, route, message) => {

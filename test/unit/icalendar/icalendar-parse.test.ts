@@ -169,8 +169,10 @@ describe('iCalendar parse: bad input', () => {
     expect(() => parse('truncated.ics')).toThrow('Truncated iCalendar feed: BEGIN:VEVENT at line 4 is never closed (the feed ends at line 7).');
   });
 
-  it('rejects an invalid RRULE, naming its line and component', () => {
-    expect(() => parse('invalid-rrule.ics')).toThrow('Invalid RRULE at line 7 in the VEVENT starting at line 4: FREQ=SOMETIMES is not a valid value.');
+  it('skips a VEVENT with an invalid RRULE, naming its line and component, and keeps the feed', () => {
+    const { occurrences, skipped } = parse('invalid-rrule.ics');
+    expect(occurrences).toEqual([]);
+    expect(skipped).toEqual([{ externalId: 'rule@t', reason: 'VEVENT at line 4 (UID rule@t): Invalid RRULE at line 7 in the VEVENT starting at line 4: FREQ=SOMETIMES is not a valid value.' }]);
   });
 
   it('rejects an END that closes the wrong component, naming both lines', () => {

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { requireCorpus } from '../support/corpus-check';
+import { CORPUS_DIR, corpusAvailable } from '../support/corpus';
+import { compareFile, Divergence, FileComparison, KnownDivergence, sameDivergence } from './compare';
+import { OurSide, referenceOccurrences, Window } from './occurrences';
+
+/**
+ * Differential test (issue 14): every .ics of the shared corpus, of test/fixtures/ics and of
+ * DIFFERENTIAL_ICS_DIR goes through our sync's iCalendar adapter and through an independent reference
+ * (Python icalendar + recurring-ical-events, reference.py), and the occurrences are compared one by
+ * one. A difference is either fixed or listed, with its reason and RFC 5545 clause, in
+ * known-divergences.json; anything else fails, and so does an entry that no longer diverges.
+ */
+interface Feed { label: string; file: string }
+
+const DAY = 86_400_000;
+/** Floating times are read in this zone on both sides (the sync uses the partner's zone). */
+const PARTNER_ZONE = 'America/New_York';
+const KNOWN: KnownDivergence[] = JSON.parse(fs.readFileSync(path.join(__dirname, 'known-divergences.json'), 'utf8'));
+
+function filesUnder(dir: string, recursive: boolean, only?: RegExp): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return recursive ? filesUnder(full, true, only) : [];
+    return !only || only.test(entry.name) ? [full] : [];
+  }).sort();
+}
+
+const feeds: Feed[] = [
+  ...(corpusAvailable() ? filesUnder(path.join(CORPUS_DIR, 'ics'), false, /\.ics$/i) : []).map((file) => ({ label: `corpus/ics/${path.basename(file)}`, file })),
+  ...filesUnder(path.join(__dirname, '../fixtures/ics'), false, /\.ics$/i).map((file) => ({ label: `fixtures/ics/${path.basename(file)}`, file })),
+  ...(process.env.DIFFERENTIAL_ICS_DIR ? filesUnder(process.env.DIFFERENTIAL_ICS_DIR, true) : [])
+    .map((file) => ({ label: `extra/${path.relative(process.env.DIFFERENTIAL_ICS_DIR!, file)}`, file })),
+];
+
+/**
+ * The window: from a week before the year of the earliest VEVENT DTSTART to the end of the third year after
+ * the latest one, the same [from, to) on start the sync uses. Only occurrences two days inside it are
+ * compared, so a date's zone cannot move an all-day event across an edge on one side only.
+ */
+function windowOf(body: Buffer): { window: Window; inner: Window } {
+  const events = body.toString('utf8').match(/^BEGIN:VEVENT[\s\S]*?^END:VEVENT/gim) ?? [];
+  const years = events.flatMap((e) => [...e.matchAll(/^DTSTART[^:\r\n]*:(\d{4})/gim)].map((m) => Number(m[1])));
+  const first = years.length ? Math.min(...years) : 2026;
+  const last = years.length ? Math.max(...years) : 2026;
+  const window = { from: new Date(Date.UTC(first, 0, 1) - 7 * DAY), to: new Date(Date.UTC(last + 3, 0, 1)) };
+  return { window, inner: { from: new Date(window.from.getTime() + 2 * DAY), to: new Date(window.to.getTime() - 2 * DAY) } };
+}
+
+const results = new Map<string, FileComparison & { skipped: string[] }>();
+let ours: OurSide;
+
+beforeAll(async () => {
+  ours = await new OurSide().start();
+  for (const feed of feeds) {
+    const body = fs.readFileSync(feed.file);
+    const { window, inner } = windowOf(body);
+    const [mine, reference] = [await ours.occurrences(body, window, PARTNER_ZONE), await referenceOccurrences(feed.file, window, PARTNER_ZONE)];
+    results.set(feed.label, { ...compareFile(feed.label, mine, reference, inner), skipped: mine.error ? [mine.error] : mine.skipped.map((s) => s.reason) });
+  }
+  const sum = (f: (r: FileComparison) => number) => [...results.values()].reduce((n, r) => n + f(r), 0);
+  const line = `iCalendar differential: ${sum((r) => r.confidentRight)} of ${sum((r) => r.confident)} confident reference occurrences right, ${sum((r) => r.right)} of ${sum((r) => r.total)} in all, over ${feeds.length} files`;
+  if (process.env.DIFFERENTIAL_REPORT) {
+    fs.writeFileSync(process.env.DIFFERENTIAL_REPORT, JSON.stringify({ summary: line, files: Object.fromEntries(results) }, null, 2));
+  }
+  // eslint-disable-next-line no-console
+  console.info(line);
+}, 300_000);
+
+afterAll(() => ours?.close());
+
+const unexplained = (divergences: Divergence[]) => divergences.filter((d) => !KNOWN.some((k) => sameDivergence(d, k)));
+
+describe('iCalendar differential test against Python icalendar + recurring-ical-events', () => {
+  it('has the shared corpus (fails in CI when COMMUNITY_GRAPH_CORPUS is missing)', () => {
+    if (!requireCorpus()) return;
+    expect(feeds.filter((f) => f.label.startsWith('corpus/')).length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('has the reference interpreter with icalendar and recurring-ical-events', () => {
+    // Every file must have been answered by the reference (a missing module throws in beforeAll).
+    expect(results.size).toBe(feeds.length);
+  });
+
+  it.each(feeds.map((f) => f.label))('%s: every occurrence agrees or is a known divergence', (label) => {
+    const result = results.get(label)!;
+    expect(unexplained(result.divergences)).toEqual([]);
+  });
+
+  it('lists only divergences that still occur, each with a reason and an RFC 5545 clause', () => {
+    const ran = new Set(results.keys());
+    const all = [...results.values()].flatMap((r) => r.divergences);
+    const stale = KNOWN.filter((k) => ran.has(k.file) && !all.some((d) => sameDivergence(d, k)));
+    expect(stale).toEqual([]);
+    for (const k of KNOWN) {
+      expect(k.why.length).toBeGreaterThan(20);
+      expect(k.rfc).toMatch(/RFC 5545 §\d/);
+    }
+  });
+});
