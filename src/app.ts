@@ -79,7 +79,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
     const services = createServices(db, {
-      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy, stopping: stopping.signal,
+      maxPageSize: config.maxPageSize, pubsub: live.pubsub, sync: config.sync, urlPolicy, stopping: stopping.signal, liveDelivery: config.liveDelivery,
       // The HttpClient and the ILS directory (ILS_AVAILABILITY sources) are wired with the sync engine.
       availability: {
         cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,

@@ -13,7 +13,7 @@ import { RegistrationService } from './registration.service';
 import { NativeEventService } from './native-event.service';
 import { LiveService } from './live.service';
 import { DataChanges } from './data-changes';
-import { loadSyncConfig, SyncConfig } from '../config';
+import { LiveDeliveryLimits, loadSyncConfig, SyncConfig } from '../config';
 import { HttpClient } from '../datasources/adapter';
 import { createAdapters } from '../datasources';
 import { createHttpClient } from '../datasources/http';
@@ -35,6 +35,8 @@ export interface ServiceOptions {
   urlPolicy?: UrlPolicy;
   /** Live ILS availability; without it holdings show their status from the last catalog sync. */
   availability?: Partial<AvailabilityOptions>;
+  /** How far a live subscriber's socket may fall behind before delivery holds back, then closes it. */
+  liveDelivery?: LiveDeliveryLimits;
   /** Aborted when the process shuts down: partner fetches in flight stop, and syncs that were pulling give up. */
   stopping?: AbortSignal;
 }
@@ -73,7 +75,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     catalogLinks: new CatalogLinksService(db),
     pubsub: options.pubsub,
     dataChanges,
-    apiKeys: new ApiKeyService(db),
+    apiKeys: new ApiKeyService(db, options.pubsub),
     events: new EventService(db, options.maxPageSize),
     nodes: new NodeService(),
     partners: new PartnerService(db, dataChanges),
@@ -81,7 +83,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     listings: new ServiceListingService(db, options.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
-    live: new LiveService(db, options.pubsub),
+    live: new LiveService(db, options.pubsub, options.liveDelivery),
     sync,
     syncLocks,
     sources: new SourceService(db, sync, syncLocks, dataChanges),
