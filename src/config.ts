@@ -26,6 +26,8 @@ export interface Config {
   publicUrl: string | null;
   /** graphql-ws: close sockets that send no connection_init within this time (code 4408). */
   wsConnectionInitTimeoutMs: number;
+  /** Slow WebSocket readers: WS_MAX_BUFFERED_BYTES and WS_STALLED_CLOSE_MS (src/http/ws-flow.ts). */
+  liveDelivery: LiveDeliveryLimits;
   /** Redis for pub/sub across replicas and shared rate limits; unset = in-process state (one replica). */
   redisUrl: string | null;
   /** Prefix of every Redis channel, so deployments (and test runs) sharing a Redis stay apart. */
@@ -52,6 +54,16 @@ export interface Config {
   /** GRAPHQL_EXECUTOR: how /graphql executes queries (mutations, subscriptions and /subgraph always use graphql-js). */
   graphqlExecutor: GraphqlExecutor;
 }
+
+/** How far a live subscriber may fall behind (WS_MAX_BUFFERED_BYTES, WS_STALLED_CLOSE_MS; src/http/ws-flow.ts). */
+export interface LiveDeliveryLimits {
+  /** Bytes waiting to be written to one socket beyond which no new frame is made; messages wait, newest per event. */
+  maxBufferedBytes: number;
+  /** A socket that stays over the bound this long is closed (1013 Try Again Later). */
+  stalledCloseMs: number;
+}
+
+export const DEFAULT_LIVE_DELIVERY: LiveDeliveryLimits = { maxBufferedBytes: 1024 * 1024, stalledCloseMs: 30_000 };
 
 /** Server-side cache of anonymous GraphQL query answers (src/http/response-cache.plugin.ts). */
 export interface ResponseCacheConfig {
@@ -308,6 +320,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRedirects: parseInteger('SOURCE_MAX_REDIRECTS', env.SOURCE_MAX_REDIRECTS, 5),
     },
     wsConnectionInitTimeoutMs: parseMs('WS_CONNECTION_INIT_TIMEOUT_MS', env.WS_CONNECTION_INIT_TIMEOUT_MS, 3_000),
+    liveDelivery: {
+      // At least 16 KiB, a socket's own write buffer, so going over the bound also means Node will say when it drained.
+      maxBufferedBytes: parseInteger('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, DEFAULT_LIVE_DELIVERY.maxBufferedBytes, 16 * 1024),
+      stalledCloseMs: parseMs('WS_STALLED_CLOSE_MS', env.WS_STALLED_CLOSE_MS, DEFAULT_LIVE_DELIVERY.stalledCloseMs),
+    },
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
     sync: loadSyncConfig(env),

@@ -23,6 +23,13 @@ export interface Context {
    * holdings); appended to the response's errors by src/http/partial-errors.ts.
    */
   partialErrors: GraphQLFormattedError[];
+  /** Set for subscriptions over a socket: resolves when the socket can take another frame (src/http/ws-flow.ts). */
+  delivery?: LiveDelivery;
+}
+
+/** The transport's side of live delivery: a subscription waits on it before making each frame. */
+export interface LiveDelivery {
+  ready(): Promise<void>;
 }
 
 export interface ContextDeps {

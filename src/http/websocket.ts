@@ -2,13 +2,16 @@ import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
-import { DomainError } from '../domain/errors';
+import { DomainError, ErrorCode } from '../domain/errors';
+import { metrics } from '../observability/metrics';
+import { ActiveKeys } from './active-keys';
 import { createErrorFormatter } from './format-error';
 import { PersistedOperation, sha256Hex } from './persisted-queries';
 import { QueryLimitError } from './plugins/query-limits.plugin';
 import { rateLimitedGraphQLError, RateLimits } from './rate-limit';
+import { SocketFlow } from './ws-flow';
 
 export interface GraphqlWsOptions {
   server: http.Server;
@@ -38,14 +41,26 @@ export interface GraphqlWs {
 type ConnectionExtra = Record<PropertyKey, unknown> & {
   /** The API key the socket authenticated with at connection_init. */
   authorization?: string;
+  /** Its id, for the per-frame re-check and for closing the socket when the key is revoked. */
+  keyId?: string;
+  flow?: SocketFlow;
 };
+
+/**
+ * Close code for a socket whose API key was revoked: 4403 Forbidden, what graphql-ws's PROTOCOL.md has
+ * a server send when it refuses a connection, and what the same client gets when it reconnects with
+ * that key. (4401 there means "subscribe before connection_ack", a protocol mistake, not this.)
+ */
+export const REVOKED_CLOSE_CODE = 4403;
 
 const CLOSE_GRACE_MS = 1000;
 
 /**
  * graphql-ws (the graphql-transport-ws protocol) on the HTTP server's own port and path, /graphql.
  * The API key comes from connection_init's payload ({ "authorization": "Bearer ..." }) or the upgrade
- * request's Authorization header; a wrong key closes the socket with 4403, as the protocol says.
+ * request's Authorization header; a wrong key closes the socket with 4403, as the protocol says, and
+ * so does revoking the key later (announced on the pub/sub, and re-checked before every frame).
+ * A slow reader gets bounded memory (src/http/ws-flow.ts).
  * Every operation gets its context from the same createContext as HTTP, and errors leave through the
  * same formatter, so a subscription can reveal nothing a query could not.
  */
@@ -63,6 +78,29 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const formatAll = (errors: readonly GraphQLError[], fallback: string): GraphQLFormattedError[] =>
     errors.map((error) => withCode(error, fallback)).map((error) => format(error.toJSON(), error));
 
+  const activeKeys = new ActiveKeys(options.deps.services.apiKeys, options.deps.services.pubsub);
+  // Sockets by the key they authenticated with, so a revocation announced on any replica closes them here.
+  const socketsByKey = new Map<string, Set<WebSocket>>();
+  const closeRevoked = (socket: WebSocket) => {
+    if (socket.readyState !== WebSocket.OPEN) return;
+    metrics.wsClosed.inc({ reason: 'revoked' });
+    socket.close(REVOKED_CLOSE_CODE, 'Forbidden: the API key was revoked');
+  };
+  const stopListening = options.deps.services.pubsub.listen('API_KEY_REVOKED', ({ keyId }) => {
+    for (const socket of socketsByKey.get(keyId) ?? []) closeRevoked(socket);
+  });
+  const track = (keyId: string, socket: WebSocket) => {
+    const sockets = socketsByKey.get(keyId) ?? new Set();
+    socketsByKey.set(keyId, sockets.add(socket));
+    socket.once('close', () => {
+      sockets.delete(socket);
+      if (sockets.size) return;
+      socketsByKey.delete(keyId);
+      activeKeys.forget(keyId);
+    });
+  };
+  const unauthenticated = () => new GraphQLError('The API key is unknown or revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>({
     schema: options.schema,
     isProd: options.isProd,
@@ -70,17 +108,27 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
     onConnect: async (ctx) => {
       const fromPayload = ctx.connectionParams?.authorization;
       const authorization = typeof fromPayload === 'string' ? fromPayload : ctx.extra.request.headers.authorization;
+      ctx.extra.flow = new SocketFlow(ctx.extra.socket, ctx.extra.request.socket, options.deps.services.live.limits);
       if (!authorization) return true;
+      let principal;
       try {
-        await options.deps.services.apiKeys.authenticate(authorization);
+        principal = await options.deps.services.apiKeys.authenticate(authorization);
       } catch (error) {
         if (error instanceof DomainError) return false;
         throw error;
       }
       ctx.extra.authorization = authorization;
+      if (principal.role !== 'PUBLIC') {
+        ctx.extra.keyId = principal.keyId;
+        track(principal.keyId, ctx.extra.socket);
+      }
       return true;
     },
     onSubscribe: async (ctx, _id, payload) => {
+      if (ctx.extra.keyId && !(await activeKeys.isActive(ctx.extra.keyId))) {
+        closeRevoked(ctx.extra.socket);
+        return [unauthenticated()];
+      }
       const limited = await chargeRateLimit(options.rateLimits, ctx.extra.authorization, ctx.extra.request.socket.remoteAddress);
       if (limited) return [limited];
       let document;
@@ -102,14 +150,25 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       }
       return { schema: options.schema, document, variableValues: payload.variables, operationName: payload.operationName };
     },
-    context: (ctx) => createContext(options.deps, { authorization: ctx.extra.authorization ?? null }),
+    context: async (ctx) => ({
+      ...(await createContext(options.deps, { authorization: ctx.extra.authorization ?? null })),
+      delivery: ctx.extra.flow,
+    }),
     onError: (_ctx, _id, _payload, errors) => formatAll(errors, 'GRAPHQL_VALIDATION_FAILED'),
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : undefined),
+    onNext: async (ctx, _id, _payload, _args, result) => {
+      // Per frame: a key revoked since the socket opened gets nothing more, whichever process revoked it.
+      if (ctx.extra.keyId && !(await activeKeys.isActive(ctx.extra.keyId))) {
+        closeRevoked(ctx.extra.socket);
+        return { errors: formatAll([unauthenticated()], 'UNAUTHENTICATED') };
+      }
+      return result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : undefined;
+    },
   }, wss, options.keepAliveMs ?? 12_000);
 
   return {
     clientCount: () => wss.clients.size,
     async close() {
+      stopListening();
       const clients = [...wss.clients];
       await disposable.dispose();
       const deadline = Date.now() + CLOSE_GRACE_MS;

@@ -7,9 +7,26 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export function createMetrics() {
   const registry = new Registry();
+  /** Open graphql-ws sockets (src/http/ws-flow.ts), read when /metrics is scraped. */
+  const wsSockets = new Set<{ bufferedBytes(): number }>();
   collectDefaultMetrics({ register: registry, prefix: 'community_graph_process_' });
   return {
     registry,
+    wsSockets,
+    wsBufferedBytes: new Gauge({
+      name: 'community_graph_ws_buffered_bytes',
+      help: 'Bytes waiting to be written to the most backed-up graphql-ws socket (a slow or paused reader)',
+      registers: [registry],
+      collect() {
+        this.set(Math.max(0, ...[...wsSockets].map((socket) => socket.bufferedBytes())));
+      },
+    }),
+    wsClosed: new Counter({
+      name: 'community_graph_ws_closed_total',
+      help: 'graphql-ws sockets closed by the server, by reason (stalled: 1013 after WS_STALLED_CLOSE_MS over the bound; revoked: 4403, the API key was revoked)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     /** HTTP GraphQL requests by operation name ("anonymous" when unnamed) and outcome. */
     requestDuration: new Histogram({
       name: 'community_graph_request_duration_seconds',

@@ -1,12 +1,27 @@
-import { PubSub, Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
+import { LatestQueue } from './latest-queue';
 import { Topics } from './topics';
 
-export type CommunityPubSub = PubSub<Topics>;
+export type TopicName = keyof Topics;
+export type TopicMessage<K extends TopicName> = Topics[K][0];
+
+/** Publishing, and two ways of hearing: a listener called per message, or an async iterator of them. */
+export interface CommunityPubSub {
+  publish<K extends TopicName>(topic: K, ...payload: Topics[K]): void;
+  /** Calls `listener` for every message on `topic` (synchronously, in order); returns the unsubscribe. */
+  listen<K extends TopicName>(topic: K, listener: (message: TopicMessage<K>) => void): () => void;
+  /** Every message on `topic` from now on, buffered per subscriber (at most MAX_PENDING_PER_SUBSCRIBER). */
+  subscribe<K extends TopicName>(topic: K): AsyncIterableIterator<TopicMessage<K>>;
+  /**
+   * How many messages this process has received so far (any topic). A message arrives after the write
+   * it reports committed, so a database read begun at or after a count sees every write announced up
+   * to it (the per-frame API key re-check relies on this, src/http/active-keys.ts).
+   */
+  received(): number;
+}
 
 /**
- * Messages a slow subscriber may have pending before the oldest are dropped. Counts are snapshots,
- * so the newest one is what matters; order is kept. (yoga's own `repeaterBuffer` option would share
- * ONE buffer instance between all subscribers, so each subscription gets its own here.)
+ * Messages a slow subscriber may have pending before the oldest are dropped. Live subscriptions keep
+ * only the newest message per event (src/services/live.service.ts); order is kept.
  */
 export const MAX_PENDING_PER_SUBSCRIBER = 256;
 
@@ -17,22 +32,50 @@ export interface TopicTarget {
   removeEventListener(type: string, listener: (event: CustomEvent) => void): void;
 }
 
-/** Our pub/sub over any event target: publish dispatches, each subscribe is its own buffered Repeater. */
+/**
+ * Our pub/sub over any event target. The target gets ONE listener per topic, which fans each message
+ * out to this process's subscribers: a listener per subscriber would make the target hold thousands
+ * (and Node warns past ten, MaxListenersExceededWarning).
+ */
 export function pubSubOver(target: TopicTarget): CommunityPubSub {
+  const topics = new Map<string, { listeners: Set<(message: unknown) => void>; onEvent: (event: CustomEvent) => void }>();
+  let received = 0;
+
+  const listen = (topic: string, listener: (message: unknown) => void): (() => void) => {
+    let entry = topics.get(topic);
+    if (!entry) {
+      const listeners = new Set<(message: unknown) => void>();
+      const onEvent = (event: CustomEvent) => {
+        received++;
+        // A copy: a listener may unsubscribe (or another subscribe) while the message is handed out.
+        for (const each of [...listeners]) each(event.detail);
+      };
+      entry = { listeners, onEvent };
+      topics.set(topic, entry);
+      target.addEventListener(topic, onEvent);
+    }
+    const current = entry;
+    current.listeners.add(listener);
+    return () => {
+      if (!current.listeners.delete(listener) || current.listeners.size) return;
+      topics.delete(topic);
+      target.removeEventListener(topic, current.onEvent);
+    };
+  };
+
   return {
-    publish(topic: string, payload: unknown) {
-      target.dispatchEvent(new CustomEvent(topic, { detail: payload }));
+    publish(topic, ...payload) {
+      target.dispatchEvent(new CustomEvent(topic, { detail: payload[0] }));
     },
-    subscribe(topic: string) {
-      return new Repeater((push, stop) => {
-        const listener = (event: CustomEvent) => {
-          void push(event.detail);
-        };
-        target.addEventListener(topic, listener);
-        void stop.then(() => target.removeEventListener(topic, listener));
-      }, new SlidingBuffer(MAX_PENDING_PER_SUBSCRIBER));
+    listen: listen as CommunityPubSub['listen'],
+    subscribe(topic) {
+      let stop = () => undefined as void;
+      const queue = new LatestQueue<never>({ capacity: MAX_PENDING_PER_SUBSCRIBER, onClose: () => stop() });
+      stop = listen(topic, (message) => queue.push(message as never));
+      return queue;
     },
-  } as unknown as CommunityPubSub;
+    received: () => received,
+  };
 }
 
 /** In-process pub/sub: enough for one replica. (src/pubsub/redis-pubsub.ts joins replicas.) */

@@ -33,9 +33,16 @@ export interface DataChangedMessage {
   changedAt: string;
 }
 
-/** Topic name → payload tuple, as @graphql-yoga/subscription types its pub/sub. */
+/** An API key was revoked: every replica closes the sockets that authenticated with it (src/http/websocket.ts). */
+export interface ApiKeyRevokedMessage {
+  keyId: string;
+  revokedAt: string;
+}
+
+/** Topic name → payload tuple (one message per publish). */
 export type Topics = {
   EVENT_CHANGES: [EventChangeMessage];
   REGISTRATION_COUNTS: [RegistrationCountsMessage];
   DATA_CHANGED: [DataChangedMessage];
+  API_KEY_REVOKED: [ApiKeyRevokedMessage];
 };

@@ -4,6 +4,7 @@ import { ApiKeyEntity } from '../entities';
 import { ApiKeyRole } from '../domain/enums';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { Principal } from '../domain/principal';
+import type { CommunityPubSub } from '../pubsub/pubsub';
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
@@ -18,7 +19,8 @@ export interface CreatedApiKey {
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 export class ApiKeyService {
-  constructor(private readonly db: DataSource) {}
+  /** With a pub/sub, a revocation is announced (API_KEY_REVOKED) so every replica closes the key's sockets. */
+  constructor(private readonly db: DataSource, private readonly pubsub?: CommunityPubSub) {}
 
   async create(input: { role: ApiKeyRole; partnerId?: string | null; label: string }, now = new Date()): Promise<CreatedApiKey> {
     if (input.role === ApiKeyRole.PARTNER && !input.partnerId) {
@@ -52,12 +54,21 @@ export class ApiKeyService {
     return { role: ApiKeyRole.ADMIN, keyId: key.id };
   }
 
+  /** Whether the key still exists unrevoked: the per-frame re-check of open sockets (src/http/active-keys.ts). */
+  async isActive(keyId: string): Promise<boolean> {
+    const key = await this.db.getRepository(ApiKeyEntity).findOne({ select: { id: true, revokedAt: true }, where: { id: keyId } });
+    return Boolean(key && !key.revokedAt);
+  }
+
   /** Every key, newest first; secrets are not stored, so none can be shown. */
   list(): Promise<ApiKeyEntity[]> {
     return this.db.getRepository(ApiKeyEntity).find({ order: { createdAt: 'DESC', id: 'ASC' } });
   }
 
-  /** Revokes a key at once (the next request with it is UNAUTHENTICATED); revoking twice keeps the first time. */
+  /**
+   * Revokes a key at once: the next request with it is UNAUTHENTICATED, and sockets opened with it stop
+   * receiving frames (closed 4403). Revoking twice keeps the first time and announces it again.
+   */
   async revoke(id: string, now = new Date()): Promise<ApiKeyEntity> {
     const repository = this.db.getRepository(ApiKeyEntity);
     const key = await repository.findOneBy({ id });
@@ -66,6 +77,7 @@ export class ApiKeyService {
       key.revokedAt = now;
       await repository.update({ id }, { revokedAt: now });
     }
+    this.pubsub?.publish('API_KEY_REVOKED', { keyId: key.id, revokedAt: key.revokedAt.toISOString() });
     return key;
   }
 }

@@ -24,11 +24,11 @@ import { SourceService } from './sync/source.service';
 import { SyncService } from './sync/sync.service';
 
 /** The settings services are built from; every default is config.ts's (`loadConfig({})`). */
-export type ServiceConfig = Pick<Config, 'maxPageSize' | 'sync' | 'sourceFetch' | 'ils'>;
+export type ServiceConfig = Pick<Config, 'maxPageSize' | 'sync' | 'sourceFetch' | 'ils' | 'liveDelivery'>;
 
 const defaults = loadConfig({});
 const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
-  maxPageSize: defaults.maxPageSize, sync: defaults.sync, sourceFetch: defaults.sourceFetch, ils: defaults.ils,
+  maxPageSize: defaults.maxPageSize, sync: defaults.sync, sourceFetch: defaults.sourceFetch, ils: defaults.ils, liveDelivery: defaults.liveDelivery,
 };
 
 export interface ServiceOptions {
@@ -103,7 +103,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     catalogLinks: new CatalogLinksService(db),
     pubsub: options.pubsub,
     dataChanges,
-    apiKeys: new ApiKeyService(db),
+    apiKeys: new ApiKeyService(db, options.pubsub),
     events: new EventService(db, config.maxPageSize),
     nodes: new NodeService(),
     partners: new PartnerService(db, dataChanges),
@@ -111,7 +111,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
-    live: new LiveService(db, options.pubsub),
+    live: new LiveService(db, options.pubsub, config.liveDelivery),
     sync,
     syncLocks,
     urlPolicy,

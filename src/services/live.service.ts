@@ -1,14 +1,16 @@
-import { filter, pipe, Repeater } from '@graphql-yoga/subscription';
 import { In, DataSource } from 'typeorm';
+import { DEFAULT_LIVE_DELIVERY, LiveDeliveryLimits } from '../config';
 import { Context } from '../context';
 import { PartnerKind } from '../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../domain/errors';
 import { localIdOf } from '../domain/global-id';
 import { EventEntity } from '../entities';
-import { CommunityPubSub } from '../pubsub/pubsub';
+import { LatestQueue } from '../pubsub/latest-queue';
+import { CommunityPubSub, MAX_PENDING_PER_SUBSCRIBER, TopicMessage } from '../pubsub/pubsub';
 import { EventChangeMessage, RegistrationCountsMessage } from '../pubsub/topics';
 
 const MAX_EVENT_IDS = 200;
+
 
 /**
  * Subscriptions: which pub/sub messages a subscriber receives. Arguments are checked when the
@@ -18,14 +20,19 @@ const MAX_EVENT_IDS = 200;
 export class LiveService {
   private active = 0;
 
-  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly pubsub: CommunityPubSub,
+    /** Read by the WebSocket transport, which applies them per socket. */
+    readonly limits: LiveDeliveryLimits = DEFAULT_LIVE_DELIVERY,
+  ) {}
 
   /** Subscriptions currently attached to the pub/sub on this replica (a gauge for metrics and tests). */
   activeSubscriptions(): number {
     return this.active;
   }
 
-  async registrationCounts(ctx: Context, eventIds?: string[] | null, partnerGlobalId?: string | null): Promise<AsyncIterable<RegistrationCountsMessage>> {
+  async registrationCounts(ctx: Context, eventIds?: string[] | null, partnerGlobalId?: string | null): Promise<AsyncIterableIterator<RegistrationCountsMessage>> {
     if (eventIds && eventIds.length > MAX_EVENT_IDS) {
       throw new InvalidArgumentError('eventIds', `${eventIds.length} ids`, `at most ${MAX_EVENT_IDS} event ids`);
     }
@@ -39,49 +46,40 @@ export class LiveService {
       }
     }
     const wanted = ids ? new Set(ids) : null;
-    return this.track(pipe(
-      this.pubsub.subscribe('REGISTRATION_COUNTS'),
-      filter((m: RegistrationCountsMessage) => (!wanted || wanted.has(m.eventId)) && (!partnerId || m.partnerId === partnerId)),
-    ) as Repeater<RegistrationCountsMessage>);
+    return this.deliver(ctx, 'REGISTRATION_COUNTS', (m) => (!wanted || wanted.has(m.eventId)) && (!partnerId || m.partnerId === partnerId));
   }
 
-  async eventChanges(ctx: Context, partnerGlobalId?: string | null, kinds?: PartnerKind[] | null): Promise<AsyncIterable<EventChangeMessage>> {
+  async eventChanges(ctx: Context, partnerGlobalId?: string | null, kinds?: PartnerKind[] | null): Promise<AsyncIterableIterator<EventChangeMessage>> {
     const partnerId = partnerGlobalId ? await this.knownPartner(ctx, partnerGlobalId) : null;
     const wantedKinds = kinds?.length ? new Set(kinds) : null;
-    return this.track(pipe(
-      this.pubsub.subscribe('EVENT_CHANGES'),
-      filter((m: EventChangeMessage) => (!partnerId || m.partnerId === partnerId) && (!wantedKinds || wantedKinds.has(m.partnerKind))),
-    ) as Repeater<EventChangeMessage>);
+    return this.deliver(ctx, 'EVENT_CHANGES', (m) => (!partnerId || m.partnerId === partnerId) && (!wantedKinds || wantedKinds.has(m.partnerKind)));
   }
 
-  /** Counts the subscription from now until its consumer stops (complete, socket closed, shutdown). */
-  private track<T>(source: Repeater<T>): AsyncIterableIterator<T> {
+  /**
+   * One subscriber's queue on `topic`, counted from now until its consumer stops (complete, socket
+   * closed, shutdown). Both topics' messages describe one event each and are reloaded on delivery, so
+   * while the subscriber cannot take them (its socket is full: ctx.delivery) only each event's newest
+   * message waits: a count replaces the event's older count, a change its older change (the subscriber
+   * reloads the event as it is now either way).
+   */
+  private deliver<K extends 'REGISTRATION_COUNTS' | 'EVENT_CHANGES'>(
+    ctx: Context, topic: K, wanted: (message: TopicMessage<K>) => boolean,
+  ): AsyncIterableIterator<TopicMessage<K>> {
     this.active++;
-    let open = true;
-    const release = () => {
-      if (open) {
-        open = false;
+    let stop = () => undefined as void;
+    const queue = new LatestQueue<TopicMessage<K>>({
+      keyOf: (message) => message.eventId,
+      capacity: MAX_PENDING_PER_SUBSCRIBER,
+      ready: ctx.delivery ? () => ctx.delivery!.ready() : undefined,
+      onClose: () => {
         this.active--;
-      }
-    };
-    return {
-      next: async () => {
-        const result = await source.next();
-        if (result.done) release();
-        return result;
+        stop();
       },
-      return: async (value?: unknown) => {
-        release();
-        return source.return(value as T);
-      },
-      throw: async (error?: unknown) => {
-        release();
-        return source.throw(error);
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    });
+    stop = this.pubsub.listen(topic, (message) => {
+      if (wanted(message)) queue.push(message);
+    });
+    return queue;
   }
 
   private async knownPartner(ctx: Context, globalId: string): Promise<string> {
