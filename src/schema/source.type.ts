@@ -37,6 +37,33 @@ export class Source extends Node {
 
   @Field(() => Int, { description: 'Items stored from the last successful sync.' })
   itemCount!: number;
+
+  @Field(() => String, { nullable: true, description: 'The version of the format the feed last turned out to be, for formats that have several (HSDS "1.x tabular", "3.x json"...).' })
+  formatVersion!: string | null;
+}
+
+@ObjectType('SyncSkip', { description: 'One item a sync skipped: why, and where it is in the feed.' })
+export class SyncSkipType {
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Line of the item in a text feed (iCalendar, a CSV row).' })
+  line!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Byte offset of the item in a binary feed (MARC ISO 2709).' })
+  offset!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The item\'s own id or a short reference (UID, 001, resource name).' })
+  ref!: string | null;
+}
+
+@ObjectType('SyncSkips', { description: 'What the last stored sync skipped (its status was PARTIAL).' })
+export class SyncSkipsType {
+  @Field(() => Int, { description: 'How many items were skipped.' })
+  count!: number;
+
+  @Field(() => [SyncSkipType], { description: 'The first 20 of them.' })
+  reasons!: SyncSkipType[];
 }
 
 @ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })

@@ -86,7 +86,7 @@ export class SourceService {
     const source = repo.create({
       id: stableId('source', partnerId, input.format, input.url), partnerId, format: input.format, url: input.url, refreshMinutes,
       expandFrom: input.expandFrom ?? null, expandTo: input.expandTo ?? null, options: JSON.stringify(input.options ?? {}),
-      title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null,
+      title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastSkips: null, formatVersion: null, lastExpandedAt: null,
       consecutiveFailures: 0, itemCount: 0, nextSyncAt: live ? null : ctx.now, createdAt: ctx.now,
     });
     if (await repo.findOneBy({ id: source.id })) throw new DomainError(ErrorCode.CONFLICT, `This partner already has a ${input.format} source at ${input.url}.`);

@@ -5,6 +5,7 @@ import { Logger } from '../../logger';
 import { DataChanges } from '../data-changes';
 import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
+import { summarizeSkips } from './sync-skips';
 
 export type SyncStatus = 'OK' | 'NOT_MODIFIED' | 'PARTIAL' | 'FAILED';
 
@@ -151,8 +152,13 @@ export class SyncService {
   }
 
   private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number): Promise<void> {
+    // A 304 parsed nothing: the skips and version of the data still served stay as they were. Otherwise
+    // the pull is complete here (a streamed pull's skips fill while its sink reads it).
+    const parsed = pull.notModified ? {} : {
+      lastExpandedAt: now, lastSkips: summarizeSkips(pull.skipped), formatVersion: pull.formatVersion?.slice(0, 32) ?? null,
+    };
     await this.db.getRepository(SourceEntity).update({ id: source.id }, {
-      lastAttemptAt: now, lastSuccessAt: now, ...(pull.notModified ? {} : { lastExpandedAt: now }),
+      lastAttemptAt: now, lastSuccessAt: now, ...parsed,
       ...(pull.title !== undefined && !pull.notModified ? { title: pull.title?.slice(0, 200) ?? null } : {}), lastError: null, consecutiveFailures: 0, itemCount,
       etag: pull.validators.etag, lastModified: pull.validators.lastModified,
       nextSyncAt: nextSyncAfterSuccess(source.refreshMinutes, now),
