@@ -177,6 +177,11 @@ export interface PullResult<Item = unknown> {
   deletedExternalIds?: string[];
   /** The feed's own title (iCalendar NAME / X-WR-CALNAME), shown on the Source. */
   title?: string | null;
+  /**
+   * What the adapter read leniently though the feed said otherwise (e.g. "3 record(s) declared MARC-8
+   * were UTF-8"), shown in the SyncReport. Like `skipped`, a streamed pull fills it while being read.
+   */
+  notes?: string[];
   /** The version of the format the feed turned out to be (e.g. HSDS "2.0 tabular"), shown on the Source. */
   formatVersion?: string | null;
   /**

@@ -73,6 +73,12 @@ export class SkippedItemType {
 
   @Field(() => String)
   reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Line of the item in a text feed.' })
+  line?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Byte offset of the item in a binary feed (MARC ISO 2709).' })
+  offset?: number | null;
 }
 
 @ObjectType('SyncReport', { description: 'What one sync of a source did.' })
@@ -97,6 +103,9 @@ export class SyncReportType {
 
   @Field(() => [SkippedItemType])
   skippedItems!: SkippedItemType[];
+
+  @Field(() => [String], { description: 'What was read leniently, though the feed said otherwise (e.g. MARC records declared MARC-8 that were UTF-8).' })
+  notes!: string[];
 
   @Field(() => Int)
   durationMs!: number;

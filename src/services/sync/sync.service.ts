@@ -14,6 +14,8 @@ export interface SyncReport extends SinkCounts {
   status: SyncStatus;
   skipped: number;
   skippedItems: SkippedItem[];
+  /** What was read leniently (PullResult.notes). */
+  notes: string[];
   durationMs: number;
   error: string | null;
 }
@@ -76,7 +78,7 @@ export class SyncService {
     const started = Date.now();
     const source = await this.db.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
     const partner = await this.db.getRepository(PartnerEntity).findOneByOrFail({ id: source.partnerId });
-    const base = { sourceId, created: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedItems: [] as SkippedItem[], error: null };
+    const base = { sourceId, created: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedItems: [] as SkippedItem[], notes: [] as string[], error: null };
     let pull: PullResult;
     let counts: SinkCounts;
     const spec = this.specOf(source, partner, now);
@@ -130,7 +132,7 @@ export class SyncService {
     // Read only now: a streamed pull reports the records it could not read while the sink consumed it.
     const skippedItems = [...pull.skipped];
     return {
-      ...base, ...counts, skipped: skippedItems.length, skippedItems,
+      ...base, ...counts, skipped: skippedItems.length, skippedItems, notes: [...(pull.notes ?? [])],
       status: skippedItems.length ? 'PARTIAL' : 'OK', durationMs: Date.now() - started,
     };
   }
