@@ -90,7 +90,7 @@ describeEachBackend('partner sources over GraphQL', (backend) => {
   });
 
   it('keeps what a PARTIAL sync skipped on the Source (lastSkips: count, first 20 reasons), for staff only, until a clean sync', async () => {
-    const LAST_SKIPS = `query($slug: String!) { partner(slug: $slug) { sources { url lastSkips { count reasons { reason line offset ref } } } } }`;
+    const LAST_SKIPS = `query($slug: String!) { partner(slug: $slug) { sources { url formatVersion lastSkips { count reasons { reason line offset ref } } } } }`;
     const broken = Array.from({ length: 25 }, (_, i) => `BEGIN:VEVENT\r\nUID:broken-${i}@t\r\nSUMMARY:No start ${i}\r\nEND:VEVENT\r\n`).join('');
     const good = 'BEGIN:VEVENT\r\nUID:fine@t\r\nDTSTART:20260410T150000Z\r\nSUMMARY:Fine\r\nEND:VEVENT\r\n';
     feeds.set('/skips.ics', { kind: 'feed', body: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n${good}${broken}END:VCALENDAR\r\n` });
@@ -107,7 +107,7 @@ describeEachBackend('partner sources over GraphQL', (backend) => {
       { reason: item.reason, line: null, offset: null, ref: item.externalId })));
     expect(viaAdmin.reasons.map((r: { ref: string }) => r.ref)).toEqual(Array.from({ length: 20 }, (_, i) => `broken-${i}@t`));
     const everyone = await h.graph.execute(LAST_SKIPS, { slug: 'skips-school' });
-    expect(everyone.data!.partner.sources).toEqual([{ url: null, lastSkips: null }]);
+    expect(everyone.data!.partner.sources).toEqual([{ url: null, formatVersion: null, lastSkips: null }]);
     feeds.set('/skips.ics', { kind: 'status', status: 404 });
     expect((await h.graph.execute(SYNC, { id }, admin)).data!.syncSource.status).toBe('FAILED');
     // A failed pull stored nothing: the skips of the data still served stay.

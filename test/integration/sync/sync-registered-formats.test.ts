@@ -114,6 +114,20 @@ describeEachBackend('sync engine with every registered format', (backend) => {
     ] });
   });
 
+  it('an HSDS 1.x-era tabular package: stores the services it can, and keeps the detected version and each skipped row on the Source', async () => {
+    const url = pathToFileURL(path.join(__dirname, '../../fixtures/hsds/v1-package/datapackage.json')).href;
+    const partnerId = await h.addPartner('riverside-help', PartnerKind.NONPROFIT);
+    const sourceId = await h.addSource(partnerId, url, SourceFormat.HSDS);
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'PARTIAL', created: 3, skipped: 3, error: null });
+    const stored = await h.graph.db.getRepository(ServiceEntity).find({ where: { sourceId: localOf(sourceId) }, order: { name: 'ASC' } });
+    expect(stored.map((s) => s.name)).toEqual(['Adult Reading Help', 'Community Supper', 'Saturday Pantry']);
+    const source = await h.source(sourceId);
+    expect([source.formatVersion, source.itemCount]).toEqual(['1.x/2.x tabular', 3]);
+    expect(source.lastSkips!.count).toBe(3);
+    expect(source.lastSkips!.reasons.map((r) => [r.line, r.ref])).toEqual([[7, 'svc-meals'], [4, 'rs-3'], [5, 'svc-noname']]);
+  });
+
   it('routes an HSDS file to the services sink, and its dated sessions to the events sink', async () => {
     const now = new Date();
     const file = path.join(dir, 'services.json');
