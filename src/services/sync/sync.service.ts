@@ -6,6 +6,7 @@ import { DataChanges } from '../data-changes';
 import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
 import { summarizeSkips } from './sync-skips';
+import { checkFeed, FeedCheck } from './feed-check';
 
 export type SyncStatus = 'OK' | 'NOT_MODIFIED' | 'PARTIAL' | 'FAILED';
 
@@ -135,6 +136,23 @@ export class SyncService {
       ...base, ...counts, skipped: skippedItems.length, skippedItems, notes: [...(pull.notes ?? [])],
       status: skippedItems.length ? 'PARTIAL' : 'OK', durationMs: Date.now() - started,
     };
+  }
+
+  /**
+   * What a sync of this feed would store, pulled through the same adapter and HttpClient (so the same
+   * fetch policy) without touching the database: for partner staff testing an export before it is added.
+   */
+  async check(feed: { format: string; url: string; timezone: string; options?: Record<string, unknown>; window?: { from: Date; to: Date } }, now = new Date()): Promise<FeedCheck> {
+    const adapter = this.adapters.get(feed.format);
+    if (!adapter) throw new Error(`No adapter is installed for format ${feed.format}.`);
+    const spec: SourceSpec = {
+      id: 'check', partnerId: 'check', format: adapter.format, url: feed.url, partnerTimezone: feed.timezone,
+      window: feed.window ?? {
+        from: new Date(now.getTime() - this.options.windowPastDays * DAY_MS), to: new Date(now.getTime() + this.options.windowAheadDays * DAY_MS),
+      },
+      validators: { etag: null, lastModified: null }, lastSuccessAt: null, options: feed.options ?? {},
+    };
+    return checkFeed(adapter, this.options.http, spec);
   }
 
   specOf(source: SourceEntity, partner: PartnerEntity, now: Date): SourceSpec {
