@@ -38,7 +38,7 @@ export class Source extends Node {
   @Field(() => Int, { description: 'Items stored from the last successful sync.' })
   itemCount!: number;
 
-  @Field(() => String, { nullable: true, description: 'The version of the format the feed last turned out to be, for formats that have several (HSDS "1.x tabular", "3.x json"...).' })
+  @Field(() => String, { nullable: true, description: 'The version of the format the feed last turned out to be, for formats that have several (HSDS "1.x/2.x tabular", "3.x JSON", "3.x API"...).' })
   formatVersion!: string | null;
 }
 
