@@ -4,11 +4,14 @@ import { PartnerEntity, SourceEntity } from '../entities';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { toGlobalId } from '../domain/global-id';
 import { withAdminContext } from './cli-context';
-import { CliCommand, CliUsageError } from './command';
+import { CliCommand, CliIO, CliUsageError } from './command';
+import { describeFeedCheck } from './feed-check.print';
+import { Config } from '../config';
 
 const USAGE = `Usage:
   community-graph sources add --partner SLUG --format ICALENDAR --url URL [--refresh-minutes N] [--expand-from ISO] [--expand-to ISO]
-  community-graph sources list [--partner SLUG]`;
+  community-graph sources list [--partner SLUG]
+  community-graph sources check URL --format FORMAT [--timezone ZONE | --partner SLUG] [--expand-from ISO] [--expand-to ISO] [--options JSON]`;
 
 function instant(name: string, value: string | undefined): Date | null {
   if (value === undefined) return null;
@@ -21,9 +24,10 @@ function instant(name: string, value: string | undefined): Date | null {
 
 export const sourcesCommand: CliCommand = {
   name: 'sources',
-  summary: 'Add or list partner feeds (sources add --partner ... | sources list)',
+  summary: 'Add, list or check partner feeds (sources add --partner ... | sources list | sources check URL --format F)',
   async run(args, config, io) {
     const [action, ...rest] = args;
+    if (action === 'check') return checkCommand(rest, config, io);
     if (action !== 'add' && action !== 'list') throw new CliUsageError(USAGE);
     const { values } = parseArgs({
       args: rest, strict: true,
@@ -52,3 +56,41 @@ export const sourcesCommand: CliCommand = {
     });
   },
 };
+
+function optionsJson(value: string | undefined): Record<string, unknown> | undefined {
+  if (value === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(value);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+  } catch {
+    // reported below
+  }
+  throw new CliUsageError(`--options must be a JSON object, e.g. '{"mode":"datapackage"}'.`);
+}
+
+/** `sources check URL --format F`: what a sync would store, through the server's adapters and fetch policy; writes nothing. */
+async function checkCommand(args: string[], config: Config, io: CliIO): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args, strict: true, allowPositionals: true,
+    options: {
+      format: { type: 'string' }, timezone: { type: 'string' }, partner: { type: 'string' },
+      'expand-from': { type: 'string' }, 'expand-to': { type: 'string' }, options: { type: 'string' },
+    },
+  });
+  if (positionals.length !== 1 || !values.format) throw new CliUsageError(`sources check needs one URL and --format.\n\n${USAGE}`);
+  if (values.timezone && values.partner) throw new CliUsageError('Give --timezone or --partner (whose time zone is used), not both.');
+  const from = instant('expand-from', values['expand-from']);
+  const to = instant('expand-to', values['expand-to']);
+  if (!from !== !to) throw new CliUsageError('Give both --expand-from and --expand-to, or neither (the sync window).');
+  const options = optionsJson(values.options);
+  await withAdminContext(config, async (ctx, db) => {
+    const partner = values.partner ? await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner }) : null;
+    if (values.partner && !partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
+    const timezone = partner?.timezone ?? values.timezone ?? 'UTC';
+    const check = await ctx.services.sources.checkFeed(ctx, {
+      format: values.format!.toUpperCase(), url: positionals[0], timezone, options, window: from && to ? { from, to } : undefined,
+    }, { allowFileUrls: true });
+    io.out(describeFeedCheck(positionals[0], values.format!.toUpperCase(), timezone, check));
+    if (check.status === 'FAILED') process.exitCode = 1;
+  });
+}

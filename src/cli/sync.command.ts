@@ -35,7 +35,11 @@ export const syncCommand: CliCommand = {
             : '    stored.\n');
         });
         io.out(`[${i + 1}/${sources.length}] ${describeReport(report)}\n`);
-        for (const item of report.skippedItems) io.out(`    skipped ${item.externalId ?? '(no id)'}: ${item.reason}\n`);
+        for (const item of report.skippedItems) {
+          const at = item.offset !== undefined ? ` at byte ${item.offset}` : '';
+          io.out(`    skipped ${item.externalId ?? '(no id)'}${at}: ${item.reason}\n`);
+        }
+        for (const note of report.notes) io.out(`    note: ${note}\n`);
         if (report.status === 'FAILED') failed++;
       }
       if (!sources.length) io.out('No sources to sync.\n');

@@ -140,10 +140,22 @@ export interface EventDetails {
   waitlist?: boolean | null;
 }
 
-/** An item the adapter could not use, with the reason shown in the SyncReport. */
+/**
+ * An item the adapter could not use, with the reason shown in the SyncReport and stored on the Source
+ * (`lastSkips`). Where it was in the feed (line, byte offset, the item's own id) lets partner staff find
+ * it in their export. The reason must not quote the feed beyond a short identifier: it is stored and
+ * shown, and the partner's bytes are not ours to echo.
+ */
 export interface SkippedItem {
-  externalId: string | null;
+  /** The item's id in the feed (UID, 001, HSDS id), when it has one. */
+  externalId?: string | null;
   reason: string;
+  /** 1-based line of the item in a text feed (iCalendar, CSV row). */
+  line?: number;
+  /** Byte offset of the item in a binary feed (ISO 2709). */
+  offset?: number;
+  /** A short reference other than the id: a resource name, a record number. */
+  ref?: string;
 }
 
 /**
@@ -165,6 +177,13 @@ export interface PullResult<Item = unknown> {
   deletedExternalIds?: string[];
   /** The feed's own title (iCalendar NAME / X-WR-CALNAME), shown on the Source. */
   title?: string | null;
+  /**
+   * What the adapter read leniently though the feed said otherwise (e.g. "3 record(s) declared MARC-8
+   * were UTF-8"), shown in the SyncReport. Like `skipped`, a streamed pull fills it while being read.
+   */
+  notes?: string[];
+  /** The version of the format the feed turned out to be (e.g. HSDS "2.0 tabular"), shown on the Source. */
+  formatVersion?: string | null;
   /**
    * Items of other kinds from the same pull, each stored by its own sink after the main items (another
    * Community Graph brings events and catalog records). The pull fails as a whole before anything

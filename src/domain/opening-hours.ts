@@ -1,4 +1,5 @@
 import { DateTime, FixedOffsetZone, Zone } from 'luxon';
+import { isMonthDay, isNthWeekdayOfMonth } from './month-position';
 
 /**
  * Opening hours as an RRULE-like rule (the shape HSDS schedules use, RFC 5545 terms): on which days
@@ -40,12 +41,6 @@ function minutesOf(time: string | null): number | null {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 }
 
-function nthMatches(day: DateTime, nth: number | null): boolean {
-  if (nth === null) return true;
-  if (nth > 0) return Math.ceil(day.day / 7) === nth;
-  return Math.ceil((day.daysInMonth! - day.day + 1) / 7) === -nth;
-}
-
 /** Does the rule's pattern (ignoring COUNT) include this local date? */
 function patternIncludes(rule: OpeningHoursRule, day: DateTime): boolean {
   const date = day.toISODate()!;
@@ -66,9 +61,9 @@ function patternIncludes(rule: OpeningHoursRule, day: DateTime): boolean {
     return start ? day.weekday === start.weekday : true;
   }
   if (start && every > 1 && ((day.year - start.year) * 12 + day.month - start.month) % every !== 0) return false;
-  if (rule.byDay.length) return rule.byDay.some((d) => d.weekday === day.weekday && nthMatches(day, d.nth));
+  if (rule.byDay.length) return rule.byDay.some((d) => d.weekday === day.weekday && isNthWeekdayOfMonth(day, d.nth));
   if (rule.byMonthDay.length) {
-    return rule.byMonthDay.some((n) => (n > 0 ? day.day === n : day.day === day.daysInMonth! + n + 1));
+    return rule.byMonthDay.some((n) => isMonthDay(day, n));
   }
   return start ? day.day === start.day : false;
 }

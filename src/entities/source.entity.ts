@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { SourceFormat } from '../datasources/adapter';
 import { InstantColumn } from '../db/columns';
+import type { SyncSkips } from '../services/sync/sync-skips';
 
 /**
  * One feed of one partner (an .ics URL, a JSON-LD page, an HSDS API...). Besides where to pull, it keeps
@@ -54,6 +55,14 @@ export class SourceEntity {
 
   @Column({ type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** What the last stored sync skipped and why (count and the first reasons); null when nothing was. */
+  @Column({ type: 'simple-json', nullable: true })
+  lastSkips!: SyncSkips | null;
+
+  /** The version of the format the feed last turned out to be (HSDS 1.x / 2.x / 3.x...); null when the format has one. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  formatVersion!: string | null;
 
   /**
    * When the feed was last parsed in full. Recurrences are expanded into a window that moves with time,

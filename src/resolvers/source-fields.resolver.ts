@@ -4,7 +4,8 @@ import { PartnerEntity, SourceEntity } from '../entities';
 import { toGlobalId } from '../domain/global-id';
 import { Partner } from '../schema/partner.type';
 import { SourceStatus } from '../domain/enums';
-import { Source } from '../schema/source.type';
+import { Source, SyncSkipsType } from '../schema/source.type';
+import type { SyncSkips } from '../services/sync/sync-skips';
 import { PrivateField } from '../schema/private-field';
 
 @Resolver(() => Source)
@@ -34,6 +35,15 @@ export class SourceFieldsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Why the last sync failed. Null when it did not, or unless the key is ADMIN or this partner\'s.' })
   lastError(@Ctx() ctx: Context, @Root() source: SourceEntity): string | null {
     return ctx.services.sources.canSeePrivate(ctx, source) ? source.lastError : null;
+  }
+
+  @PrivateField()
+  @FieldResolver(() => SyncSkipsType, {
+    nullable: true,
+    description: 'What the last stored sync skipped and why (count and the first reasons, with lines or byte offsets). Null when it skipped nothing, or unless the key is ADMIN or this partner\'s.',
+  })
+  lastSkips(@Ctx() ctx: Context, @Root() source: SourceEntity): SyncSkips | null {
+    return ctx.services.sources.canSeePrivate(ctx, source) ? source.lastSkips : null;
   }
 }
 

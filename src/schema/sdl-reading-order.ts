@@ -71,7 +71,7 @@ export const SDL_FEATURES: readonly SdlFeature[] = [
     name: 'Sources',
     summary: 'Sources: the partners\' feeds, how their syncs go, and what one sync did.',
     mutation: ['addSource', 'removeSource', 'syncSource'],
-    types: ['Source', 'SourceFormat', 'SourceStatus', 'AddSourceInput', 'SyncReport', 'SyncStatus', 'SkippedItem'],
+    types: ['Source', 'SourceFormat', 'SourceStatus', 'AddSourceInput', 'SyncReport', 'SyncStatus', 'SkippedItem', 'SyncSkips', 'SyncSkip'],
   },
   {
     name: 'Embeds',

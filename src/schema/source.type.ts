@@ -57,15 +57,48 @@ export class Source extends Node {
 
   @Field(() => Int, { description: 'Items stored from the last successful sync.' })
   itemCount!: number;
+
+  @Field(() => String, { nullable: true, description: 'The version of the format the feed last turned out to be, for formats that have several (HSDS "1.x/2.x tabular", "3.x JSON", "3.x API"...).' })
+  formatVersion!: string | null;
+}
+
+@ObjectType('SyncSkip', { description: 'One item a sync skipped: why, and where it is in the feed.' })
+export class SyncSkipType {
+  @Field(() => String)
+  reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Line of the item in a text feed (iCalendar, a CSV row).' })
+  line!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Byte offset of the item in a binary feed (MARC ISO 2709).' })
+  offset!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The item\'s own id or a short reference (UID, 001, resource name).' })
+  ref!: string | null;
+}
+
+@ObjectType('SyncSkips', { description: 'What the last stored sync skipped (its status was PARTIAL).' })
+export class SyncSkipsType {
+  @Field(() => Int, { description: 'How many items were skipped.' })
+  count!: number;
+
+  @Field(() => [SyncSkipType], { description: 'The first 20 of them.' })
+  reasons!: SyncSkipType[];
 }
 
 @ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })
 export class SkippedItem {
   @Field(() => String, { nullable: true, description: 'The feed\'s own id of the item (e.g. an iCalendar UID); null when it had none.' })
-  externalId!: string | null;
+  externalId?: string | null;
 
   @Field(() => String, { description: 'Why it was skipped, in a sentence (English), e.g. "DTSTART is not a date or date-time".' })
   reason!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Line of the item in a text feed.' })
+  line?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Byte offset of the item in a binary feed (MARC ISO 2709).' })
+  offset?: number | null;
 }
 
 @ObjectType('SyncReport', { description: 'What one sync of a source did.' })
@@ -90,6 +123,9 @@ export class SyncReport {
 
   @Field(() => [SkippedItem], { description: 'The skipped items, each with its reason.' })
   skippedItems!: SkippedItem[];
+
+  @Field(() => [String], { description: 'What was read leniently, though the feed said otherwise (e.g. MARC records declared MARC-8 that were UTF-8).' })
+  notes!: string[];
 
   @Field(() => Int, { description: 'Wall-clock time the sync took, in milliseconds.' })
   durationMs!: number;

@@ -94,7 +94,7 @@ export class OurSide {
         partnerTimezone, window, validators: { etag: null, lastModified: null }, lastSuccessAt: null, options: {},
       }, this.http);
       const items = pulled.items as NormalizedEvent[];
-      return { error: null, skipped: pulled.skipped, occurrences: items.map(fromEvent) };
+      return { error: null, skipped: pulled.skipped.map((s) => ({ externalId: s.externalId ?? null, reason: s.reason })), occurrences: items.map(fromEvent) };
     } catch (error) {
       return { error: (error as Error).message, skipped: [], occurrences: [] };
     }

@@ -36,7 +36,7 @@ describeEachBackend('catalog sink (MARC over HTTP → tables)', (backend) => {
       book({ id: 'b3', title: 'River Towns', oclc: 'ocm00012345', items: [] }),
     ]);
     const report = await sync();
-    expect(report).toEqual({ created: 3, updated: 0, removed: 0, unchanged: 0, skipped: [{ externalId: null, reason: 'record 2: directory entry for field 001 (start 0, length 9999) does not match the data' }] });
+    expect(report).toEqual({ created: 3, updated: 0, removed: 0, unchanged: 0, skipped: [{ externalId: null, reason: 'record 2: directory entry for field 001 (start 0, length 9999) does not match the data', offset: file.indexOf(damaged) }] });
     expect((await records()).map((r) => [r.externalId, r.title, r.isbns.map((i) => i.isbn13), r.oclcNumbers])).toEqual([
       ['b1', 'The Wild Robot', ['9780316381994'], []], ['b2', 'Hatchet', ['9781416936473'], []], ['b3', 'River Towns', [], ['12345']],
     ]);
@@ -75,7 +75,7 @@ describeEachBackend('catalog sink (MARC over HTTP → tables)', (backend) => {
     const before = JSON.stringify(await records());
     file = Buffer.from('00042nam  2200000 a 4500 truncated');
     const report = await sync();
-    expect(report).toEqual({ created: 0, updated: 0, removed: 0, unchanged: 0, skipped: [{ externalId: null, reason: 'record 1: truncated record at end of file (34 bytes, no record terminator)' }] });
+    expect(report).toEqual({ created: 0, updated: 0, removed: 0, unchanged: 0, skipped: [{ externalId: null, reason: 'record 1: truncated record at end of file (34 bytes, no record terminator)', offset: 0 }] });
     expect(JSON.stringify(await records())).toBe(before);
   });
 

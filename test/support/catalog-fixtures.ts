@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CatalogSinkItem } from '../../src/domain/catalog';
 import { createMarcSourceAdapter } from '../../src/datasources/marc/marc.source';
-import { HttpClient, SourceFormat, SourceSpec } from '../../src/datasources/adapter';
+import { HttpClient, SkippedItem, SourceFormat, SourceSpec } from '../../src/datasources/adapter';
 import { PartnerKind } from '../../src/domain/enums';
 import { stableId } from '../../src/domain/ids';
 import { LocationEntity, PartnerEntity } from '../../src/entities';
@@ -27,7 +27,7 @@ export const marcSpec = (partnerId: string, url: string, sourceId = `marc-${part
 });
 
 /** What the sync engine does for a MARC source: pull through the adapter, hand the items to the catalog sink. */
-export async function syncMarc(db: DataSource, http: HttpClient, spec: SourceSpec, now = new Date()): Promise<SinkCounts & { skipped: { externalId: string | null; reason: string }[] }> {
+export async function syncMarc(db: DataSource, http: HttpClient, spec: SourceSpec, now = new Date()): Promise<SinkCounts & { skipped: SkippedItem[] }> {
   const pull = await createMarcSourceAdapter().pull(spec, http);
   const counts = await new CatalogSink().apply(
     { db, source: { id: spec.id, partnerId: spec.partnerId, partnerTimezone: spec.partnerTimezone }, now, incremental: pull.incremental, deletedExternalIds: pull.deletedExternalIds ?? [] },

@@ -215,7 +215,7 @@ export function mapPage<Field extends string, Item>(
       if (response.errors.length) {
         throw new AdapterError(`${url} answered item ${index} at ${mapping.itemsPath} as null with errors: ${describeGraphqlErrors(response.errors)}`);
       }
-      page.skipped.push({ externalId: null, reason: `item ${index} at ${mapping.itemsPath} is ${JSON.stringify(item)}, not an object` });
+      page.skipped.push({ externalId: null, reason: `item ${index} at ${mapping.itemsPath} is ${item === null ? 'null' : Array.isArray(item) ? 'an array' : `a ${typeof item}`}, not an object` });
       return;
     }
     try {

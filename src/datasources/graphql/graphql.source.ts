@@ -32,7 +32,7 @@ function windowVariables(mapping: GraphqlMapping, source: SourceSpec, declared: 
   return variables;
 }
 
-const skippedRecord = (item: SkippedItem): CatalogSinkItem => ({ skipped: true, externalId: item.externalId });
+const skippedRecord = (item: SkippedItem): CatalogSinkItem => ({ skipped: true, externalId: item.externalId ?? null });
 
 /** One query of a source, paged: its items, and the ones that broke a rule of our model. */
 interface PagedRequest<Item> {

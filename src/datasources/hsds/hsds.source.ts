@@ -3,21 +3,20 @@ import { FetchError } from '../http';
 import { NormalizedService, SERVICES_KIND } from '../service-item';
 import { isSkipped, mapHsdsService } from './hsds.map';
 import { isMinimalService, JsonObject, parseHsdaPage, parseJsonBody, servicesFromJson } from './hsds.parse';
-import { assembleTabularServices, dataPackageResources, parseCsvTable, Tables } from './hsds.tabular';
+import { readDataPackage } from './hsds.package';
+import { jsonVersion } from './hsds.versions';
 
 /**
  * Open Referral HSDS 3 listings, from
  *  - an HSDA API base URL: GET {base}/services?page=&per_page=[&modified_after=], then
  *    GET {base}/services/{id} for items the list returns minimal (HSDS 3 API reference);
  *  - a static JSON file (one service, an array, an organization with services, a page);
- *  - a tabular data package (datapackage.json + CSV tables).
+ *  - a tabular data package (datapackage.json + CSV tables), HSDS 1.x, 2.x or 3.x (hsds.versions.ts).
+ * The version found is reported (PullResult.formatVersion).
  * options: mode ('api' | 'file' | 'datapackage', else inferred from the URL), perPage (100),
  * maxPages (200), incremental (true: after a first full sync, ask only for modified_after).
  */
 type Mode = 'api' | 'file' | 'datapackage';
-
-const TABLES = ['service', 'organization', 'service_at_location', 'location', 'address', 'accessibility', 'schedule',
-  'phone', 'contact', 'language', 'cost_option', 'attribute', 'taxonomy_term'];
 
 function modeOf(source: SourceSpec): Mode {
   const mode = source.options.mode;
@@ -108,17 +107,6 @@ async function pullApi(source: SourceSpec, http: HttpClient, skipped: SkippedIte
   return { raws, incremental };
 }
 
-async function pullDataPackage(source: SourceSpec, http: HttpClient, descriptorBody: Buffer): Promise<JsonObject[]> {
-  const resources = dataPackageResources(parseJsonBody(descriptorBody, 'datapackage.json'));
-  if (!resources.some((r) => r.name === 'service')) throw new AdapterError('datapackage.json lists no "service" resource.');
-  const tables: Tables = {};
-  for (const resource of resources.filter((r) => TABLES.includes(r.name))) {
-    const url = new URL(resource.path, source.url).toString();
-    tables[resource.name] = parseCsvTable((await get(http, url, `HSDS table ${resource.name}`)).body, resource.name);
-  }
-  return assembleTabularServices(tables);
-}
-
 /** service_at_location lists repeat a service once per location: one service, all its locations. */
 function mergeById(raws: JsonObject[]): JsonObject[] {
   const byId = new Map<unknown, JsonObject>();
@@ -141,24 +129,37 @@ export const hsdsSource: SourceAdapter = {
     const mode = modeOf(source);
     const skipped: SkippedItem[] = [];
     let raws: JsonObject[];
+    let origin: WeakMap<JsonObject, { file: string; line: number | undefined }> | null = null;
+    let formatVersion: string;
     let incremental = false;
     let validators = { etag: null as string | null, lastModified: null as string | null };
     if (mode === 'api') {
       ({ raws, incremental } = await pullApi(source, http, skipped));
+      formatVersion = jsonVersion(raws, 'API');
     } else {
       const response = await get(http, source.url, mode === 'file' ? 'HSDS file' : 'HSDS data package', source.validators);
       validators = { etag: response.etag, lastModified: response.lastModified };
       if (response.notModified) return { notModified: true, validators, kind: SERVICES_KIND, items: [], skipped: [], incremental: false };
-      raws = mode === 'file'
-        ? servicesFromJson(parseJsonBody(response.body, `HSDS file ${source.url}`), source.url)
-        : await pullDataPackage(source, http, response.body);
+      if (mode === 'file') {
+        raws = servicesFromJson(parseJsonBody(response.body, `HSDS file ${source.url}`), source.url);
+        formatVersion = jsonVersion(raws, 'JSON');
+      } else {
+        const contents = await readDataPackage(source.url, response.body, async (url, what) => (await get(http, url, what)).body);
+        ({ raws, origin, formatVersion } = contents);
+        skipped.push(...contents.skipped);
+      }
     }
     const items: NormalizedService[] = [];
     for (const raw of mergeById(raws)) {
       const mapped = mapHsdsService(raw, { zone: source.partnerTimezone, window: source.window });
-      if (isSkipped(mapped)) skipped.push(mapped);
-      else items.push(mapped);
+      if (!isSkipped(mapped)) {
+        items.push(mapped);
+        continue;
+      }
+      // A tabular service names its row, so partner staff find it in their CSV.
+      const at = origin?.get(raw);
+      skipped.push(at ? { ...mapped, reason: `${at.file}${at.line ? ` line ${at.line}` : ''}: ${mapped.reason}`, ...(at.line ? { line: at.line } : {}) } : mapped);
     }
-    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped, incremental };
+    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped, incremental, formatVersion };
   },
 };

@@ -1,5 +1,6 @@
 import { DateTime, Duration } from 'luxon';
 import { JsonObject } from './jsonld.parse';
+import { isMonthDay, isNthWeekdayOfMonth } from '../../domain/month-position';
 import { asArray, numberOf, schemaTerm, textOf } from './jsonld.values';
 
 /** One expanded occurrence of a schema.org Schedule, as local wall-clock start/end in `zone`. */
@@ -44,10 +45,10 @@ function weekdaysOf(value: unknown): { weekday: number; nth: number | null }[] {
   });
 }
 
-function nthMatches(day: DateTime, nth: number | null): boolean {
-  if (nth === null) return true;
-  if (nth > 0) return Math.ceil(day.day / 7) === nth;
-  return Math.ceil((day.daysInMonth! - day.day + 1) / 7) === -nth;
+/** Integers from a number, a numeric string, a comma list ("1,15") or an array of them. */
+function integersOf(value: unknown): number[] {
+  return asArray(value).flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
+    .map(numberOf).filter((n): n is number => n !== null && Number.isInteger(n) && n !== 0);
 }
 
 function timeOn(day: DateTime, time: string | null): DateTime {
@@ -56,9 +57,14 @@ function timeOn(day: DateTime, time: string | null): DateTime {
 }
 
 /**
- * Expands an eventSchedule to occurrences starting inside [from, to). Walks the calendar a day at a
- * time from the schedule's startDate (so repeatCount counts from the true first occurrence),
- * bounded by endDate, the window and MAX_DAYS.
+ * Expands an eventSchedule to occurrences starting inside [from, to), as schema.org/Schedule reads:
+ * repeatFrequency (ISO 8601 duration or a word) sets the period and its interval counted from
+ * startDate; byMonth, byMonthDay (negative from the month's end), byDay (with iCal "2MO"/"-1FR"
+ * positions) and byMonthWeek (the nth such weekday; negative from the end) each narrow the days, all
+ * together; without a day rule the period repeats startDate's weekday or day of month. repeatCount
+ * counts occurrences from the first (exceptDate ones included, as RFC 5545 counts EXDATEs);
+ * startTime, else startDate's own time, starts each one, ending at endTime or after duration. Walks a
+ * day at a time, bounded by endDate, the window and MAX_DAYS.
  */
 export function expandSchedule(
   schedule: JsonObject, fallbackZone: string, window: { from: Date; to: Date }, eventDuration: unknown,
@@ -67,31 +73,23 @@ export function expandSchedule(
   if (!DateTime.now().setZone(zone).isValid) return [];
   const frequency = frequencyOf(schedule.repeatFrequency);
   const byDay = weekdaysOf(schedule.byDay);
-  const byMonthDay = asArray(schedule.byMonthDay).map(numberOf).filter((n): n is number => n !== null);
-  const byMonth = asArray(schedule.byMonth).map(numberOf).filter((n): n is number => n !== null);
+  const byMonthDay = integersOf(schedule.byMonthDay);
+  const byMonth = integersOf(schedule.byMonth).filter((n) => n >= 1 && n <= 12);
+  const byMonthWeek = integersOf(schedule.byMonthWeek).filter((n) => Math.abs(n) <= 5);
   const except = new Set(asArray(schedule.exceptDate).map((d) => textOf(d)?.slice(0, 10)).filter(Boolean));
   const repeatCount = numberOf(schedule.repeatCount);
-  const startTime = textOf(schedule.startTime);
+  const startText = textOf(schedule.startDate);
+  // "startDate": "2026-01-07T19:00" with no startTime: the date carries the time.
+  const startTime = textOf(schedule.startTime) ?? (startText && /T\d{2}:\d{2}/.test(startText) ? startText.slice(startText.indexOf('T') + 1) : null);
   const endTime = textOf(schedule.endTime);
   const duration = Duration.fromISO(textOf(schedule.duration) ?? textOf(eventDuration) ?? '');
 
   const windowStart = DateTime.fromJSDate(window.from, { zone }).startOf('day');
-  const first = textOf(schedule.startDate) ? DateTime.fromISO(textOf(schedule.startDate)!.slice(0, 10), { zone }) : windowStart;
+  const first = startText ? DateTime.fromISO(startText.slice(0, 10), { zone }) : windowStart;
   if (!first.isValid) return [];
   const last = textOf(schedule.endDate) ? DateTime.fromISO(textOf(schedule.endDate)!.slice(0, 10), { zone }) : null;
   const hardStop = DateTime.fromJSDate(window.to, { zone });
 
-  const matches = (day: DateTime): boolean => {
-    if (byMonth.length && !byMonth.includes(day.month)) return false;
-    if (byDay.length) return byDay.some((d) => d.weekday === day.weekday && nthMatches(day, d.nth)) && intervalOk(day);
-    if (byMonthDay.length) return byMonthDay.includes(day.day) && intervalOk(day);
-    if (!frequency) return day.hasSame(first, 'day');
-    return intervalOk(day) && (
-      frequency.unit === 'days'
-      || (frequency.unit === 'weeks' && day.weekday === first.weekday)
-      || (frequency.unit === 'months' && day.day === first.day)
-      || (frequency.unit === 'years' && day.day === first.day && day.month === first.month));
-  };
   // A P2W schedule meets every other week counted from its start; P2M every other month.
   const intervalOk = (day: DateTime): boolean => {
     if (!frequency || frequency.every === 1) return true;
@@ -100,10 +98,29 @@ export function expandSchedule(
         : frequency.unit === 'months' ? (day.year - first.year) * 12 + day.month - first.month : day.year - first.year;
     return span % frequency.every === 0;
   };
+  /** Without byDay or byMonthDay, a period repeats its first day: the same weekday (weekly, or weeks of a month), day of month, or date. */
+  const repeatsFirstDay = (day: DateTime): boolean => {
+    if (!frequency) return day.hasSame(first, 'day');
+    if (frequency.unit === 'days') return true;
+    if (frequency.unit === 'weeks' || byMonthWeek.length) return day.weekday === first.weekday;
+    if (frequency.unit === 'months') return day.day === first.day;
+    return day.day === first.day && (byMonth.length > 0 || day.month === first.month);
+  };
+  const matches = (day: DateTime): boolean => {
+    if (byMonth.length && !byMonth.includes(day.month)) return false;
+    if (byMonthDay.length && !byMonthDay.some((n) => isMonthDay(day, n))) return false;
+    if (byDay.length && !byDay.some((d) => d.weekday === day.weekday && isNthWeekdayOfMonth(day, d.nth))) return false;
+    if (byMonthWeek.length && !byMonthWeek.some((n) => isNthWeekdayOfMonth(day, n))) return false;
+    if (!byDay.length && !byMonthDay.length && !repeatsFirstDay(day)) return false;
+    return intervalOk(day);
+  };
 
   const out: ScheduleOccurrence[] = [];
   let count = 0;
-  for (let i = 0, day = first; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
+  // Without repeatCount nothing before the window matters: start there (intervals still count from
+  // startDate), so a schedule begun years ago still reaches today within MAX_DAYS.
+  let day = repeatCount === null && first < windowStart ? windowStart : first;
+  for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
     if ((last && day > last) || day > hardStop) break;
     if (!matches(day)) continue;
     count++;

@@ -42,10 +42,26 @@ function marc8Field(): FieldDecoder {
   };
 }
 
-function fieldDecoderFor(leader: string): () => FieldDecoder {
+/**
+ * Exports very often write UTF-8 but leave leader/09 blank (MARC-8). The two are told apart by the
+ * bytes: MARC-8 puts a combining mark (0xE0-0xFE) before an ASCII letter and ANSEL letters beside ASCII,
+ * which is never valid UTF-8; while valid UTF-8 is often valid MARC-8 too (é, C3 A9, reads as "©♭"), so
+ * waiting for MARC-8 to fail would garble most of them. Non-ASCII data that is all valid UTF-8 is UTF-8.
+ */
+function isUtf8NotAscii(data: Buffer): boolean {
+  if (!data.some((b) => b >= 0x80)) return false;
+  try {
+    strictUtf8.decode(data);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function fieldDecoderFor(leader: string, data: Buffer): { decoder: () => FieldDecoder; readAsUtf8: boolean } {
   const coding = leader[9];
-  if (coding === 'a') return () => utf8Field;
-  if (coding === ' ') return marc8Field;
+  if (coding === 'a') return { decoder: () => utf8Field, readAsUtf8: false };
+  if (coding === ' ') return isUtf8NotAscii(data) ? { decoder: () => utf8Field, readAsUtf8: true } : { decoder: marc8Field, readAsUtf8: false };
   throw new RecordError(`unknown character coding scheme in leader/09: ${JSON.stringify(coding)}`);
 }
 
@@ -69,6 +85,10 @@ function parseDataField(tag: string, bytes: Buffer, decode: FieldDecoder): MarcF
 
 /** Parses one complete record (terminator included). Throws RecordError with the reason. */
 export function parseIso2709Record(bytes: Buffer): MarcRecord {
+  return readRecord(bytes).record;
+}
+
+function readRecord(bytes: Buffer): { record: MarcRecord; readAsUtf8: boolean } {
   if (bytes.length < 24) throw new RecordError(`truncated record: ${bytes.length} bytes, shorter than the 24-byte leader`);
   const leader = bytes.subarray(0, 24).toString('latin1');
   const declared = digits(leader.slice(0, 5), 'record length (leader/00-04)');
@@ -79,7 +99,7 @@ export function parseIso2709Record(bytes: Buffer): MarcRecord {
   if (base < 25 || base > bytes.length || bytes[base - 1] !== FIELD_TERMINATOR || (base - 25) % 12 !== 0) {
     throw new RecordError(`base address of data (${base}) does not end the directory`);
   }
-  const newFieldDecoder = fieldDecoderFor(leader);
+  const { decoder: newFieldDecoder, readAsUtf8 } = fieldDecoderFor(leader, bytes.subarray(base, bytes.length - 1));
   const fields: MarcField[] = [];
   for (let at = 24; at < base - 1; at += 12) {
     const entry = bytes.subarray(at, at + 12).toString('latin1');
@@ -94,7 +114,7 @@ export function parseIso2709Record(bytes: Buffer): MarcRecord {
     const decode = newFieldDecoder();
     fields.push(tag.startsWith('00') ? { tag, value: decode(body) } : parseDataField(tag, body, decode));
   }
-  return { leader, fields };
+  return { record: { leader, fields }, readAsUtf8 };
 }
 
 /** Best effort: the 001 of a record we could not parse, so the report can name it. */
@@ -107,17 +127,49 @@ function sniffControlNumber(bytes: Buffer): string | null {
   return /^[\x20-\x7e]{1,64}$/.test(value) ? value : null;
 }
 
-function toResult(bytes: Buffer, index: number): MarcParseResult {
+function toResult(bytes: Buffer, index: number, offset: number): MarcParseResult {
   try {
-    return { ok: true, record: parseIso2709Record(bytes), index };
+    const { record, readAsUtf8 } = readRecord(bytes);
+    return { ok: true, record, index, offset, ...(readAsUtf8 ? { readAsUtf8 } : {}) };
   } catch (error) {
     if (!(error instanceof RecordError)) throw error;
-    return { ok: false, reason: error.message, index, controlNumber: sniffControlNumber(bytes) };
+    return { ok: false, reason: error.message, index, controlNumber: sniffControlNumber(bytes), offset };
   }
+}
+
+/** MARC 21 leaders end in the entry map "4500"; with a length that ends exactly at the terminator, that is a record start. */
+const ENTRY_MAP = Buffer.from('4500', 'latin1');
+
+/**
+ * A record cut short (its terminator lost) runs into the next one up to that one's terminator. Where a
+ * leader inside the bytes declares a length reaching exactly their end, the record there is whole: it
+ * is split off and read, so only the damaged one is lost.
+ */
+function embeddedRecordStart(bytes: Buffer): number | null {
+  for (let at = bytes.indexOf(ENTRY_MAP, 21); at !== -1; at = bytes.indexOf(ENTRY_MAP, at + 1)) {
+    const start = at - 20;
+    const length = bytes.subarray(start, start + 5).toString('latin1');
+    if (start > 0 && /^\d{5}$/.test(length) && Number(length) === bytes.length - start) return start;
+  }
+  return null;
+}
+
+function* resultsOf(bytes: Buffer, firstIndex: number, offset: number): Generator<MarcParseResult> {
+  const whole = toResult(bytes, firstIndex, offset);
+  const start = whole.ok ? null : embeddedRecordStart(bytes);
+  if (start === null) {
+    yield whole;
+    return;
+  }
+  const cut = bytes.subarray(0, start);
+  yield { ok: false, reason: `truncated record (${start} bytes, no record terminator before the next record)`, index: firstIndex, controlNumber: sniffControlNumber(cut), offset };
+  yield toResult(bytes.subarray(start), firstIndex + 1, offset + start);
 }
 
 export async function* parseIso2709(chunks: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>): AsyncGenerator<MarcParseResult> {
   let pending: Buffer = Buffer.alloc(0);
+  /** Byte offset in the file of pending[0]. */
+  let consumed = 0;
   let index = 0;
   for await (const chunk of chunks) {
     pending = pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([pending, chunk]);
@@ -125,17 +177,22 @@ export async function* parseIso2709(chunks: AsyncIterable<Buffer | Uint8Array> |
     while (terminator !== -1) {
       const bytes = pending.subarray(0, terminator + 1);
       // Line breaks between records (some exports add them) are not part of the next record.
-      const trimmed = bytes.subarray(bytes.findIndex((b) => b !== 0x0a && b !== 0x0d));
-      yield toResult(trimmed, index++);
+      const skip = bytes.findIndex((b) => b !== 0x0a && b !== 0x0d);
+      for (const result of resultsOf(bytes.subarray(skip), index, consumed + skip)) {
+        index = result.index + 1;
+        yield result;
+      }
       pending = pending.subarray(terminator + 1);
+      consumed += terminator + 1;
       terminator = pending.indexOf(RECORD_TERMINATOR);
     }
     if (pending.length > MAX_RECORD_BYTES) {
-      yield { ok: false, reason: `no record terminator within ${MAX_RECORD_BYTES} bytes`, index: index++, controlNumber: null };
+      yield { ok: false, reason: `no record terminator within ${MAX_RECORD_BYTES} bytes`, index: index++, controlNumber: null, offset: consumed };
+      consumed += pending.length;
       pending = Buffer.alloc(0);
     }
   }
   if (pending.toString('latin1').trim().length > 0) {
-    yield { ok: false, reason: `truncated record at end of file (${pending.length} bytes, no record terminator)`, index, controlNumber: sniffControlNumber(pending) };
+    yield { ok: false, reason: `truncated record at end of file (${pending.length} bytes, no record terminator)`, index, controlNumber: sniffControlNumber(pending), offset: consumed };
   }
 }

@@ -18,10 +18,14 @@ export interface MarcRecord {
   fields: MarcField[];
 }
 
-/** What the streaming parsers yield: a record, or the reason one could not be read (the stream goes on). */
+/**
+ * What the streaming parsers yield: a record, or the reason one could not be read (the stream goes on).
+ * `offset` is where the record starts in the file (ISO 2709 only: MARCXML has no byte layout worth
+ * naming). `readAsUtf8`: leader/09 said MARC-8 but the bytes were UTF-8, and were read as such.
+ */
 export type MarcParseResult =
-  | { ok: true; record: MarcRecord; index: number }
-  | { ok: false; reason: string; index: number; controlNumber: string | null };
+  | { ok: true; record: MarcRecord; index: number; offset?: number; readAsUtf8?: boolean }
+  | { ok: false; reason: string; index: number; controlNumber: string | null; offset?: number };
 
 export const controlField = (record: MarcRecord, tag: string): string | null =>
   record.fields.find((f) => f.tag === tag && f.value !== undefined)?.value ?? null;

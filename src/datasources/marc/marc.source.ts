@@ -6,6 +6,7 @@ import { FetchError } from '../http';
 import { createUrlPolicy } from '../url-policy';
 import { mapMarcRecord, MarcMappingError } from './marc.map';
 import { parseMarc } from './marc.parse';
+import { MarcParseResult } from './marc.record';
 
 /** Slices an in-memory body so the parser sees the same chunked input as a file stream. */
 function* chunksOf(body: Buffer, size = 64 * 1024): Generator<Buffer> {
@@ -14,24 +15,34 @@ function* chunksOf(body: Buffer, size = 64 * 1024): Generator<Buffer> {
 
 /**
  * Parsed records are produced lazily while the sink consumes them, so at most one sink batch of
- * records exists at a time. `skipped` fills up as the stream is read: read it after the sink is done.
+ * records exists at a time. `skipped` and `notes` fill up as the stream is read: read them after the
+ * sink is done.
  */
-export async function* catalogRecords(chunks: AsyncIterable<Buffer> | Iterable<Buffer>, skipped: SkippedItem[]): AsyncGenerator<CatalogSinkItem> {
+export async function* catalogRecords(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>, skipped: SkippedItem[], notes: string[] = [],
+): AsyncGenerator<CatalogSinkItem> {
+  let readAsUtf8 = 0;
+  const skip = (result: MarcParseResult, controlNumber: string | null, reason: string): CatalogSinkItem => {
+    skipped.push({
+      externalId: controlNumber, reason: `record ${result.index + 1}: ${reason}`,
+      ...(result.offset === undefined ? {} : { offset: result.offset }),
+    });
+    return { skipped: true, externalId: controlNumber };
+  };
   for await (const result of parseMarc(chunks)) {
     if (!result.ok) {
-      skipped.push({ externalId: result.controlNumber, reason: `record ${result.index + 1}: ${result.reason}` });
-      yield { skipped: true, externalId: result.controlNumber };
+      yield skip(result, result.controlNumber, result.reason);
       continue;
     }
+    if (result.readAsUtf8) readAsUtf8++;
     try {
       yield mapMarcRecord(result.record);
     } catch (error) {
       if (!(error instanceof MarcMappingError)) throw error;
-      const controlNumber = result.record.fields.find((f) => f.tag === '001')?.value?.trim() || null;
-      skipped.push({ externalId: controlNumber, reason: `record ${result.index + 1}: ${error.message}` });
-      yield { skipped: true, externalId: controlNumber };
+      yield skip(result, result.record.fields.find((f) => f.tag === '001')?.value?.trim() || null, error.message);
     }
   }
+  if (readAsUtf8) notes.push(`${readAsUtf8} record(s) declared MARC-8 (leader/09 blank) were UTF-8 and read as UTF-8`);
 }
 
 export interface MarcSourceOptions {
@@ -54,6 +65,7 @@ export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoots
     format: SourceFormat.MARC,
     async pull(source: SourceSpec, http: HttpClient): Promise<PullResult<CatalogSinkItem>> {
       const skipped: SkippedItem[] = [];
+      const notes: string[] = [];
       if (source.url.startsWith('file:')) {
         let file = fileURLToPath(source.url);
         if (policy) {
@@ -64,7 +76,7 @@ export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoots
         }
         if (!fs.existsSync(file)) throw new AdapterError(`MARC file not found: ${source.url}`);
         const stream = fs.createReadStream(file, { highWaterMark: 64 * 1024 });
-        return { notModified: false, validators: { etag: null, lastModified: null }, kind: CATALOG_KIND, items: catalogRecords(stream, skipped), skipped, incremental: false };
+        return { notModified: false, validators: { etag: null, lastModified: null }, kind: CATALOG_KIND, items: catalogRecords(stream, skipped, notes), skipped, notes, incremental: false };
       }
       const response = await http.fetch(source.url, { conditional: source.validators }).catch((error: unknown) => {
         // The HttpClient fails on any status >= 400 (429/5xx after retries).
@@ -74,7 +86,7 @@ export function createMarcSourceAdapter(options: MarcSourceOptions = { fileRoots
       const validators = { etag: response.etag, lastModified: response.lastModified };
       if (response.notModified) return { notModified: true, validators, kind: CATALOG_KIND, items: [], skipped, incremental: false };
       if (response.status !== 200) throw new AdapterError(`MARC source answered HTTP ${response.status} for ${source.url}`);
-      return { notModified: false, validators, kind: CATALOG_KIND, items: catalogRecords(chunksOf(response.body), skipped), skipped, incremental: false };
+      return { notModified: false, validators, kind: CATALOG_KIND, items: catalogRecords(chunksOf(response.body), skipped, notes), skipped, notes, incremental: false };
     },
   };
 }

@@ -7,6 +7,7 @@ import { PartnerAllowedOrigins1764700000000 } from './1764700000000-partner-allo
 import { EventPartnerDetails1764940000000 } from './1764940000000-event-partner-details';
 import { HoldingRemoteNames1765000000000 } from './1765000000000-holding-remote-names';
 import { EventExternalWaitlist1765100000000 } from './1765100000000-event-external-waitlist';
+import { SourceSyncDetails1765200000000 } from './1765200000000-source-sync-details';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   EventPartnerDetails1764940000000,
   HoldingRemoteNames1765000000000,
   EventExternalWaitlist1765100000000,
+  SourceSyncDetails1765200000000,
 ];

@@ -12,6 +12,7 @@ import { access } from '../access';
 import { DataChanges } from '../data-changes';
 import { sourceHealth } from './schedule-policy';
 import { SourceLocks } from './source-lock';
+import { FeedCheck } from './feed-check';
 import { SyncProgress, SyncReport, SyncService } from './sync.service';
 
 export interface AddPartnerInput { slug: string; name: string; kind: PartnerKind; timezone: string; website?: string | null }
@@ -23,6 +24,15 @@ export interface AddSourceInput {
   expandFrom?: Date | null;
   expandTo?: Date | null;
   options?: Record<string, unknown> | null;
+}
+
+export interface CheckFeedInput {
+  format: string;
+  url: string;
+  /** The partner's zone: floating times and dates are read in it. */
+  timezone: string;
+  options?: Record<string, unknown>;
+  window?: { from: Date; to: Date };
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -86,7 +96,7 @@ export class SourceService {
     const source = repo.create({
       id: stableId('source', partnerId, input.format, input.url), partnerId, format: input.format, url: input.url, refreshMinutes,
       expandFrom: input.expandFrom ?? null, expandTo: input.expandTo ?? null, options: JSON.stringify(input.options ?? {}),
-      title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null,
+      title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastSkips: null, formatVersion: null, lastExpandedAt: null,
       consecutiveFailures: 0, itemCount: 0, nextSyncAt: live ? null : ctx.now, createdAt: ctx.now,
     });
     if (await repo.findOneBy({ id: source.id })) throw new DomainError(ErrorCode.CONFLICT, `This partner already has a ${input.format} source at ${input.url}.`);
@@ -128,6 +138,23 @@ export class SourceService {
     const report = await this.locks.tryRun(sourceId, () => this.engine.run(sourceId, new Date(), onProgress));
     if (!report) throw new DomainError(ErrorCode.CONFLICT, `Source "${id}" is being synced right now; try again when that sync has finished.`);
     return report;
+  }
+
+  /**
+   * What a sync of a feed not yet added would store (nothing is written): ADMIN only, as it fetches
+   * any URL the fetch policy allows; `file:` only for the operator's CLI, as in addSource.
+   */
+  async checkFeed(ctx: Context, input: CheckFeedInput, options: { allowFileUrls?: boolean } = {}): Promise<FeedCheck> {
+    access.requireAdmin(ctx.principal, 'checkFeed');
+    if (!this.engine.supports(input.format)) {
+      throw new InvalidArgumentError('format', input.format, `a format with an installed adapter (${this.engine.formats().join(', ')})`);
+    }
+    if (!isFeedUrl(input.url, options.allowFileUrls ?? false)) {
+      throw new InvalidArgumentError('url', input.url, options.allowFileUrls ? 'an http:, https: or file: URL' : 'an http: or https: URL');
+    }
+    if (!IANAZone.isValidZone(input.timezone)) throw new InvalidArgumentError('timezone', input.timezone, 'an IANA time zone such as America/Chicago');
+    if (input.window && input.window.from >= input.window.to) throw new InvalidArgumentError('to', input.window.to.toISOString(), 'an instant after from');
+    return this.engine.check(input, ctx.now);
   }
 
   sourcesOf(ctx: Context, partnerId: string): Promise<SourceEntity[]> {

@@ -7,12 +7,16 @@ import { redactCredentials } from '../../datasources/redact-credentials';
 import { DataChanges } from '../data-changes';
 import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
+import { summarizeSkips } from './sync-skips';
+import { checkFeed, FeedCheck } from './feed-check';
 
 export interface SyncReport extends SinkCounts {
   sourceId: string;
   status: SyncStatus;
   skipped: number;
   skippedItems: SkippedItem[];
+  /** What was read leniently (PullResult.notes). */
+  notes: string[];
   durationMs: number;
   error: string | null;
 }
@@ -75,7 +79,7 @@ export class SyncService {
     const started = Date.now();
     const source = await this.db.getRepository(SourceEntity).findOneByOrFail({ id: sourceId });
     const partner = await this.db.getRepository(PartnerEntity).findOneByOrFail({ id: source.partnerId });
-    const base = { sourceId, created: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedItems: [] as SkippedItem[], error: null };
+    const base = { sourceId, created: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedItems: [] as SkippedItem[], notes: [] as string[], error: null };
     let pull: PullResult;
     let counts: SinkCounts;
     const spec = this.specOf(source, partner, now);
@@ -130,9 +134,26 @@ export class SyncService {
     // Read only now: a streamed pull reports the records it could not read while the sink consumed it.
     const skippedItems = [...pull.skipped];
     return {
-      ...base, ...counts, skipped: skippedItems.length, skippedItems,
+      ...base, ...counts, skipped: skippedItems.length, skippedItems, notes: [...(pull.notes ?? [])],
       status: skippedItems.length ? 'PARTIAL' : 'OK', durationMs: Date.now() - started,
     };
+  }
+
+  /**
+   * What a sync of this feed would store, pulled through the same adapter and HttpClient (so the same
+   * fetch policy) without touching the database: for partner staff testing an export before it is added.
+   */
+  async check(feed: { format: string; url: string; timezone: string; options?: Record<string, unknown>; window?: { from: Date; to: Date } }, now = new Date()): Promise<FeedCheck> {
+    const adapter = this.adapters.get(feed.format);
+    if (!adapter) throw new Error(`No adapter is installed for format ${feed.format}.`);
+    const spec: SourceSpec = {
+      id: 'check', partnerId: 'check', format: adapter.format, url: feed.url, partnerTimezone: feed.timezone,
+      window: feed.window ?? {
+        from: new Date(now.getTime() - this.options.windowPastDays * DAY_MS), to: new Date(now.getTime() + this.options.windowAheadDays * DAY_MS),
+      },
+      validators: { etag: null, lastModified: null }, lastSuccessAt: null, options: feed.options ?? {},
+    };
+    return checkFeed(adapter, this.options.http, spec);
   }
 
   specOf(source: SourceEntity, partner: PartnerEntity, now: Date): SourceSpec {
@@ -152,8 +173,13 @@ export class SyncService {
   }
 
   private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number): Promise<void> {
+    // A 304 parsed nothing: the skips and version of the data still served stay as they were. Otherwise
+    // the pull is complete here (a streamed pull's skips fill while its sink reads it).
+    const parsed = pull.notModified ? {} : {
+      lastExpandedAt: now, lastSkips: summarizeSkips(pull.skipped), formatVersion: pull.formatVersion?.slice(0, 32) ?? null,
+    };
     await this.db.getRepository(SourceEntity).update({ id: source.id }, {
-      lastAttemptAt: now, lastSuccessAt: now, ...(pull.notModified ? {} : { lastExpandedAt: now }),
+      lastAttemptAt: now, lastSuccessAt: now, ...parsed,
       ...(pull.title !== undefined && !pull.notModified ? { title: pull.title?.slice(0, 200) ?? null } : {}), lastError: null, consecutiveFailures: 0, itemCount,
       etag: pull.validators.etag, lastModified: pull.validators.lastModified,
       nextSyncAt: nextSyncAfterSuccess(source.refreshMinutes, now),

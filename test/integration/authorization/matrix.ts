@@ -110,9 +110,9 @@ export const MATRIX: MatrixRow[] = [
     expect: STAFF_ONLY,
   },
   {
-    name: 'reading a source\'s URL and last error',
-    covers: ['Source.url', 'Source.lastError'],
-    document: 'query($id: ID!) { partner(id: $id) { sources { url lastError } } }',
+    name: 'reading a source\'s URL, last error and last skips',
+    covers: ['Source.url', 'Source.lastError', 'Source.lastSkips'],
+    document: 'query($id: ID!) { partner(id: $id) { sources { url lastError lastSkips { count } } } }',
     variables: (f) => ({ id: f.ownerPartnerId }),
     expect: { PUBLIC: 'hidden', OTHER_PARTNER: 'hidden', OWNER: 'allowed', ADMIN: 'allowed' },
     privatePath: ['partner', 'sources', 0, 'url'],

@@ -54,7 +54,7 @@ describe('HSDS source against an HSDA API on 127.0.0.1', () => {
   it('walks the pages, fetches each minimal item in full, and returns every service', async () => {
     server = await startLocalServer(hsda());
     const result = await hsdsSource.pull(spec(`${server.url}/api`), http);
-    expect(result).toMatchObject({ kind: 'services', incremental: false, notModified: false, skipped: [] });
+    expect(result).toMatchObject({ kind: 'services', incremental: false, notModified: false, skipped: [], formatVersion: '3.x API' });
     expect(names(result.items)).toEqual(SERVICES.map((s) => s.name));
     expect((result.items as NormalizedService[])[0].hours[0]).toMatchObject({ byDay: [{ weekday: 1, nth: null }], opensAt: '09:00' });
     const listCalls = server.requests.filter((r) => r.path === '/api/services').map((r) => r.query.get('page'));
@@ -95,6 +95,7 @@ describe('HSDS source against an HSDA API on 127.0.0.1', () => {
     server = await startLocalServer(() => ({ body: file, headers: { etag: '"v1"' } }));
     const result = await hsdsSource.pull(spec(`${server.url}/listings.json`), http);
     expect(names(result.items)).toEqual(['Service 01']);
+    expect(result.formatVersion).toBe('3.x JSON');
     expect(result.skipped).toEqual([
       { externalId: 'no-name', reason: 'service no-name has no "name" (got null)' },
       { externalId: null, reason: 'service "No id" has no "id"' },
@@ -112,6 +113,7 @@ describe('HSDS source against an HSDA API on 127.0.0.1', () => {
     });
     const result = await hsdsSource.pull(spec(`${server.url}/open-data/datapackage.json`), http);
     expect(names(result.items)).toEqual(['Community Counselling']);
+    expect(result.formatVersion).toBe('3.x tabular');
     expect(server.requests.map((r) => r.path)).toContain('/open-data/services.csv');
   });
 });

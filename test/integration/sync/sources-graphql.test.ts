@@ -89,6 +89,34 @@ describeEachBackend('partner sources over GraphQL', (backend) => {
     expect(viaAdmin.data!.partner.sources[0].lastError).toBe(`HTTP 404 Not Found from ${feeds.url}/district.ics.`);
   });
 
+  it('keeps what a PARTIAL sync skipped on the Source (lastSkips: count, first 20 reasons), for staff only, until a clean sync', async () => {
+    const LAST_SKIPS = `query($slug: String!) { partner(slug: $slug) { sources { url formatVersion lastSkips { count reasons { reason line offset ref } } } } }`;
+    const broken = Array.from({ length: 25 }, (_, i) => `BEGIN:VEVENT\r\nUID:broken-${i}@t\r\nSUMMARY:No start ${i}\r\nEND:VEVENT\r\n`).join('');
+    const good = 'BEGIN:VEVENT\r\nUID:fine@t\r\nDTSTART:20260410T150000Z\r\nSUMMARY:Fine\r\nEND:VEVENT\r\n';
+    feeds.set('/skips.ics', { kind: 'feed', body: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n${good}${broken}END:VCALENDAR\r\n` });
+    await h.graph.execute(ADD_PARTNER, { input: { slug: 'skips-school', name: 'Skips School', kind: 'SCHOOL', timezone: 'America/Chicago' } }, admin);
+    const partner = (await h.graph.execute(SOURCES.replace('sources {', 'id sources {'), { slug: 'skips-school' })).data!.partner.id;
+    const added = await h.graph.execute(ADD_SOURCE, { input: { partnerId: partner, format: 'ICALENDAR', url: `${feeds.url}/skips.ics`, expandFrom: '2026-01-01T00:00:00Z' } }, admin);
+    const id = added.data!.addSource.id;
+    const report = (await h.graph.execute(SYNC, { id }, admin)).data!.syncSource;
+    expect([report.status, report.created, report.skipped]).toEqual(['PARTIAL', 1, 25]);
+    const viaAdmin = (await h.graph.execute(LAST_SKIPS, { slug: 'skips-school' }, admin)).data!.partner.sources[0].lastSkips;
+    expect(viaAdmin.count).toBe(25);
+    // The stored reasons are the report's first 20, each naming the item by its UID.
+    expect(viaAdmin.reasons).toEqual(report.skippedItems.slice(0, 20).map((item: { externalId: string; reason: string }) => (
+      { reason: item.reason, line: null, offset: null, ref: item.externalId })));
+    expect(viaAdmin.reasons.map((r: { ref: string }) => r.ref)).toEqual(Array.from({ length: 20 }, (_, i) => `broken-${i}@t`));
+    const everyone = await h.graph.execute(LAST_SKIPS, { slug: 'skips-school' });
+    expect(everyone.data!.partner.sources).toEqual([{ url: null, formatVersion: null, lastSkips: null }]);
+    feeds.set('/skips.ics', { kind: 'status', status: 404 });
+    expect((await h.graph.execute(SYNC, { id }, admin)).data!.syncSource.status).toBe('FAILED');
+    // A failed pull stored nothing: the skips of the data still served stay.
+    expect((await h.graph.execute(LAST_SKIPS, { slug: 'skips-school' }, admin)).data!.partner.sources[0].lastSkips.count).toBe(25);
+    feeds.set('/skips.ics', { kind: 'feed', body: `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\n${good}END:VCALENDAR\r\n` });
+    expect((await h.graph.execute(SYNC, { id }, admin)).data!.syncSource.status).toBe('OK');
+    expect((await h.graph.execute(LAST_SKIPS, { slug: 'skips-school' }, admin)).data!.partner.sources[0].lastSkips).toBeNull();
+  });
+
   it('gives synced events their provenance, stale while the source is failing', async () => {
     const result = await h.graph.execute(`{ events(first: 10, filter: { from: "2026-04-01T00:00:00Z", to: "2026-05-01T00:00:00Z" }) {
       edges { node { title provenance { sourceId externalId fetchedAt stale } } } } }`);

@@ -59,24 +59,73 @@ describeEachBackend('sync engine with every registered format', (backend) => {
       return iso2709(leader({ coding: ' ' }), withTitle);
     };
     const file = path.join(dir, 'export-marc8.mrc');
-    fs.writeFileSync(file, Buffer.concat([
+    const records = [
       book('m8-ru', marc8('\x1b(NwOJNA I MIR /'), marc8('l. tOLSTOJ')),
       book('m8-ja', marc8('\x1b$1!Bs!Ci!BX!4H!5=\x1b(B /'), marc8('Ienaga Sabur\xe5o')),
       book('m8-bad', marc8('\x1b(Zabc /'), marc8('Nobody')),
       book('m8-en', marc8("M\xe8uller's almanac /"), marc8('Anon.')),
-    ]));
+    ];
+    fs.writeFileSync(file, Buffer.concat(records));
     const partnerId = await h.addPartner('marc8-library', PartnerKind.LIBRARY);
     const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.MARC);
 
     const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
     expect(report).toMatchObject({ status: 'PARTIAL', created: 3, skipped: 1, error: null });
-    expect(report.skippedItems).toEqual([{ externalId: 'm8-bad', reason: 'record 3: unknown MARC-8 character set (escape sequence ESC ( Z)' }]);
-    const records = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
-    expect(records.map((r) => [r.externalId, r.title])).toEqual([
+    expect(report.skippedItems).toEqual([{
+      externalId: 'm8-bad', reason: 'record 3: unknown MARC-8 character set (escape sequence ESC ( Z)', offset: records[0].length + records[1].length,
+    }]);
+    const stored = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
+    expect(stored.map((r) => [r.externalId, r.title])).toEqual([
       ['m8-en', "Müller's almanac"],
       ['m8-ja', '日本文化史'],
       ['m8-ru', 'Война и мир'],
     ]);
+  });
+
+  it('MARC salvage: UTF-8 records declared MARC-8 are read as UTF-8 (counted in the report); corrupt records are skipped with their offsets, the good ones stored', async () => {
+    const utf8Book = (id: string, title: string, coding: 'a' | ' ') => {
+      const { fields } = kohaBook({ id, title });
+      return iso2709(leader({ coding }), fields);
+    };
+    const badLength = utf8Book('bad-length', 'Bad length', 'a');
+    badLength.write('00042', 0, 'latin1');
+    const parts = [
+      utf8Book('u-fr', 'Café des poètes', ' '),
+      badLength,
+      utf8Book('u-zh', '三国演义', ' '),
+      utf8Book('cut', 'Cut short', 'a').subarray(0, 90),
+      utf8Book('u-en', 'Plain English', 'a'),
+    ];
+    const file = path.join(dir, 'export-mixed.mrc');
+    fs.writeFileSync(file, Buffer.concat(parts));
+    const at = (i: number) => parts.slice(0, i).reduce((n, b) => n + b.length, 0);
+    const partnerId = await h.addPartner('mixed-library', PartnerKind.LIBRARY);
+    const sourceId = await h.addSource(partnerId, pathToFileURL(file).href, SourceFormat.MARC);
+
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'PARTIAL', created: 3, skipped: 2, error: null });
+    expect(report.notes).toEqual(['2 record(s) declared MARC-8 (leader/09 blank) were UTF-8 and read as UTF-8']);
+    const stored = await h.graph.db.getRepository(CatalogRecordEntity).find({ where: { sourceId: localOf(sourceId) }, order: { externalId: 'ASC' } });
+    expect(stored.map((r) => [r.externalId, r.title])).toEqual([['u-en', 'Plain English'], ['u-fr', 'Café des poètes'], ['u-zh', '三国演义']]);
+    const source = await h.source(sourceId);
+    expect(source.lastSkips).toEqual({ count: 2, reasons: [
+      { reason: `record 2: record length in the leader (42) does not match the record (${badLength.length} bytes)`, line: null, offset: at(1), ref: 'bad-length' },
+      { reason: 'record 4: truncated record (90 bytes, no record terminator before the next record)', line: null, offset: at(3), ref: 'cut' },
+    ] });
+  });
+
+  it('an HSDS 1.x-era tabular package: stores the services it can, and keeps the detected version and each skipped row on the Source', async () => {
+    const url = pathToFileURL(path.join(__dirname, '../../fixtures/hsds/v1-package/datapackage.json')).href;
+    const partnerId = await h.addPartner('riverside-help', PartnerKind.NONPROFIT);
+    const sourceId = await h.addSource(partnerId, url, SourceFormat.HSDS);
+    const report = await h.graph.services.sources.syncSource(h.admin, sourceId);
+    expect(report).toMatchObject({ status: 'PARTIAL', created: 3, skipped: 3, error: null });
+    const stored = await h.graph.db.getRepository(ServiceEntity).find({ where: { sourceId: localOf(sourceId) }, order: { name: 'ASC' } });
+    expect(stored.map((s) => s.name)).toEqual(['Adult Reading Help', 'Community Supper', 'Saturday Pantry']);
+    const source = await h.source(sourceId);
+    expect([source.formatVersion, source.itemCount]).toEqual(['1.x/2.x tabular', 3]);
+    expect(source.lastSkips!.count).toBe(3);
+    expect(source.lastSkips!.reasons.map((r) => [r.line, r.ref])).toEqual([[7, 'svc-meals'], [4, 'rs-3'], [5, 'svc-noname']]);
   });
 
   it('routes an HSDS file to the services sink, and its dated sessions to the events sink', async () => {

@@ -38,7 +38,7 @@ describe('MARC parsing', () => {
     bad.write('9999', 24 + 3, 'latin1'); // first directory entry's length
     const results = await parseAll([book('1', 'Good one'), bad, book('3', 'Good two')]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
-    expect(results[1]).toEqual({ ok: false, index: 1, controlNumber: null, reason: 'directory entry for field 001 (start 0, length 9999) does not match the data' });
+    expect(results[1]).toEqual({ ok: false, index: 1, controlNumber: null, reason: 'directory entry for field 001 (start 0, length 9999) does not match the data', offset: book('1', 'Good one').length });
   });
 
   it('reports a wrong leader length and a truncated last record', async () => {
@@ -51,6 +51,45 @@ describe('MARC parsing', () => {
       `record length in the leader (10) does not match the record (${wrong.length} bytes)`,
       'truncated record at end of file (40 bytes, no record terminator)',
     ]);
+  });
+
+  it('reads a record declared MARC-8 (leader/09 blank) whose bytes are UTF-8 as UTF-8, and says so', async () => {
+    const blank = leader({ coding: ' ' });
+    // "é" as UTF-8 (C3 A9) is also valid MARC-8 ("©♭"); "三国" (E4 B8 89 E5 9B BD) is not: both are read as UTF-8.
+    const cafe = iso2709(blank, [['001', 'u1'], ['245', '10', [['a', 'Café society']]]]);
+    const cjk = iso2709(blank, [['001', 'u2'], ['245', '10', [['a', '三国演义']]]]);
+    const ascii = iso2709(blank, [['001', 'u3'], ['245', '10', [['a', 'Plain title']]]]);
+    // Real MARC-8: the acute (E2) comes before its letter, which is never valid UTF-8.
+    const marc8 = iso2709(blank, [['001', 'u4'], ['245', '10', [['a', Buffer.from('Caf\xe2e', 'latin1')]]]]);
+    const results = await parseAll(drip(Buffer.concat([cafe, cjk, ascii, marc8])));
+    expect(results.map((r) => [titleOf(r), r.ok && r.readAsUtf8 === true])).toEqual([
+      ['Café society', true], ['三国演义', true], ['Plain title', false], ['Café', false],
+    ]);
+  });
+
+  it('a file mixing good and corrupt records: each corrupt one is skipped with its byte offset and reason, every good one is read', async () => {
+    const good = [book('g1', 'First'), book('g2', 'Second'), book('g3', 'Third'), book('g4', 'Fourth')];
+    const badDirectory = book('d1', 'Bad directory');
+    badDirectory.write('12', 24 + 3, 'latin1'); // "001" entry's length becomes "12" + two letters: not numeric
+    badDirectory.write('xx', 24 + 5, 'latin1');
+    const badLength = book('l1', 'Bad length');
+    badLength.write('00099', 0, 'latin1');
+    // Cut off before its terminator: the bytes run on into the next record, which is still read.
+    const truncated = book('t1', 'Truncated').subarray(0, 52); // leader, directory, 001 and a bit of 245
+    const file = [good[0], badDirectory, good[1], badLength, truncated, good[2], good[3]];
+    const offsets = file.map((_, i) => file.slice(0, i).reduce((n, b) => n + b.length, 0));
+    const results = await parseAll(drip(Buffer.concat(file), 13));
+    expect(results.map((r) => (r.ok ? ['ok', titleOf(r), r.offset] : [r.reason, r.controlNumber, r.offset]))).toEqual([
+      ['ok', 'First', offsets[0]],
+      // Its directory is what names the 001, so the report cannot name it: the offset finds it.
+      ['directory length of field 001 is not numeric: "12xx"', null, offsets[1]],
+      ['ok', 'Second', offsets[2]],
+      [`record length in the leader (99) does not match the record (${badLength.length} bytes)`, 'l1', offsets[3]],
+      ['truncated record (52 bytes, no record terminator before the next record)', 't1', offsets[4]],
+      ['ok', 'Third', offsets[5]],
+      ['ok', 'Fourth', offsets[6]],
+    ]);
+    expect(results.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it('rejects an unknown leader/09 encoding and an escape to no MARC-8 set, and reads the records after them', async () => {
