@@ -32,6 +32,10 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     ...(options.persistedQueries === undefined ? {} : { persistedQueries: options.persistedQueries }),
     // One operation per HTTP request: a batch multiplies every per-request limit.
     allowBatchedHttpRequests: false,
+    // The process's own SIGTERM/SIGINT handler (src/shutdown.ts) stops Apollo through app.close().
+    // Apollo's handler (installed unless NODE_ENV=test) calls stop() first, and a second stop() during
+    // a drain waits on a barrier Apollo 5 never resolves after a clean stop: app.close() then hung.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     formatError: createErrorFormatter(options.logger),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.

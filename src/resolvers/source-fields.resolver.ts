@@ -4,8 +4,8 @@ import { PartnerEntity, SourceEntity } from '../entities';
 import { toGlobalId } from '../domain/global-id';
 import { Partner } from '../schema/partner.type';
 import { SourceStatus } from '../domain/enums';
-import { Source, SyncSkipsType } from '../schema/source.type';
-import type { SyncSkips } from '../services/sync/sync-skips';
+import { Source, SyncSkips } from '../schema/source.type';
+import type { SyncSkips as StoredSkips } from '../services/sync/sync-skips';
 import { PrivateField } from '../schema/private-field';
 
 @Resolver(() => Source)
@@ -38,11 +38,11 @@ export class SourceFieldsResolver {
   }
 
   @PrivateField()
-  @FieldResolver(() => SyncSkipsType, {
+  @FieldResolver(() => SyncSkips, {
     nullable: true,
     description: 'What the last stored sync skipped and why (count and the first reasons, with lines or byte offsets). Null when it skipped nothing, or unless the key is ADMIN or this partner\'s.',
   })
-  lastSkips(@Ctx() ctx: Context, @Root() source: SourceEntity): SyncSkips | null {
+  lastSkips(@Ctx() ctx: Context, @Root() source: SourceEntity): StoredSkips | null {
     return ctx.services.sources.canSeePrivate(ctx, source) ? source.lastSkips : null;
   }
 }

@@ -63,8 +63,8 @@ export class Source extends Node {
 }
 
 @ObjectType('SyncSkip', { description: 'One item a sync skipped: why, and where it is in the feed.' })
-export class SyncSkipType {
-  @Field(() => String)
+export class SyncSkip {
+  @Field(() => String, { description: 'Why it was skipped, in a sentence (English); never the feed\'s content beyond a short identifier.' })
   reason!: string;
 
   @Field(() => Int, { nullable: true, description: 'Line of the item in a text feed (iCalendar, a CSV row).' })
@@ -78,12 +78,12 @@ export class SyncSkipType {
 }
 
 @ObjectType('SyncSkips', { description: 'What the last stored sync skipped (its status was PARTIAL).' })
-export class SyncSkipsType {
+export class SyncSkips {
   @Field(() => Int, { description: 'How many items were skipped.' })
   count!: number;
 
-  @Field(() => [SyncSkipType], { description: 'The first 20 of them.' })
-  reasons!: SyncSkipType[];
+  @Field(() => [SyncSkip], { description: 'The first 20 of them.' })
+  reasons!: SyncSkip[];
 }
 
 @ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })
