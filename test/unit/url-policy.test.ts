@@ -81,7 +81,9 @@ describe('the source URL policy', () => {
   ])('refuses %s (%s)', async (url, rule, detail) => {
     const error = await refusal(policy().checkUrl(url));
     expect(error.rule).toBe(rule);
-    expect(error.message).toBe(`Refusing to fetch ${url}: ${detail} (rule: ${rule})`);
+    // The message names the URL without its credentials: it ends up in Source.lastError.
+    expect(error.message).toBe(`Refusing to fetch ${url.replace('user:pw@', '')}: ${detail} (rule: ${rule})`);
+    expect(error.message).not.toContain('pw');
   });
 
   it('follows at most SOURCE_MAX_REDIRECTS redirects, checks each hop, and never redirects to file:', async () => {

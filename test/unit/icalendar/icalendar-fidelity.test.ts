@@ -128,7 +128,7 @@ describe('iCalendar fidelity: producer quirks from real feeds', () => {
       'BEGIN:VEVENT', 'UID:fine@t', 'DTSTART:20260602T100000Z', 'SUMMARY:Fine', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
     const { occurrences, skipped } = parseICalendar(text, { defaultTimezone: 'UTC', window });
     expect(occurrences.map((o) => o.uid)).toEqual(['fine@t']);
-    expect(skipped).toEqual([{ externalId: 'broken@t', reason: 'VEVENT at line 3 (UID broken@t): Malformed iCalendar at line 7: "second line without escaping" has no ":" between name and value.' }]);
+    expect(skipped).toEqual([{ externalId: 'broken@t', reason: 'VEVENT at line 3 (UID broken@t): Malformed iCalendar at line 7: the line has no ":" between name and value.' }]);
   });
 
   it('keeps the override with the higher SEQUENCE when an instance is overridden twice, in either order', () => {
