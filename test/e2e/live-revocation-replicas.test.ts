@@ -3,11 +3,10 @@ import { openDatabase } from '../../src/db/data-source';
 import { createLogger } from '../../src/logger';
 import { createRedisPubSub } from '../../src/pubsub/redis-pubsub';
 import { ApiKeyService } from '../../src/services/api-key.service';
-import { describeEachBackend } from '../support/backends';
 import { runCli } from '../support/cli';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { describeWithRedis } from '../support/redis';
-import { expectChannelSubscribers, TwoReplicas, withTwoReplicas } from '../support/replicas';
+import { describeReplicas, expectChannelSubscribers, TwoReplicas, withTwoReplicas } from '../support/replicas';
 import { connect, toWsUrl, WsMessage } from '../support/ws';
 
 const EMAILS = 'subscription($ids: [ID!]) { registrationCounts(eventIds: $ids) { confirmed event { registrations { email } } } }';
@@ -39,7 +38,7 @@ async function subscribedOnB({ a, b, database, prefix, redis }: TwoReplicas) {
 }
 
 describeWithRedis('revocation across replicas (Redis)', (REDIS_URL) => {
-  describeEachBackend('revoking a key closes its sockets on every replica', (backend) => {
+  describeReplicas('revoking a key closes its sockets on every replica', (backend) => {
     it('revoked by the CLI: replica B refuses the next frame (a registration on A) and closes 4403', async () => {
       await withTwoReplicas(backend, REDIS_URL, {}, async (replicas) => {
         const { keyId, register, closed } = await subscribedOnB(replicas);

@@ -1,12 +1,11 @@
 import { openDatabase } from '../../src/db/data-source';
-import { describeEachBackend } from '../support/backends';
 import { describeWithRedis } from '../support/redis';
-import { expectChannelSubscribers, withTwoReplicas } from '../support/replicas';
+import { describeReplicas, expectChannelSubscribers, withTwoReplicas } from '../support/replicas';
 import { CANCEL, createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { connect, toWsUrl } from '../support/ws';
 
 describeWithRedis('live counts across replicas (Redis)', (REDIS_URL) => {
-  describeEachBackend('live counts across two replicas sharing the database and Redis', (backend) => {
+  describeReplicas('live counts across two replicas sharing the database and Redis', (backend) => {
     it('delivers to a subscriber on replica B the counts of registrations made on replica A, in order', async () => {
       await withTwoReplicas(backend, REDIS_URL, {}, async ({ a, b, database, prefix, redis }) => {
         expect(a).not.toBe(b);

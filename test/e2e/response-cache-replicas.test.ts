@@ -1,13 +1,12 @@
 import { openDatabase } from '../../src/db/data-source';
-import { describeEachBackend } from '../support/backends';
 import { describeWithRedis } from '../support/redis';
-import { expectChannelSubscribers, withTwoReplicas } from '../support/replicas';
+import { describeReplicas, expectChannelSubscribers, withTwoReplicas } from '../support/replicas';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 
 const SEATS = `query Seats($id: ID!) { event(id: $id) { registration { confirmed remaining } } }`;
 
 describeWithRedis('response cache across replicas (Redis)', (REDIS_URL) => {
-  describeEachBackend('response cache across two replicas sharing the database and Redis', (backend) => {
+  describeReplicas('response cache across two replicas sharing the database and Redis', (backend) => {
     it('a registration on replica A empties replica B\'s cache', async () => {
       // A ten-minute TTL: B's answer can only change through the invalidation message.
       const env = { SYNC_SCHEDULER: 'off', RESPONSE_CACHE: 'on', RESPONSE_CACHE_TTL_MS: '600000' };

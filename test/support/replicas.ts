@@ -48,3 +48,22 @@ export async function expectChannelSubscribers(redis: Redis, channel: string, co
   }
   expect(await subscribers()).toBe(count);
 }
+
+/**
+ * Suites of several replicas on one database: PostgreSQL only, since a second `serve` on one SQLite
+ * file is refused (test/e2e/startup-errors.test.ts). Without TEST_DATABASE_URL the suite fails in CI
+ * and says so elsewhere.
+ */
+export function describeReplicas(title: string, suite: (backend: BackendName) => void): void {
+  if (process.env.TEST_DATABASE_URL) {
+    describe(`${title} [postgres]`, () => suite('postgres'));
+    return;
+  }
+  describe(title, () => {
+    it('needs PostgreSQL (TEST_DATABASE_URL)', () => {
+      const message = 'replicas need PostgreSQL: set TEST_DATABASE_URL to run this suite';
+      if (process.env.CI === 'true') throw new Error(message);
+      console.warn(`NOTICE: ${message}`);
+    });
+  });
+}
