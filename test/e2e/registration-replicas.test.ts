@@ -1,9 +1,10 @@
 import { openDatabase } from '../../src/db/data-source';
-import { createTestDatabase, describeEachBackend } from '../support/backends';
+import { createTestDatabase } from '../support/backends';
 import { startServe } from '../support/cli';
 import { createPartner, insertNativeEvent, REGISTER, storedCounts } from '../support/native-event';
+import { describeReplicas } from '../support/replicas';
 
-describeEachBackend('registration across two replicas sharing one database', (backend) => {
+describeReplicas('registration across two replicas sharing one database', (backend) => {
   it('never over-allocates when 300 registrations race through two server processes', async () => {
     const database = await createTestDatabase(backend);
     const replicas: Awaited<ReturnType<typeof startServe>>[] = [];
