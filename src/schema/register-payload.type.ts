@@ -9,7 +9,7 @@ registerEnumType(RegistrationRejectionCode, {
     EVENT_FULL: { description: 'Every seat and waitlist place is taken.' },
     REGISTRATION_CLOSED: { description: 'Outside the registration window, or the event is over or postponed.' },
     NOT_REGISTRABLE: { description: 'The event registers elsewhere (EXTERNAL) or needs no registration (NONE).' },
-    ALREADY_REGISTERED: { description: 'This email already holds a registration for this event.' },
+    ALREADY_REGISTERED: { description: 'This email already holds a registration for this event. Answered only to the event\'s own staff (its PARTNER key or ADMIN): the public answer never depends on whether an email is known.' },
     EVENT_CANCELLED: { description: 'The event is cancelled.' },
     PARTY_TOO_LARGE: { description: 'The party is larger than the event\'s maxPartySize.' },
   },

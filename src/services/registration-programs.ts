@@ -100,6 +100,12 @@ export interface NewRegistration {
   partySize: number;
   cancelTokenHash: string;
   now: Date;
+  /**
+   * Whether the caller may learn that this email already holds a seat: true only for the event's own
+   * staff, who read its registrants anyway. To anyone else "already registered" would confirm that a
+   * person attends a program (a support group, a clinic), so a repeat is simply a new registration.
+   */
+  mayKnowRegistrants: (partnerId: string) => boolean;
 }
 
 export type RegisterOutcome =
@@ -107,16 +113,20 @@ export type RegisterOutcome =
   | { kind: 'rejected'; code: RegistrationRejectionCode; message: string; event: SeatRow }
   | { kind: 'registered'; registration: RegistrationEntity; event: SeatRow };
 
+function* holdsRegistration(eventId: string, email: string): TxProgram<boolean> {
+  const [row] = yield* select(
+    `SELECT "id" FROM "registration" WHERE "eventId" = ? AND "email" = ? AND "status" <> '${RegistrationStatus.CANCELLED}'`,
+    [eventId, email],
+  );
+  return !!row;
+}
+
 export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutcome> {
   const event = yield* lockEvent(input.eventId);
   if (!event) return { kind: 'missing' };
   const rejection = rejectionFor(event, input.partySize, input.now);
   if (rejection) return { kind: 'rejected', ...rejection, event };
-  const [duplicate] = yield* select(
-    `SELECT "id" FROM "registration" WHERE "eventId" = ? AND "email" = ? AND "status" <> '${RegistrationStatus.CANCELLED}'`,
-    [input.eventId, input.email],
-  );
-  if (duplicate) {
+  if (input.mayKnowRegistrants(event.partnerId) && (yield* holdsRegistration(input.eventId, input.email))) {
     return { kind: 'rejected', code: RegistrationRejectionCode.ALREADY_REGISTERED, message: 'This email address is already registered for this event.', event };
   }
   const now = input.now.toISOString();

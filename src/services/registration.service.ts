@@ -61,6 +61,7 @@ export class RegistrationService {
     const cancelToken = randomBytes(24).toString('base64url');
     const outcome = await runWriteTransaction(this.db, () => registerProgram({
       id: newId(), eventId, name, email, partySize, cancelTokenHash: sha256(cancelToken), now: ctx.now,
+      mayKnowRegistrants: (partnerId) => access.actsFor(ctx.principal, partnerId),
     }));
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };

@@ -95,15 +95,47 @@ describeEachBackend('native registration', (backend) => {
     expect(stored.cancelTokenHash).not.toContain(ticket.cancelToken);
   });
 
-  it('answers ALREADY_REGISTERED for the same email (any case), and accepts it again after a cancellation', async () => {
+  it('answers ALREADY_REGISTERED to the event\'s staff for the same email (any case), and accepts it again after a cancellation', async () => {
     const event = await insertNativeEvent(graph.db, partner.partner.id);
     const ticket = (await register(event.globalId, { email: 'Grace@Example.org' })).data!.register;
-    const duplicate = await register(event.globalId, { email: ' grace@example.ORG ' });
+    const duplicate = await graph.execute(REGISTER, { input: { eventId: event.globalId, name: 'Grace', email: ' grace@example.ORG ' } }, { authorization: partner.key });
     expect(duplicate.data!.register).toMatchObject({ code: 'ALREADY_REGISTERED' });
     await expectCounts(event.id, 1, 0);
     await graph.execute(CANCEL, { input: { registrationId: ticket.registration.id, cancelToken: ticket.cancelToken } });
-    expect((await register(event.globalId, { email: 'grace@example.org' })).data!.register.registration.status).toBe('CONFIRMED');
+    const again = await graph.execute(REGISTER, { input: { eventId: event.globalId, name: 'Grace', email: 'grace@example.org' } }, { authorization: partner.key });
+    expect(again.data!.register.registration.status).toBe('CONFIRMED');
     await expectCounts(event.id, 1, 0);
+  });
+
+  it('gives the public the same answer whether or not an email is registered (no registration oracle)', async () => {
+    const other = await createPartner(graph.db);
+    const known = 'known.person@example.org';
+    const answerShape = (result: Awaited<ReturnType<typeof register>>) => {
+      const payload = result.data!.register;
+      return payload.__typename === 'RegistrationTicket'
+        ? { __typename: payload.__typename, status: payload.registration.status, waitlistPosition: payload.registration.waitlistPosition }
+        : payload;
+    };
+    // Seats left: a known email and an unknown one are both taken, each as its own registration.
+    const open = await insertNativeEvent(graph.db, partner.partner.id, { capacity: 3, waitlistCapacity: 0 });
+    const first = await register(open.globalId, { email: known });
+    const repeat = await register(open.globalId, { email: known });
+    const stranger = await register(open.globalId, { email: 'stranger@example.org' });
+    expect([first, repeat, stranger].map(answerShape)).toEqual([
+      { __typename: 'RegistrationTicket', status: 'CONFIRMED', waitlistPosition: null },
+      { __typename: 'RegistrationTicket', status: 'CONFIRMED', waitlistPosition: null },
+      { __typename: 'RegistrationTicket', status: 'CONFIRMED', waitlistPosition: null },
+    ]);
+    expect(repeat.data!.register.registration.id).not.toBe(first.data!.register.registration.id);
+    // Full: the known email and a stranger both get EVENT_FULL, word for word.
+    const knownOnFull = await register(open.globalId, { email: known });
+    const strangerOnFull = await register(open.globalId, { email: 'someone.else@example.org' });
+    expect(answerShape(knownOnFull)).toEqual({ __typename: 'RegistrationRejected', code: 'EVENT_FULL', message: 'Every seat and waitlist place is taken.' });
+    expect(answerShape(strangerOnFull)).toEqual(answerShape(knownOnFull));
+    // Another partner's key is the public as far as these registrants go.
+    const asOtherPartner = await graph.execute(REGISTER, { input: { eventId: open.globalId, name: 'X', email: known } }, { authorization: other.key });
+    expect(asOtherPartner.data!.register).toEqual(strangerOnFull.data!.register);
+    await expectCounts(open.id, 3, 0);
   });
 
   it.each([
