@@ -50,6 +50,13 @@ export interface HttpRequestOptions {
    * (LibCal: 401 means "fetch a new token"; HSDS: a 404 detail is an item removed meanwhile).
    */
   acceptStatus?: number[];
+  /**
+   * false: a redirect answer fails the fetch (rule: credential-redirect) instead of being followed.
+   * For credential requests (a token POST carrying a client secret): they must reach the URL they
+   * were made for. Default true; even then a redirect to another origin drops the credential headers
+   * (authorization, cookie, proxy-authorization) and never resends a body.
+   */
+  followRedirects?: boolean;
 }
 
 export interface HttpResult {
@@ -66,7 +73,9 @@ export interface HttpResult {
  * The one fetch policy (timeouts, retries, size cap, SSRF rules) lives behind this interface.
  *
  * Status contract (src/datasources/http.ts implements it; tests use that client too):
- *  - 2xx and 304 (notModified) are results; redirects are followed (each hop checked);
+ *  - 2xx and 304 (notModified) are results; redirects are followed (each hop checked) unless
+ *    `followRedirects` is false; a hop to another origin sends no credential headers and no body
+ *    (301/302/303 go on as a GET, 307/308 with a body fail);
  *  - 429 and 5xx are retried with backoff (Retry-After honoured), then fail;
  *  - any other status >= 400 fails at once;
  *  - a failure is a FetchError whose `status` is the HTTP status (null for network, timeout, size);

@@ -138,8 +138,10 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     return { url: url.href, status: notModified ? 304 : 200, notModified, body, contentType: null, etag: null, lastModified };
   }
 
-  async function attempt(start: URL, request: HttpRequestOptions): Promise<HttpResult> {
+  async function attempt(start: URL, firstRequest: HttpRequestOptions): Promise<HttpResult> {
     let url = start;
+    // What is sent changes along the way: a redirect to another origin sheds credentials and body.
+    let request = firstRequest;
     for (let hop = 0; hop <= o.maxRedirects; hop++) {
       if (stopping?.aborted) throw interrupted(url);
       await checkUrl(url);
@@ -169,12 +171,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         const location = response.headers.get('location');
         if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
           await response.body?.cancel().catch(() => undefined);
+          if (request.followRedirects === false) throw refusedCredentialRedirect(url, response.status);
           const target = new URL(location, url);
           // A feed may move to another host, never from the network onto the server's own disk
           // (whatever SOURCE_FILE_ROOTS allows for sources that name a file: URL themselves).
           if (target.protocol !== 'http:' && target.protocol !== 'https:') {
             throw new FetchError(`Refusing to fetch ${target.protocol} URL ${url.href} redirected to: only http: and https: redirects are followed (rule: scheme).`);
           }
+          request = redirectedRequest(request, url, target, response.status);
           url = target;
           continue;
         }
@@ -245,6 +249,36 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       }
     }
   }
+}
+
+/** Headers that carry a credential: they never leave the origin the request was made for. */
+const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+/** Headers that describe a body: dropped with it when a redirect turns the request into a GET. */
+const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location'];
+
+function withoutHeaders(headers: Record<string, string> | undefined, names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !names.includes(name.toLowerCase())));
+}
+
+/** A credential request (a token POST with a client secret) must reach the URL it was made for, or fail. */
+function refusedCredentialRedirect(url: URL, status: number): FetchError {
+  return new FetchError(`Refusing to follow the HTTP ${status} redirect from ${url.href}: a credential request follows no redirect (rule: credential-redirect).`);
+}
+
+/**
+ * The request to send to a redirect's target. Same origin: unchanged. Another origin (scheme, host
+ * or port): whoever answers there was not given our credentials, so the credential headers stay
+ * behind, and a body (it may hold a secret) is never resent: 301/302/303 continue as a GET without
+ * it, as browsers do; 307/308 promise the same method and body, so they fail instead.
+ */
+function redirectedRequest(request: HttpRequestOptions, from: URL, to: URL, status: number): HttpRequestOptions {
+  if (from.origin === to.origin) return request;
+  const withoutCredentials = { ...request, headers: withoutHeaders(request.headers, CREDENTIAL_HEADERS) };
+  if (request.body === undefined) return withoutCredentials;
+  if (status === 307 || status === 308) {
+    throw new FetchError(`Refusing to resend the request body of ${from.href} to another origin after HTTP ${status} (rule: cross-origin-redirect).`);
+  }
+  return { ...withoutCredentials, method: 'GET', body: undefined, headers: withoutHeaders(withoutCredentials.headers, BODY_HEADERS) };
 }
 
 function urlAttributes(raw: string): Record<string, string> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AdapterError, EVENTS_KIND, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { NormalizedEvent } from '../adapter';
@@ -8,8 +9,8 @@ import { mapLibCalEvents } from './libcal.map';
  * Springshare LibCal API v1.1 events.
  * url: the LibCal site (https://yourlibrary.libcal.com). options: clientId, clientSecret (an API
  * client with events read scope), calendarId (cal_id: a number or "1,2"), pageSize (limit, ≤ 500),
- * maxPages (50). Tokens are OAuth2 client credentials (POST /1.1/oauth/token), cached until shortly
- * before expiry and fetched again once when the API answers 401.
+ * maxPages (50). Tokens are OAuth2 client credentials (POST /1.1/oauth/token, never redirected), cached
+ * per source and secret until shortly before expiry and fetched again once when the API answers 401.
  * Or url: a `file:` URL of a saved `/1.1/events` response (`{"events":[...]}`, as libraries export it
  * on a schedule): read through the same HttpClient (SOURCE_FILE_ROOTS, modification time as
  * validator), with no credentials, no calendarId and no paging.
@@ -92,20 +93,32 @@ function credential(source: SourceSpec, name: 'clientId' | 'clientSecret'): stri
   return value.trim();
 }
 
+/**
+ * Whose token this is: the source and the exact credentials that earned it. Keyed by site + client
+ * alone, another partner's source naming the same client id (with any secret) would be handed a token
+ * it never earned and read a calendar it may not see. The secret is kept only as its SHA-256.
+ */
+function tokenKey(source: SourceSpec, base: string, clientId: string, clientSecret: string): string {
+  const secretHash = createHash('sha256').update(clientSecret).digest('hex');
+  return [source.id, base, clientId, secretHash].join('\u0000');
+}
+
 export function createLibCalSource(clock: () => number = Date.now): SourceAdapter {
-  /** Per adapter instance, keyed by site + client: one token serves every calendar of that client. */
+  /** Per adapter instance, keyed by source + site + client + secret hash (tokenKey). */
   const tokens = new Map<string, Token>();
 
   async function token(source: SourceSpec, http: HttpClient, base: string, fresh: boolean): Promise<string> {
     const clientId = credential(source, 'clientId');
-    const key = `${base}\u0000${clientId}`;
+    const clientSecret = credential(source, 'clientSecret');
+    const key = tokenKey(source, base, clientId, clientSecret);
     const cached = tokens.get(key);
     if (!fresh && cached && cached.expiresAt - EXPIRY_MARGIN_MS > clock()) return cached.value;
     const url = `${base}/1.1/oauth/token`;
     const response = await fetchOrExplain(http, 'LibCal token request', url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ client_id: clientId, client_secret: credential(source, 'clientSecret'), grant_type: 'client_credentials' }).toString(),
+      body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, grant_type: 'client_credentials' }).toString(),
+      followRedirects: false, // the client secret goes to this URL or nowhere
     });
     if (response.status !== 200) throw failure('LibCal token request', url, response.status);
     const body = parseJson(response, 'LibCal token response') as { access_token?: unknown; expires_in?: unknown };

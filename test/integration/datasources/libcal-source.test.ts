@@ -6,6 +6,7 @@ import { AdapterError, NormalizedEvent, SourceFormat, SourceSpec } from '../../.
 import { createLibCalSource } from '../../../src/datasources/libcal/libcal.source';
 import { createUrlPolicy } from '../../../src/datasources/url-policy';
 import { FakeLibCal, startFakeLibCal } from '../../support/fake-libcal';
+import { startLocalServer } from '../../support/local-http';
 import { testHttpClient } from '../../support/http-client';
 
 const http = testHttpClient();
@@ -63,6 +64,40 @@ describe('LibCal source against a LibCal API on 127.0.0.1', () => {
   it('fails with a clear error when the client credentials are rejected', async () => {
     const pull = createLibCalSource().pull(spec(libcal.url, { clientSecret: 'wrong' }), http);
     await expect(pull).rejects.toThrow(new AdapterError(`LibCal token request: ${libcal.url}/1.1/oauth/token answered HTTP 401 (the client credentials or token were rejected).`));
+  });
+
+  describe('a token belongs to the source and secret that earned it', () => {
+    const rejected = () => new AdapterError(`LibCal token request: ${libcal.url}/1.1/oauth/token answered HTTP 401 (the client credentials or token were rejected).`);
+    const eventsRead = () => libcal.requests.filter((r) => r.path === '/1.1/events').length;
+
+    it('another partner\'s source with the same base and client id but a wrong secret fails, and never reads with the first token', async () => {
+      const source = createLibCalSource();
+      await source.pull(spec(libcal.url), http);
+      const readByLibrary = eventsRead();
+      const museum: SourceSpec = { ...spec(libcal.url, { clientSecret: 'wrong', calendarId: 99 }), id: 'src-museum', partnerId: 'p-museum' };
+      await expect(source.pull(museum, http)).rejects.toThrow(rejected());
+      expect(eventsRead()).toBe(readByLibrary);
+      expect(libcal.requests.some((r) => r.query.get('cal_id') === '99')).toBe(false);
+    });
+
+    it('the same source with its secret changed to a wrong one fails instead of reusing its cached token', async () => {
+      const source = createLibCalSource();
+      await source.pull(spec(libcal.url), http);
+      await expect(source.pull(spec(libcal.url, { clientSecret: 'wrong' }), http)).rejects.toThrow(rejected());
+      expect(libcal.tokensIssued()).toBe(1);
+    });
+  });
+
+  it('sends the client secret to the token URL or nowhere: a redirected token request fails and the target receives nothing', async () => {
+    const redirector = await startLocalServer((req) => ({ status: 307, headers: { location: `${libcal.url}${req.path}` } }));
+    try {
+      const failure = await createLibCalSource().pull(spec(redirector.url), http).catch((error: Error) => error);
+      expect((failure as Error).message).toBe(
+        `Refusing to follow the HTTP 307 redirect from ${redirector.url}/1.1/oauth/token: a credential request follows no redirect (rule: credential-redirect).`);
+      expect(libcal.requests).toHaveLength(0);
+    } finally {
+      await redirector.close();
+    }
   });
 
   it.each([

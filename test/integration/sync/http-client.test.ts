@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { createHttpClient, FetchError, parseRetryAfter } from '../../../src/datasources/http';
 import { createUrlPolicy, Lookup } from '../../../src/datasources/url-policy';
 import { FeedServer } from '../../support/feed-server';
+import { LocalServer, startLocalServer } from '../../support/local-http';
 
 describe('the fetch policy (createHttpClient)', () => {
   let feeds: FeedServer;
@@ -123,6 +124,72 @@ describe('the fetch policy (createHttpClient)', () => {
     again.abort();
     await expect(waiting).rejects.toThrow(`Fetching ${feeds.url}/busy-at-shutdown was interrupted: the server is shutting down.`);
     expect(feeds.count('/busy-at-shutdown')).toBe(1);
+  });
+
+  describe('redirects carry no credentials and no body to another origin', () => {
+    // Two real servers on 127.0.0.1: another port is another origin. `elsewhere` records what reached it.
+    let partner: LocalServer;
+    let elsewhere: LocalServer;
+    beforeAll(async () => {
+      elsewhere = await startLocalServer(() => ({ body: 'landed' }));
+      partner = await startLocalServer((req) => {
+        const away = /^\/away\/(\d{3})$/.exec(req.path);
+        if (away) return { status: Number(away[1]), headers: { location: `${elsewhere.url}/landing` } };
+        if (req.path === '/moved') return { status: 307, headers: { location: '/final' } };
+        return { body: 'same origin' };
+      });
+    });
+    afterAll(async () => {
+      await partner.close();
+      await elsewhere.close();
+    });
+    beforeEach(() => {
+      partner.requests.length = 0;
+      elsewhere.requests.length = 0;
+    });
+    const client = () => createHttpClient({ retries: 0 });
+    const secrets = { authorization: 'Bearer partner-token', cookie: 'session=partner', 'proxy-authorization': 'Basic cHJveHk6cHc=' };
+
+    it('drops Authorization, Cookie and Proxy-Authorization on a redirect to another port, and keeps other headers', async () => {
+      const result = await client().fetch(`${partner.url}/away/302`, { headers: { ...secrets, accept: 'text/calendar' } });
+      expect([result.status, result.body.toString(), result.url]).toEqual([200, 'landed', `${elsewhere.url}/landing`]);
+      const [received] = elsewhere.requests;
+      expect(received.headers).not.toHaveProperty('authorization');
+      expect(received.headers).not.toHaveProperty('cookie');
+      expect(received.headers).not.toHaveProperty('proxy-authorization');
+      expect(received.headers.accept).toBe('text/calendar');
+    });
+
+    it.each([307, 308])('fails on a %i to another origin for a request with a body, and resends nothing there', async (status) => {
+      const request = { method: 'POST' as const, headers: { ...secrets, 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=42&client_secret=s3cret' };
+      await expect(client().fetch(`${partner.url}/away/${status}`, request)).rejects.toThrow(new FetchError(
+        `Refusing to resend the request body of ${partner.url}/away/${status} to another origin after HTTP ${status} (rule: cross-origin-redirect).`));
+      expect(elsewhere.requests).toHaveLength(0);
+    });
+
+    it.each([301, 302, 303])('goes on as a GET without body or credentials after a %i to another origin', async (status) => {
+      const request = { method: 'POST' as const, headers: { ...secrets, 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_secret=s3cret' };
+      expect((await client().fetch(`${partner.url}/away/${status}`, request)).body.toString()).toBe('landed');
+      const [received] = elsewhere.requests;
+      expect([received.method, received.body]).toEqual(['GET', '']);
+      expect(received.headers).not.toHaveProperty('authorization');
+      expect(received.headers).not.toHaveProperty('content-type');
+    });
+
+    it('keeps method, body and Authorization on a same-origin redirect, as before', async () => {
+      await client().fetch(`${partner.url}/moved`, { method: 'POST', headers: { authorization: 'Bearer partner-token' }, body: 'q=1' });
+      const final = partner.requests.find((r) => r.path === '/final')!;
+      expect([final.method, final.body, final.headers.authorization]).toEqual(['POST', 'q=1', 'Bearer partner-token']);
+    });
+
+    it('followRedirects: false fails on any redirect, same origin or not, naming the rule and the URL only', async () => {
+      const request = { method: 'POST' as const, headers: secrets, body: 'client_secret=s3cret', followRedirects: false };
+      await expect(client().fetch(`${partner.url}/moved`, request)).rejects.toThrow(new FetchError(
+        `Refusing to follow the HTTP 307 redirect from ${partner.url}/moved: a credential request follows no redirect (rule: credential-redirect).`));
+      await expect(client().fetch(`${partner.url}/away/302`, request)).rejects.toThrow(/rule: credential-redirect/);
+      expect(partner.requests.map((r) => r.path)).toEqual(['/moved', '/away/302']);
+      expect(elsewhere.requests).toHaveLength(0);
+    });
   });
 
   describe('connects only to addresses the URL policy allows (DNS rebinding)', () => {
