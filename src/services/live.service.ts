@@ -37,7 +37,7 @@ export class LiveService {
       throw new InvalidArgumentError('eventIds', `${eventIds.length} ids`, `at most ${MAX_EVENT_IDS} event ids`);
     }
     const ids = eventIds?.length ? [...new Set(eventIds.map((id) => localIdOf('Event', id, 'eventIds')))] : null;
-    const partnerId = partnerGlobalId ? await this.knownPartner(ctx, partnerGlobalId) : null;
+    const partnerId = partnerGlobalId != null ? await this.knownPartner(ctx, partnerGlobalId) : null;
     if (ids) {
       const found = new Set((await this.db.getRepository(EventEntity).find({ select: { id: true }, where: { id: In(ids) } })).map((e) => e.id));
       const unknown = eventIds!.filter((id) => !found.has(localIdOf('Event', id)));
@@ -50,7 +50,7 @@ export class LiveService {
   }
 
   async eventChanges(ctx: Context, partnerGlobalId?: string | null, kinds?: PartnerKind[] | null): Promise<AsyncIterableIterator<EventChangeMessage>> {
-    const partnerId = partnerGlobalId ? await this.knownPartner(ctx, partnerGlobalId) : null;
+    const partnerId = partnerGlobalId != null ? await this.knownPartner(ctx, partnerGlobalId) : null;
     const wantedKinds = kinds?.length ? new Set(kinds) : null;
     return this.deliver(ctx, 'EVENT_CHANGES', (m) => (!partnerId || m.partnerId === partnerId) && (!wantedKinds || wantedKinds.has(m.partnerKind)));
   }

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import fc from 'fast-check';
-import { GraphQLInputType, GraphQLSchema, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType } from 'graphql';
+import { getNamedType, GraphQLInputType, GraphQLSchema, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType } from 'graphql';
 
 /** Statuses the GraphQL-over-HTTP spec lets a server answer a client's request with. */
 export const SPEC_STATUSES = [200, 400, 405, 413, 415];
@@ -81,3 +81,40 @@ export function listBounds(schema: GraphQLSchema): Map<string, { bound: number |
   }
   return found;
 }
+
+/**
+ * Every place the schema takes an ID (an argument, or a field of an input object reached from one), as
+ * `Type.field(argument).inputField…`, so a suite can prove it probes each one.
+ */
+export function idArguments(schema: GraphQLSchema): string[] {
+  const found: string[] = [];
+  const walk = (path: string, type: GraphQLInputType, seen: string[]) => {
+    const named = getNamedType(type);
+    if (named.name === 'ID') found.push(path);
+    if (isInputObjectType(named) && !seen.includes(named.name)) {
+      for (const field of Object.values(named.getFields())) walk(`${path}.${field.name}`, field.type, [...seen, named.name]);
+    }
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+    for (const field of Object.values(type.getFields())) for (const arg of field.args) walk(`${type.name}.${field.name}(${arg.name})`, arg.type, []);
+  }
+  return found.sort();
+}
+
+/**
+ * Ids an attacker might send: well-formed global ids of any type around hostile text (NUL and other
+ * controls inside, which only the decoder sees), and hostile text that is no global id at all.
+ */
+/** Global ids of each kind with NUL, C1 and undecodable bytes inside: every ID probe tries these first. */
+export const HOSTILE_GLOBAL_IDS = [
+  'RXZlbnQ6AGFiYw', 'UGFydG5lcjoAYWJj', 'UmVnaXN0cmF0aW9uOgA', 'U291cmNlOgBhYmM', 'U2VydmljZToAeA', 'Q2F0YWxvZ1JlY29yZDoAeA',
+  'TG9jYXRpb246AHg', 'RXZlbnQ6woA', 'RXZlbnQ677-9',
+];
+
+export const hostileId = (): fc.Arbitrary<string> => fc.oneof(
+  fc.tuple(fc.constantFrom('Event', 'Partner', 'Registration', 'Source', 'Service', 'CatalogRecord', 'Location', 'X'), hostileText(12))
+    .map(([type, local]) => Buffer.from(`${type}:${local}`, 'utf8').toString('base64url')),
+  fc.constantFrom(...HOSTILE_GLOBAL_IDS),
+  hostileText(40),
+);

@@ -15,6 +15,11 @@ describe('global ids', () => {
     ['empty local id', Buffer.from('Event:').toString('base64url')],
     ['lower-case type', Buffer.from('event:1').toString('base64url')],
     ['padding variant of a valid id', `${toGlobalId('Event', 'x')}=`],
+    ['a NUL in the local id (PostgreSQL refuses it in text)', toGlobalId('Event', '\u0000abc')],
+    ['a C0 control in the local id', toGlobalId('Partner', 'a\u001bb')],
+    ['a C1 control in the local id', toGlobalId('Event', '\u0085')],
+    ['bytes that are not UTF-8', Buffer.concat([Buffer.from('Event:'), Buffer.from([0xff, 0xfe])]).toString('base64url')],
+    ['a local id longer than any issued', toGlobalId('Event', 'x'.repeat(201))],
   ])('reject %s with BAD_USER_INPUT naming the argument and value', (_case, bad) => {
     try {
       fromGlobalId(bad, 'id');
@@ -23,6 +28,12 @@ describe('global ids', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe('BAD_USER_INPUT');
       expect((error as DomainError).message).toBe(`Invalid value for argument "id": ${JSON.stringify(bad)}. Expected a global id returned by this API.`);
+    }
+  });
+
+  it('accept every shape of local id we issue: UUIDs, 32-hex stable ids, slugs with colons', () => {
+    for (const local of ['5f0c7a3e-2b1d-4c8e-9f6a-0d3b2c1a4e5f', 'a'.repeat(32), 'abc:123', 'x'.repeat(200), 'café']) {
+      expect(fromGlobalId(toGlobalId('Event', local)).localId).toBe(local);
     }
   });
 
