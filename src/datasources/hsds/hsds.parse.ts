@@ -1,4 +1,5 @@
 import { AdapterError } from '../adapter';
+import { parsePartnerJson } from '../json-text';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -18,11 +19,7 @@ export interface HsdaPage {
 
 export function parseJsonBody(body: Buffer | string, what: string): unknown {
   const text = (typeof body === 'string' ? body : body.toString('utf8')).replace(/^\uFEFF/, '');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new AdapterError(`${what} is not valid JSON: ${(error as Error).message}`);
-  }
+  return parsePartnerJson(text, what);
 }
 
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;

@@ -2,6 +2,16 @@ import { parse } from 'csv-parse/sync';
 import { AdapterError } from '../adapter';
 import { isObject, JsonObject } from './hsds.parse';
 
+/**
+ * csv-parse's messages quote the cell they stopped in ("value is \"root\""); a stored error names the
+ * rule (its code) and the line instead.
+ */
+function csvFailure(error: unknown): string {
+  const { code, lines } = error as { code?: unknown; lines?: unknown };
+  const rule = typeof code === 'string' ? code.replace(/^CSV_/, '').toLowerCase().replace(/_/g, ' ') : 'not valid CSV';
+  return typeof lines === 'number' ? `${rule} at line ${lines}.` : `${rule}.`;
+}
+
 export type Row = Record<string, string>;
 export type Tables = Record<string, Row[]>;
 
@@ -34,7 +44,7 @@ export function parseCsvTable(body: Buffer | string, name: string): Row[] {
   try {
     parsed = parse(body, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false, info: true });
   } catch (error) {
-    throw new AdapterError(`CSV table "${name}": ${(error as Error).message}`);
+    throw new AdapterError(`CSV table "${name}": ${csvFailure(error)}`);
   }
   // csv-parse tells where a record ends; it starts after the previous one and the empty lines between.
   let previousEnd = 1;

@@ -1,5 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { AdapterError, SkippedItem } from '../adapter';
+import { parsePartnerJson } from '../json-text';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -56,13 +57,9 @@ function flatten(value: unknown, into: JsonObject[]): void {
 }
 
 function parseJson(text: string, where: string): unknown {
-  try {
-    // Some CMSs wrap the block in an HTML comment or CDATA; browsers and Google ignore the wrapper.
-    const cleaned = text.trim().replace(/^<!--|-->$/g, '').replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '').trim();
-    return JSON.parse(cleaned);
-  } catch (error) {
-    throw new AdapterError(`${where} is not valid JSON: ${(error as Error).message}`);
-  }
+  // Some CMSs wrap the block in an HTML comment or CDATA; browsers and Google ignore the wrapper.
+  const cleaned = text.trim().replace(/^<!--|-->$/g, '').replace(/^\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>$/g, '').trim();
+  return parsePartnerJson(cleaned, where);
 }
 
 /** Parses a JSON-LD document or an HTML page carrying JSON-LD blocks. Pure: bytes in, nodes out. */

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { AdapterError, EVENTS_KIND, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { NormalizedEvent } from '../adapter';
 import { FetchError } from '../http';
+import { parsePartnerJson } from '../json-text';
 import { mapLibCalEvents } from './libcal.map';
 
 /**
@@ -64,11 +65,7 @@ async function fetchOrExplain(http: HttpClient, what: string, url: string, reque
 }
 
 function parseJson(response: HttpResult, what: string): unknown {
-  try {
-    return JSON.parse(response.body.toString('utf8'));
-  } catch (error) {
-    throw new AdapterError(`${what} is not valid JSON: ${(error as Error).message}`);
-  }
+  return parsePartnerJson(response.body.toString('utf8'), what);
 }
 
 /** The items of one `/1.1/events` answer: `{"events":[...]}` (or a bare array). */
