@@ -5,6 +5,7 @@ import type { GraphqlExecutor } from '../config';
 import { Context } from '../context';
 import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
+import { requestValidationRules } from './validation-rules';
 import { graphqlJitGateway } from './graphql-jit.gateway';
 import { noStorePlugin } from './no-store.plugin';
 import { partialErrorsPlugin } from './partial-errors';
@@ -26,9 +27,10 @@ export interface ApolloOptions {
 export function createApollo(options: ApolloOptions): ApolloServer<Context> {
   return new ApolloServer<Context>({
     ...(options.executor === 'jit' ? { gateway: graphqlJitGateway(options.schema, options.logger) } : { schema: options.schema }),
-    introspection: options.introspection,
+    // Introspection is decided by requestValidationRules, the same list graphql-ws runs.
+    introspection: true,
     includeStacktraceInErrorResponses: false,
-    validationRules: options.validationRules,
+    validationRules: requestValidationRules(options.validationRules ?? [], options.introspection),
     ...(options.persistedQueries === undefined ? {} : { persistedQueries: options.persistedQueries }),
     // One operation per HTTP request: a batch multiplies every per-request limit.
     allowBatchedHttpRequests: false,
@@ -37,7 +39,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     // a drain waits on a barrier Apollo 5 never resolves after a clean stop: app.close() then hung.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
-    formatError: createErrorFormatter(options.logger),
+    formatError: createErrorFormatter(options.logger, { hideSuggestions: !options.introspection }),
     // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
     plugins: [
       operationResolutionPlugin, ...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled(),

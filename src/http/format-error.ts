@@ -4,6 +4,7 @@ import { DomainError, ErrorCode } from '../domain/errors';
 import { Logger } from '../logger';
 import { QueryLimitError } from './plugins/query-limits.plugin';
 import { LimitCode, RequestCode } from './request-rejection';
+import { withoutSuggestion } from './validation-rules';
 
 /** Codes of deliberate errors (graphql-js and Apollo request errors, and our own): shown as they are. */
 const SAFE_CODES = new Set<string>([
@@ -23,7 +24,7 @@ function uncodedClientError(error: unknown): error is GraphQLError {
  * The one place errors leave the server: domain errors keep their code and message, request errors
  * pass through, and anything else is masked so no SQL, stack or internal detail reaches a client.
  */
-export function createErrorFormatter(logger: Logger) {
+export function createErrorFormatter(logger: Logger, options: { hideSuggestions: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
@@ -42,7 +43,7 @@ export function createErrorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     if (original instanceof GraphQLError && typeof code === 'string' && SAFE_CODES.has(code)) {
       const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, message: options.hideSuggestions ? withoutSuggestion(formatted.message) : formatted.message, extensions };
     }
     if (uncodedClientError(original)) {
       logger.warn({ message: original.message }, 'a request error without a code, answered BAD_REQUEST');

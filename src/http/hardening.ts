@@ -43,7 +43,7 @@ export interface Hardening {
 }
 
 export function createHardening(config: Config, deps: { logger: Logger; metrics: Metrics; rateLimits: RateLimits }): Hardening {
-  const limits = queryLimits(config.limits, config.introspection);
+  const limits = queryLimits(config.limits);
   const safelist = config.persistedQueries.safelistFile ? loadSafelist(config.persistedQueries.safelistFile) : null;
   const persisted = safelist || config.persistedQueries.apq;
   return {

@@ -77,7 +77,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (hardening) app.use(...hardening.everyRequest);
   for (const router of options.routers ?? []) app.use(router);
   const ws = attachGraphqlWs({
-    server, schema: options.schema, deps: options.deps, isProd: options.production ?? false,
+    server, schema: options.schema, deps: options.deps, isProd: options.production ?? false, introspection: options.introspection,
     connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
     validationRules: hardening?.apollo.validationRules, rateLimits: options.rateLimits,
     safelist: hardening?.safelist,

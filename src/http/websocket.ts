@@ -12,12 +12,15 @@ import { PersistedOperation, sha256Hex } from './persisted-queries';
 import { QueryLimitError } from './plugins/query-limits.plugin';
 import { rateLimitedGraphQLError, RateLimits } from './rate-limit';
 import { SocketFlow } from './ws-flow';
+import { requestValidationRules } from './validation-rules';
 
 export interface GraphqlWsOptions {
   server: http.Server;
   schema: GraphQLSchema;
   deps: ContextDeps;
   isProd: boolean;
+  /** INTROSPECTION: off refuses `__schema`/`__type` and hides "Did you mean" exactly as over HTTP. */
+  introspection: boolean;
   /** Close a socket that sends no connection_init within this time (4408). */
   connectionInitWaitTimeoutMs?: number;
   /** WebSocket ping interval; a peer that misses a pong for this long is dropped. */
@@ -66,7 +69,8 @@ const CLOSE_GRACE_MS = 1000;
  */
 export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes ?? 64 * 1024 });
-  const format = createErrorFormatter(options.deps.logger);
+  const format = createErrorFormatter(options.deps.logger, { hideSuggestions: !options.introspection });
+  const rules = [...specifiedRules, ...requestValidationRules(options.validationRules ?? [], options.introspection)];
   // Request errors (syntax, validation, variable coercion) carry no code from graphql-js; give them
   // the codes Apollo gives them over HTTP, so they pass the formatter instead of being masked.
   const withCode = (error: GraphQLError, fallback: string): GraphQLError => {
@@ -137,7 +141,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       } catch (error) {
         return [error as GraphQLError];
       }
-      const errors = validate(options.schema, document, [...specifiedRules, ...(options.validationRules ?? [])]);
+      const errors = validate(options.schema, document, rules);
       if (errors.length) return errors;
       // Mutations run over HTTP only, where the register rate limit and CSRF prevention apply.
       if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {

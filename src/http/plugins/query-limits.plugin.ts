@@ -26,10 +26,10 @@ function reporter(code: LimitCode, variable: string, max: number, what: string):
 
 /**
  * Depth, alias, directive and cost limits as validation rules (they run before execution, on
- * HTTP and WebSocket alike). Field suggestions ("Did you mean …?") are blocked when introspection is
- * off, so a closed schema cannot be enumerated through typos.
+ * HTTP and WebSocket alike). Suggestions are hidden where errors are formatted (validation-rules.ts),
+ * not by armor's Apollo-only plugin, so graphql-ws hides them too.
  */
-export function queryLimits(limits: QueryLimits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin<Context>[] } {
+export function queryLimits(limits: QueryLimits): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin<Context>[] } {
   const common = { exposeLimits: true, propagateOnRejection: false };
   const armor = new ApolloArmor({
     maxDepth: { ...common, n: limits.maxDepth, onReject: [reporter(LimitCode.MAX_DEPTH_EXCEEDED, 'MAX_QUERY_DEPTH', limits.maxDepth, 'Query depth')] },
@@ -38,7 +38,7 @@ export function queryLimits(limits: QueryLimits, introspection: boolean): { vali
     costLimit: { ...common, maxCost: limits.maxCost, onReject: [reporter(LimitCode.MAX_COST_EXCEEDED, 'MAX_QUERY_COST', limits.maxCost, 'Query cost')] },
     // Token counting happens before parsing, in the query guard middleware.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: !introspection },
+    blockFieldSuggestion: { enabled: false },
   });
   const { validationRules, plugins } = armor.protect();
   return { validationRules, plugins: plugins as ApolloServerPlugin<Context>[] };
