@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { Audience, EventStatus, RegistrationMode } from '../domain/enums';
 import type { FeedItem } from '../services/event-feed.service';
 import { waitlistOpen } from '../services/registration-info';
+import { webLinkAsStored } from '../domain/web-url';
 
 /** Human wording shared by the embed page, RSS and iCalendar descriptions (the widget has its own in the browser). */
 const AUDIENCE_LABELS: Record<Audience, string> = {
@@ -62,6 +63,15 @@ export function spotsText(item: FeedItem): string | null {
   if (r.remaining > 0) return `${r.remaining} ${r.remaining === 1 ? 'spot' : 'spots'} left`;
   return waitlistOpen(r) ? 'Full, waitlist open' : 'Full';
 }
+
+/**
+ * The event's page and image, only when they are web links: adapters store no other since
+ * src/domain/web-url.ts, but a row stored before may hold javascript: and must never become a link.
+ * (The registration URL is already checked in registrationInfo.)
+ */
+export const eventPageUrl = (item: FeedItem): string | null => webLinkAsStored(item.event.url);
+export const eventImageUrl = (item: FeedItem): string | null => webLinkAsStored(item.event.imageUrl);
+export const partnerWebsite = (item: FeedItem): string | null => webLinkAsStored(item.partner.website);
 
 /** Where to register: the partner's page for EXTERNAL events. */
 export function externalRegistrationUrl(item: FeedItem): string | null {

@@ -1,7 +1,7 @@
 import ical, { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { EventStatus } from '../domain/enums';
 import type { FeedItem } from '../services/event-feed.service';
-import { placeText, spotsText } from './event-display';
+import { eventPageUrl, placeText, spotsText } from './event-display';
 
 /** How often subscribed calendars should re-fetch (REFRESH-INTERVAL, RFC 7986 §5.7, and X-PUBLISHED-TTL). */
 export const ICS_REFRESH_SECONDS = 3600;
@@ -65,7 +65,7 @@ export function renderICalendar(items: FeedItem[], meta: { name: string; descrip
           ...(item.location.lat != null && item.location.lon != null ? { geo: { lat: item.location.lat, lon: item.location.lon } } : {}),
         }
         : placeText(item),
-      url: e.url,
+      url: eventPageUrl(item),
       categories: e.categories.map((name) => ({ name })),
       status: STATUS[e.status],
     });

@@ -1,5 +1,5 @@
 import type { FeedItem } from '../services/event-feed.service';
-import { isoEnd, isoStart, placeText } from './event-display';
+import { eventImageUrl, eventPageUrl, isoEnd, isoStart, partnerWebsite, placeText } from './event-display';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -30,16 +30,19 @@ export function renderJsonFeed(items: FeedItem[], meta: FeedMeta): string {
     items: items.map((item) => {
       const e = item.event;
       const r = item.registration;
+      const page = eventPageUrl(item);
+      const image = eventImageUrl(item);
+      const website = partnerWebsite(item);
       return {
         id: item.globalId,
-        ...(e.url ? { url: e.url } : {}),
+        ...(page ? { url: page } : {}),
         ...(r.url ? { external_url: r.url } : {}),
         title: e.title,
         content_text: e.description ?? '',
-        ...(e.imageUrl ? { image: e.imageUrl } : {}),
+        ...(image ? { image } : {}),
         date_published: e.createdAt.toISOString(),
         date_modified: e.updatedAt.toISOString(),
-        authors: [{ name: item.partner.name, ...(item.partner.website ? { url: item.partner.website } : {}) }],
+        authors: [{ name: item.partner.name, ...(website ? { url: website } : {}) }],
         tags: e.categories,
         _community_graph: {
           about: `${meta.homePageUrl}/docs/embedding`,

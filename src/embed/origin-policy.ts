@@ -1,17 +1,15 @@
 import type { PartnerEntity } from '../entities';
+import { webUrl } from '../domain/web-url';
 
 /** Who may frame /embed pages and read feeds from browser scripts, per Partner.allowedOrigins. */
 export type OriginPolicy = { any: true } | { any: false; origins: string[] };
 
 /** Only well-formed origins survive, so a stored value can never inject CSP syntax (";", spaces, quotes). */
 export function normalizeOrigin(value: string): string | null {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-    return url.origin === value.replace(/\/$/, '') ? url.origin : null;
-  } catch {
-    return null;
-  }
+  const href = webUrl(value);
+  if (!href) return null;
+  const { origin } = new URL(href);
+  return origin === value.replace(/\/$/, '') ? origin : null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FeedItem } from '../services/event-feed.service';
 import { ICS_REFRESH_SECONDS, icsUid } from './icalendar.render';
-import { placeText, spotsText, statusLabel, whenText } from './event-display';
+import { eventPageUrl, placeText, spotsText, statusLabel, whenText } from './event-display';
 import type { FeedMeta } from './json-feed.render';
 
 /** XML text and attribute escaping (the five predefined entities), dropping characters XML 1.0 forbids. */
@@ -30,7 +30,7 @@ export function renderRss(items: FeedItem[], meta: FeedMeta): string {
     return [
       '<item>',
       element('title', status ? `${status}: ${e.title}` : e.title),
-      element('link', e.url ?? item.registration.url ?? meta.icsUrlOf(item)),
+      element('link', eventPageUrl(item) ?? item.registration.url ?? meta.icsUrlOf(item)),
       element('description', description),
       element('guid', icsUid(item), ' isPermaLink="false"'),
       element('pubDate', e.createdAt.toUTCString()),

@@ -1,7 +1,8 @@
 import { AttendanceMode, EventStatus, RegistrationMode } from '../domain/enums';
 import type { FeedItem } from '../services/event-feed.service';
 import { waitlistOpen } from '../services/registration-info';
-import { audienceLabel, isoEnd, isoStart } from './event-display';
+import { audienceLabel, eventImageUrl, eventPageUrl, isoEnd, isoStart, partnerWebsite } from './event-display';
+import { webLinkAsStored } from '../domain/web-url';
 
 const S = 'https://schema.org/';
 
@@ -27,8 +28,8 @@ function place(item: FeedItem): object | undefined {
     ...(l.address ? { address: l.address } : {}),
     ...(l.lat != null && l.lon != null ? { geo: { '@type': 'GeoCoordinates', latitude: l.lat, longitude: l.lon } } : {}),
   };
-  const virtual = item.event.attendanceMode !== AttendanceMode.OFFLINE && item.event.url
-    ? { '@type': 'VirtualLocation', url: item.event.url } : null;
+  const page = eventPageUrl(item);
+  const virtual = item.event.attendanceMode !== AttendanceMode.OFFLINE && page ? { '@type': 'VirtualLocation', url: page } : null;
   const both = [physical, virtual].filter(Boolean);
   return both.length > 1 ? both : both[0] ?? undefined;
 }
@@ -41,14 +42,17 @@ function offers(item: FeedItem): object | object[] | undefined {
   // The partner's own offers (prices, ticket links) when its feed published them (issue 4).
   const stored = item.event.offers ?? [];
   if (stored.length) {
-    return stored.map((o) => ({
-      '@type': 'Offer',
-      ...(o.name ? { name: o.name } : {}),
-      ...(o.price != null ? { price: o.price } : {}),
-      ...(o.currency ? { priceCurrency: o.currency } : {}),
-      ...(o.url ? { url: o.url } : {}),
-      ...(o.availability ? { availability: `${S}${o.availability}` } : {}),
-    }));
+    return stored.map((o) => {
+      const url = webLinkAsStored(o.url);
+      return {
+        '@type': 'Offer',
+        ...(o.name ? { name: o.name } : {}),
+        ...(o.price != null ? { price: o.price } : {}),
+        ...(o.currency ? { priceCurrency: o.currency } : {}),
+        ...(url ? { url } : {}),
+        ...(o.availability ? { availability: `${S}${o.availability}` } : {}),
+      };
+    });
   }
   const r = item.registration;
   if (r.mode === RegistrationMode.NONE) return undefined;
@@ -56,7 +60,7 @@ function offers(item: FeedItem): object | object[] | undefined {
   const availability = !r.isOpen ? 'SoldOut' : full ? (waitlistOpen(r) ? 'PreOrder' : 'SoldOut') : r.remaining != null && r.remaining <= 5 ? 'LimitedAvailability' : 'InStock';
   return {
     '@type': 'Offer',
-    url: r.url ?? item.event.url ?? undefined,
+    url: r.url ?? eventPageUrl(item) ?? undefined,
     availability: `${S}${availability}`,
     ...(r.opensAt ? { validFrom: r.opensAt.toISOString() } : {}),
     ...(r.closesAt ? { validThrough: r.closesAt.toISOString() } : {}),
@@ -67,6 +71,9 @@ function offers(item: FeedItem): object | object[] | undefined {
 export function eventJsonLd(item: FeedItem, pageUrl: string): Record<string, unknown> {
   const e = item.event;
   const r = item.registration;
+  const page = eventPageUrl(item);
+  const image = eventImageUrl(item);
+  const website = partnerWebsite(item);
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
@@ -80,9 +87,9 @@ export function eventJsonLd(item: FeedItem, pageUrl: string): Record<string, unk
     eventStatus: EVENT_STATUS[e.status],
     eventAttendanceMode: ATTENDANCE[e.attendanceMode],
     location: place(item),
-    organizer: { '@type': 'Organization', name: item.partner.name, ...(item.partner.website ? { url: item.partner.website } : {}) },
-    ...(e.url ? { url: e.url } : {}),
-    ...(e.imageUrl ? { image: e.imageUrl } : {}),
+    organizer: { '@type': 'Organization', name: item.partner.name, ...(website ? { url: website } : {}) },
+    ...(page ? { url: page } : {}),
+    ...(image ? { image } : {}),
     ...(e.categories.length ? { keywords: e.categories.join(', ') } : {}),
     ...(e.audiences.length ? { audience: e.audiences.map((a) => ({ '@type': 'PeopleAudience', audienceType: audienceLabel(a) })) } : {}),
     ...(r.capacity != null && r.mode !== RegistrationMode.NONE ? { maximumAttendeeCapacity: r.capacity } : {}),

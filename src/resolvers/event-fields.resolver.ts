@@ -8,6 +8,7 @@ import { Location } from '../schema/location.type';
 import { Offer } from '../schema/offer.type';
 import { Partner } from '../schema/partner.type';
 import { RegistrationInfo } from '../schema/registration-info.type';
+import { webLinkAsStored } from '../domain/web-url';
 
 @Resolver(() => Event)
 export class EventFieldsResolver {
@@ -30,7 +31,19 @@ export class EventFieldsResolver {
 
   @FieldResolver(() => [Offer], { description: 'Offers (price, currency, url, availability) as the partner published them.' })
   offers(@Root() event: EventEntity): Offer[] {
-    return event.offers ?? [];
+    return (event.offers ?? []).map((o) => ({ ...o, url: webLinkAsStored(o.url) }));
+  }
+
+  // url and imageUrl keep their Event type definitions; these resolvers answer null for a stored
+  // link that is not http(s) (a row from before adapters checked them), so no client is handed one.
+  @FieldResolver()
+  url(@Root() event: EventEntity): string | null {
+    return webLinkAsStored(event.url);
+  }
+
+  @FieldResolver()
+  imageUrl(@Root() event: EventEntity): string | null {
+    return webLinkAsStored(event.imageUrl);
   }
 
   @FieldResolver(() => RegistrationInfo, { description: 'Whether and how to register, with the seat counts.' })

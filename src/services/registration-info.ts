@@ -1,5 +1,6 @@
 import { EventEntity } from '../entities';
 import { EventStatus, RegistrationMode } from '../domain/enums';
+import { webLinkAsStored } from '../domain/web-url';
 
 export interface RegistrationInfo {
   mode: RegistrationMode;
@@ -43,7 +44,8 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
   const live = event.status !== EventStatus.CANCELLED && event.status !== EventStatus.POSTPONED;
   return {
     mode,
-    url: mode === RegistrationMode.EXTERNAL ? event.registrationUrl ?? event.url : null,
+    // Only web links, even from a row stored before adapters checked them (GraphQL, feeds, /embed all read this).
+    url: mode === RegistrationMode.EXTERNAL ? webLinkAsStored(event.registrationUrl) ?? webLinkAsStored(event.url) : null,
     capacity: event.capacity,
     waitlistCapacity: event.waitlistCapacity,
     waitlistAvailable: mode === RegistrationMode.NATIVE ? event.waitlistCapacity > 0

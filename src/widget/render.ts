@@ -1,6 +1,7 @@
 import { h, sr } from './dom';
 import { audienceText, spotsText, whenText } from './format';
 import type { FeedEvent } from './types';
+import { webLinkAsStored } from '../domain/web-url';
 
 const STATUS: Record<string, string> = { CANCELLED: 'Cancelled', POSTPONED: 'Postponed', RESCHEDULED: 'Rescheduled', MOVED_ONLINE: 'Moved online' };
 
@@ -19,14 +20,17 @@ export function renderEvent(e: FeedEvent): RenderedEvent {
   const id = 'cg' + ++counter;
   const status = STATUS[x.status];
   const reg = x.registration;
+  // Links only to web pages, whatever the feed says: the feed may come from an older server.
+  const register = webLinkAsStored(reg.url);
+  const page = webLinkAsStored(e.url);
   const actions = h('p', { class: 'ac' });
-  if (reg.mode === 'EXTERNAL' && reg.url) {
-    actions.append(h('a', { href: reg.url, target: '_blank', rel: 'noopener' }, 'Register', sr(' for ' + e.title + ' (opens ' + x.partner.name + ' site)')));
+  if (reg.mode === 'EXTERNAL' && register) {
+    actions.append(h('a', { href: register, target: '_blank', rel: 'noopener' }, 'Register', sr(' for ' + e.title + ' (opens ' + x.partner.name + ' site)')));
   }
   actions.append(h('a', { href: x.ics_url, download: true }, 'Add to calendar', sr(': ' + e.title)));
   const spots = h('p', { class: 'sp', 'aria-live': 'polite' }, spotsText(reg));
   const article = h('article', { 'aria-labelledby': id },
-    h('h3', { id }, status ? h('span', { class: 'st' }, status + ': ') : null, e.url ? h('a', { href: e.url, target: '_blank', rel: 'noopener' }, e.title) : e.title),
+    h('h3', { id }, status ? h('span', { class: 'st' }, status + ': ') : null, page ? h('a', { href: page, target: '_blank', rel: 'noopener' }, e.title) : e.title),
     h('p', {}, h('time', { datetime: x.local_start }, whenText(e))),
     x.place ? h('p', { class: 'mu' }, x.place) : null,
     h('p', { class: 'mu' }, x.partner.name + (x.audiences.length ? ' · For: ' + audienceText(x.audiences) : '')),

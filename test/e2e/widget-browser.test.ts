@@ -83,6 +83,29 @@ describe('embeds in a real browser', () => {
     expect(outside).toEqual([]);
   });
 
+  it('links no javascript: URL even when the feed it reads has one (a feed from a server before the fix)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The feed as an older server would have sent it: the first event's links rewritten to javascript:.
+    await page.route('**/feeds/events.json*', async (route) => {
+      const feed = await (await route.fetch()).json();
+      const x = feed.items[0]._community_graph;
+      feed.items[0].url = 'javascript:alert(document.cookie)';
+      x.registration = { ...x.registration, mode: 'EXTERNAL', url: ' JaVaScRiPt:alert(1)' };
+      await route.fulfill({ json: feed });
+    });
+    await page.goto(`${site.url}/library.html`);
+    const titles = page.locator('.community-graph-events article h3');
+    await titles.first().waitFor({ timeout: 15000 });
+    const hrefs = await page.locator('.community-graph-events a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.filter((href) => /^\s*javascript:/i.test(href))).toEqual([]);
+    // The event is still listed, its title as text.
+    expect(await titles.first().locator('a').count()).toBe(0);
+    expect((await titles.first().textContent())?.length).toBeGreaterThan(0);
+    await context.close();
+  });
+
   it('"Add to calendar" downloads a valid one-event .ics', async () => {
     const { page } = await open('/widget.html');
     const link = page.locator('.community-graph-events a', { hasText: 'Add to calendar' }).first();

@@ -215,6 +215,14 @@ describe('GRAPHQL source against a museum\'s own GraphQL API', () => {
     expect(items.map((e) => [e.externalId, e.imageUrl])).toEqual([['a', 'https://museum.example/a.jpg'], ['b', null]]);
   });
 
+  it('drops an image link that is not http(s), keeps the event, and notes the field', async () => {
+    programs = [program('a'), program('b', { picture: 'javascript:alert(document.cookie)' })];
+    const result = await graphqlAdapter.pull(spec(museum.url, MAPPING), testHttpClient());
+    expect((result.items as NormalizedEvent[]).map((e) => [e.externalId, e.imageUrl])).toEqual([['a', 'https://museum.example/a.jpg'], ['b', null]]);
+    expect(result.notes).toEqual(['imageUrl dropped from 1 item(s) (only http: and https: links are published): b']);
+    expect(result.skipped).toEqual([]);
+  });
+
   it('fails the pull when an error sits on a field the mapping requires', async () => {
     programs = [program('a'), program('b', { ends: () => { throw new Error('schedule service down'); } })];
     const required = { ...MAPPING, optional: ['imageUrl'] };

@@ -52,4 +52,11 @@ describeEachBackend('setPartnerAllowedOrigins', (backend) => {
     });
     expect(await stored(museum.id)).toEqual(before);
   });
+
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd'])('refuses the non-web origin %j with BAD_USER_INPUT', async (origin) => {
+    const before = await stored(museum.id);
+    const result = await graph.execute(SET, { partnerId: toGlobalId('Partner', museum.id), origins: [origin] }, { authorization: `Bearer ${museumKey}` });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'origins' });
+    expect(await stored(museum.id)).toEqual(before);
+  });
 });

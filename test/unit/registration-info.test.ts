@@ -36,6 +36,12 @@ describe('registration info', () => {
     expect(registrationInfo(event({ registrationMode: RegistrationMode.NONE }), now)).toMatchObject({ isOpen: false, remaining: null });
   });
 
+  it('never points at a stored link that is not http(s): the event page instead, else none', () => {
+    const external = { registrationMode: RegistrationMode.EXTERNAL, registrationUrl: 'javascript:alert(1)' };
+    expect(registrationInfo(event(external), now).url).toBe('https://p.example/e');
+    expect(registrationInfo(event({ ...external, url: 'data:text/html,x' }), now).url).toBeNull();
+  });
+
   it('says whether a waiting list is taken: NATIVE from its waitlist places, EXTERNAL as the partner says, else null', () => {
     const external = (externalWaitlist: boolean | null) => event({ registrationMode: RegistrationMode.EXTERNAL, waitlistCapacity: 0, externalWaitlist });
     expect([

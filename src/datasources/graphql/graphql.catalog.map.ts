@@ -2,6 +2,7 @@ import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatal
 import { CatalogField, GraphqlCatalogPart } from './graphql.mapping';
 import { count, enumValue, FieldReader, MappedPage, mapPage, Skip, str, strings } from './graphql.map';
 import { GraphqlResponse } from './graphql.parse';
+import { webUrl } from '../../domain/web-url';
 
 /** A list of objects (isbnDetails, links, holdings); null reads as none. */
 function objects(field: string, value: unknown): Record<string, unknown>[] {
@@ -49,7 +50,8 @@ export function mapCatalogRecord(get: FieldReader<CatalogField>): NormalizedCata
     return { isbn13, qualifier: str(`isbns[${i}].qualifier`, isbn.qualifier) };
   });
   const links: CatalogLink[] = objects('links', get('links')).map((link, i) => ({
-    url: str(`links[${i}].url`, link.url, false)!,
+    // Only web links are published (src/domain/web-url.ts): another graph's link is judged again here.
+    url: webUrl(str(`links[${i}].url`, link.url, false))!,
     label: str(`links[${i}].label`, link.label),
   })).filter((link) => link.url);
   return {

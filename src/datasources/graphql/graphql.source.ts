@@ -3,6 +3,7 @@ import { CatalogSinkItem } from '../../domain/catalog';
 import {
   AdapterError, CATALOG_KIND, EVENTS_KIND, HttpClient, NormalizedEvent, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec,
 } from '../adapter';
+import { WebLinkCheck } from '../web-links';
 import { mapCatalogPage } from './graphql.catalog.map';
 import { mapGraphqlPage, MappedPage } from './graphql.map';
 import { GraphqlMapping, GraphqlPagination, readGraphqlMapping } from './graphql.mapping';
@@ -102,9 +103,11 @@ export const graphqlAdapter: SourceAdapter = {
       query: catalog.query, variables: catalog.variables, headers: mapping.headers, pagination: catalog.pagination,
       mapPage: (response) => mapCatalogPage(response, catalog, source.url),
     }) : null;
+    const links = new WebLinkCheck();
+    const items = events.items.map((e) => links.event(e));
     return {
       notModified: false, validators: { etag: null, lastModified: null }, kind: EVENTS_KIND,
-      items: events.items, incremental: false,
+      items, incremental: false, notes: links.notes(),
       skipped: [...events.skipped, ...(records?.skipped ?? []).map((item) => ({ ...item, reason: `catalog record: ${item.reason}` }))],
       // A record we could not map goes to the catalog sink as a marker, as an unreadable MARC record does:
       // that pull then proves nothing about absence, so the stored copy of the record is not suppressed.

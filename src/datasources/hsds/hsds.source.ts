@@ -5,6 +5,7 @@ import { isSkipped, mapHsdsService } from './hsds.map';
 import { isMinimalService, JsonObject, parseHsdaPage, parseJsonBody, servicesFromJson } from './hsds.parse';
 import { readDataPackage } from './hsds.package';
 import { jsonVersion } from './hsds.versions';
+import { WebLinkCheck } from '../web-links';
 
 /**
  * Open Referral HSDS 3 listings, from
@@ -150,16 +151,17 @@ export const hsdsSource: SourceAdapter = {
       }
     }
     const items: NormalizedService[] = [];
+    const links = new WebLinkCheck();
     for (const raw of mergeById(raws)) {
       const mapped = mapHsdsService(raw, { zone: source.partnerTimezone, window: source.window });
       if (!isSkipped(mapped)) {
-        items.push(mapped);
+        items.push(links.service(mapped));
         continue;
       }
       // A tabular service names its row, so partner staff find it in their CSV.
       const at = origin?.get(raw);
       skipped.push(at ? { ...mapped, reason: `${at.file}${at.line ? ` line ${at.line}` : ''}: ${mapped.reason}`, ...(at.line ? { line: at.line } : {}) } : mapped);
     }
-    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped, incremental, formatVersion };
+    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped, incremental, formatVersion, notes: links.notes() };
   },
 };

@@ -2,6 +2,8 @@ import sanitizeHtml from 'sanitize-html';
 import { NormalizedEvent, NormalizedPlace } from '../adapter';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../domain/enums';
 import { IcsOccurrence } from './icalendar.parse';
+import { webUrl } from '../../domain/web-url';
+import { WebLinkCheck } from '../web-links';
 
 /**
  * Age bands from CATEGORIES: library and school calendars (LibCal, Google) carry the audience as a
@@ -45,24 +47,13 @@ export function plainText(value: string | null): string | null {
   return stripped ? stripped.slice(0, 20_000) : null;
 }
 
-/** Only http(s) links leave the graph (no javascript:, data: or mailto: in a URL field). */
-export function safeUrl(value: string | null): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
-
 const ONLINE = /^(online|virtual|zoom|teams|webinar)\b/i;
 
 /** LOCATION is free text: "Name, street, town" or a URL for online events. */
 function placeOf(o: IcsOccurrence): { place: NormalizedPlace | null; online: boolean } {
   const location = o.location?.replace(/\s*\n\s*/g, ', ').trim() || null;
   if (!location) return { place: null, online: false };
-  if (safeUrl(location) || ONLINE.test(location)) return { place: null, online: true };
+  if (webUrl(location) || ONLINE.test(location)) return { place: null, online: true };
   const comma = location.indexOf(',');
   return {
     place: {
@@ -76,10 +67,20 @@ function placeOf(o: IcsOccurrence): { place: NormalizedPlace | null; online: boo
 
 const STATUS: Record<string, EventStatus> = { CANCELLED: EventStatus.CANCELLED, CONFIRMED: EventStatus.SCHEDULED, TENTATIVE: EventStatus.SCHEDULED };
 
+/** One occurrence as an event; only web links are kept. */
 export function toNormalizedEvent(o: IcsOccurrence): NormalizedEvent {
+  return mapOccurrence(o, new WebLinkCheck());
+}
+
+/** The feed's occurrences through one WebLinkCheck, whose notes then say which links were dropped. */
+export function toNormalizedEvents(occurrences: IcsOccurrence[], links: WebLinkCheck): NormalizedEvent[] {
+  return occurrences.map((o) => mapOccurrence(o, links));
+}
+
+function mapOccurrence(o: IcsOccurrence, links: WebLinkCheck): NormalizedEvent {
   const { place, online } = placeOf(o);
   const { audiences, rawAudiences } = audiencesOf(o.categories);
-  return {
+  return links.event({
     externalId: o.recurring ? `${o.uid}#${o.key}` : o.uid,
     seriesKey: o.recurring ? o.uid : null,
     title: (o.summary?.trim() || '(untitled)').slice(0, 500),
@@ -89,7 +90,7 @@ export function toNormalizedEvent(o: IcsOccurrence): NormalizedEvent {
     status: STATUS[o.status ?? ''] ?? EventStatus.SCHEDULED,
     attendanceMode: online ? AttendanceMode.ONLINE : AttendanceMode.OFFLINE,
     audiences, rawAudiences, categories: o.categories,
-    url: safeUrl(o.url), imageUrl: null, place,
+    url: o.url, imageUrl: null, place,
     registration: { mode: RegistrationMode.NONE, url: null, capacity: null, confirmed: null },
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
-import { toNormalizedEvent } from './icalendar.map';
+import { toNormalizedEvents } from './icalendar.map';
+import { WebLinkCheck } from '../web-links';
 import { decodeUtf8 } from './icalendar-lines';
 import { parseICalendar } from './icalendar.parse';
 
@@ -14,9 +15,11 @@ export const icalendarAdapter: SourceAdapter = {
       throw new AdapterError(`Not an iCalendar feed: ${response.url} answered with an HTML page (Content-Type ${response.contentType}).`);
     }
     const calendar = parseICalendar(decode(response.body, response.contentType), { defaultTimezone: source.partnerTimezone, window: source.window });
+    const links = new WebLinkCheck();
+    const items = toNormalizedEvents(calendar.occurrences, links);
     return {
       notModified: false, validators, kind: EVENTS_KIND, incremental: false, title: calendar.name,
-      items: calendar.occurrences.map(toNormalizedEvent), skipped: calendar.skipped,
+      items, skipped: calendar.skipped, notes: links.notes(),
     };
   },
 };

@@ -7,6 +7,7 @@ import { audiencesOf } from './jsonld.audience';
 import { JsonObject } from './jsonld.parse';
 import { expandSchedule } from './jsonld.schedule';
 import { addressLine, asArray, isObject, numberOf, schemaTerm, textOf, typesOf, urlOf } from './jsonld.values';
+import { webUrl } from '../../domain/web-url';
 
 export interface JsonLdMapContext {
   zone: string;
@@ -163,7 +164,7 @@ function baseEvent(node: JsonObject, types: string[], externalId: string, series
 }
 
 function idOf(node: JsonObject): string | null {
-  return (typeof node['@id'] === 'string' && node['@id']) || urlOf(node.url) || null;
+  return (typeof node['@id'] === 'string' && node['@id']) || webUrl(urlOf(node.url)) || null;
 }
 
 /** One event node (maybe a series with sub-events or a schedule) → occurrences. */

@@ -2,6 +2,7 @@ import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, Sourc
 import { FetchError } from '../http';
 import { mapJsonLdEvents } from './jsonld.map';
 import { parseJsonLd } from './jsonld.parse';
+import { WebLinkCheck } from '../web-links';
 
 /** A museum's events page (HTML with JSON-LD blocks) or a JSON-LD document, pulled with a conditional GET. */
 export const jsonLdSource: SourceAdapter = {
@@ -24,9 +25,10 @@ export const jsonLdSource: SourceAdapter = {
     }
     const document = parseJsonLd(response.body, response.contentType);
     const mapped = mapJsonLdEvents(document.nodes, { zone: source.partnerTimezone, window: source.window });
+    const links = new WebLinkCheck();
     return {
-      notModified: false, validators, kind: EVENTS_KIND, items: mapped.events,
-      skipped: [...document.skipped, ...mapped.skipped], incremental: false,
+      notModified: false, validators, kind: EVENTS_KIND, items: mapped.events.map((e) => links.event(e)),
+      skipped: [...document.skipped, ...mapped.skipped], incremental: false, notes: links.notes(),
     };
   },
 };

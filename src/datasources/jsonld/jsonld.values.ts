@@ -1,4 +1,5 @@
 import { JsonObject } from './jsonld.parse';
+import { webUrl } from '../../domain/web-url';
 
 /**
  * schema.org values are "string or object or array of either" almost everywhere; these readers
@@ -41,14 +42,16 @@ export function numberOf(value: unknown): number | null {
 
 /** A URL from a string, `{ url }`, `{ contentUrl }` or `{ @id }` (ImageObject, WebPage), or the first of an array. */
 export function urlOf(value: unknown): string | null {
-  for (const item of asArray(value)) {
-    if (typeof item === 'string' && /^https?:\/\//i.test(item.trim())) return item.trim();
-    if (isObject(item)) {
-      const inner = urlOf(item.url ?? item.contentUrl ?? item['@id']);
-      if (inner) return inner;
-    }
-  }
-  return null;
+  const candidates = linkCandidates(value);
+  // The first web link wins; with none, the first as written, so the pull's WebLinkCheck reports the drop.
+  return candidates.map(webUrl).find(Boolean) ?? candidates[0] ?? null;
+}
+
+function linkCandidates(value: unknown): string[] {
+  return asArray(value).flatMap((item) => {
+    if (typeof item === 'string') return item.trim() ? [item.trim()] : [];
+    return isObject(item) ? linkCandidates(item.url ?? item.contentUrl ?? item['@id']) : [];
+  });
 }
 
 /** PostalAddress (or a plain string) as one line: street, locality, region postal code, country. */

@@ -5,6 +5,7 @@ import { NormalizedEvent } from '../adapter';
 import { FetchError } from '../http';
 import { parsePartnerJson } from '../json-text';
 import { mapLibCalEvents } from './libcal.map';
+import { WebLinkCheck } from '../web-links';
 
 /**
  * Springshare LibCal API v1.1 events.
@@ -173,9 +174,10 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
       const skipped: SkippedItem[] = [];
       const mapped = mapLibCalEvents(raw, source.partnerTimezone);
       // Pages can shift while we read them (an event added meanwhile): the first copy of an id wins.
-      const items = mapped.events.filter((e) => !seen.has(e.externalId) && !!seen.add(e.externalId));
+      const links = new WebLinkCheck();
+      const items = mapped.events.filter((e) => !seen.has(e.externalId) && !!seen.add(e.externalId)).map((e) => links.event(e));
       skipped.push(...mapped.skipped);
-      return { notModified: false, validators, kind: EVENTS_KIND, items, skipped, incremental: false };
+      return { notModified: false, validators, kind: EVENTS_KIND, items, skipped, incremental: false, notes: links.notes() };
     },
   };
 }

@@ -1,6 +1,7 @@
 import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatalogRecord, NormalizedHolding } from '../../domain/catalog';
 import { splitIsbn } from '../../domain/isbn';
 import { controlField, dataFields, MarcField, MarcRecord, subfield, subfieldsOf } from './marc.record';
+import { webUrl } from '../../domain/web-url';
 
 /**
  * MARC 21 bibliographic → NormalizedCatalogRecord. Field meanings: https://www.loc.gov/marc/bibliographic/
@@ -84,7 +85,8 @@ const heading = (field: MarcField): string | null =>
 function linksOf(record: MarcRecord): CatalogLink[] {
   return dataFields(record, '856').flatMap((field) => {
     const label = clean(subfield(field, 'y') ?? subfield(field, '3') ?? subfield(field, 'z'));
-    return subfieldsOf(field, 'u').filter((u) => /^https?:\/\//i.test(u.trim())).map((url) => ({ url: url.trim(), label }));
+    // Only web links are published (src/domain/web-url.ts); 856 $u may hold ftp:, mailto: or worse.
+    return subfieldsOf(field, 'u').map(webUrl).filter((url): url is string => !!url).map((url) => ({ url, label }));
   });
 }
 

@@ -14,6 +14,7 @@ import { sourceHealth } from './schedule-policy';
 import { SourceLocks } from './source-lock';
 import { FeedCheck } from './feed-check';
 import { SyncProgress, SyncReport, SyncService } from './sync.service';
+import { webUrl } from '../../domain/web-url';
 
 export interface AddPartnerInput { slug: string; name: string; kind: PartnerKind; timezone: string; website?: string | null }
 export interface AddSourceInput {
@@ -51,7 +52,7 @@ export class SourceService {
     if (!input.name.trim() || input.name.length > 200) throw new InvalidArgumentError('input.name', input.name, 'a non-empty name of at most 200 characters');
     if (!Object.values(PartnerKind).includes(input.kind)) throw new InvalidArgumentError('input.kind', input.kind, Object.values(PartnerKind).join(' | '));
     if (!IANAZone.isValidZone(input.timezone)) throw new InvalidArgumentError('input.timezone', input.timezone, 'an IANA time zone such as America/Chicago');
-    if (input.website != null && !isHttpUrl(input.website)) throw new InvalidArgumentError('input.website', input.website, 'an http(s) URL');
+    if (input.website != null && !webUrl(input.website)) throw new InvalidArgumentError('input.website', input.website, 'an http(s) URL');
     const repo = this.db.getRepository(PartnerEntity);
     if (await repo.findOneBy({ slug: input.slug })) throw new DomainError(ErrorCode.CONFLICT, `A partner with slug "${input.slug}" already exists.`);
     const partner = repo.create({
@@ -191,14 +192,6 @@ export class SourceService {
 
 /** What provenance needs of a synced row (an event, a catalog record). */
 type SyncedRow = Pick<EventEntity, 'sourceId' | 'externalId' | 'fetchedAt' | 'updatedAt' | 'removedAt'>;
-
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
-  }
-}
 
 function isFeedUrl(value: string, allowFile: boolean): boolean {
   try {

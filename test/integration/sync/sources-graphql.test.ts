@@ -47,6 +47,14 @@ describeEachBackend('partner sources over GraphQL', (backend) => {
     expect(await h.graph.db.getRepository(PartnerEntity).countBy({ slug: 'bad-zone' })).toBe(0);
   });
 
+  it.each(['javascript:alert(document.cookie)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', 'mailto:staff@district.example', '//district.example'])(
+    'rejects a partner website %j that is not an http(s) URL, and stores nothing', async (website) => {
+      const result = await h.graph.execute(ADD_PARTNER, { input: { slug: 'bad-site', name: 'Bad', kind: 'SCHOOL', timezone: 'America/Chicago', website } }, admin);
+      expect(result.errors![0]).toMatchObject({ message: expect.stringMatching(/^Invalid value for argument "input.website": .*Expected an http\(s\) URL\.$/), extensions: { code: 'BAD_USER_INPUT' } });
+      expect(await h.graph.db.getRepository(PartnerEntity).countBy({ slug: 'bad-site' })).toBe(0);
+    },
+  );
+
   it('adds a partner and an iCalendar source with an ADMIN key, and syncSource returns the SyncReport', async () => {
     const added = await h.graph.execute(ADD_PARTNER, { input: { slug: 'millbrook-district', name: 'Millbrook District', kind: 'SCHOOL', timezone: 'America/Chicago', website: 'https://district.example' } }, admin);
     expect(added.errors).toBeUndefined();
