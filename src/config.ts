@@ -61,9 +61,22 @@ export interface LiveDeliveryLimits {
   maxBufferedBytes: number;
   /** A socket that stays over the bound this long is closed (1013 Try Again Later). */
   stalledCloseMs: number;
+  /** Open graphql-ws sockets per client address (WS_MAX_SOCKETS_PER_ADDRESS); one more is closed 4429. */
+  maxSocketsPerAddress: number;
+  /** Running operations over all sockets of one address (WS_MAX_SUBSCRIPTIONS_PER_ADDRESS). */
+  maxSubscriptionsPerAddress: number;
+  /** Running operations on one socket (WS_MAX_SUBSCRIPTIONS_PER_SOCKET). */
+  maxSubscriptionsPerSocket: number;
 }
 
-export const DEFAULT_LIVE_DELIVERY: LiveDeliveryLimits = { maxBufferedBytes: 1024 * 1024, stalledCloseMs: 30_000 };
+/**
+ * Sized for a school or library network behind one NAT address (a lab of public computers, each with a
+ * widget and a dashboard open), far below what exhausts a process's file descriptors (1,024 by default).
+ */
+export const DEFAULT_LIVE_DELIVERY: LiveDeliveryLimits = {
+  maxBufferedBytes: 1024 * 1024, stalledCloseMs: 30_000,
+  maxSocketsPerAddress: 200, maxSubscriptionsPerAddress: 500, maxSubscriptionsPerSocket: 50,
+};
 
 /** Server-side cache of anonymous GraphQL query answers (src/http/response-cache.plugin.ts). */
 export interface ResponseCacheConfig {
@@ -324,6 +337,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // At least 16 KiB, a socket's own write buffer, so going over the bound also means Node will say when it drained.
       maxBufferedBytes: parseInteger('WS_MAX_BUFFERED_BYTES', env.WS_MAX_BUFFERED_BYTES, DEFAULT_LIVE_DELIVERY.maxBufferedBytes, 16 * 1024),
       stalledCloseMs: parseMs('WS_STALLED_CLOSE_MS', env.WS_STALLED_CLOSE_MS, DEFAULT_LIVE_DELIVERY.stalledCloseMs),
+      maxSocketsPerAddress: parseInteger('WS_MAX_SOCKETS_PER_ADDRESS', env.WS_MAX_SOCKETS_PER_ADDRESS, DEFAULT_LIVE_DELIVERY.maxSocketsPerAddress, 1),
+      maxSubscriptionsPerAddress: parseInteger('WS_MAX_SUBSCRIPTIONS_PER_ADDRESS', env.WS_MAX_SUBSCRIPTIONS_PER_ADDRESS, DEFAULT_LIVE_DELIVERY.maxSubscriptionsPerAddress, 1),
+      maxSubscriptionsPerSocket: parseInteger('WS_MAX_SUBSCRIPTIONS_PER_SOCKET', env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, DEFAULT_LIVE_DELIVERY.maxSubscriptionsPerSocket, 1),
     },
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',

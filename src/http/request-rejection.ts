@@ -11,6 +11,8 @@ export enum LimitCode {
   BATCHING_NOT_SUPPORTED = 'BATCHING_NOT_SUPPORTED',
   RATE_LIMITED = 'RATE_LIMITED',
   PERSISTED_QUERY_NOT_ALLOWED = 'PERSISTED_QUERY_NOT_ALLOWED',
+  /** graphql-ws: WS_MAX_SUBSCRIPTIONS_PER_SOCKET or WS_MAX_SUBSCRIPTIONS_PER_ADDRESS reached. */
+  MAX_SUBSCRIPTIONS_EXCEEDED = 'MAX_SUBSCRIPTIONS_EXCEEDED',
 }
 
 /** Stable `extensions.code` values of malformed requests (the client's mistake, never ours). */

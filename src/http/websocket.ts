@@ -12,6 +12,7 @@ import { PersistedOperation, sha256Hex } from './persisted-queries';
 import { QueryLimitError } from './plugins/query-limits.plugin';
 import { rateLimitedGraphQLError, RateLimits } from './rate-limit';
 import { SocketFlow } from './ws-flow';
+import { WsCaps } from './ws-caps';
 import { requestValidationRules } from './validation-rules';
 
 export interface GraphqlWsOptions {
@@ -103,13 +104,20 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       activeKeys.forget(keyId);
     });
   };
+  const caps = new WsCaps(options.deps.services.live.limits);
+  const addressOf = (request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const unauthenticated = () => new GraphQLError('The API key is unknown or revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
+  // Before graphql-ws's own 'connection' listener, so a socket over the cap is closed before it is served.
+  wss.on('connection', (socket, request) => void caps.admit(addressOf(request), socket));
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>({
     schema: options.schema,
     isProd: options.isProd,
     connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3_000,
     onConnect: async (ctx) => {
+      // A socket closed by the caps as it opened may still deliver its connection_init.
+      if (ctx.extra.socket.readyState !== WebSocket.OPEN) return false;
+      caps.attach(ctx.extra.socket, ctx);
       const fromPayload = ctx.connectionParams?.authorization;
       const authorization = typeof fromPayload === 'string' ? fromPayload : ctx.extra.request.headers.authorization;
       ctx.extra.flow = new SocketFlow(ctx.extra.socket, ctx.extra.request.socket, options.deps.services.live.limits);
@@ -133,6 +141,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
         closeRevoked(ctx.extra.socket);
         return [unauthenticated()];
       }
+      const capped = caps.refusal(addressOf(ctx.extra.request), ctx.extra.socket);
+      if (capped) return [capped];
       const limited = await chargeRateLimit(options.rateLimits, ctx.extra.authorization, ctx.extra.request.socket.remoteAddress);
       if (limited) return [limited];
       let document;
@@ -158,7 +168,15 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       ...(await createContext(options.deps, { authorization: ctx.extra.authorization ?? null })),
       delivery: ctx.extra.flow,
     }),
-    onError: (_ctx, _id, _payload, errors) => formatAll(errors, 'GRAPHQL_VALIDATION_FAILED'),
+    onError: (ctx, _id, _payload, errors) => {
+      // A frame that could not be written because the reader went away (killed, reset) is no error of
+      // ours, and nobody is left to tell: one debug line, not an error line per pending frame.
+      if (ctx.extra.socket.readyState !== WebSocket.OPEN || errors.some(isLostSocket)) {
+        options.deps.logger.debug({ code: ctx.extra.socket.readyState }, 'a graphql-ws frame was not written: the socket is gone');
+        return [];
+      }
+      return formatAll(errors, 'GRAPHQL_VALIDATION_FAILED');
+    },
     onNext: async (ctx, _id, _payload, _args, result) => {
       // Per frame: a key revoked since the socket opened gets nothing more, whichever process revoked it.
       if (ctx.extra.keyId && !(await activeKeys.isActive(ctx.extra.keyId))) {
@@ -191,4 +209,12 @@ async function chargeRateLimit(limits: RateLimits | undefined, authorization: st
     ? await limits.consume('key', createHash('sha256').update(authorization).digest('hex'))
     : await limits.consume('ip', address ?? 'unknown');
   return decision.allowed ? null : rateLimitedGraphQLError(decision);
+}
+
+/** Write failures that mean the peer is gone (the stream was destroyed or reset under a pending frame). */
+const LOST_SOCKET_CODES = new Set(['ERR_STREAM_DESTROYED', 'ERR_STREAM_WRITE_AFTER_END', 'EPIPE', 'ECONNRESET']);
+
+function isLostSocket(error: GraphQLError): boolean {
+  const code = (error.originalError as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && LOST_SOCKET_CODES.has(code);
 }

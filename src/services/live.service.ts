@@ -5,6 +5,7 @@ import { PartnerKind } from '../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../domain/errors';
 import { localIdOf } from '../domain/global-id';
 import { EventEntity } from '../entities';
+import { metrics } from '../observability/metrics';
 import { LatestQueue } from '../pubsub/latest-queue';
 import { CommunityPubSub, MAX_PENDING_PER_SUBSCRIBER, TopicMessage } from '../pubsub/pubsub';
 import { EventChangeMessage, RegistrationCountsMessage } from '../pubsub/topics';
@@ -66,6 +67,7 @@ export class LiveService {
     ctx: Context, topic: K, wanted: (message: TopicMessage<K>) => boolean,
   ): AsyncIterableIterator<TopicMessage<K>> {
     this.active++;
+    metrics.activeSubscriptions.inc();
     let stop = () => undefined as void;
     const queue = new LatestQueue<TopicMessage<K>>({
       keyOf: (message) => message.eventId,
@@ -73,6 +75,7 @@ export class LiveService {
       ready: ctx.delivery ? () => ctx.delivery!.ready() : undefined,
       onClose: () => {
         this.active--;
+        metrics.activeSubscriptions.dec();
         stop();
       },
     });
