@@ -219,8 +219,7 @@ describe('GRAPHQL source against a museum\'s own GraphQL API', () => {
     programs = [program('a'), program('b', { picture: 'javascript:alert(document.cookie)' })];
     const result = await graphqlAdapter.pull(spec(museum.url, MAPPING), testHttpClient());
     expect((result.items as NormalizedEvent[]).map((e) => [e.externalId, e.imageUrl])).toEqual([['a', 'https://museum.example/a.jpg'], ['b', null]]);
-    expect(result.notes).toEqual(['imageUrl dropped from 1 item(s) (only http: and https: links are published): b']);
-    expect(result.skipped).toEqual([]);
+    expect(result.skipped).toEqual([{ externalId: 'b', ref: 'imageUrl', reason: 'Link imageUrl left out: only http: and https: links are published.' }]);
   });
 
   it('fails the pull when an error sits on a field the mapping requires', async () => {

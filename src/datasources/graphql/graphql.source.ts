@@ -107,8 +107,8 @@ export const graphqlAdapter: SourceAdapter = {
     const items = events.items.map((e) => links.event(e));
     return {
       notModified: false, validators: { etag: null, lastModified: null }, kind: EVENTS_KIND,
-      items, incremental: false, notes: links.notes(),
-      skipped: [...events.skipped, ...(records?.skipped ?? []).map((item) => ({ ...item, reason: `catalog record: ${item.reason}` }))],
+      items, incremental: false,
+      skipped: [...events.skipped, ...links.skipped(), ...(records?.skipped ?? []).map((item) => ({ ...item, reason: `catalog record: ${item.reason}` }))],
       // A record we could not map goes to the catalog sink as a marker, as an unreadable MARC record does:
       // that pull then proves nothing about absence, so the stored copy of the record is not suppressed.
       ...(records ? { parts: [{ kind: CATALOG_KIND, items: [...records.items, ...records.skipped.map(skippedRecord)], incremental: false }] } : {}),

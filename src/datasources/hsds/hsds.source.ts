@@ -162,6 +162,6 @@ export const hsdsSource: SourceAdapter = {
       const at = origin?.get(raw);
       skipped.push(at ? { ...mapped, reason: `${at.file}${at.line ? ` line ${at.line}` : ''}: ${mapped.reason}`, ...(at.line ? { line: at.line } : {}) } : mapped);
     }
-    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped, incremental, formatVersion, notes: links.notes() };
+    return { notModified: false, validators, kind: SERVICES_KIND, items, skipped: [...skipped, ...links.skipped()], incremental, formatVersion };
   },
 };

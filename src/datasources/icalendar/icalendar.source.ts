@@ -19,7 +19,7 @@ export const icalendarAdapter: SourceAdapter = {
     const items = toNormalizedEvents(calendar.occurrences, links);
     return {
       notModified: false, validators, kind: EVENTS_KIND, incremental: false, title: calendar.name,
-      items, skipped: calendar.skipped, notes: links.notes(),
+      items, skipped: [...calendar.skipped, ...links.skipped()],
     };
   },
 };

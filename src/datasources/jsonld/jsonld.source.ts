@@ -28,7 +28,7 @@ export const jsonLdSource: SourceAdapter = {
     const links = new WebLinkCheck();
     return {
       notModified: false, validators, kind: EVENTS_KIND, items: mapped.events.map((e) => links.event(e)),
-      skipped: [...document.skipped, ...mapped.skipped], incremental: false, notes: links.notes(),
+      skipped: [...document.skipped, ...mapped.skipped, ...links.skipped()], incremental: false,
     };
   },
 };

@@ -176,8 +176,8 @@ export function createLibCalSource(clock: () => number = Date.now): SourceAdapte
       // Pages can shift while we read them (an event added meanwhile): the first copy of an id wins.
       const links = new WebLinkCheck();
       const items = mapped.events.filter((e) => !seen.has(e.externalId) && !!seen.add(e.externalId)).map((e) => links.event(e));
-      skipped.push(...mapped.skipped);
-      return { notModified: false, validators, kind: EVENTS_KIND, items, skipped, incremental: false, notes: links.notes() };
+      skipped.push(...mapped.skipped, ...links.skipped());
+      return { notModified: false, validators, kind: EVENTS_KIND, items, skipped, incremental: false };
     },
   };
 }

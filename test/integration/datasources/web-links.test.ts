@@ -10,7 +10,8 @@ import { LocalServer, startLocalServer } from '../../support/local-http';
 
 /**
  * Every format, pulled over real HTTP from a 127.0.0.1 server: a non-web link in a published URL field
- * is dropped (null), the item is kept, and the pull's notes name the field and the rule, never the value.
+ * is dropped (null), the item is kept, and a skip (stored in lastSkips) names the item, the field and the
+ * rule, never the value.
  */
 const http = testHttpClient();
 const HOSTILE = 'javascript:alert(document.cookie)';
@@ -21,12 +22,13 @@ const spec = (format: SourceFormat, url: string, options: Record<string, unknown
 });
 
 function expectDropNoted(pull: PullResult, field: string, externalId: string): void {
-  const note = pull.notes?.find((n) => n.startsWith(`${field} dropped`));
-  expect(note).toBe(`${field} dropped from 1 item(s) (only http: and https: links are published): ${externalId}`);
+  expect(pull.skipped.filter((s) => s.ref === field)).toEqual([
+    { externalId, ref: field, reason: `Link ${field} left out: only http: and https: links are published.` },
+  ]);
 }
-const noHostileValue = (pull: PullResult) => expect(JSON.stringify([pull.items, pull.notes, pull.skipped])).not.toMatch(/javascript|alert/i);
+const noHostileValue = (pull: PullResult) => expect(JSON.stringify([pull.items, pull.skipped])).not.toMatch(/javascript|alert/i);
 
-describe('non-web links are dropped at the door, with a note, from every format', () => {
+describe('non-web links are dropped at the door, with a skip reason, from every format', () => {
   let site: LocalServer;
   let libcal: FakeLibCal;
   beforeAll(async () => {
@@ -74,7 +76,7 @@ describe('non-web links are dropped at the door, with a note, from every format'
     const [hostile, fine] = pull.items as NormalizedEvent[];
     expect(hostile).toMatchObject({ externalId: '1001', title: 'Storytime', url: null, imageUrl: null, registration: { mode: 'EXTERNAL', url: null, capacity: 20 } });
     expect(fine).toMatchObject({ url: 'https://library.example/event/1002', registration: { url: 'https://library.example/event/1002' } });
-    expect(pull.skipped).toEqual([]);
+    expect(pull.skipped.map((s) => s.externalId)).toEqual(['1001', '1001', '1001']);
     expectDropNoted(pull, 'url', '1001');
     expectDropNoted(pull, 'imageUrl', '1001');
     expectDropNoted(pull, 'registration.url', '1001');
@@ -104,8 +106,8 @@ describe('non-web links are dropped at the door, with a note, from every format'
     const pull = await hsdsSource.pull(spec(SourceFormat.HSDS, `${site.url}/services.json`), http);
     const [service] = pull.items as NormalizedService[];
     expect(service).toMatchObject({ externalId: 'svc-1', name: 'Food pantry', url: null });
-    expect(pull.skipped).toEqual([]);
+    expect(pull.skipped).toHaveLength(1);
     expectDropNoted(pull, 'url', 'svc-1');
-    expect(JSON.stringify([pull.items, pull.notes])).not.toContain('passwd');
+    expect(JSON.stringify([pull.items, pull.skipped])).not.toContain('passwd');
   });
 });
