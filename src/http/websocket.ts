@@ -13,6 +13,7 @@ import { QueryLimitError } from './plugins/query-limits.plugin';
 import { rateLimitedGraphQLError, RateLimits } from './rate-limit';
 import { SocketFlow } from './ws-flow';
 import { WsCaps } from './ws-caps';
+import { sharedSubscribe } from './shared-delivery';
 import { requestValidationRules } from './validation-rules';
 
 export interface GraphqlWsOptions {
@@ -113,6 +114,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>({
     schema: options.schema,
     isProd: options.isProd,
+    // One execution per message per distinct subscription, shared by its subscribers.
+    subscribe: sharedSubscribe(),
     connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3_000,
     onConnect: async (ctx) => {
       // A socket closed by the caps as it opened may still deliver its connection_init.
