@@ -155,6 +155,10 @@ export interface SyncConfig {
   scheduler: boolean;
   /** How often the scheduler looks for due sources. */
   schedulerTickMs: number;
+  /** Limits per source (docs/security.md "Limits per source"): what one feed may make us expand and store. */
+  maxOccurrencesPerSeries: number;
+  maxEventsPerSync: number;
+  maxEventsPerSource: number;
 }
 
 function parseRouterToken(raw: string | undefined): string | null {
@@ -280,6 +284,11 @@ export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
     reexpandHours: parseInteger('SYNC_REEXPAND_HOURS', env.SYNC_REEXPAND_HOURS, 24, 1),
     scheduler: parseSwitch('SYNC_SCHEDULER', env.SYNC_SCHEDULER, true),
     schedulerTickMs: parseInteger('SYNC_SCHEDULER_TICK_MS', env.SYNC_SCHEDULER_TICK_MS, 30_000, 100),
+    // A daily series over the default ~430-day window is ~430 occurrences; a MINUTELY one would be ~600,000.
+    maxOccurrencesPerSeries: parseInteger('SYNC_MAX_OCCURRENCES_PER_SERIES', env.SYNC_MAX_OCCURRENCES_PER_SERIES, 2_000, 1),
+    // A large library system's calendar holds a few thousand events a year.
+    maxEventsPerSync: parseInteger('SYNC_MAX_EVENTS_PER_SYNC', env.SYNC_MAX_EVENTS_PER_SYNC, 20_000, 1),
+    maxEventsPerSource: parseInteger('SYNC_MAX_EVENTS_PER_SOURCE', env.SYNC_MAX_EVENTS_PER_SOURCE, 50_000, 1),
   };
 }
 

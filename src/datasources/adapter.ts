@@ -31,6 +31,11 @@ export interface SourceSpec {
   lastSuccessAt: Date | null;
   /** Format-specific settings (e.g. LibCal client id/secret, a GraphQL query mapping). */
   options: Record<string, unknown>;
+  /**
+   * SYNC_MAX_OCCURRENCES_PER_SERIES: an adapter that expands recurrences stops there (the engine caps
+   * every format's series anyway; stopping early spares the work). Absent: no limit.
+   */
+  maxOccurrencesPerSeries?: number;
 }
 
 export interface HttpRequestOptions {

@@ -75,6 +75,9 @@ export function createSyncService(db: DataSource, deps: SyncEngineDeps): SyncSer
     windowPastDays: deps.sync.windowPastDays,
     windowAheadDays: deps.sync.windowAheadDays,
     reexpandHours: deps.sync.reexpandHours,
+    limits: {
+      occurrencesPerSeries: deps.sync.maxOccurrencesPerSeries, eventsPerSync: deps.sync.maxEventsPerSync, eventsPerSource: deps.sync.maxEventsPerSource,
+    },
     dataChanges: deps.dataChanges,
     logger: deps.logger,
   });

@@ -87,3 +87,17 @@ describe('response cache configuration', () => {
     expect(() => loadConfig({ RESPONSE_CACHE_MAX_MB: '0' })).toThrow('Invalid RESPONSE_CACHE_MAX_MB="0": expected an integer >= 1');
   });
 });
+
+describe('limits per source', () => {
+  it('defaults to 2,000 occurrences per series, 20,000 events per sync and 50,000 stored events per source', () => {
+    expect(loadConfig({}).sync).toMatchObject({ maxOccurrencesPerSeries: 2_000, maxEventsPerSync: 20_000, maxEventsPerSource: 50_000 });
+  });
+
+  it('reads each setting and refuses nonsense with a one-line error naming it', () => {
+    const env = { SYNC_MAX_OCCURRENCES_PER_SERIES: '500', SYNC_MAX_EVENTS_PER_SYNC: '1000', SYNC_MAX_EVENTS_PER_SOURCE: '3000' };
+    expect(loadConfig(env).sync).toMatchObject({ maxOccurrencesPerSeries: 500, maxEventsPerSync: 1000, maxEventsPerSource: 3000 });
+    expect(() => loadConfig({ SYNC_MAX_OCCURRENCES_PER_SERIES: '0' })).toThrow('Invalid SYNC_MAX_OCCURRENCES_PER_SERIES="0": expected an integer >= 1');
+    expect(() => loadConfig({ SYNC_MAX_EVENTS_PER_SYNC: 'lots' })).toThrow('Invalid SYNC_MAX_EVENTS_PER_SYNC="lots": expected an integer >= 1');
+    expect(() => loadConfig({ SYNC_MAX_EVENTS_PER_SOURCE: '-5' })).toThrow('Invalid SYNC_MAX_EVENTS_PER_SOURCE="-5": expected an integer >= 1');
+  });
+});

@@ -12,6 +12,7 @@ describe('sync configuration', () => {
   it('defaults to a 15 s timeout, 2 retries, 20 MB, a 30-days-back / 400-days-ahead window and the scheduler on', () => {
     expect(loadSyncConfig({})).toEqual({
       timeoutMs: 15_000, retries: 2, maxBodyBytes: 20 * 1024 * 1024, windowPastDays: 30, windowAheadDays: 400, reexpandHours: 24, scheduler: true, schedulerTickMs: 30_000,
+      maxOccurrencesPerSeries: 2_000, maxEventsPerSync: 20_000, maxEventsPerSource: 50_000,
     });
   });
 

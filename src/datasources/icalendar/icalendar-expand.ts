@@ -1,4 +1,5 @@
 import ICAL from './ical';
+import { Steps } from '../../event-loop';
 import { WallTime, wallClock, ZoneResolver } from './icalendar-zones';
 
 /** One concrete instance of a VEVENT: instants in UTC, all-day ones also as local dates (end exclusive). */
@@ -14,7 +15,11 @@ export interface Instance {
 
 export interface Window { from: Date; to: Date }
 
-/** Expansion stops after this many generated instances per series, whatever the rule says. */
+/**
+ * Expansion stops after this many generated instances per rule, whatever the rule says: it bounds the
+ * iterations spent before the window (a MINUTELY rule from 1990). What lands inside the window is
+ * bounded by the much smaller per-series limit (SYNC_MAX_OCCURRENCES_PER_SERIES).
+ */
 export const MAX_INSTANCES_PER_SERIES = 100_000;
 
 const DAY_MS = 86_400_000;
@@ -130,15 +135,24 @@ function alignUntil(rule: ICAL.Recur, timing: Timing): void {
  * Every instance of a master VEVENT whose start falls in `window` (widened by `margin`, so overrides that
  * move an instance into or out of the window are still matched). RRULEs and RDATEs add instances;
  * EXDATEs remove them (each with its own TZID; a DATE EXDATE removes that local day's instance).
+ * Once more than `maxInWindow` instances fall inside the window itself, the rules stop (`capped`):
+ * the series is over the per-series limit, and expanding the rest would only be thrown away.
+ * Yields after every generated instance, so a caller may give the event loop turns (event-loop.ts).
  */
-export function expandMaster(event: ICAL.Component, timing: Timing, window: Window, margin = 31 * DAY_MS): { instances: Instance[]; truncated: boolean } {
+export function* expandMaster(
+  event: ICAL.Component, timing: Timing, window: Window, maxInWindow = Infinity, margin = 31 * DAY_MS,
+): Steps<{ instances: Instance[]; truncated: boolean; capped: boolean }> {
   const from = window.from.getTime() - margin;
   const to = window.to.getTime() + margin;
   const byKey = new Map<string, Instance>();
   let truncated = false;
+  let capped = false;
+  let inWindow = 0;
   const add = (instance: Instance) => {
     const t = instance.start.getTime();
-    if (t >= from && t < to) byKey.set(instance.key, instance);
+    if (t < from || t >= to) return;
+    if (!byKey.has(instance.key) && t >= window.from.getTime() && t < window.to.getTime()) inWindow++;
+    byKey.set(instance.key, instance);
   };
   const rules = event.getAllProperties('rrule').map((p) => (p.getFirstValue() as ICAL.Recur).clone());
   // RFC 5545 §3.8.5.3: DTSTART always counts as the first instance, even when the rule would not produce it.
@@ -159,6 +173,11 @@ export function expandMaster(event: ICAL.Component, timing: Timing, window: Wind
       const instance = timing.instanceAt(next);
       if (instance.start.getTime() >= to) break;
       add(instance);
+      if (inWindow > maxInWindow) {
+        capped = true;
+        break;
+      }
+      yield;
     }
   }
   for (const prop of event.getAllProperties('rdate')) {
@@ -188,7 +207,7 @@ export function expandMaster(event: ICAL.Component, timing: Timing, window: Wind
       }
     }
   }
-  return { instances: [...byKey.values()].sort((a, b) => a.start.getTime() - b.start.getTime()), truncated };
+  return { instances: [...byKey.values()].sort((a, b) => a.start.getTime() - b.start.getTime()), truncated, capped };
 }
 
 /** A PERIOD's end: explicit (in the RDATE's zone) or start + its duration; never before its start. */

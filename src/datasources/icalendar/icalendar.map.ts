@@ -4,6 +4,7 @@ import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../d
 import { IcsOccurrence } from './icalendar.parse';
 import { webUrl } from '../../domain/web-url';
 import { WebLinkCheck } from '../web-links';
+import { mapPaced } from '../../event-loop';
 
 /**
  * Age bands from CATEGORIES: library and school calendars (LibCal, Google) carry the audience as a
@@ -72,9 +73,12 @@ export function toNormalizedEvent(o: IcsOccurrence): NormalizedEvent {
   return mapOccurrence(o, new WebLinkCheck());
 }
 
-/** The feed's occurrences through one WebLinkCheck, whose notes then say which links were dropped. */
-export function toNormalizedEvents(occurrences: IcsOccurrence[], links: WebLinkCheck): NormalizedEvent[] {
-  return occurrences.map((o) => mapOccurrence(o, links));
+/**
+ * The feed's occurrences through one WebLinkCheck, whose notes then say which links were dropped.
+ * Paced (event-loop.ts): 50,000 occurrences are too many to map in one stretch inside the server.
+ */
+export function toNormalizedEvents(occurrences: IcsOccurrence[], links: WebLinkCheck): Promise<NormalizedEvent[]> {
+  return mapPaced(occurrences, (o) => mapOccurrence(o, links));
 }
 
 function mapOccurrence(o: IcsOccurrence, links: WebLinkCheck): NormalizedEvent {

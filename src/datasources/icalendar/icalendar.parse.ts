@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import ICAL from './ical';
 import { AdapterError, SkippedItem } from '../adapter';
+import { runAtOnce, runPaced, Steps } from '../../event-loop';
+import { seriesCappedSkip } from '../source-limits';
 import { expandMaster, Instance, recurrenceKey, Timing, Window } from './icalendar-expand';
 import { decodeUtf8, scanFeed } from './icalendar-lines';
 import { ZoneResolver } from './icalendar-zones';
@@ -35,6 +37,8 @@ export interface ParseOptions {
   /** Zone for floating times when the feed has no X-WR-TIMEZONE (the partner's zone). */
   defaultTimezone: string;
   window: Window;
+  /** SYNC_MAX_OCCURRENCES_PER_SERIES: a series keeps its first this-many occurrences in the window; expansion stops there. */
+  maxOccurrencesPerSeries?: number;
 }
 
 const text = (c: ICAL.Component, name: string): string | null => {
@@ -48,6 +52,16 @@ const text = (c: ICAL.Component, name: string): string | null => {
  * the reason and the rest of the feed is kept.
  */
 export function parseICalendar(raw: string | Buffer, options: ParseOptions): ParsedCalendar {
+  return runAtOnce(parseSteps(raw, options));
+}
+
+/** parseICalendar giving the event loop a turn every few milliseconds: for syncs inside the server. */
+export function parseICalendarPaced(raw: string | Buffer, options: ParseOptions): Promise<ParsedCalendar> {
+  return runPaced(parseSteps(raw, options));
+}
+
+function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedCalendar> {
+  const maxPerSeries = options.maxOccurrencesPerSeries ?? Infinity;
   const source = typeof raw === 'string' ? raw : decodeUtf8(raw);
   const scanned = scanFeed(source);
   let roots: ICAL.Component[];
@@ -90,12 +104,14 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
 
   for (const [uid, group] of groups) {
     let masterTiming: Timing | null = null;
+    let cappedWhileExpanding = false;
     const series = new Map<string, IcsOccurrence>();
     const recurring = group.overrides.length > 0 || (group.master != null && (group.master.c.hasProperty('rrule') || group.master.c.hasProperty('rdate')));
     if (group.master) {
       try {
         masterTiming = new Timing(group.master.c, zones);
-        const { instances, truncated } = expandMaster(group.master.c, masterTiming, options.window);
+        const { instances, truncated, capped } = yield* expandMaster(group.master.c, masterTiming, options.window, maxPerSeries);
+        cappedWhileExpanding = capped;
         if (truncated) skipped.push({ externalId: uid, reason: `VEVENT at line ${group.master.line}: recurrence expansion stopped after too many instances.` });
         for (const instance of instances) series.set(instance.key, occurrenceOf(uid, group.master.c, null, instance, masterTiming, recurring));
       } catch (error) {
@@ -122,10 +138,14 @@ export function parseICalendar(raw: string | Buffer, options: ParseOptions): Par
         skipped.push({ externalId: uid, reason: `VEVENT at line ${override.line} (UID ${uid}, RECURRENCE-ID): ${(error as Error).message}.` });
       }
     }
-    for (const occurrence of series.values()) {
-      const t = occurrence.start.getTime();
-      if (t >= options.window.from.getTime() && t < options.window.to.getTime()) occurrences.push(occurrence);
+    const inWindow = [...series.values()].filter((o) => o.start.getTime() >= options.window.from.getTime() && o.start.getTime() < options.window.to.getTime());
+    // Overrides may move instances in, and EXDATEs out, after expansion stopped: the limit is applied to the result.
+    if (cappedWhileExpanding || inWindow.length > maxPerSeries) {
+      inWindow.sort((a, b) => a.start.getTime() - b.start.getTime()).splice(maxPerSeries);
+      skipped.push({ ...seriesCappedSkip(uid, maxPerSeries), line: group.master?.line });
     }
+    for (const occurrence of inWindow) occurrences.push(occurrence);
+    yield;
   }
 
   occurrences.sort((a, b) => a.start.getTime() - b.start.getTime() || a.uid.localeCompare(b.uid));

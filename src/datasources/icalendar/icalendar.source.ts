@@ -2,7 +2,7 @@ import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, Sourc
 import { toNormalizedEvents } from './icalendar.map';
 import { WebLinkCheck } from '../web-links';
 import { decodeUtf8 } from './icalendar-lines';
-import { parseICalendar } from './icalendar.parse';
+import { parseICalendarPaced } from './icalendar.parse';
 
 /** Pulls an .ics URL (conditional GET: a 304 means no parse and no write) and maps it to events. */
 export const icalendarAdapter: SourceAdapter = {
@@ -14,9 +14,12 @@ export const icalendarAdapter: SourceAdapter = {
     if (/^text\/html/i.test(response.contentType ?? '') && !/^\s*BEGIN:VCALENDAR/i.test(response.body.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, ''))) {
       throw new AdapterError(`Not an iCalendar feed: ${response.url} answered with an HTML page (Content-Type ${response.contentType}).`);
     }
-    const calendar = parseICalendar(decode(response.body, response.contentType), { defaultTimezone: source.partnerTimezone, window: source.window });
+    // Paced: a sync runs inside the server, and expanding a big feed must not hold up its other requests.
+    const calendar = await parseICalendarPaced(decode(response.body, response.contentType), {
+      defaultTimezone: source.partnerTimezone, window: source.window, maxOccurrencesPerSeries: source.maxOccurrencesPerSeries,
+    });
     const links = new WebLinkCheck();
-    const items = toNormalizedEvents(calendar.occurrences, links);
+    const items = await toNormalizedEvents(calendar.occurrences, links);
     return {
       notModified: false, validators, kind: EVENTS_KIND, incremental: false, title: calendar.name,
       items, skipped: [...calendar.skipped, ...links.skipped()],

@@ -5,6 +5,8 @@ import { EventStatus, RegistrationMode } from '../../domain/enums';
 import { stableId } from '../../domain/ids';
 import { CommunityPubSub } from '../../pubsub/pubsub';
 import { EventChangeMessage, RegistrationCountsMessage } from '../../pubsub/topics';
+import { EventLoopPacer } from '../../event-loop';
+import { capEvents } from './event-limits';
 import { LocationMatcher } from './location-matcher';
 import { SinkCounts, SinkRun, SyncSink } from './sink';
 
@@ -56,21 +58,36 @@ export function createEventsSink(deps: { pubsub: CommunityPubSub }): SyncSink<No
   return {
     kind: EVENTS_KIND,
     async apply(run: SinkRun, input: NormalizedEvent[] | AsyncIterable<NormalizedEvent>): Promise<SinkCounts> {
-      const items = await collect(input);
+      const items = uniqueByExternalId(await collect(input));
       const { source, now } = run;
       const counts: SinkCounts = { created: 0, updated: 0, removed: 0, unchanged: 0 };
       const changes: Omit<EventChangeMessage, 'partnerKind' | 'partnerId' | 'changedAt'>[] = [];
       const registrationCounts: EventEntity[] = [];
+      const idOf = (item: NormalizedEvent) => syncedEventId(source.partnerId, source.id, item.externalId);
+      // One transaction, but never one long stretch of the event loop: every loop below gives it turns.
+      const pacer = new EventLoopPacer();
 
       await run.db.transaction(async (manager) => {
         const existing = new Map((await manager.find(EventEntity, { select: DIFF_COLUMNS, where: { sourceId: source.id } })).map((row) => [row.id, row]));
+        const deleted = new Set(run.deletedExternalIds.map((x) => syncedEventId(source.partnerId, source.id, x)));
+        // A stored row this sync cannot remove: it stays whether or not the pull's item is stored.
+        const stays = (row: EventEntity | undefined) => !!row && !row.removedAt && !deleted.has(row.id) && (run.incremental || !insideWindow(row, run.window));
+        const pulled = new Set(items.map(idOf));
+        const { kept, skipped } = run.limits
+          ? capEvents({
+            items, limits: run.limits, storedAnyway: (item) => stays(existing.get(idOf(item))),
+            staying: [...existing.values()].filter((row) => !pulled.has(row.id) && stays(row)).length,
+          })
+          : { kept: items, skipped: [] };
+        if (skipped.length) Object.assign(counts, { limitSkips: skipped, notStored: items.length - kept.length });
+
         let matcher: LocationMatcher | null = null;
         const inserts: EventEntity[] = [];
         const seen = new Set<string>();
 
-        for (const item of items) {
-          const id = syncedEventId(source.partnerId, source.id, item.externalId);
-          if (seen.has(id)) continue; // the adapter reports duplicates as skipped; the first one wins
+        for (const item of kept) {
+          await pacer.turn();
+          const id = idOf(item);
           seen.add(id);
           const hash = eventContentHash(item);
           const row = existing.get(id);
@@ -100,22 +117,32 @@ export function createEventsSink(deps: { pubsub: CommunityPubSub }): SyncSink<No
 
         // Another source of the same partner may create the same place concurrently: same stable id, keep one.
         if (matcher?.pending.length) await manager.createQueryBuilder().insert().into(LocationEntity).values(matcher.pending).orIgnore().execute();
-        for (let i = 0; i < inserts.length; i += BATCH) await manager.insert(EventEntity, inserts.slice(i, i + BATCH));
+        for (let i = 0; i < inserts.length; i += BATCH) {
+          await manager.insert(EventEntity, inserts.slice(i, i + BATCH));
+          await pacer.turn();
+        }
 
-        const deleted = new Set(run.deletedExternalIds.map((x) => syncedEventId(source.partnerId, source.id, x)));
+        // Skipped by a limit counts as gone from a full feed: the kept set is what the source now holds.
         const gone = [...existing.values()].filter((row) => !row.removedAt && !seen.has(row.id) && (
           deleted.has(row.id) || (!run.incremental && insideWindow(row, run.window))));
         for (const row of gone) {
           await manager.update(EventEntity, { id: row.id }, { status: EventStatus.CANCELLED, removedAt: now, updatedAt: now, sequence: row.sequence + 1 });
           counts.removed++;
           changes.push({ type: 'REMOVED', eventId: row.id });
+          await pacer.turn();
         }
       });
 
-      if (changes.length) await publish(deps.pubsub, run, changes, registrationCounts);
+      if (changes.length) await publish(deps.pubsub, run, changes, registrationCounts, pacer);
       return counts;
     },
   };
+}
+
+/** The adapter reports duplicates as skipped; the first one wins. */
+function uniqueByExternalId(items: NormalizedEvent[]): NormalizedEvent[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.externalId) && !!seen.add(item.externalId));
 }
 
 function insideWindow(row: EventEntity, window: SinkRun['window']): boolean {
@@ -139,11 +166,14 @@ function toColumns(e: NormalizedEvent, seriesId: string | null, locationId: stri
   };
 }
 
-async function publish(pubsub: CommunityPubSub, run: SinkRun, changes: Omit<EventChangeMessage, 'partnerKind' | 'partnerId' | 'changedAt'>[], counts: EventEntity[]): Promise<void> {
+async function publish(
+  pubsub: CommunityPubSub, run: SinkRun, changes: Omit<EventChangeMessage, 'partnerKind' | 'partnerId' | 'changedAt'>[], counts: EventEntity[], pacer: EventLoopPacer,
+): Promise<void> {
   const partner = await run.db.getRepository(PartnerEntity).findOneByOrFail({ id: run.source.partnerId });
   const changedAt = run.now.toISOString();
   for (const change of changes) {
     pubsub.publish('EVENT_CHANGES', { ...change, partnerId: partner.id, partnerKind: partner.kind, changedAt });
+    await pacer.turn();
   }
   for (const event of counts) {
     const message: RegistrationCountsMessage = {

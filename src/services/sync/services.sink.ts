@@ -53,7 +53,9 @@ export class ServicesSink implements SyncSink<NormalizedService> {
       const sessionCounts = await this.options.sessions.apply(
         { ...run, deletedExternalIds: [] }, services.flatMap((s) => s.sessions),
       );
-      for (const key of Object.keys(counts) as (keyof SinkCounts)[]) counts[key] += sessionCounts[key];
+      for (const key of ['created', 'updated', 'removed', 'unchanged'] as const) counts[key] += sessionCounts[key];
+      // The limits per source bite on sessions (they are events); the services themselves all count.
+      if (sessionCounts.limitSkips) counts.limitSkips = sessionCounts.limitSkips;
     }
     return counts;
   }

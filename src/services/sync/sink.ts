@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { SkippedItem } from '../../datasources/adapter';
+import { SourceLimits } from '../../datasources/source-limits';
 
 /** The source a sink stores for: enough to key rows and stamp provenance. */
 export interface SinkSource {
@@ -20,6 +22,8 @@ export interface SinkRun {
    * has aged out of (or not yet entered) the window; it is not "gone from the source".
    */
   window?: { from: Date; to: Date };
+  /** The limits per source the engine applies (events sinks); absent: none. */
+  limits?: SourceLimits;
 }
 
 export interface SinkCounts {
@@ -27,6 +31,10 @@ export interface SinkCounts {
   updated: number;
   removed: number;
   unchanged: number;
+  /** One summary skip per limit that bit (SourceLimits), added to the pull's own skips. */
+  limitSkips?: SkippedItem[];
+  /** Items of the pull not stored because of a limit. */
+  notStored?: number;
 }
 
 /**

@@ -9,6 +9,7 @@ import { SinkCounts, SyncSink } from './sink';
 import { nextSyncAfterFailure, nextSyncAfterSuccess } from './schedule-policy';
 import { summarizeSkips } from './sync-skips';
 import { checkFeed, FeedCheck } from './feed-check';
+import { DEFAULT_SOURCE_LIMITS, SourceLimits } from '../../datasources/source-limits';
 
 export interface SyncReport extends SinkCounts {
   sourceId: string;
@@ -39,6 +40,8 @@ export interface SyncEngineOptions {
   stopping?: AbortSignal;
   /** Told after every run: even an unchanged feed moves its Source's public lastAttemptAt / lastSuccessAt. */
   dataChanges: DataChanges;
+  /** SYNC_MAX_* (docs/security.md "Limits per source"); default DEFAULT_SOURCE_LIMITS. */
+  limits?: SourceLimits;
 }
 
 const DAY_MS = 86_400_000;
@@ -51,10 +54,12 @@ const DAY_MS = 86_400_000;
 export class SyncService {
   private readonly adapters: Map<string, SourceAdapter>;
   private readonly sinks: Map<string, SyncSink>;
+  private readonly limits: SourceLimits;
 
   constructor(private readonly db: DataSource, private readonly options: SyncEngineOptions) {
     this.adapters = new Map(options.adapters.map((a) => [a.format, a]));
     this.sinks = new Map(options.sinks.map((s) => [s.kind, s]));
+    this.limits = options.limits ?? DEFAULT_SOURCE_LIMITS;
   }
 
   supports(format: string): boolean {
@@ -82,6 +87,7 @@ export class SyncService {
     const base = { sourceId, created: 0, updated: 0, removed: 0, unchanged: 0, skipped: 0, skippedItems: [] as SkippedItem[], notes: [] as string[], error: null };
     let pull: PullResult;
     let counts: SinkCounts;
+    const limitSkips: SkippedItem[] = [];
     const spec = this.specOf(source, partner, now);
     try {
       const adapter = this.adapters.get(source.format);
@@ -107,16 +113,17 @@ export class SyncService {
       for (const [i, part] of parts.entries()) {
         const stored = await sinks[i].apply({
           db: this.db, source: { id: source.id, partnerId: partner.id, partnerTimezone: partner.timezone }, now,
-          incremental: part.incremental, deletedExternalIds: part.deletedExternalIds ?? [], window: spec.window,
+          incremental: part.incremental, deletedExternalIds: part.deletedExternalIds ?? [], window: spec.window, limits: this.limits,
         }, part.items);
         for (const key of ['created', 'updated', 'removed', 'unchanged'] as const) counts[key] += stored[key];
+        limitSkips.push(...stored.limitSkips ?? []);
         // The main items count as pulled; a streamed pull or an extra part (which may carry skipped-record
         // markers, as MARC does) counts what its sink holds now.
         present += part.incremental ? stored.created
-          : i === 0 && Array.isArray(part.items) ? part.items.length : stored.created + stored.updated + stored.unchanged;
+          : i === 0 && Array.isArray(part.items) ? part.items.length - (stored.notStored ?? 0) : stored.created + stored.updated + stored.unchanged;
       }
       onProgress?.({ phase: 'stored' });
-      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + present : present);
+      await this.recordSuccess(source, now, pull, pull.incremental ? source.itemCount + present : present, limitSkips);
     } catch (error) {
       // The last line of defence for what partners read back: no URL credentials, whatever threw.
       const message = redactCredentials((error as Error).message || String(error));
@@ -132,7 +139,7 @@ export class SyncService {
       return { ...base, status: 'FAILED', error: message, durationMs: Date.now() - started };
     }
     // Read only now: a streamed pull reports the records it could not read while the sink consumed it.
-    const skippedItems = [...pull.skipped];
+    const skippedItems = [...pull.skipped, ...limitSkips];
     return {
       ...base, ...counts, skipped: skippedItems.length, skippedItems, notes: [...(pull.notes ?? [])],
       status: skippedItems.length ? 'PARTIAL' : 'OK', durationMs: Date.now() - started,
@@ -152,6 +159,7 @@ export class SyncService {
         from: new Date(now.getTime() - this.options.windowPastDays * DAY_MS), to: new Date(now.getTime() + this.options.windowAheadDays * DAY_MS),
       },
       validators: { etag: null, lastModified: null }, lastSuccessAt: null, options: feed.options ?? {},
+      maxOccurrencesPerSeries: this.limits.occurrencesPerSeries,
     };
     return checkFeed(adapter, this.options.http, spec);
   }
@@ -169,14 +177,15 @@ export class SyncService {
         : { etag: null, lastModified: null },
       lastSuccessAt: source.lastSuccessAt,
       options: parseOptions(source.options),
+      maxOccurrencesPerSeries: this.limits.occurrencesPerSeries,
     };
   }
 
-  private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number): Promise<void> {
+  private async recordSuccess(source: SourceEntity, now: Date, pull: PullResult, itemCount: number, limitSkips: SkippedItem[] = []): Promise<void> {
     // A 304 parsed nothing: the skips and version of the data still served stay as they were. Otherwise
     // the pull is complete here (a streamed pull's skips fill while its sink reads it).
     const parsed = pull.notModified ? {} : {
-      lastExpandedAt: now, lastSkips: summarizeSkips(pull.skipped), formatVersion: pull.formatVersion?.slice(0, 32) ?? null,
+      lastExpandedAt: now, lastSkips: summarizeSkips([...pull.skipped, ...limitSkips]), formatVersion: pull.formatVersion?.slice(0, 32) ?? null,
     };
     await this.db.getRepository(SourceEntity).update({ id: source.id }, {
       lastAttemptAt: now, lastSuccessAt: now, ...parsed,

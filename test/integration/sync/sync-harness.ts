@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadSyncConfig, SyncConfig } from '../../../src/config';
 import { Context, createContext } from '../../../src/context';
 import { SourceFormat } from '../../../src/datasources/adapter';
 import { HttpClientOptions } from '../../../src/datasources/http';
@@ -30,10 +31,16 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
-/** The real services over a fresh database, with a fast-failing fetch policy (short timeout, quick retries). */
-export async function createSyncHarness(backend: BackendName, http: HttpClientOptions = {}): Promise<SyncHarness> {
+/**
+ * The real services over a fresh database, with a fast-failing fetch policy (short timeout, quick retries).
+ * `sync` overrides SYNC_* settings (e.g. small limits per source).
+ */
+export async function createSyncHarness(backend: BackendName, http: HttpClientOptions = {}, sync: Partial<SyncConfig> = {}): Promise<SyncHarness> {
   const graph = await createTestGraph(backend, {
-    services: { partnerHttp: { timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http } },
+    services: {
+      partnerHttp: { timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http },
+      config: { sync: { ...loadSyncConfig({}), ...sync } },
+    },
   });
   const { secret } = await graph.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'sync tests' });
   const logger = createLogger('silent');
