@@ -6,6 +6,7 @@ import { scenario as federation } from './federation';
 import { scenario as live } from './live';
 import { scenario as lookups } from './lookups';
 import { scenario as sync } from './sync';
+import { scenario as syncResponsiveness } from './sync-responsiveness';
 
 /** Every scenario `npm run bench` runs, in this order. Features append theirs. */
-export const SCENARIOS: Scenario[] = [eventsPage, lookups, live, contention, sync, catalog, federation];
+export const SCENARIOS: Scenario[] = [eventsPage, lookups, live, contention, sync, syncResponsiveness, catalog, federation];

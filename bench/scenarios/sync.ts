@@ -27,9 +27,10 @@ export interface Scenario {
   run(opts: { smoke: boolean; backends: BackendName[] }): Promise<Row[]>;
 }
 
-const WINDOW = { from: new Date('2027-01-01T00:00:00Z'), to: new Date('2028-01-01T00:00:00Z') };
+/** Every generated occurrence starts inside it; sources use it as their expansion window. */
+export const SYNC_BENCH_WINDOW = { from: new Date('2027-01-01T00:00:00Z'), to: new Date('2028-01-01T00:00:00Z') };
 
-/** `series` weekly series of 50 instances each, plus `singles` one-off events, all inside WINDOW. */
+/** `series` weekly series of 50 instances each, plus `singles` one-off events, all inside SYNC_BENCH_WINDOW. */
 export function generateFeed(occurrences: number): { body: string; occurrences: number } {
   const series = Math.floor((occurrences * 0.6) / 50);
   const singles = occurrences - series * 50;
@@ -42,7 +43,7 @@ export function generateFeed(occurrences: number): { body: string; occurrences: 
       `CATEGORIES:Kids,Storytime`, 'END:VEVENT');
   }
   for (let i = 0; i < singles; i++) {
-    const date = new Date(WINDOW.from.getTime() + ((i * 7919) % 360) * 86_400_000 + (i % 12) * 3_600_000);
+    const date = new Date(SYNC_BENCH_WINDOW.from.getTime() + ((i * 7919) % 360) * 86_400_000 + (i % 12) * 3_600_000);
     const stamp = date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
     if (i % 10 === 0) {
       lines.push('BEGIN:VEVENT', `UID:single-${i}@bench`, `DTSTART;VALUE=DATE:${stamp.slice(0, 8)}`, `SUMMARY:All-day ${i}`, 'END:VEVENT');
@@ -54,7 +55,8 @@ export function generateFeed(occurrences: number): { body: string; occurrences: 
   return { body: `${lines.join('\r\n')}\r\n`, occurrences: series * 50 + singles };
 }
 
-async function serve(body: string): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+/** The feed on 127.0.0.1: any path answers it, /etag.ics with an ETag (and 304 to a matching If-None-Match). */
+export async function serveFeed(body: string): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
   const etag = `"${createHash('sha256').update(body).digest('hex').slice(0, 16)}"`;
   let requests = 0;
   const server = http.createServer((req, res) => {
@@ -74,7 +76,7 @@ const writes = (sql: StatementCounter, from: number) => sql.statements.slice(fro
 
 async function runBackend(backend: BackendName, occurrences: number): Promise<Row> {
   const feed = generateFeed(occurrences);
-  const server = await serve(feed.body);
+  const server = await serveFeed(feed.body);
   const database = await createBenchDatabase(backend);
   const sql = new StatementCounter();
   const db = await openDatabase(database.config, { logger: sql });
@@ -84,7 +86,7 @@ async function runBackend(backend: BackendName, occurrences: number): Promise<Ro
     const now = new Date();
     await db.getRepository(PartnerEntity).insert({ id: 'bench-partner', slug: 'bench', name: 'Bench', kind: PartnerKind.LIBRARY, website: null, timezone: 'America/Chicago', createdAt: now });
     const source = (id: string, path: string) => db.getRepository(SourceEntity).insert({
-      id, partnerId: 'bench-partner', format: 'ICALENDAR' as never, url: `${server.url}${path}`, refreshMinutes: 60, expandFrom: WINDOW.from, expandTo: WINDOW.to,
+      id, partnerId: 'bench-partner', format: 'ICALENDAR' as never, url: `${server.url}${path}`, refreshMinutes: 60, expandFrom: SYNC_BENCH_WINDOW.from, expandTo: SYNC_BENCH_WINDOW.to,
       options: '{}', title: null, etag: null, lastModified: null, lastAttemptAt: null, lastSuccessAt: null, lastError: null, lastExpandedAt: null, consecutiveFailures: 0, itemCount: 0, nextSyncAt: null, createdAt: now,
     });
     await source('plain', '/plain.ics');

@@ -1,17 +1,35 @@
 import { AdapterError } from '../adapter';
+import { runAtOnce, Steps } from '../../event-loop';
 
 /**
  * A structural pass over the raw text before ical.js sees it, so errors can name the physical line
  * (ical.js reports none) and a few real-world quirks are repaired the same way every time.
  */
 export interface ScannedFeed {
-  /** The text handed to ical.js (unfolded, CRLF/LF normalized, quirks repaired). */
-  text: string;
+  /**
+   * The text handed to ical.js (unfolded, CRLF/LF normalized, quirks repaired), per top-level
+   * component (VCALENDAR): its own properties, then its children in batches of CHILDREN_PER_PART,
+   * each a complete component of its own, so a 20,000-VEVENT feed is parsed in steps between
+   * which the event loop can turn, not in one 200 ms call.
+   */
+  calendars: ScannedCalendar[];
   /** Physical line of each top-level VEVENT's BEGIN, in document order. */
   veventLines: number[];
   /** Top-level VEVENTs (by index) that cannot be used, with the reason naming the line: they are skipped, the feed is kept. */
   veventProblems: Map<number, string>;
 }
+
+export interface ScannedCalendar {
+  /** BEGIN:VCALENDAR, its properties, END:VCALENDAR. */
+  header: string;
+  /** BEGIN:VCALENDAR, a batch of its children (VTIMEZONE, VEVENT, ...) in document order, END:VCALENDAR. */
+  parts: string[];
+}
+
+/** Children of a calendar per part: small enough that parsing one part is a few milliseconds. */
+const CHILDREN_PER_PART = 200;
+/** Lines scanned between two steps (see event-loop.ts). */
+const LINES_PER_STEP = 500;
 
 interface LogicalLine { text: string; line: number }
 
@@ -44,13 +62,15 @@ export function decodeUtf8(body: Buffer): string {
 }
 
 /** RFC 5545 §3.1: a line starting with a space or tab continues the previous one. */
-function unfold(raw: string): LogicalLine[] {
+function* unfold(raw: string): Steps<LogicalLine[]> {
   const physical = raw.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const out: LogicalLine[] = [];
-  physical.forEach((text, i) => {
+  for (let i = 0; i < physical.length; i++) {
+    const text = physical[i];
     if ((text.startsWith(' ') || text.startsWith('\t')) && out.length) out[out.length - 1].text += text.slice(1);
     else if (text.trim() !== '') out.push({ text, line: i + 1 });
-  });
+    if (i % LINES_PER_STEP === 0) yield;
+  }
   return out;
 }
 
@@ -64,14 +84,20 @@ function notICalendar(first: LogicalLine): AdapterError {
 }
 
 export function scanFeed(raw: string): ScannedFeed {
-  const lines = unfold(raw);
+  return runAtOnce(scanFeedSteps(raw));
+}
+
+/** scanFeed in steps (see event-loop.ts). */
+export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
+  const lines = yield* unfold(raw);
   if (!lines.length) throw new AdapterError('Not an iCalendar feed: the body is empty, expected BEGIN:VCALENDAR.');
   if (lines[0].text.trim().toUpperCase() !== 'BEGIN:VCALENDAR') throw notICalendar(lines[0]);
   const stack: { name: string; line: number }[] = [];
   const veventLines: number[] = [];
   const veventProblems = new Map<number, string>();
-  const out: string[] = [];
-  for (const entry of lines) {
+  const out = new CalendarParts();
+  for (const [i, entry] of lines.entries()) {
+    if (i % LINES_PER_STEP === 0) yield;
     let text = entry.text;
     const colon = findValueColon(text);
     if (colon < 0) {
@@ -87,11 +113,15 @@ export function scanFeed(raw: string): ScannedFeed {
     if (name === 'BEGIN') {
       if (value.toUpperCase() === 'VEVENT' && stack.length === 1) veventLines.push(entry.line);
       stack.push({ name: value.toUpperCase(), line: entry.line });
+      out.begin(text, stack.length);
+      continue;
     } else if (name === 'END') {
       const open = stack.pop();
       if (!open || open.name !== value.toUpperCase()) {
         throw new AdapterError(`Malformed iCalendar at line ${entry.line}: END:${value} ${open ? `does not close BEGIN:${open.name} from line ${open.line}` : 'has no matching BEGIN'}.`);
       }
+      out.end(text, stack.length + 1);
+      continue;
     } else if (name === 'RRULE') {
       // Exchange CDO writes "BYDAY=MO, TU, WE" (and folds inside the list): whitespace carries no meaning in a rule.
       value = value.replace(/\s+/g, '');
@@ -120,19 +150,61 @@ export function scanFeed(raw: string): ScannedFeed {
       const dates = values.filter((v) => /^\d{8}$/.test(v));
       if (dates.length && dates.length < values.length) {
         const params = text.slice(name.length, colon).replace(/;TZID=("[^"]*"|[^;:]*)/i, '');
-        out.push(`${name}${params};VALUE=DATE:${dates.join(',')}`);
+        out.property(`${name}${params};VALUE=DATE:${dates.join(',')}`, stack.length);
         text = `${text.slice(0, colon + 1)}${values.filter((v) => !dates.includes(v)).join(',')}`;
       } else if (dates.length) {
         text = `${text.slice(0, colon)};VALUE=DATE:${value}`;
       }
     }
-    out.push(text);
+    out.property(text, stack.length);
   }
   if (stack.length) {
     const open = stack[stack.length - 1];
     throw new AdapterError(`Truncated iCalendar feed: BEGIN:${open.name} at line ${open.line} is never closed (the feed ends at line ${lines[lines.length - 1].line}).`);
   }
-  return { text: `${out.join('\r\n')}\r\n`, veventLines, veventProblems };
+  return { calendars: out.calendars(), veventLines, veventProblems };
+}
+
+/**
+ * Sorts scanned lines into ScannedCalendars by depth (1: a calendar's own BEGIN, properties and END;
+ * 2 and deeper: its children, BEGIN to END, kept whole in one part).
+ */
+class CalendarParts {
+  private readonly open: { begin: string; end: string; properties: string[]; batches: string[][]; children: number }[] = [];
+
+  begin(text: string, depth: number): void {
+    if (depth === 1) {
+      this.open.push({ begin: text, end: '', properties: [], batches: [], children: 0 });
+      return;
+    }
+    const calendar = this.current();
+    if (depth === 2 && calendar.children++ % CHILDREN_PER_PART === 0) calendar.batches.push([]);
+    this.child(text);
+  }
+
+  end(text: string, depth: number): void {
+    if (depth === 1) this.current().end = text;
+    else this.child(text);
+  }
+
+  property(text: string, depth: number): void {
+    if (depth <= 1) this.current().properties.push(text);
+    else this.child(text);
+  }
+
+  calendars(): ScannedCalendar[] {
+    const wrap = (c: { begin: string; end: string }, lines: string[]) => `${[c.begin, ...lines, c.end].join('\r\n')}\r\n`;
+    return this.open.map((c) => ({ header: wrap(c, c.properties), parts: c.batches.map((batch) => wrap(c, batch)) }));
+  }
+
+  private current() {
+    return this.open[this.open.length - 1];
+  }
+
+  private child(text: string): void {
+    const batches = this.current().batches;
+    batches[batches.length - 1].push(text);
+  }
 }
 
 /** The colon that ends the name/parameters, skipping colons inside quoted parameter values (TZID="a:b"). */

@@ -60,19 +60,24 @@ export function createEventsSink(deps: { pubsub: CommunityPubSub }): SyncSink<No
     async apply(run: SinkRun, input: NormalizedEvent[] | AsyncIterable<NormalizedEvent>): Promise<SinkCounts> {
       const items = uniqueByExternalId(await collect(input));
       const { source, now } = run;
+      // One transaction, but never one long stretch of the event loop: every loop below gives it turns.
+      const pacer = new EventLoopPacer();
+      const ids = new Map<NormalizedEvent, string>();
+      for (const item of items) {
+        ids.set(item, syncedEventId(source.partnerId, source.id, item.externalId));
+        await pacer.turn();
+      }
+      const idOf = (item: NormalizedEvent) => ids.get(item)!;
       const counts: SinkCounts = { created: 0, updated: 0, removed: 0, unchanged: 0 };
       const changes: Omit<EventChangeMessage, 'partnerKind' | 'partnerId' | 'changedAt'>[] = [];
       const registrationCounts: EventEntity[] = [];
-      const idOf = (item: NormalizedEvent) => syncedEventId(source.partnerId, source.id, item.externalId);
-      // One transaction, but never one long stretch of the event loop: every loop below gives it turns.
-      const pacer = new EventLoopPacer();
 
       await run.db.transaction(async (manager) => {
         const existing = new Map((await manager.find(EventEntity, { select: DIFF_COLUMNS, where: { sourceId: source.id } })).map((row) => [row.id, row]));
         const deleted = new Set(run.deletedExternalIds.map((x) => syncedEventId(source.partnerId, source.id, x)));
         // A stored row this sync cannot remove: it stays whether or not the pull's item is stored.
         const stays = (row: EventEntity | undefined) => !!row && !row.removedAt && !deleted.has(row.id) && (run.incremental || !insideWindow(row, run.window));
-        const pulled = new Set(items.map(idOf));
+        const pulled = new Set(ids.values());
         const { kept, skipped } = run.limits
           ? capEvents({
             items, limits: run.limits, storedAnyway: (item) => stays(existing.get(idOf(item))),
