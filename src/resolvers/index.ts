@@ -7,6 +7,7 @@ import { EventConnectionFieldsResolver } from './event-connection-fields.resolve
 import { HoldingFieldsResolver } from './holding-fields.resolver';
 import { EventFieldsResolver } from './event-fields.resolver';
 import { LocationFieldsResolver } from './location-fields.resolver';
+import { PartnerEventsFieldsResolver } from './partner-events-fields.resolver';
 import { PartnerFieldsResolver } from './partner-fields.resolver';
 import { QueryResolver } from './query.resolver';
 import { PartnerServicesFieldsResolver } from './partner-services-fields.resolver';
@@ -30,6 +31,7 @@ export const RESOLVERS = [
   EventFieldsResolver,
   EventConnectionFieldsResolver,
   PartnerFieldsResolver,
+  PartnerEventsFieldsResolver,
   LocationFieldsResolver,
   EmbedSettingsResolver,
   ServiceQueryResolver,

@@ -2,7 +2,7 @@ import { EventStatus } from '../domain/enums';
 import { InvalidArgumentError } from '../domain/errors';
 import { exec, TxProgram } from '../db/write-transaction';
 import { NativeEventFields, NATIVE_EVENT_FIELDS } from './native-event-input';
-import { lockEvent, promoteWaitlist, SeatRow } from './registration-programs';
+import { lockEvent, promoteWaitlist, SeatRow } from './seats';
 
 /** Column values as stored: instants as fixed-width UTC text, lists as JSON text (see db/columns.ts). */
 function stored(value: unknown): unknown {

@@ -10,7 +10,7 @@ import { CommunityPubSub } from '../pubsub/pubsub';
 import { access } from './access';
 import { checkNativeEvent, mergeFields, NativeEventFields } from './native-event-input';
 import { cancelEventProgram, updateEventProgram } from './native-event-programs';
-import { countsMessage } from './seat-counts';
+import { countsMessage } from './seats';
 import { DataChanges } from './data-changes';
 
 /** Client input: ids are global ids; omitted optional fields take the defaults below. */

@@ -1,12 +1,11 @@
 import { EventStatus, RegistrationMode, RegistrationStatus } from '../domain/enums';
 import { exec, select, TxProgram } from '../db/write-transaction';
 import { RegistrationEntity } from '../entities';
+import { claimSeats, countAttendance, lockEvent, promoteWaitlist, releaseSeats, SeatRow } from './seats';
 
 /**
- * The seat-changing transactions, as statement programs for runWriteTransaction. Every program reads
- * the event row first with a lock (FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transaction holds the
- * write lock), and every seat change is still a conditional UPDATE that cannot take the counts past
- * capacity, so the database, not this process, arbitrates between replicas.
+ * The registration transactions, as statement programs for runWriteTransaction: the registration rows
+ * are written here, the event's seats only through ./seats.ts, under its row lock.
  */
 export enum RegistrationRejectionCode {
   EVENT_FULL = 'EVENT_FULL',
@@ -17,38 +16,12 @@ export enum RegistrationRejectionCode {
   PARTY_TOO_LARGE = 'PARTY_TOO_LARGE',
 }
 
-export interface SeatRow {
-  id: string;
-  partnerId: string;
-  status: EventStatus;
-  registrationMode: RegistrationMode;
-  capacity: number | null;
-  waitlistCapacity: number;
-  maxPartySize: number;
-  confirmedCount: number;
-  waitlistedCount: number;
-  attendedCount: number;
-  registrationOpensAt: string | null;
-  registrationClosesAt: string | null;
-  endsAt: string;
-}
-
-const SEAT_COLUMNS = ['id', 'partnerId', 'status', 'registrationMode', 'capacity', 'waitlistCapacity', 'maxPartySize',
-  'confirmedCount', 'waitlistedCount', 'attendedCount', 'registrationOpensAt', 'registrationClosesAt', 'endsAt'];
 const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'status', 'waitlistPosition', 'cancelTokenHash',
   'attended', 'createdAt', 'updatedAt'];
 const list = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
 
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
-
-function toSeatRow(row: Record<string, unknown>): SeatRow {
-  return {
-    ...(row as unknown as SeatRow),
-    capacity: numOrNull(row.capacity), waitlistCapacity: num(row.waitlistCapacity), maxPartySize: num(row.maxPartySize),
-    confirmedCount: num(row.confirmedCount), waitlistedCount: num(row.waitlistedCount), attendedCount: num(row.attendedCount),
-  };
-}
 
 /** A raw registration row as an entity (SQLite returns booleans as 0/1 and instants as text). */
 export function toRegistration(row: Record<string, unknown>): RegistrationEntity {
@@ -60,11 +33,6 @@ export function toRegistration(row: Record<string, unknown>): RegistrationEntity
     createdAt: new Date(String(row.createdAt)),
     updatedAt: new Date(String(row.updatedAt)),
   });
-}
-
-export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
-  const [row] = yield* select(`SELECT ${list(SEAT_COLUMNS)} FROM "event" WHERE "id" = ?`, [eventId], true);
-  return row ? toSeatRow(row) : null;
 }
 
 function* readRegistration(id: string): TxProgram<RegistrationEntity | null> {
@@ -131,23 +99,11 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
   }
   const now = input.now.toISOString();
   const n = input.partySize;
-  // Seats go to the waitlist first while anyone is waiting, so a small party never overtakes it.
-  const confirmed = yield* exec(
-    `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "updatedAt" = ?
-     WHERE "id" = ? AND "waitlistedCount" = 0 AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
-    [n, now, input.eventId, n],
-  );
+  const claimed = yield* claimSeats(input.eventId, n, now);
+  if (!claimed) return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: 'Every seat and waitlist place is taken.', event };
   let status = RegistrationStatus.CONFIRMED;
   let position: number | null = null;
-  if (confirmed !== 1) {
-    const waitlisted = yield* exec(
-      `UPDATE "event" SET "waitlistedCount" = "waitlistedCount" + ?, "updatedAt" = ?
-       WHERE "id" = ? AND "waitlistedCount" + ? <= "waitlistCapacity"`,
-      [n, now, input.eventId, n],
-    );
-    if (waitlisted !== 1) {
-      return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: 'Every seat and waitlist place is taken.', event };
-    }
+  if (claimed === 'waitlisted') {
     const [next] = yield* select('SELECT COALESCE(MAX("waitlistPosition"), 0) + 1 AS "next" FROM "registration" WHERE "eventId" = ?', [input.eventId]);
     status = RegistrationStatus.WAITLISTED;
     position = num(next.next);
@@ -158,31 +114,6 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
   );
   const after = (yield* lockEvent(input.eventId))!;
   return { kind: 'registered', registration: (yield* readRegistration(input.id))!, event: after };
-}
-
-/** Confirms waitlisted registrations in waitlist order while they fit; stops at the first that does not. */
-export function* promoteWaitlist(eventId: string, now: string): TxProgram<string[]> {
-  const waiting = yield* select(
-    `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
-     ORDER BY "waitlistPosition", "id"`,
-    [eventId],
-  );
-  const promoted: string[] = [];
-  for (const row of waiting) {
-    const n = num(row.partySize);
-    const fits = yield* exec(
-      `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "waitlistedCount" = "waitlistedCount" - ?, "updatedAt" = ?
-       WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
-      [n, n, now, eventId, n],
-    );
-    if (fits !== 1) break;
-    yield* exec(
-      `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
-      [now, String(row.id)],
-    );
-    promoted.push(String(row.id));
-  }
-  return promoted;
 }
 
 export type CancelOutcome =
@@ -202,12 +133,8 @@ export function* cancelProgram(registrationId: string, matches: (hash: string) =
     `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
     [now, registrationId],
   );
-  const counter = current.status === RegistrationStatus.CONFIRMED ? 'confirmedCount' : 'waitlistedCount';
-  const attended = current.attended ? current.partySize : 0;
-  yield* exec(
-    `UPDATE "event" SET "${counter}" = "${counter}" - ?, "attendedCount" = "attendedCount" - ?, "updatedAt" = ? WHERE "id" = ?`,
-    [current.partySize, attended, now, current.eventId],
-  );
+  const held = current.status === RegistrationStatus.CONFIRMED ? 'confirmed' : 'waitlisted';
+  yield* releaseSeats(current.eventId, held, current.partySize, current.attended ? current.partySize : 0, now);
   const promoted = yield* promoteWaitlist(current.eventId, now);
   return {
     kind: 'cancelled', registration: (yield* readRegistration(registrationId))!, promoted,
@@ -227,7 +154,7 @@ export function* checkInProgram(registration: RegistrationEntity, attended: bool
   if (changed) {
     const now = at.toISOString();
     yield* exec('UPDATE "registration" SET "attended" = ?, "updatedAt" = ? WHERE "id" = ?', [attended, now, current.id]);
-    yield* exec('UPDATE "event" SET "attendedCount" = "attendedCount" + ? WHERE "id" = ?', [attended ? current.partySize : -current.partySize, current.eventId]);
+    yield* countAttendance(current.eventId, attended ? current.partySize : -current.partySize);
   }
   return { kind: 'checked', registration: (yield* readRegistration(current.id))!, event: (yield* lockEvent(current.eventId))!, changed };
 }

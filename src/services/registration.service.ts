@@ -10,7 +10,7 @@ import { EventEntity, RegistrationEntity } from '../entities';
 import { CommunityPubSub } from '../pubsub/pubsub';
 import { access } from './access';
 import { cancelProgram, checkInProgram, RegistrationRejectionCode, registerProgram } from './registration-programs';
-import { countsMessage } from './seat-counts';
+import { countsMessage } from './seats';
 import { DataChanges } from './data-changes';
 
 export interface RegisterInput {
