@@ -176,7 +176,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       // ours, and nobody is left to tell: one debug line, not an error line per pending frame.
       if (ctx.extra.socket.readyState !== WebSocket.OPEN || errors.some(isLostSocket)) {
         options.deps.logger.debug({ code: ctx.extra.socket.readyState }, 'a graphql-ws frame was not written: the socket is gone');
-        return [];
+        return undefined;
       }
       return formatAll(errors, 'GRAPHQL_VALIDATION_FAILED');
     },
