@@ -1,4 +1,4 @@
-import { buildWidget, gzippedBytes } from '../src/embed/widget-bundle';
+import { buildWidget, gzippedBytes } from '../src/edge/browser/widget-bundle';
 
 /** Prints the /widget.js bundle size, minified and gzipped, without and with the live registration parts. */
 async function main(): Promise<void> {

@@ -26,7 +26,7 @@ export interface Config {
   publicUrl: string | null;
   /** graphql-ws: close sockets that send no connection_init within this time (code 4408). */
   wsConnectionInitTimeoutMs: number;
-  /** Slow WebSocket readers: WS_MAX_BUFFERED_BYTES and WS_STALLED_CLOSE_MS (src/http/ws-flow.ts). */
+  /** Slow WebSocket readers: WS_MAX_BUFFERED_BYTES and WS_STALLED_CLOSE_MS (src/edge/ws-flow.ts). */
   liveDelivery: LiveDeliveryLimits;
   /** Redis for pub/sub across replicas and shared rate limits; unset = in-process state (one replica). */
   redisUrl: string | null;
@@ -55,7 +55,7 @@ export interface Config {
   graphqlExecutor: GraphqlExecutor;
 }
 
-/** How far a live subscriber may fall behind (WS_MAX_BUFFERED_BYTES, WS_STALLED_CLOSE_MS; src/http/ws-flow.ts). */
+/** How far a live subscriber may fall behind (WS_MAX_BUFFERED_BYTES, WS_STALLED_CLOSE_MS; src/edge/ws-flow.ts). */
 export interface LiveDeliveryLimits {
   /** Bytes waiting to be written to one socket beyond which no new frame is made; messages wait, newest per event. */
   maxBufferedBytes: number;
@@ -78,7 +78,7 @@ export const DEFAULT_LIVE_DELIVERY: LiveDeliveryLimits = {
   maxSocketsPerAddress: 200, maxSubscriptionsPerAddress: 500, maxSubscriptionsPerSocket: 50,
 };
 
-/** Server-side cache of anonymous GraphQL query answers (src/http/response-cache.plugin.ts). */
+/** Server-side cache of anonymous GraphQL query answers (src/edge/plugins/response-cache.plugin.ts). */
 export interface ResponseCacheConfig {
   enabled: boolean;
   /** Upper bound on staleness for what invalidation cannot see (time passing, writes from outside the servers). */

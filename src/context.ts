@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Logger } from './logger';
 import { Principal, PUBLIC } from './domain/principal';
 import { createLoaders, Loaders } from './loaders/create-loaders';
-import type { Services } from './services';
+import type { Services } from './compose';
 
 /** Built once per HTTP request (and per subscription event) by createContext; passed everywhere first. */
 export interface Context {
@@ -20,10 +20,10 @@ export interface Context {
   clientIp?: string | null;
   /**
    * Errors reported beside data that is still returned (e.g. PARTNER_UNAVAILABLE with stale
-   * holdings); appended to the response's errors by src/http/partial-errors.ts.
+   * holdings); appended to the response's errors by src/edge/plugins/partial-errors.plugin.ts.
    */
   partialErrors: GraphQLFormattedError[];
-  /** Set for subscriptions over a socket: resolves when the socket can take another frame (src/http/ws-flow.ts). */
+  /** Set for subscriptions over a socket: resolves when the socket can take another frame (src/edge/ws-flow.ts). */
   delivery?: LiveDelivery;
 }
 

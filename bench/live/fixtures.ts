@@ -6,7 +6,8 @@ import { openDatabase } from '../../src/db/data-source';
 import { AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { newId } from '../../src/domain/ids';
-import { EventEntity, PartnerEntity } from '../../src/entities';
+import { EventEntity } from '../../src/model/event.entity';
+import { PartnerEntity } from '../../src/model/partner.entity';
 
 /** One partner with `count` NATIVE events of the given capacity, written straight to the database. */
 export async function createBenchEvents(databaseUrl: string, count: number, seats: { capacity: number; waitlist: number }): Promise<string[]> {

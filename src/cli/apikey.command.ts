@@ -3,8 +3,8 @@ import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { ApiKeyRole } from '../domain/enums';
 import { DomainError } from '../domain/errors';
-import { PartnerEntity } from '../entities';
-import { ApiKeyService } from '../services/api-key.service';
+import { PartnerEntity } from '../model/partner.entity';
+import { ApiKeyService } from '../features/partners/api-key.service';
 import { CliCommand } from './command';
 
 export const APIKEY_USAGE = `Usage:

@@ -5,7 +5,7 @@ import { openDatabase } from '../db/data-source';
 import { ApiKeyRole } from '../domain/enums';
 import { createLogger } from '../logger';
 import { createMemoryPubSub } from '../pubsub/pubsub';
-import { createServices } from '../services';
+import { createServices } from '../compose';
 
 /**
  * The CLI runs on the server with the database credentials, so it acts as ADMIN (an operator who can

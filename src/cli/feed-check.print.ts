@@ -1,4 +1,4 @@
-import { FeedCheck } from '../services/sync/feed-check';
+import { FeedCheck } from '../features/sources/feed-check';
 
 const day = (d: Date) => d.toISOString().replace(/\.000Z$/, 'Z');
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PartnerEntity } from '../entities';
+import { PartnerEntity } from '../model/partner.entity';
 import { PartnerKind } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { withAdminContext } from './cli-context';

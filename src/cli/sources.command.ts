@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SourceFormat } from '../datasources/adapter';
-import { PartnerEntity, SourceEntity } from '../entities';
+import { PartnerEntity } from '../model/partner.entity';
+import { SourceEntity } from '../model/source.entity';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { toGlobalId } from '../domain/global-id';
 import { withAdminContext } from './cli-context';

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { PartnerEntity, SourceEntity } from '../entities';
+import { PartnerEntity } from '../model/partner.entity';
+import { SourceEntity } from '../model/source.entity';
 import { toGlobalId } from '../domain/global-id';
-import { SyncReport } from '../services/sync/sync.service';
+import { SyncReport } from '../features/sources/sync.service';
 import { withAdminContext } from './cli-context';
 import { CliCommand, CliUsageError } from './command';
 

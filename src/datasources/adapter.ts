@@ -77,7 +77,7 @@ export interface HttpResult {
 /**
  * The one fetch policy (timeouts, retries, size cap, SSRF rules) lives behind this interface.
  *
- * Status contract (src/datasources/http.ts implements it; tests use that client too):
+ * Status contract (src/datasources/shared/http.ts implements it; tests use that client too):
  *  - 2xx and 304 (notModified) are results; redirects are followed (each hop checked) unless
  *    `followRedirects` is false; a hop to another origin sends no credential headers and no body
  *    (301/302/303 go on as a GET, 307/308 with a body fail);
@@ -229,5 +229,5 @@ export const EVENTS_KIND = 'events';
  */
 export const LIVE_FORMATS: readonly SourceFormat[] = [SourceFormat.ILS_AVAILABILITY];
 
-/** Catalog records (NormalizedCatalogRecord from src/domain/catalog.ts: MARC, another Community Graph), stored by the catalog sink. */
+/** Catalog records (NormalizedCatalogRecord from src/datasources/shared/catalog-item.ts: MARC, another Community Graph), stored by the catalog sink. */
 export const CATALOG_KIND = 'catalog';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { DatabaseConfig } from '../config';
-import { ENTITIES } from '../entities';
+import { ENTITIES } from '../model';
 import { MIGRATIONS } from './migrations';
 import { withStartupLock } from './startup-lock';
 

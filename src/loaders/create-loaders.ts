@@ -1,9 +1,15 @@
 import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { RegistrationStatus } from '../domain/enums';
-import {
-  CatalogRecordEntity, EventEntity, HoldingEntity, LocationEntity, PartnerEntity, RegistrationEntity, ServiceEntity, ServiceLocationEntity, SourceEntity,
-} from '../entities';
+import { CatalogRecordEntity } from '../model/catalog-record.entity';
+import { EventEntity } from '../model/event.entity';
+import { HoldingEntity } from '../model/holding.entity';
+import { LocationEntity } from '../model/location.entity';
+import { PartnerEntity } from '../model/partner.entity';
+import { RegistrationEntity } from '../model/registration.entity';
+import { ServiceLocationEntity } from '../model/service-location.entity';
+import { ServiceEntity } from '../model/service.entity';
+import { SourceEntity } from '../model/source.entity';
 import { byKey, groupByKey } from './by-key';
 import { withSpan } from '../observability/tracing';
 

@@ -7,7 +7,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export function createMetrics() {
   const registry = new Registry();
-  /** Open graphql-ws sockets (src/http/ws-flow.ts), read when /metrics is scraped. */
+  /** Open graphql-ws sockets (src/edge/ws-flow.ts), read when /metrics is scraped. */
   const wsSockets = new Set<{ bufferedBytes(): number }>();
   collectDefaultMetrics({ register: registry, prefix: 'community_graph_process_' });
   return {

@@ -8,7 +8,7 @@ export interface LatestQueueOptions<T> {
   /** Most messages waiting at once; past it the oldest is dropped, so a stalled consumer costs bounded memory. */
   capacity: number;
   /**
-   * Awaited before a message is taken: while it waits (the consumer's socket is full, src/http/ws-flow.ts)
+   * Awaited before a message is taken: while it waits (the consumer's socket is full, src/edge/ws-flow.ts)
    * messages stay here and replace their older versions, instead of piling up as frames.
    */
   ready?: () => Promise<void>;

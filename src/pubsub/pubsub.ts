@@ -14,14 +14,14 @@ export interface CommunityPubSub {
   /**
    * How many messages this process has received so far (any topic). A message arrives after the write
    * it reports committed, so a database read begun at or after a count sees every write announced up
-   * to it (the per-frame API key re-check relies on this, src/http/active-keys.ts).
+   * to it (the per-frame API key re-check relies on this, src/edge/active-keys.ts).
    */
   received(): number;
 }
 
 /**
  * Messages a slow subscriber may have pending before the oldest are dropped. Live subscriptions keep
- * only the newest message per event (src/services/live.service.ts); order is kept.
+ * only the newest message per event (src/features/registrations/live.service.ts); order is kept.
  */
 export const MAX_PENDING_PER_SUBSCRIBER = 256;
 

@@ -24,7 +24,7 @@ export interface RegistrationCountsMessage {
 export type DataChangeKind = 'sync' | 'events' | 'registrations' | 'partners' | 'sources';
 
 /**
- * "A committed write may have changed a public answer" (src/services/data-changes.ts). `origin` is the
+ * "A committed write may have changed a public answer" (src/pubsub/data-changes.ts). `origin` is the
  * publishing process, which already acted on its own change synchronously and skips the echo.
  */
 export interface DataChangedMessage {
@@ -33,7 +33,7 @@ export interface DataChangedMessage {
   changedAt: string;
 }
 
-/** An API key was revoked: every replica closes the sockets that authenticated with it (src/http/websocket.ts). */
+/** An API key was revoked: every replica closes the sockets that authenticated with it (src/edge/websocket.ts). */
 export interface ApiKeyRevokedMessage {
   keyId: string;
   revokedAt: string;

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import type { ReadinessCheck } from '../http/health';
+import type { ReadinessCheck } from '../edge/health';
 import { Logger } from '../logger';
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { RESOLVERS } from '../resolvers';
+import { RESOLVERS } from './resolvers';
 import { useInputChecks } from './input-checks';
 import { describeRootTypes } from './root-type-descriptions';
 import { printInReadingOrder } from './sdl-reading-order';

@@ -5,7 +5,7 @@ import {
 import { createResolversMap } from 'type-graphql';
 import { Context } from '../context';
 import { DomainError, ErrorCode } from '../domain/errors';
-import { LOADER_BY_TYPE } from '../services/node.service';
+import { LOADER_BY_TYPE } from './node.service';
 import { printCommunitySchema } from './build-schema';
 
 /**

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CatalogFormat, HoldingStatus } from '../domain/catalog';
+import { CatalogFormat, HoldingStatus } from '../datasources/shared/catalog-item';
 import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus } from '../domain/enums';
 
 registerEnumType(PartnerKind, {

@@ -1,5 +1,10 @@
 import { Field, ID, InterfaceType } from 'type-graphql';
-import { CatalogRecordEntity, EventEntity, LocationEntity, PartnerEntity, ServiceEntity, SourceEntity } from '../entities';
+import { CatalogRecordEntity } from '../model/catalog-record.entity';
+import { EventEntity } from '../model/event.entity';
+import { LocationEntity } from '../model/location.entity';
+import { PartnerEntity } from '../model/partner.entity';
+import { ServiceEntity } from '../model/service.entity';
+import { SourceEntity } from '../model/source.entity';
 
 /** Relay's Node: any object with a global id can be refetched through `Query.node(id)`. */
 @InterfaceType('Node', {

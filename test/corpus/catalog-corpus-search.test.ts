@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { CatalogSinkItem } from '../../src/domain/catalog';
+import { CatalogSinkItem } from '../../src/datasources/shared/catalog-item';
 import { createMarcSourceAdapter } from '../../src/datasources/marc/marc.source';
-import { CatalogSink } from '../../src/services/catalog/catalog.sink';
+import { CatalogSink } from '../../src/features/catalog/catalog.sink';
 import { describeEachBackend } from '../support/backends';
 import { createLibrary, marcSpec } from '../support/catalog-fixtures';
 import { corpusAvailable, corpusFile, CORPUS_DIR } from '../support/corpus';

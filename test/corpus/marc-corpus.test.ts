@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { NormalizedCatalogRecord } from '../../src/domain/catalog';
+import { NormalizedCatalogRecord } from '../../src/datasources/shared/catalog-item';
 import { SkippedItem } from '../../src/datasources/adapter';
 import { catalogRecords } from '../../src/datasources/marc/marc.source';
 import { corpusAvailable, corpusFile, CORPUS_DIR } from '../support/corpus';

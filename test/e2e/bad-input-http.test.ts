@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { GraphQLSchema, isEnumType } from 'graphql';
 import { toGlobalId } from '../../src/domain/global-id';
 import { createLogger } from '../../src/logger';
-import { sha256Hex } from '../../src/http/persisted-queries';
+import { sha256Hex } from '../../src/edge/persisted-queries';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
 import { describeEachBackend } from '../support/backends';
 import { dataSnapshot } from '../support/data-snapshot';

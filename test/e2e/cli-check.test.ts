@@ -1,11 +1,15 @@
 import { DataSource } from 'typeorm';
 import { openDatabase } from '../../src/db/data-source';
-import { CatalogRecordEntity, EventEntity, PartnerEntity, ServiceEntity, SourceEntity } from '../../src/entities';
+import { CatalogRecordEntity } from '../../src/model/catalog-record.entity';
+import { EventEntity } from '../../src/model/event.entity';
+import { PartnerEntity } from '../../src/model/partner.entity';
+import { ServiceEntity } from '../../src/model/service.entity';
+import { SourceEntity } from '../../src/model/source.entity';
 import { describeEachBackend, createTestDatabase, TestDatabase } from '../support/backends';
 import { runCli } from '../support/cli';
 import { FeedServer } from '../support/feed-server';
 import { iso2709, leader } from '../support/marc-writer';
-import { fixtureText } from '../integration/sync/sync-harness';
+import { fixtureText } from '../features/sources/sync-harness';
 
 /** Each CLI run starts Node + tsx (about 1 s of CPU); on a loaded machine several runs take a while. */
 const CLI_TIMEOUT_MS = 180_000;

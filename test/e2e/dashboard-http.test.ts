@@ -1,4 +1,4 @@
-import { DASHBOARD_REGISTRANTS } from '../../src/dashboard/client/operations';
+import { DASHBOARD_REGISTRANTS } from '../../src/edge/browser/dashboard/operations';
 import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
 

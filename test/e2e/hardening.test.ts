@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import Redis from 'ioredis';
-import { sha256Hex } from '../../src/http/persisted-queries';
+import { sha256Hex } from '../../src/edge/persisted-queries';
 import { createLogger } from '../../src/logger';
 import { ApiKeyRole } from '../../src/domain/enums';
 import { startApp } from '../../src/app';

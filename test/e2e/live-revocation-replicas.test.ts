@@ -2,7 +2,7 @@ import Redis from 'ioredis';
 import { openDatabase } from '../../src/db/data-source';
 import { createLogger } from '../../src/logger';
 import { createRedisPubSub } from '../../src/pubsub/redis-pubsub';
-import { ApiKeyService } from '../../src/services/api-key.service';
+import { ApiKeyService } from '../../src/features/partners/api-key.service';
 import { runCli } from '../support/cli';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { describeWithRedis } from '../support/redis';

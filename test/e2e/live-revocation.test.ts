@@ -1,4 +1,4 @@
-import { ApiKeyEntity } from '../../src/entities';
+import { ApiKeyEntity } from '../../src/model/api-key.entity';
 import { metrics } from '../../src/observability/metrics';
 import { describeEachBackend } from '../support/backends';
 import { runCli } from '../support/cli';

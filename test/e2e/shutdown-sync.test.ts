@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { AddressInfo, Socket } from 'node:net';
 import { openDatabase } from '../../src/db/data-source';
-import { EventEntity, SourceEntity } from '../../src/entities';
+import { EventEntity } from '../../src/model/event.entity';
+import { SourceEntity } from '../../src/model/source.entity';
 import { createTestDatabase, TestDatabase } from '../support/backends';
 import { runCli, startServe } from '../support/cli';
 

@@ -4,7 +4,7 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import ICAL from '../support/icaljs';
 import { Browser, Page } from 'playwright-core';
-import { PartnerEntity } from '../../src/entities';
+import { PartnerEntity } from '../../src/model/partner.entity';
 import { launchBrowser } from '../support/browser';
 import { startTestServer, TestServer } from '../support/server';
 

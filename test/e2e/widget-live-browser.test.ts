@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { PartnerEntity } from '../../src/entities';
+import { PartnerEntity } from '../../src/model/partner.entity';
 import { launchBrowser } from '../support/browser';
 import { insertNativeEvent } from '../support/native-event';
 import { startPartnerSite, PartnerSite } from '../support/partner-site';

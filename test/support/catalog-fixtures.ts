@@ -1,12 +1,13 @@
 import { DataSource } from 'typeorm';
-import { CatalogSinkItem } from '../../src/domain/catalog';
+import { CatalogSinkItem } from '../../src/datasources/shared/catalog-item';
 import { createMarcSourceAdapter } from '../../src/datasources/marc/marc.source';
 import { HttpClient, SkippedItem, SourceFormat, SourceSpec } from '../../src/datasources/adapter';
 import { PartnerKind } from '../../src/domain/enums';
 import { stableId } from '../../src/domain/ids';
-import { LocationEntity, PartnerEntity } from '../../src/entities';
-import { CatalogSink } from '../../src/services/catalog/catalog.sink';
-import { SinkCounts } from '../../src/services/sync/sink';
+import { LocationEntity } from '../../src/model/location.entity';
+import { PartnerEntity } from '../../src/model/partner.entity';
+import { CatalogSink } from '../../src/features/catalog/catalog.sink';
+import { SinkCounts } from '../../src/datasources/shared/sink';
 
 /** A LIBRARY partner with branches whose codes the MARC items use. */
 export async function createLibrary(db: DataSource, slug: string, branches: string[]): Promise<PartnerEntity> {

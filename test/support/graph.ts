@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { Context, createContext } from '../../src/context';
 import { openDatabase } from '../../src/db/data-source';
 import { StatementCounter } from '../../src/db/statement-counter';
-import { createApollo } from '../../src/http/apollo';
+import { createApollo } from '../../src/edge/apollo';
 import { createLogger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
 import { buildCommunitySchema } from '../../src/schema/build-schema';
 import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
-import { createServices, ServiceOptions, Services } from '../../src/services';
+import { createServices, ServiceOptions, Services } from '../../src/compose';
 import { loopbackUrlPolicy } from './url-policy';
 import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
 

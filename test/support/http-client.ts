@@ -1,8 +1,8 @@
 import { HttpClient } from '../../src/datasources/adapter';
-import { createHttpClient, HttpClientOptions } from '../../src/datasources/http';
+import { createHttpClient, HttpClientOptions } from '../../src/datasources/shared/http';
 
 /**
- * THE production HttpClient (src/datasources/http.ts: status contract, redirects, size cap) for
+ * THE production HttpClient (src/datasources/shared/http.ts: status contract, redirects, size cap) for
  * adapter tests against 127.0.0.1 servers, with a short timeout and one quick retry so a failing
  * upstream costs milliseconds. No URL policy: tests talk to loopback servers.
  */

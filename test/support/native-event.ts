@@ -2,8 +2,10 @@ import { DataSource } from 'typeorm';
 import { ApiKeyRole, AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
 import { newId } from '../../src/domain/ids';
-import { EventEntity, PartnerEntity, RegistrationEntity } from '../../src/entities';
-import { ApiKeyService } from '../../src/services/api-key.service';
+import { EventEntity } from '../../src/model/event.entity';
+import { PartnerEntity } from '../../src/model/partner.entity';
+import { RegistrationEntity } from '../../src/model/registration.entity';
+import { ApiKeyService } from '../../src/features/partners/api-key.service';
 
 /** A partner with its own PARTNER key, for registration tests. */
 export async function createPartner(db: DataSource, slug = `p-${newId().slice(0, 8)}`): Promise<{ partner: PartnerEntity; globalId: string; key: string }> {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { createUrlPolicy, UrlPolicy } from '../../src/datasources/url-policy';
+import { createUrlPolicy, UrlPolicy } from '../../src/datasources/shared/url-policy';
 import { CORPUS_DIR } from './corpus';
 
 /** Where test feeds live on disk: temp files, the repository's fixtures and demo, the shared corpus. */

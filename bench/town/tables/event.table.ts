@@ -1,4 +1,4 @@
-import { EventEntity } from '../../../src/entities';
+import { EventEntity } from '../../../src/model/event.entity';
 import { AttendanceMode, EventStatus, RegistrationMode } from '../../../src/domain/enums';
 import { TOWN_TIMEZONE, TownPlan } from '../town-plan';
 import type { TownTable } from '../town-table';

@@ -1,4 +1,4 @@
-import { LocationEntity } from '../../../src/entities';
+import { LocationEntity } from '../../../src/model/location.entity';
 import { LOCATIONS_PER_PARTNER, TownPlan } from '../town-plan';
 import type { TownTable } from '../town-table';
 

@@ -1,4 +1,4 @@
-import { PartnerEntity } from '../../../src/entities';
+import { PartnerEntity } from '../../../src/model/partner.entity';
 import { TOWN_TIMEZONE, TownPlan } from '../town-plan';
 import type { TownTable } from '../town-table';
 

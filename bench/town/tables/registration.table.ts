@@ -1,4 +1,4 @@
-import { RegistrationEntity } from '../../../src/entities';
+import { RegistrationEntity } from '../../../src/model/registration.entity';
 import { RegistrationStatus } from '../../../src/domain/enums';
 import { stableId } from '../../../src/domain/ids';
 import { TownPlan } from '../town-plan';

@@ -1,6 +1,6 @@
-import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatalogRecord, NormalizedHolding } from '../../domain/catalog';
-import { CatalogField, GraphqlCatalogPart } from './graphql.mapping';
-import { count, enumValue, FieldReader, MappedPage, mapPage, Skip, str, strings } from './graphql.map';
+import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatalogRecord, NormalizedHolding } from '../shared/catalog-item';
+import { CatalogField, GraphqlCatalogPart } from './graphql.field-mapping';
+import { count, enumValue, FieldReader, MappedPage, mapPage, Skip, str, strings } from './graphql.events.map';
 import { GraphqlResponse } from './graphql.parse';
 import { webUrl } from '../../domain/web-url';
 

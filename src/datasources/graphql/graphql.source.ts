@@ -1,12 +1,12 @@
 import { parse } from 'graphql';
-import { CatalogSinkItem } from '../../domain/catalog';
+import { CatalogSinkItem } from '../shared/catalog-item';
 import {
   AdapterError, CATALOG_KIND, EVENTS_KIND, HttpClient, NormalizedEvent, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec,
 } from '../adapter';
-import { WebLinkCheck } from '../web-links';
+import { WebLinkCheck } from '../shared/web-links';
 import { mapCatalogPage } from './graphql.catalog.map';
-import { mapGraphqlPage, MappedPage } from './graphql.map';
-import { GraphqlMapping, GraphqlPagination, readGraphqlMapping } from './graphql.mapping';
+import { mapGraphqlPage, MappedPage } from './graphql.events.map';
+import { GraphqlMapping, GraphqlPagination, readGraphqlMapping } from './graphql.field-mapping';
 import { GraphqlResponse, parseGraphqlResponse } from './graphql.parse';
 
 /** The variables the query declares, so the sync window is sent only to queries that take it. */

@@ -1,5 +1,5 @@
 import { Audience } from '../../domain/enums';
-import { AudienceRule, bandsForAgeRange, COMMON_AUDIENCE_RULES, mapAudiences, sortAudiences } from '../../domain/audience';
+import { AudienceRule, bandsForAgeRange, COMMON_AUDIENCE_RULES, mapAudiences, sortAudiences } from '../shared/audience';
 
 /**
  * HSDS states ages as minimum_age / maximum_age; directories also tag audiences with taxonomy terms

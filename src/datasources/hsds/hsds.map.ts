@@ -1,8 +1,8 @@
 import { AttendanceMode, EventStatus, RegistrationMode, ServiceStatus } from '../../domain/enums';
-import { htmlToPlainText } from '../../domain/plain-text';
-import { OpeningHoursRule } from '../../domain/opening-hours';
+import { htmlToPlainText } from '../shared/plain-text';
+import { OpeningHoursRule } from '../shared/opening-hours';
 import { NormalizedEvent, SkippedItem } from '../adapter';
-import { NormalizedService, ServiceContact, ServiceLocation, ServicePhone } from '../service-item';
+import { NormalizedService, ServiceContact, ServiceLocation, ServicePhone } from '../shared/service-item';
 import { hsdsAudiences } from './hsds.audience';
 import { isObject, JsonObject } from './hsds.parse';
 import { isOneOff, scheduleLists, scheduleRule, sessionTimes } from './hsds.schedule';

@@ -1,5 +1,5 @@
 import { AdapterError } from '../adapter';
-import { parsePartnerJson } from '../json-text';
+import { parsePartnerJson } from '../shared/json-text';
 
 export type JsonObject = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { OpeningHoursRule, ruleDaysIn, zoneOf } from '../../domain/opening-hours';
+import { OpeningHoursRule, ruleDaysIn, zoneOf } from '../shared/opening-hours';
 import { isObject, JsonObject } from './hsds.parse';
 
 const WEEKDAY: Record<string, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 };

@@ -1,11 +1,11 @@
 import { AdapterError, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
-import { FetchError } from '../http';
-import { NormalizedService, SERVICES_KIND } from '../service-item';
+import { FetchError } from '../shared/http';
+import { NormalizedService, SERVICES_KIND } from '../shared/service-item';
 import { isSkipped, mapHsdsService } from './hsds.map';
 import { isMinimalService, JsonObject, parseHsdaPage, parseJsonBody, servicesFromJson } from './hsds.parse';
 import { readDataPackage } from './hsds.package';
 import { jsonVersion } from './hsds.versions';
-import { WebLinkCheck } from '../web-links';
+import { WebLinkCheck } from '../shared/web-links';
 
 /**
  * Open Referral HSDS 3 listings, from

@@ -3,7 +3,7 @@ import { NormalizedEvent, NormalizedPlace } from '../adapter';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../domain/enums';
 import { IcsOccurrence } from './icalendar.parse';
 import { webUrl } from '../../domain/web-url';
-import { WebLinkCheck } from '../web-links';
+import { WebLinkCheck } from '../shared/web-links';
 import { mapPaced } from '../../event-loop';
 
 /**

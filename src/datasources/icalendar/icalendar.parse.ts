@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import ICAL from './ical';
 import { AdapterError, SkippedItem } from '../adapter';
 import { runAtOnce, runPaced, sortInSteps, Steps } from '../../event-loop';
-import { seriesCappedSkip } from '../source-limits';
+import { seriesCappedSkip } from '../shared/source-limits';
 import { expandMaster, Instance, recurrenceKey, Timing, Window } from './icalendar-expand';
 import { decodeUtf8, scanFeedSteps } from './icalendar-lines';
 import { ZoneResolver } from './icalendar-zones';

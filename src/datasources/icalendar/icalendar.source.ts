@@ -1,6 +1,6 @@
 import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { toNormalizedEvents } from './icalendar.map';
-import { WebLinkCheck } from '../web-links';
+import { WebLinkCheck } from '../shared/web-links';
 import { decodeUtf8 } from './icalendar-lines';
 import { parseICalendarPaced } from './icalendar.parse';
 

@@ -1,4 +1,4 @@
-import { HoldingStatus } from '../../domain/catalog';
+import { HoldingStatus } from '../shared/catalog-item';
 
 /** One copy as the ILS reports it right now. */
 export interface LiveItem {

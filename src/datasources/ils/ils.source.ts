@@ -1,5 +1,5 @@
 import { HttpClient } from '../adapter';
-import { FetchError } from '../http';
+import { FetchError } from '../shared/http';
 import { IlsEndpoint, IlsResponseError, LiveItem } from './ils-item';
 import { parseIlsDiAvailability } from './ilsdi.parse';
 import { parseRtacBatch } from './rtac.parse';

@@ -1,5 +1,5 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
-import { HoldingStatus, normalizeHoldingStatus } from '../../domain/catalog';
+import { HoldingStatus, normalizeHoldingStatus } from '../shared/catalog-item';
 import { IlsResponseError, LiveItem } from './ils-item';
 
 /**

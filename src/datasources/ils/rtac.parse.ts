@@ -1,4 +1,4 @@
-import { normalizeHoldingStatus } from '../../domain/catalog';
+import { normalizeHoldingStatus } from '../shared/catalog-item';
 import { IlsResponseError, LiveItem } from './ils-item';
 
 /**

@@ -1,5 +1,5 @@
 import { Audience } from '../../domain/enums';
-import { AudienceRule, bandsForAgeRange, COMMON_AUDIENCE_RULES, mapAudiences, sortAudiences } from '../../domain/audience';
+import { AudienceRule, bandsForAgeRange, COMMON_AUDIENCE_RULES, mapAudiences, sortAudiences } from '../shared/audience';
 import { JsonObject } from './jsonld.parse';
 import { asArray, isObject, numberOf, textOf } from './jsonld.values';
 

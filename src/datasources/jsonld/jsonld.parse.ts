@@ -1,6 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { AdapterError, SkippedItem } from '../adapter';
-import { parsePartnerJson } from '../json-text';
+import { parsePartnerJson } from '../shared/json-text';
 
 export type JsonObject = Record<string, unknown>;
 

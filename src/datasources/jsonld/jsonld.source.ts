@@ -1,8 +1,8 @@
 import { AdapterError, EVENTS_KIND, HttpClient, PullResult, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
-import { FetchError } from '../http';
+import { FetchError } from '../shared/http';
 import { mapJsonLdEvents } from './jsonld.map';
 import { parseJsonLd } from './jsonld.parse';
-import { WebLinkCheck } from '../web-links';
+import { WebLinkCheck } from '../shared/web-links';
 
 /** A museum's events page (HTML with JSON-LD blocks) or a JSON-LD document, pulled with a conditional GET. */
 export const jsonLdSource: SourceAdapter = {

@@ -1,5 +1,5 @@
 import { Audience } from '../../domain/enums';
-import { AudienceRule, COMMON_AUDIENCE_RULES, mapAudiences } from '../../domain/audience';
+import { AudienceRule, COMMON_AUDIENCE_RULES, mapAudiences } from '../shared/audience';
 
 /**
  * LibCal audiences are each library's own list (Admin > Events > Audiences); these are the labels

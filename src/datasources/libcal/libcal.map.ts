@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { AttendanceMode, EventStatus, RegistrationMode } from '../../domain/enums';
-import { addDays, resolveLocalTime, startOfLocalDate } from '../../domain/local-time';
-import { htmlToPlainText } from '../../domain/plain-text';
+import { addDays, resolveLocalTime, startOfLocalDate } from '../shared/local-time';
+import { htmlToPlainText } from '../shared/plain-text';
 import { NormalizedEvent, NormalizedPlace, SkippedItem } from '../adapter';
 import { libcalAudiences } from './libcal.audience';
 

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AdapterError, EVENTS_KIND, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { NormalizedEvent } from '../adapter';
-import { FetchError } from '../http';
-import { parsePartnerJson } from '../json-text';
+import { FetchError } from '../shared/http';
+import { parsePartnerJson } from '../shared/json-text';
 import { mapLibCalEvents } from './libcal.map';
-import { WebLinkCheck } from '../web-links';
+import { WebLinkCheck } from '../shared/web-links';
 
 /**
  * Springshare LibCal API v1.1 events.

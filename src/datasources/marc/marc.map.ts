@@ -1,5 +1,5 @@
-import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatalogRecord, NormalizedHolding } from '../../domain/catalog';
-import { splitIsbn } from '../../domain/isbn';
+import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatalogRecord, NormalizedHolding } from '../shared/catalog-item';
+import { splitIsbn } from '../shared/isbn';
 import { controlField, dataFields, MarcField, MarcRecord, subfield, subfieldsOf } from './marc.record';
 import { webUrl } from '../../domain/web-url';
 

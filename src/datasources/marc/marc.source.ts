@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CatalogSinkItem } from '../../domain/catalog';
+import { CatalogSinkItem } from '../shared/catalog-item';
 import { AdapterError, CATALOG_KIND, HttpClient, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
-import { FetchError } from '../http';
-import { createUrlPolicy } from '../url-policy';
+import { FetchError } from '../shared/http';
+import { createUrlPolicy } from '../shared/url-policy';
 import { mapMarcRecord, MarcMappingError } from './marc.map';
 import { parseMarc } from './marc.parse';
 import { MarcParseResult } from './marc.record';

@@ -1,0 +1,125 @@
+import { DataSource } from 'typeorm';
+import { CommunityPubSub } from './pubsub/pubsub';
+import { ApiKeyService } from './features/partners/api-key.service';
+import { EventFeedService } from './features/embeds/event-feed.service';
+import { AvailabilityOptions, AvailabilityService, sourceIlsDirectory } from './features/catalog/availability.service';
+import { CatalogLinksService } from './features/catalog/catalog-links.service';
+import { CatalogService } from './features/catalog/catalog.service';
+import { EventService } from './features/events/event.service';
+import { NodeService } from './schema/node.service';
+import { PartnerService } from './features/partners/partner.service';
+import { ServiceListingService } from './features/listings/service-listing.service';
+import { RegistrationService } from './features/registrations/registration.service';
+import { NativeEventService } from './features/events/native-event.service';
+import { LiveService } from './features/registrations/live.service';
+import { DataChanges } from './pubsub/data-changes';
+import { Config, loadConfig, SyncConfig } from './config';
+import { createAdapters } from './datasources';
+import { createPartnerClient, PartnerClientOptions } from './datasources/shared/partner-client';
+import { createUrlPolicy, UrlPolicy } from './datasources/shared/url-policy';
+import { Logger } from './logger';
+import { SINK_FACTORIES } from './sinks';
+import { SourceLocks } from './features/sources/source-lock';
+import { SourceService } from './features/sources/source.service';
+import { SyncService } from './features/sources/sync.service';
+
+/** The settings services are built from; every default is config.ts's (`loadConfig({})`). */
+export type ServiceConfig = Pick<Config, 'maxPageSize' | 'sync' | 'sourceFetch' | 'ils' | 'liveDelivery'>;
+
+const defaults = loadConfig({});
+const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
+  maxPageSize: defaults.maxPageSize, sync: defaults.sync, sourceFetch: defaults.sourceFetch, ils: defaults.ils, liveDelivery: defaults.liveDelivery,
+};
+
+export interface ServiceOptions {
+  /** Defaults: `loadConfig({})`, i.e. the documented defaults of every variable. */
+  config?: Partial<ServiceConfig>;
+  /** Where services publish event changes and registration counts (memory or Redis). */
+  pubsub: CommunityPubSub;
+  /**
+   * Which partner URLs may be fetched (SSRF rules); default: `createUrlPolicy(config.sourceFetch)`.
+   * There is no unrestricted mode: the CLI, the server, the scheduler and the ILS client all fetch
+   * under one policy.
+   */
+  urlPolicy?: UrlPolicy;
+  /** Tuning of the sync's partner client (timeouts, retries); the policy hooks are always the policy's. */
+  partnerHttp?: PartnerClientOptions;
+  /** Live ILS availability; defaults to a partner client under the same policy and `config.ils`. */
+  availability?: Partial<AvailabilityOptions>;
+  /** Aborted when the process shuts down: partner fetches in flight stop, and syncs that were pulling give up. */
+  stopping?: AbortSignal;
+  logger?: Logger;
+}
+
+export interface SyncEngineDeps {
+  sync: SyncConfig;
+  urlPolicy: UrlPolicy;
+  pubsub: CommunityPubSub;
+  dataChanges: DataChanges;
+  partnerHttp?: PartnerClientOptions;
+  stopping?: AbortSignal;
+  logger?: Logger;
+}
+
+/** The sync engine with every adapter and sink, fetching only what `urlPolicy` allows (also used by the demo seed). */
+export function createSyncService(db: DataSource, deps: SyncEngineDeps): SyncService {
+  return new SyncService(db, {
+    http: createPartnerClient(deps.urlPolicy, {
+      timeoutMs: deps.sync.timeoutMs, retries: deps.sync.retries, maxBodyBytes: deps.sync.maxBodyBytes,
+      maxRedirects: deps.urlPolicy.maxRedirects, signal: deps.stopping, ...deps.partnerHttp,
+    }),
+    stopping: deps.stopping,
+    // MARC streams file: URLs itself; it applies the same SOURCE_FILE_ROOTS rule as the partner client.
+    adapters: createAdapters({ fileRoots: deps.urlPolicy.fileRoots }),
+    sinks: SINK_FACTORIES.map((create) => create({ pubsub: deps.pubsub })),
+    windowPastDays: deps.sync.windowPastDays,
+    windowAheadDays: deps.sync.windowAheadDays,
+    reexpandHours: deps.sync.reexpandHours,
+    limits: {
+      occurrencesPerSeries: deps.sync.maxOccurrencesPerSeries, eventsPerSync: deps.sync.maxEventsPerSync, eventsPerSource: deps.sync.maxEventsPerSource,
+    },
+    dataChanges: deps.dataChanges,
+    logger: deps.logger,
+  });
+}
+
+/** The composition of every service over one database; built once per process (server and CLI alike). */
+export function createServices(db: DataSource, options: ServiceOptions) {
+  const config: ServiceConfig = { ...DEFAULT_SERVICE_CONFIG, ...options.config };
+  const urlPolicy = options.urlPolicy ?? createUrlPolicy(config.sourceFetch);
+  const dataChanges = new DataChanges(options.pubsub);
+  const sync = createSyncService(db, {
+    sync: config.sync, urlPolicy, pubsub: options.pubsub, dataChanges, partnerHttp: options.partnerHttp,
+    stopping: options.stopping, logger: options.logger,
+  });
+  const syncLocks = new SourceLocks(db);
+  const availability = new AvailabilityService({
+    // The real client under the same policy; no retries: a slow ILS is served stale, not waited for.
+    http: createPartnerClient(urlPolicy, { timeoutMs: config.ils.timeoutMs, retries: 0 }),
+    directory: sourceIlsDirectory(db),
+    cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,
+    ...options.availability,
+  });
+  return {
+    availability,
+    catalog: new CatalogService(db, config.maxPageSize),
+    catalogLinks: new CatalogLinksService(db),
+    pubsub: options.pubsub,
+    dataChanges,
+    apiKeys: new ApiKeyService(db, options.pubsub),
+    events: new EventService(db, config.maxPageSize),
+    nodes: new NodeService(),
+    partners: new PartnerService(db, dataChanges),
+    eventFeeds: new EventFeedService(config.maxPageSize),
+    listings: new ServiceListingService(db, config.maxPageSize),
+    registrations: new RegistrationService(db, options.pubsub, dataChanges),
+    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
+    live: new LiveService(db, options.pubsub, config.liveDelivery),
+    sync,
+    syncLocks,
+    urlPolicy,
+    sources: new SourceService(db, sync, syncLocks, dataChanges),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,50 @@
+import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLSchema, ValidationRule } from 'graphql';
+import type { GraphqlExecutor } from '../config';
+import { Context } from '../context';
+import { Logger } from '../logger';
+import { createErrorFormatter } from './format-error';
+import { requestValidationRules } from './validation-rules';
+import { graphqlJitGateway } from './graphql-jit.gateway';
+import { noStorePlugin } from './plugins/no-store.plugin';
+import { partialErrorsPlugin } from './plugins/partial-errors.plugin';
+import { operationResolutionPlugin } from './plugins/operation-resolution.plugin';
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  logger: Logger;
+  introspection: boolean;
+  plugins?: ApolloServerPlugin<Context>[];
+  validationRules?: ValidationRule[];
+  /** false disables automatic persisted queries; a cache serves them (see persisted-queries.ts). */
+  persistedQueries?: ApolloServerOptions<Context>['persistedQueries'];
+  /** 'jit' runs queries through graphql-jit (see graphql-jit.gateway.ts); graphql-js by default. */
+  executor?: GraphqlExecutor;
+}
+
+/** One Apollo configuration for the HTTP server and for in-process execution (tests, benchmarks). */
+export function createApollo(options: ApolloOptions): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    ...(options.executor === 'jit' ? { gateway: graphqlJitGateway(options.schema, options.logger) } : { schema: options.schema }),
+    // Introspection is decided by requestValidationRules, the same list graphql-ws runs.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: requestValidationRules(options.validationRules ?? [], options.introspection),
+    ...(options.persistedQueries === undefined ? {} : { persistedQueries: options.persistedQueries }),
+    // One operation per HTTP request: a batch multiplies every per-request limit.
+    allowBatchedHttpRequests: false,
+    // The process's own SIGTERM/SIGINT handler (src/shutdown.ts) stops Apollo through app.close().
+    // Apollo's handler (installed unless NODE_ENV=test) calls stop() first, and a second stop() during
+    // a drain waits on a barrier Apollo 5 never resolves after a clean stop: app.close() then hung.
+    stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    formatError: createErrorFormatter(options.logger, { hideSuggestions: !options.introspection }),
+    // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
+    plugins: [
+      operationResolutionPlugin, ...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled(),
+      // No cache hints in the schema: skip the per-field hint collection, keep its no-store header.
+      ApolloServerPluginCacheControlDisabled(), noStorePlugin(),
+    ],
+  });
+}

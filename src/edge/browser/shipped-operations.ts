@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { DASHBOARD_COUNTS, DASHBOARD_EVENTS, DASHBOARD_PARTNER } from './dashboard/operations';
+import { PersistedOperation, sha256Hex } from '../persisted-queries';
+import { WIDGET_COUNTS, WIDGET_REGISTER } from './widget/operations';
+
+/** Shipped with the project; point SAFELIST_FILE at it (or merge its operations into your own manifest). */
+export const SHIPPED_MANIFEST_FILE = path.join(__dirname, '../../../persisted-operations.json');
+
+/**
+ * Every operation our own pages send WITHOUT an API key (the widget; the dashboard's public view).
+ * The dashboard's staff query is not here: it always carries a key, and keyed callers are not bound
+ * to the safelist.
+ */
+const OPERATIONS: Array<Omit<PersistedOperation, 'id'>> = [
+  { name: 'WidgetRegister', type: 'mutation', body: WIDGET_REGISTER },
+  { name: 'WidgetCounts', type: 'subscription', body: WIDGET_COUNTS },
+  { name: 'DashboardPartner', type: 'query', body: DASHBOARD_PARTNER },
+  { name: 'DashboardEvents', type: 'query', body: DASHBOARD_EVENTS },
+  { name: 'DashboardCounts', type: 'subscription', body: DASHBOARD_COUNTS },
+];
+
+/** The manifest in Apollo's persisted query manifest format, as `npm run persisted:emit` writes it. */
+export function shippedManifest(): string {
+  const operations = OPERATIONS.map((op) => ({ id: sha256Hex(op.body), ...op }));
+  return `${JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations }, null, 2)}\n`;
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { sha256Hex } from '../persisted-queries';
+import { WIDGET_REGISTER } from './widget/operations';
+import { GraphQLSchema, isObjectType } from 'graphql';
+
+export interface WidgetFeatures {
+  /** Live "spots left" (Subscription.registrationCounts) and the inline form (Mutation.register). */
+  registrations: boolean;
+}
+
+export const WIDGET_ENTRY = path.join(__dirname, 'widget/widget.ts');
+
+/** The widget's live parts switch on only when the running schema actually has the API they call. */
+export function widgetFeaturesOf(schema: GraphQLSchema): WidgetFeatures {
+  const fields = (type: unknown) => (isObjectType(type) ? type.getFields() : {});
+  const subscription = fields(schema.getSubscriptionType());
+  const mutation = fields(schema.getMutationType());
+  return { registrations: 'registrationCounts' in subscription && 'register' in mutation };
+}
+
+/**
+ * Bundles src/edge/browser/widget with esbuild (already installed as tsx's engine) into one ES2019 IIFE. The feature
+ * flag is a compile-time constant, so a disabled feature's code is removed, not merely skipped.
+ */
+export async function buildWidget(features: WidgetFeatures): Promise<string> {
+  const result = await build({
+    entryPoints: [WIDGET_ENTRY],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2019',
+    platform: 'browser',
+    write: false,
+    legalComments: 'none',
+    define: { __CG_REGISTRATIONS__: String(features.registrations), __CG_REGISTER_HASH__: JSON.stringify(sha256Hex(WIDGET_REGISTER)) },
+    banner: { js: '/* Community Graph events widget: see /docs/embedding */' },
+  });
+  return result.outputFiles[0].text;
+}
+
+export const gzippedBytes = (code: string): number => gzipSync(Buffer.from(code), { level: 9 }).length;

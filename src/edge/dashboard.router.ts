@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { Request, RequestHandler, Response, Router } from 'express';
+import helmet from 'helmet';
+import { buildDashboard } from './browser/dashboard-bundle';
+import { DASHBOARD_CSS, DASHBOARD_HTML } from './browser/dashboard-page.render';
+import { DomainError, ErrorCode, InvalidArgumentError } from '../domain/errors';
+import { sendCached } from './cached-response';
+import { EmbedRouteOptions, failureOf, publicContext } from './embed-request';
+
+/** chart.js 4's UMD build, served from the installed package (no CDN; the page works offline). */
+const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
+
+/**
+ * Same headers as the other HTML pages (helmet), with a CSP that allows only our own scripts, styles
+ * and connections (graphql-ws on the same host), and no framing: staff type a key into this page.
+ */
+const securityHeaders: RequestHandler = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"], formAction: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], objectSrc: ["'none'"],
+    },
+  },
+  crossOriginEmbedderPolicy: false,
+  strictTransportSecurity: false,
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** /dashboard (optionally ?partner=slug): live registration counts for program staff. */
+export function dashboardRouter(options: EmbedRouteOptions): Router {
+  const router = Router();
+  let script: Promise<string> | null = null;
+
+  router.get('/dashboard', securityHeaders, async (req: Request, res: Response) => {
+    try {
+      const unknown = Object.keys(req.query).filter((k) => k !== 'partner' && !k.startsWith('_'));
+      if (unknown.length) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Unknown query parameter "${unknown[0]}". The dashboard takes only "partner" (a partner slug).`);
+      const partner = req.query.partner;
+      if (partner !== undefined) {
+        if (typeof partner !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(partner)) {
+          throw new InvalidArgumentError('partner', partner, 'one partner slug (lowercase letters, digits and hyphens)');
+        }
+        const ctx = await publicContext(options.deps, req);
+        await ctx.services.eventFeeds.partnersBySlug(ctx, [partner]);
+      }
+      sendCached(req, res, DASHBOARD_HTML, { type: 'text/html; charset=utf-8', maxAgeSeconds: 60 });
+    } catch (error) {
+      const failure = failureOf(error, options);
+      res.status(failure.status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+        .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dashboard unavailable</title></head>
+<body><main><h1>Registrations dashboard</h1><p role="alert">${escapeHtml(failure.message)}</p><p><a href="/dashboard">All partners</a></p></main></body></html>\n`);
+    }
+  });
+  router.get('/dashboard/dashboard.css', (req, res) => sendCached(req, res, DASHBOARD_CSS, { type: 'text/css; charset=utf-8', maxAgeSeconds: 300 }));
+  router.get('/dashboard/chart.umd.js', (_req, res) => {
+    res.type('text/javascript; charset=utf-8').set('Cache-Control', 'public, max-age=86400').sendFile(CHART_JS);
+  });
+  router.get('/dashboard/dashboard.js', async (req, res) => {
+    try {
+      script ??= buildDashboard();
+      sendCached(req, res, await script, { type: 'text/javascript; charset=utf-8', maxAgeSeconds: 300 });
+    } catch (error) {
+      script = null;
+      options.deps.logger.error({ err: error }, 'dashboard bundle failed');
+      res.status(500).type('text/javascript').set('Cache-Control', 'no-store').send('console.error("The dashboard script is unavailable (server error).");\n');
+    }
+  });
+  return router;
+}

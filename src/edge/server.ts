@@ -1,0 +1,149 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
+import { expressMiddleware } from '@as-integrations/express5';
+import { tracingMiddleware, tracingPlugin } from '../observability/tracing.middleware';
+import express, { Router } from 'express';
+import { GraphQLSchema } from 'graphql';
+import type { GraphqlExecutor } from '../config';
+import { Context, ContextDeps } from '../context';
+import { createApollo } from './apollo';
+import { dashboardRouter } from './dashboard.router';
+import { graphiqlPage, graphiqlRouter, wantsHtml } from './browser/graphiql';
+import { httpContext } from './graphql-context';
+import { embedRouter } from './embed.router';
+import { feedsRouter } from './feeds.router';
+import { Hardening } from './hardening';
+import { healthRouter, ReadinessCheck } from './health';
+import { RateLimits } from './rate-limit/rate-limit';
+import { requestErrorHandler } from './request-errors';
+import { responseCachePlugin } from './plugins/response-cache.plugin';
+import { ResponseCacheConfig } from '../config';
+import { widgetRouter } from './widget.router';
+import { attachGraphqlWs, GraphqlWs } from './websocket';
+
+export interface HttpServerOptions {
+  schema: GraphQLSchema;
+  deps: ContextDeps;
+  introspection: boolean;
+  maxBodyBytes?: number;
+  /** Base URL for absolute links in feeds and embeds (config.publicUrl). */
+  publicUrl?: string | null;
+  /** Limits, rate limits, CORS, headers, logs and metrics (see hardening.ts); absent in bare test servers. */
+  hardening?: Hardening;
+  /** Extra routes mounted before GraphQL (metrics). */
+  routers?: Router[];
+  /** Readiness checks beyond the database (Redis). */
+  readiness?: ReadinessCheck[];
+  /** Shown on /readyz (which stays 200): setups that work for one replica only. */
+  readinessWarnings?: string[];
+  /** Express "trust proxy": which X-Forwarded-For hops to believe for the client address. */
+  trustProxy?: boolean | number | string;
+  /** Shared rate limits, for graphql-ws (HTTP gets them through `hardening`). */
+  rateLimits?: RateLimits;
+  /** Production error detail rules for graphql-ws close reasons. */
+  production?: boolean;
+  /** graphql-ws connection_init deadline (default 3 s). */
+  wsConnectionInitWaitTimeoutMs?: number;
+  /** The Federation 2 subgraph schema, served at SUBGRAPH_PATH for a router (see docs/DEPLOY.md). */
+  subgraphSchema?: GraphQLSchema;
+  /** Server-side cache of anonymous query answers on /graphql (not /subgraph); absent or disabled: none. */
+  responseCache?: ResponseCacheConfig;
+  /** How /graphql executes queries (config.graphqlExecutor); /subgraph stays on graphql-js. */
+  graphqlExecutor?: GraphqlExecutor;
+}
+
+/** Where a federation router reaches the subgraph; the public API stays at /graphql. */
+export const SUBGRAPH_PATH = '/subgraph';
+
+export interface HttpServer {
+  server: http.Server;
+  apollo: ApolloServer<Context>;
+  /** graphql-ws on the same port and path; closed (every socket) when Apollo stops. */
+  ws: GraphqlWs;
+  /** Stops the subgraph endpoint too (after `apollo.stop()` drained the shared HTTP server). */
+  subgraph: ApolloServer<Context> | null;
+}
+
+/** Express with GraphQL at /graphql (GraphiQL for browsers), health probes, and room for embeds and feeds. */
+export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
+  const server = http.createServer(app);
+  const hardening = options.hardening;
+  app.use(tracingMiddleware);
+  if (hardening) app.use(...hardening.everyRequest);
+  for (const router of options.routers ?? []) app.use(router);
+  const ws = attachGraphqlWs({
+    server, schema: options.schema, deps: options.deps, isProd: options.production ?? false, introspection: options.introspection,
+    connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
+    validationRules: hardening?.apollo.validationRules, rateLimits: options.rateLimits,
+    safelist: hardening?.safelist,
+  });
+  const apollo = createApollo({
+    schema: options.schema,
+    logger: options.deps.logger,
+    introspection: options.introspection,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: hardening?.apollo.stopGracePeriodMillis }),
+      // Upgraded sockets are no longer the HTTP server's to drain: close them with the server.
+      { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
+      ...(hardening?.apollo.plugins ?? []),
+      tracingPlugin(),
+      ...(options.responseCache?.enabled ? [responseCachePlugin({ ...options.responseCache, changes: options.deps.services.dataChanges })] : []),
+    ],
+    validationRules: hardening?.apollo.validationRules,
+    persistedQueries: hardening?.apollo.persistedQueries,
+    executor: options.graphqlExecutor,
+  });
+  await apollo.start();
+  // No drain plugin here: the public server's plugin already drains the one shared HTTP server.
+  // Inline traces (ftv1) go to a router that asks for them, with error details masked like responses.
+  const subgraph = options.subgraphSchema
+    ? createApollo({
+      schema: options.subgraphSchema, logger: options.deps.logger, introspection: options.introspection,
+      plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })],
+      // The router forwards its clients' work here: the same depth, alias, directive and cost limits.
+      validationRules: hardening?.apollo.validationRules,
+    })
+    : null;
+  await subgraph?.start();
+
+  app.use(healthRouter(options.deps.db, options.readiness, options.readinessWarnings));
+  if (hardening) {
+    app.use('/graphiql', hardening.htmlPages);
+    app.get('/graphql', (req, res, next) => (wantsHtml(req.headers.accept) ? hardening.htmlPages(req, res, next) : next()));
+  }
+  app.use(graphiqlRouter());
+  app.get('/', (_req, res) => res.redirect('/graphql'));
+  const embeds = { deps: options.deps, publicUrl: options.publicUrl ?? null };
+  app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));
+  app.use(dashboardRouter(embeds));
+  app.get('/graphql', (req, res, next) => {
+    if (wantsHtml(req.headers.accept) && req.query.query === undefined) {
+      res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage());
+      return;
+    }
+    next();
+  });
+  app.use(
+    '/graphql',
+    ...(hardening?.beforeBody ?? []),
+    express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+    ...(hardening?.afterBody ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
+  );
+  if (subgraph) {
+    app.use(
+      SUBGRAPH_PATH,
+      ...(hardening?.subgraph ?? []),
+      express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+      ...(hardening?.afterBody ?? []),
+      expressMiddleware(subgraph, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
+    );
+  }
+  app.use(requestErrorHandler(options.deps.logger));
+  return { server, apollo, ws, subgraph };
+}

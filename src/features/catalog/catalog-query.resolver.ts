@@ -1,0 +1,27 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Context } from '../../context';
+import { CatalogRecordEntity } from '../../model/catalog-record.entity';
+import { Connection } from '../../schema/connection';
+import { CatalogArgs, CatalogRecordsArgs } from './catalog.args';
+import { CatalogRecordConnection } from './catalog-connection.type';
+import { CatalogRecord } from './catalog-record.type';
+
+@Resolver()
+export class CatalogQueryResolver {
+  @Query(() => CatalogRecordConnection, { description: 'Search every library\'s catalog, best matches first.' })
+  catalog(@Ctx() ctx: Context, @Args(() => CatalogArgs) args: CatalogArgs): Promise<Connection<CatalogRecordEntity>> {
+    return ctx.services.catalog.search(ctx, args.query, args.filter, args);
+  }
+
+  @Query(() => CatalogRecordConnection, {
+    description: 'Every library\'s catalog records in a stable order (by id), for harvesting page by page.',
+  })
+  catalogRecords(@Ctx() ctx: Context, @Args(() => CatalogRecordsArgs) args: CatalogRecordsArgs): Promise<Connection<CatalogRecordEntity>> {
+    return ctx.services.catalog.list(ctx, args.filter, args);
+  }
+
+  @Query(() => CatalogRecord, { nullable: true, description: 'One catalog record (null once its library deleted it).' })
+  record(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the catalog record.' }) id: string): Promise<CatalogRecordEntity | null> {
+    return ctx.services.catalog.byId(ctx, id);
+  }
+}

@@ -1,0 +1,80 @@
+import { Context } from '../../context';
+import { EventEntity } from '../../model/event.entity';
+import { LocationEntity } from '../../model/location.entity';
+import { PartnerEntity } from '../../model/partner.entity';
+import { DomainError, ErrorCode } from '../../domain/errors';
+import { EventFilterInput } from '../../domain/event-filter';
+import { toGlobalId } from '../../domain/global-id';
+import type { FeedQuery } from './feed-query';
+import { registrationInfo, RegistrationInfo } from '../events/registration-info';
+
+/** One event with everything a feed, embed page or widget shows; loaded through the request's loaders. */
+export interface FeedItem {
+  globalId: string;
+  event: EventEntity;
+  partner: PartnerEntity;
+  location: LocationEntity | null;
+  registration: RegistrationInfo;
+}
+
+export interface FeedResult {
+  /** The partners named in the query (empty: every partner). */
+  partners: PartnerEntity[];
+  items: FeedItem[];
+}
+
+/**
+ * Feeds, embeds and the widget read events here, and this reads through the same EventService and
+ * PartnerService (and DataLoaders) as GraphQL: there is no second query path whose filters could drift.
+ */
+export class EventFeedService {
+  constructor(private readonly maxPageSize: number) {}
+
+  /** Partners by slug; an unknown slug is a client error that names it (never an empty feed). */
+  async partnersBySlug(ctx: Context, slugs: string[]): Promise<PartnerEntity[]> {
+    const found = await Promise.all(slugs.map((slug) => ctx.services.partners.find(ctx, { slug })));
+    const missing = slugs.filter((_, i) => !found[i]);
+    if (missing.length) {
+      const known = (await ctx.services.partners.list(ctx)).map((p) => p.slug).sort();
+      const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `Unknown partner "${missing[0]}". Known partners: ${listed || 'none yet'}.`, { argument: 'partner' });
+    }
+    return found as PartnerEntity[];
+  }
+
+  async list(ctx: Context, query: FeedQuery): Promise<FeedResult> {
+    const partners = await this.partnersBySlug(ctx, query.partnerSlugs);
+    const filter: EventFilterInput = {
+      from: query.from, to: query.to,
+      partnerIds: partners.length ? partners.map((p) => toGlobalId('Partner', p.id)) : null,
+      kinds: query.kinds, audiences: query.audiences, categories: query.categories,
+      status: query.status, text: query.text, near: query.near,
+    };
+    const events: EventEntity[] = [];
+    let after: string | null = null;
+    // Bounded: at most ceil(limit / page size) pages.
+    while (events.length < query.limit) {
+      const page = await ctx.services.events.list(ctx, filter, { first: Math.min(this.maxPageSize, query.limit - events.length), after });
+      events.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
+      after = page.pageInfo.endCursor;
+    }
+    return { partners, items: await Promise.all(events.map((event) => this.item(ctx, event))) };
+  }
+
+  /** One event by its global id (the "Add to calendar" download). */
+  async one(ctx: Context, globalId: string): Promise<FeedItem> {
+    const event = await ctx.services.events.byId(ctx, globalId);
+    if (!event) throw new DomainError(ErrorCode.NOT_FOUND, `No event with id "${globalId}".`, { argument: 'id' });
+    return this.item(ctx, event);
+  }
+
+  private async item(ctx: Context, event: EventEntity): Promise<FeedItem> {
+    const [partner, location] = await Promise.all([
+      ctx.services.partners.organizerOf(ctx, event.partnerId),
+      ctx.services.partners.locationOf(ctx, event.locationId),
+    ]);
+    if (!partner) throw new Error(`Event ${event.id} references missing partner ${event.partnerId}`);
+    return { globalId: toGlobalId('Event', event.id), event, partner, location, registration: registrationInfo(event, ctx.now) };
+  }
+}

@@ -1,0 +1,43 @@
+import { DataSource } from 'typeorm';
+import { Context } from '../../context';
+import { EventEntity } from '../../model/event.entity';
+import { decodeEventCursor, encodeEventCursor } from '../../domain/cursor';
+import { EventFilterInput, PageArgs } from '../../domain/event-filter';
+import { localIdOf } from '../../domain/global-id';
+import { checkPageSize, Connection, toConnection } from '../../schema/connection';
+import { toEventCriteria } from './event-criteria';
+import { applyAfter, applyCriteria, EventCriteria } from './event-query';
+
+export const eventCursorOf = (event: EventEntity): string =>
+  encodeEventCursor({ startsAt: event.startsAt.toISOString(), id: event.id });
+
+export class EventService {
+  constructor(private readonly db: DataSource, private readonly maxPageSize: number) {}
+
+  /** Events of every partner (or of `onlyPartnerId`), ordered by start then id, keyset-paginated. */
+  async list(ctx: Context, filter: EventFilterInput | null | undefined, page: PageArgs, onlyPartnerId?: string): Promise<Connection<EventEntity>> {
+    const size = checkPageSize(page.first, this.maxPageSize);
+    const after = page.after ? decodeEventCursor(page.after) : null;
+    const criteria = toEventCriteria(filter, ctx.now);
+    if (onlyPartnerId) criteria.partnerIds = [onlyPartnerId];
+    const rows = size === 0 ? [] : await applyAfter(this.query(criteria), after)
+      .orderBy('e.startsAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(size + 1)
+      .getMany();
+    return toConnection(rows, size, eventCursorOf, () => this.query(criteria).getCount(), after !== null);
+  }
+
+  async byId(ctx: Context, globalId: string): Promise<EventEntity | null> {
+    return ctx.loaders.eventById.load(localIdOf('Event', globalId));
+  }
+
+  /** By database id (e.g. from a registration or a pub/sub message), through the request's loader. */
+  byLocalId(ctx: Context, id: string): Promise<EventEntity | null> {
+    return ctx.loaders.eventById.load(id);
+  }
+
+  private query(criteria: EventCriteria) {
+    return applyCriteria(this.db.getRepository(EventEntity).createQueryBuilder('e'), criteria);
+  }
+}

@@ -1,0 +1,77 @@
+import { IANAZone } from 'luxon';
+import sanitizeHtml from 'sanitize-html';
+import { Audience } from '../../domain/enums';
+import { InvalidArgumentError } from '../../domain/errors';
+import { MAX_EVENT_CATEGORIES } from '../../domain/input-bounds';
+
+/** What a partner may set on its own (NATIVE) event. Absent fields of an update keep their value. */
+export interface NativeEventFields {
+  title: string;
+  description: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  locationId: string | null;
+  audiences: Audience[];
+  categories: string[];
+  capacity: number | null;
+  waitlistCapacity: number;
+  maxPartySize: number;
+  registrationOpensAt: Date | null;
+  registrationClosesAt: Date | null;
+}
+
+export const NATIVE_EVENT_FIELDS: (keyof NativeEventFields)[] = [
+  'title', 'description', 'startsAt', 'endsAt', 'timezone', 'locationId', 'audiences', 'categories',
+  'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt',
+];
+
+const MAX_SEATS = 100_000;
+
+function intIn(argument: string, value: number | null, min: number, max: number, nullable = false): void {
+  if (value === null && nullable) return;
+  if (value === null || !Number.isInteger(value) || value < min || value > max) {
+    throw new InvalidArgumentError(argument, value, `an integer from ${min} to ${max}${nullable ? ', or null for no limit' : ''}`);
+  }
+}
+
+/**
+ * Checks the merged state of an event (the stored values overlaid with the input) and returns it
+ * normalized: trimmed text, description reduced to plain text, categories de-duplicated.
+ */
+export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
+  const title = fields.title.trim();
+  if (title.length < 1 || title.length > 500) throw new InvalidArgumentError('input.title', fields.title, 'a title of 1 to 500 characters');
+  const description = fields.description == null
+    ? null
+    : sanitizeHtml(fields.description, { allowedTags: [], allowedAttributes: {} }).trim() || null;
+  if (description && description.length > 10_000) throw new InvalidArgumentError('input.description', `${description.slice(0, 20)}…`, 'at most 10,000 characters');
+  if (!(fields.endsAt.getTime() > fields.startsAt.getTime())) {
+    throw new InvalidArgumentError('input.endsAt', fields.endsAt.toISOString(), `an instant after startsAt (${fields.startsAt.toISOString()})`);
+  }
+  if (!IANAZone.isValidZone(fields.timezone)) throw new InvalidArgumentError('input.timezone', fields.timezone, 'an IANA time zone such as America/Chicago');
+  const categories = [...new Set(fields.categories.map((c) => c.trim()).filter(Boolean))];
+  if (categories.length > MAX_EVENT_CATEGORIES || categories.some((c) => c.length > 64)) {
+    throw new InvalidArgumentError('input.categories', fields.categories, `at most ${MAX_EVENT_CATEGORIES} categories of at most 64 characters`);
+  }
+  intIn('input.capacity', fields.capacity, 0, MAX_SEATS, true);
+  intIn('input.waitlistCapacity', fields.waitlistCapacity, 0, MAX_SEATS);
+  intIn('input.maxPartySize', fields.maxPartySize, 1, 100);
+  if (fields.registrationOpensAt && fields.registrationClosesAt && fields.registrationClosesAt <= fields.registrationOpensAt) {
+    throw new InvalidArgumentError('input.registrationClosesAt', fields.registrationClosesAt.toISOString(),
+      `an instant after registrationOpensAt (${fields.registrationOpensAt.toISOString()})`);
+  }
+  return { ...fields, title, description, categories, audiences: [...new Set(fields.audiences)] };
+}
+
+/** The stored values overlaid with what the input sets (undefined = keep; null = clear, where allowed). */
+export function mergeFields(current: NativeEventFields, input: Partial<Record<keyof NativeEventFields, unknown>>): NativeEventFields {
+  const merged = { ...current } as Record<string, unknown>;
+  for (const key of NATIVE_EVENT_FIELDS) {
+    if (input[key] !== undefined) merged[key] = input[key];
+  }
+  for (const key of ['title', 'startsAt', 'endsAt', 'timezone', 'audiences', 'categories', 'waitlistCapacity', 'maxPartySize'] as const) {
+    if (merged[key] === null) throw new InvalidArgumentError(`input.${key}`, null, 'a value (this field cannot be cleared)');
+  }
+  return merged as unknown as NativeEventFields;
+}

@@ -1,0 +1,56 @@
+import { EventStatus } from '../../domain/enums';
+import { InvalidArgumentError } from '../../domain/errors';
+import { exec, TxProgram } from '../../db/write-transaction';
+import { NativeEventFields, NATIVE_EVENT_FIELDS } from './native-event-input';
+import { lockEvent, promoteWaitlist, SeatRow } from './seats';
+
+/** Column values as stored: instants as fixed-width UTC text, lists as JSON text (see db/columns.ts). */
+function stored(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return value;
+}
+
+export interface UpdateOutcome {
+  event: SeatRow;
+  promoted: string[];
+  seatsChanged: boolean;
+}
+
+/**
+ * Writes a partner's edit under the event row lock, so a capacity change and a registration cannot
+ * interleave: capacity may not drop below the seats already confirmed, and added seats go to the
+ * waitlist first, in order.
+ */
+export function* updateEventProgram(eventId: string, fields: NativeEventFields, at: Date): TxProgram<UpdateOutcome | null> {
+  const before = yield* lockEvent(eventId);
+  if (!before) return null;
+  if (fields.capacity !== null && fields.capacity < before.confirmedCount) {
+    throw new InvalidArgumentError('input.capacity', fields.capacity, `at least the ${before.confirmedCount} seats already confirmed`);
+  }
+  if (fields.waitlistCapacity < before.waitlistedCount) {
+    throw new InvalidArgumentError('input.waitlistCapacity', fields.waitlistCapacity, `at least the ${before.waitlistedCount} places already taken`);
+  }
+  const now = at.toISOString();
+  const assignments = NATIVE_EVENT_FIELDS.map((column) => `"${column}" = ?`).join(', ');
+  yield* exec(
+    `UPDATE "event" SET ${assignments}, "sequence" = "sequence" + 1, "updatedAt" = ? WHERE "id" = ?`,
+    [...NATIVE_EVENT_FIELDS.map((column) => stored(fields[column])), now, eventId],
+  );
+  const promoted = yield* promoteWaitlist(eventId, now);
+  const after = (yield* lockEvent(eventId))!;
+  const seatsChanged = promoted.length > 0 || before.capacity !== after.capacity || before.waitlistCapacity !== after.waitlistCapacity;
+  return { event: after, promoted, seatsChanged };
+}
+
+/** Marks the event CANCELLED (registrations stay, so staff can reach the people who registered). */
+export function* cancelEventProgram(eventId: string, at: Date): TxProgram<{ changed: boolean } | null> {
+  const before = yield* lockEvent(eventId);
+  if (!before) return null;
+  if (before.status === EventStatus.CANCELLED) return { changed: false };
+  yield* exec(
+    `UPDATE "event" SET "status" = '${EventStatus.CANCELLED}', "sequence" = "sequence" + 1, "updatedAt" = ? WHERE "id" = ?`,
+    [at.toISOString(), eventId],
+  );
+  return { changed: true };
+}

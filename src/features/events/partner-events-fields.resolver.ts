@@ -1,0 +1,17 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Context } from '../../context';
+import { EventEntity } from '../../model/event.entity';
+import { PartnerEntity } from '../../model/partner.entity';
+import { Connection } from '../../schema/connection';
+import { EventConnection } from './event-connection.type';
+import { EventsArgs } from './events.args';
+import { Partner } from '../partners/partner.type';
+
+/** Partner.events belongs to the events feature, as Partner.services belongs to listings. */
+@Resolver(() => Partner)
+export class PartnerEventsFieldsResolver {
+  @FieldResolver(() => EventConnection, { description: 'This partner\'s events; the filter\'s partnerIds is ignored.' })
+  events(@Ctx() ctx: Context, @Root() partner: PartnerEntity, @Args(() => EventsArgs) args: EventsArgs): Promise<Connection<EventEntity>> {
+    return ctx.services.events.list(ctx, args.filter, args, partner.id);
+  }
+}

@@ -1,0 +1,62 @@
+import { EventEntity } from '../../model/event.entity';
+import { EventStatus, RegistrationMode } from '../../domain/enums';
+import { webLinkAsStored } from '../../domain/web-url';
+
+export interface RegistrationInfo {
+  mode: RegistrationMode;
+  url: string | null;
+  capacity: number | null;
+  waitlistCapacity: number;
+  /**
+   * A waiting list is taken once full: NATIVE events when they have waitlist places, EXTERNAL events
+   * as the partner says (LibCal `wait_list`); null when unknown (a feed with no such notion) or NONE.
+   */
+  waitlistAvailable: boolean | null;
+  confirmed: number;
+  waitlisted: number;
+  /** People checked in by staff. */
+  attended: number;
+  /** Seats left; null when the event has no capacity limit or no registration. */
+  remaining: number | null;
+  maxPartySize: number;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  isOpen: boolean;
+}
+
+/**
+ * A full event still takes names: NATIVE while its waitlist has places, EXTERNAL when the partner
+ * says it keeps a waiting list (it publishes no size for it).
+ */
+export function waitlistOpen(r: Pick<RegistrationInfo, 'mode' | 'waitlisted' | 'waitlistCapacity' | 'waitlistAvailable'>): boolean {
+  return r.mode === RegistrationMode.EXTERNAL ? r.waitlistAvailable === true : r.waitlisted < r.waitlistCapacity;
+}
+
+/** Registration state of an event at `now`, derived from the event row alone (no extra query). */
+export function registrationInfo(event: EventEntity, now: Date): RegistrationInfo {
+  const mode = event.registrationMode;
+  const remaining = event.capacity == null || mode === RegistrationMode.NONE
+    ? null
+    : Math.max(0, event.capacity - event.confirmedCount);
+  const inWindow = (!event.registrationOpensAt || event.registrationOpensAt <= now)
+    && (!event.registrationClosesAt || now < event.registrationClosesAt)
+    && now < event.endsAt;
+  const live = event.status !== EventStatus.CANCELLED && event.status !== EventStatus.POSTPONED;
+  return {
+    mode,
+    // Only web links, even from a row stored before adapters checked them (GraphQL, feeds, /embed all read this).
+    url: mode === RegistrationMode.EXTERNAL ? webLinkAsStored(event.registrationUrl) ?? webLinkAsStored(event.url) : null,
+    capacity: event.capacity,
+    waitlistCapacity: event.waitlistCapacity,
+    waitlistAvailable: mode === RegistrationMode.NATIVE ? event.waitlistCapacity > 0
+      : mode === RegistrationMode.EXTERNAL ? event.externalWaitlist ?? null : null,
+    confirmed: event.confirmedCount,
+    waitlisted: event.waitlistedCount,
+    attended: event.attendedCount ?? 0,
+    remaining,
+    maxPartySize: event.maxPartySize,
+    opensAt: event.registrationOpensAt,
+    closesAt: event.registrationClosesAt,
+    isOpen: mode !== RegistrationMode.NONE && live && inWindow,
+  };
+}

@@ -1,0 +1,48 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { RegistrationMode } from '../../schema/enums';
+import { DateTime } from '../../schema/scalars';
+
+@ObjectType('RegistrationInfo', { description: 'How to register, and the live seat counts.' })
+export class RegistrationInfo {
+  @Field(() => RegistrationMode, { description: 'How registration works for this event.' })
+  mode!: RegistrationMode;
+
+  @Field(() => String, { nullable: true, description: 'Where to register, for EXTERNAL events.' })
+  url!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seats in total; null means no limit.' })
+  capacity!: number | null;
+
+  @Field(() => Int, { description: 'Waitlist places in people (NATIVE events); 0 for no waitlist.' })
+  waitlistCapacity!: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'A waiting list is taken once the seats are gone: NATIVE events with waitlist places, EXTERNAL events as the partner says (LibCal wait_list). Null when unknown or without registration.',
+  })
+  waitlistAvailable!: boolean | null;
+
+  @Field(() => Int, { description: 'People (not registrations) holding a confirmed seat.' })
+  confirmed!: number;
+
+  @Field(() => Int, { description: 'People on the waitlist.' })
+  waitlisted!: number;
+
+  @Field(() => Int, { description: 'People checked in by staff (NATIVE events).' })
+  attended!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
+  remaining!: number | null;
+
+  @Field(() => Int, { description: 'Largest party one registration may bring (people, 1 to 100).' })
+  maxPartySize!: number;
+
+  @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant (UTC); null: it is open from the start.' })
+  opensAt!: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Registration closes at this instant (UTC); null: it stays open until the event ends.' })
+  closesAt!: Date | null;
+
+  @Field(() => Boolean, { description: 'Registration is possible right now (mode, window, status).' })
+  isOpen!: boolean;
+}

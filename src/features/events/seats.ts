@@ -1,0 +1,119 @@
+import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/enums';
+import { exec, select, TxProgram } from '../../db/write-transaction';
+import { RegistrationCountsMessage } from '../../pubsub/topics';
+
+/**
+ * An event's seats, the one module that changes them: registrations (claim, release, check in) and
+ * partner edits (capacity) both call it. Every program reads the event row first with a lock (FOR
+ * UPDATE on PostgreSQL; SQLite's IMMEDIATE transaction holds the write lock), and every change is a
+ * conditional UPDATE that cannot take the counts past capacity, so the database, not this process,
+ * arbitrates between replicas. Counts live on the event row (docs/ARCHITECTURE.md, "Decisions").
+ */
+export interface SeatRow {
+  id: string;
+  partnerId: string;
+  status: EventStatus;
+  registrationMode: RegistrationMode;
+  capacity: number | null;
+  waitlistCapacity: number;
+  maxPartySize: number;
+  confirmedCount: number;
+  waitlistedCount: number;
+  attendedCount: number;
+  registrationOpensAt: string | null;
+  registrationClosesAt: string | null;
+  endsAt: string;
+}
+
+const SEAT_COLUMNS = ['id', 'partnerId', 'status', 'registrationMode', 'capacity', 'waitlistCapacity', 'maxPartySize',
+  'confirmedCount', 'waitlistedCount', 'attendedCount', 'registrationOpensAt', 'registrationClosesAt', 'endsAt'];
+
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
+
+function toSeatRow(row: Record<string, unknown>): SeatRow {
+  return {
+    ...(row as unknown as SeatRow),
+    capacity: numOrNull(row.capacity), waitlistCapacity: num(row.waitlistCapacity), maxPartySize: num(row.maxPartySize),
+    confirmedCount: num(row.confirmedCount), waitlistedCount: num(row.waitlistedCount), attendedCount: num(row.attendedCount),
+  };
+}
+
+export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
+  const [row] = yield* select(`SELECT ${SEAT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "event" WHERE "id" = ?`, [eventId], true);
+  return row ? toSeatRow(row) : null;
+}
+
+/**
+ * Claims `n` seats, or else `n` waitlist places: 'confirmed', 'waitlisted' or null when neither fits.
+ * Seats go to the waitlist first while anyone is waiting, so a small party never overtakes it.
+ */
+export function* claimSeats(eventId: string, n: number, now: string): TxProgram<'confirmed' | 'waitlisted' | null> {
+  const confirmed = yield* exec(
+    `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "updatedAt" = ?
+     WHERE "id" = ? AND "waitlistedCount" = 0 AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
+    [n, now, eventId, n],
+  );
+  if (confirmed === 1) return 'confirmed';
+  const waitlisted = yield* exec(
+    `UPDATE "event" SET "waitlistedCount" = "waitlistedCount" + ?, "updatedAt" = ?
+     WHERE "id" = ? AND "waitlistedCount" + ? <= "waitlistCapacity"`,
+    [n, now, eventId, n],
+  );
+  return waitlisted === 1 ? 'waitlisted' : null;
+}
+
+/** Gives back what a cancelled party held: its seats or waitlist places, and its check-ins. */
+export function* releaseSeats(eventId: string, held: 'confirmed' | 'waitlisted', n: number, attended: number, now: string): TxProgram<void> {
+  const counter = held === 'confirmed' ? 'confirmedCount' : 'waitlistedCount';
+  yield* exec(
+    `UPDATE "event" SET "${counter}" = "${counter}" - ?, "attendedCount" = "attendedCount" - ?, "updatedAt" = ? WHERE "id" = ?`,
+    [n, attended, now, eventId],
+  );
+}
+
+/** People checked in (+n) or un-checked (-n). */
+export function* countAttendance(eventId: string, delta: number): TxProgram<void> {
+  yield* exec('UPDATE "event" SET "attendedCount" = "attendedCount" + ? WHERE "id" = ?', [delta, eventId]);
+}
+
+/** Confirms waitlisted registrations in waitlist order while they fit; stops at the first that does not. */
+export function* promoteWaitlist(eventId: string, now: string): TxProgram<string[]> {
+  const waiting = yield* select(
+    `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
+     ORDER BY "waitlistPosition", "id"`,
+    [eventId],
+  );
+  const promoted: string[] = [];
+  for (const row of waiting) {
+    const n = num(row.partySize);
+    const fits = yield* exec(
+      `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "waitlistedCount" = "waitlistedCount" - ?, "updatedAt" = ?
+       WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
+      [n, n, now, eventId, n],
+    );
+    if (fits !== 1) break;
+    yield* exec(
+      `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
+      [now, String(row.id)],
+    );
+    promoted.push(String(row.id));
+  }
+  return promoted;
+}
+
+/** The seat counts of an event row as published on REGISTRATION_COUNTS (no personal data); changedAt = commit time. */
+export function countsMessage(
+  event: { id: string; partnerId: string; capacity: number | null; confirmedCount: number; waitlistedCount: number },
+  changedAt: Date,
+): RegistrationCountsMessage {
+  return {
+    eventId: event.id,
+    partnerId: event.partnerId,
+    capacity: event.capacity,
+    confirmed: event.confirmedCount,
+    waitlisted: event.waitlistedCount,
+    remaining: event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount),
+    changedAt: changedAt.toISOString(),
+  };
+}

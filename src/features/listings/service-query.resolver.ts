@@ -1,0 +1,21 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Context } from '../../context';
+import { ServiceEntity } from '../../model/service.entity';
+import { Connection } from '../../schema/connection';
+import { ServiceConnection } from './service-connection.type';
+import { Service } from './service.type';
+import { ServicesArgs } from './services.args';
+
+/** Root fields for nonprofit listings (kept beside QueryResolver so the two features merge cleanly). */
+@Resolver()
+export class ServiceQueryResolver {
+  @Query(() => ServiceConnection, { description: 'Nonprofit listings of every partner, ordered by name.' })
+  services(@Ctx() ctx: Context, @Args(() => ServicesArgs) args: ServicesArgs): Promise<Connection<ServiceEntity>> {
+    return ctx.services.listings.list(ctx, args.filter, args);
+  }
+
+  @Query(() => Service, { nullable: true, description: 'One nonprofit listing by its global id; null when there is none.' })
+  service(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the listing.' }) id: string): Promise<ServiceEntity | null> {
+    return ctx.services.listings.byId(ctx, id);
+  }
+}

@@ -1,0 +1,95 @@
+import { In, DataSource } from 'typeorm';
+import { DEFAULT_LIVE_DELIVERY, LiveDeliveryLimits } from '../../config';
+import { Context } from '../../context';
+import { PartnerKind } from '../../domain/enums';
+import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
+import { localIdOf } from '../../domain/global-id';
+import { EventEntity } from '../../model/event.entity';
+import { metrics } from '../../observability/metrics';
+import { LatestQueue } from '../../pubsub/latest-queue';
+import { CommunityPubSub, MAX_PENDING_PER_SUBSCRIBER, TopicMessage } from '../../pubsub/pubsub';
+import { EventChangeMessage, RegistrationCountsMessage } from '../../pubsub/topics';
+
+const MAX_EVENT_IDS = 200;
+
+
+/**
+ * Subscriptions: which pub/sub messages a subscriber receives. Arguments are checked when the
+ * subscription starts (an unknown id is an error then, not silence forever); messages carry ids and
+ * counts only, and each delivery resolves the rest with fresh loaders.
+ */
+export class LiveService {
+  private active = 0;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly pubsub: CommunityPubSub,
+    /** Read by the WebSocket transport, which applies them per socket. */
+    readonly limits: LiveDeliveryLimits = DEFAULT_LIVE_DELIVERY,
+  ) {}
+
+  /** Subscriptions currently attached to the pub/sub on this replica (a gauge for metrics and tests). */
+  activeSubscriptions(): number {
+    return this.active;
+  }
+
+  async registrationCounts(ctx: Context, eventIds?: string[] | null, partnerGlobalId?: string | null): Promise<AsyncIterableIterator<RegistrationCountsMessage>> {
+    if (eventIds && eventIds.length > MAX_EVENT_IDS) {
+      throw new InvalidArgumentError('eventIds', `${eventIds.length} ids`, `at most ${MAX_EVENT_IDS} event ids`);
+    }
+    const ids = eventIds?.length ? [...new Set(eventIds.map((id) => localIdOf('Event', id, 'eventIds')))] : null;
+    const partnerId = partnerGlobalId != null ? await this.knownPartner(ctx, partnerGlobalId) : null;
+    if (ids) {
+      const found = new Set((await this.db.getRepository(EventEntity).find({ select: { id: true }, where: { id: In(ids) } })).map((e) => e.id));
+      const unknown = eventIds!.filter((id) => !found.has(localIdOf('Event', id)));
+      if (unknown.length) {
+        throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${unknown.join(', ')}.`, { argument: 'eventIds', ids: unknown });
+      }
+    }
+    const wanted = ids ? new Set(ids) : null;
+    return this.deliver(ctx, 'REGISTRATION_COUNTS', (m) => (!wanted || wanted.has(m.eventId)) && (!partnerId || m.partnerId === partnerId));
+  }
+
+  async eventChanges(ctx: Context, partnerGlobalId?: string | null, kinds?: PartnerKind[] | null): Promise<AsyncIterableIterator<EventChangeMessage>> {
+    const partnerId = partnerGlobalId != null ? await this.knownPartner(ctx, partnerGlobalId) : null;
+    const wantedKinds = kinds?.length ? new Set(kinds) : null;
+    return this.deliver(ctx, 'EVENT_CHANGES', (m) => (!partnerId || m.partnerId === partnerId) && (!wantedKinds || wantedKinds.has(m.partnerKind)));
+  }
+
+  /**
+   * One subscriber's queue on `topic`, counted from now until its consumer stops (complete, socket
+   * closed, shutdown). Both topics' messages describe one event each and are reloaded on delivery, so
+   * while the subscriber cannot take them (its socket is full: ctx.delivery) only each event's newest
+   * message waits: a count replaces the event's older count, a change its older change (the subscriber
+   * reloads the event as it is now either way).
+   */
+  private deliver<K extends 'REGISTRATION_COUNTS' | 'EVENT_CHANGES'>(
+    ctx: Context, topic: K, wanted: (message: TopicMessage<K>) => boolean,
+  ): AsyncIterableIterator<TopicMessage<K>> {
+    this.active++;
+    metrics.activeSubscriptions.inc();
+    let stop = () => undefined as void;
+    const queue = new LatestQueue<TopicMessage<K>>({
+      keyOf: (message) => message.eventId,
+      capacity: MAX_PENDING_PER_SUBSCRIBER,
+      ready: ctx.delivery ? () => ctx.delivery!.ready() : undefined,
+      onClose: () => {
+        this.active--;
+        metrics.activeSubscriptions.dec();
+        stop();
+      },
+    });
+    stop = this.pubsub.listen(topic, (message) => {
+      if (wanted(message)) queue.push(message);
+    });
+    return queue;
+  }
+
+  private async knownPartner(ctx: Context, globalId: string): Promise<string> {
+    const id = localIdOf('Partner', globalId, 'partnerId');
+    if (!(await ctx.loaders.partnerById.load(id))) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `No partner has the id ${globalId}.`, { argument: 'partnerId' });
+    }
+    return id;
+  }
+}

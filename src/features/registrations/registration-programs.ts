@@ -1,0 +1,160 @@
+import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/enums';
+import { exec, select, TxProgram } from '../../db/write-transaction';
+import { RegistrationEntity } from '../../model/registration.entity';
+import { claimSeats, countAttendance, lockEvent, promoteWaitlist, releaseSeats, SeatRow } from '../events/seats';
+
+/**
+ * The registration transactions, as statement programs for runWriteTransaction: the registration rows
+ * are written here, the event's seats only through ./seats.ts, under its row lock.
+ */
+export enum RegistrationRejectionCode {
+  EVENT_FULL = 'EVENT_FULL',
+  REGISTRATION_CLOSED = 'REGISTRATION_CLOSED',
+  NOT_REGISTRABLE = 'NOT_REGISTRABLE',
+  ALREADY_REGISTERED = 'ALREADY_REGISTERED',
+  EVENT_CANCELLED = 'EVENT_CANCELLED',
+  PARTY_TOO_LARGE = 'PARTY_TOO_LARGE',
+}
+
+const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'status', 'waitlistPosition', 'cancelTokenHash',
+  'attended', 'createdAt', 'updatedAt'];
+const list = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+const num = (value: unknown): number => Number(value);
+const numOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
+
+/** A raw registration row as an entity (SQLite returns booleans as 0/1 and instants as text). */
+export function toRegistration(row: Record<string, unknown>): RegistrationEntity {
+  return Object.assign(new RegistrationEntity(), {
+    ...row,
+    partySize: num(row.partySize),
+    waitlistPosition: numOrNull(row.waitlistPosition),
+    attended: row.attended === true || row.attended === 1 || row.attended === '1',
+    createdAt: new Date(String(row.createdAt)),
+    updatedAt: new Date(String(row.updatedAt)),
+  });
+}
+
+function* readRegistration(id: string): TxProgram<RegistrationEntity | null> {
+  const [row] = yield* select(`SELECT ${list(REGISTRATION_COLUMNS)} FROM "registration" WHERE "id" = ?`, [id]);
+  return row ? toRegistration(row) : null;
+}
+
+/** Why this event cannot take this party right now, or null when it can. Checked under the lock. */
+export function rejectionFor(event: SeatRow, partySize: number, now: Date): { code: RegistrationRejectionCode; message: string } | null {
+  if (event.registrationMode !== RegistrationMode.NATIVE) {
+    const where = event.registrationMode === RegistrationMode.EXTERNAL ? 'on the partner\'s own site' : 'not needed: just come';
+    return { code: RegistrationRejectionCode.NOT_REGISTRABLE, message: `This event does not take registrations here (registration is ${where}).` };
+  }
+  if (event.status === EventStatus.CANCELLED) return { code: RegistrationRejectionCode.EVENT_CANCELLED, message: 'This event has been cancelled.' };
+  const iso = now.toISOString();
+  if (event.status === EventStatus.POSTPONED) return { code: RegistrationRejectionCode.REGISTRATION_CLOSED, message: 'This event is postponed; registration is closed until it has a new date.' };
+  if (event.registrationOpensAt && iso < event.registrationOpensAt) {
+    return { code: RegistrationRejectionCode.REGISTRATION_CLOSED, message: `Registration opens at ${event.registrationOpensAt}.` };
+  }
+  const closesAt = event.registrationClosesAt && event.registrationClosesAt < event.endsAt ? event.registrationClosesAt : event.endsAt;
+  if (iso >= closesAt) return { code: RegistrationRejectionCode.REGISTRATION_CLOSED, message: `Registration closed at ${closesAt}.` };
+  if (partySize > event.maxPartySize) {
+    return { code: RegistrationRejectionCode.PARTY_TOO_LARGE, message: `A party may have at most ${event.maxPartySize} ${event.maxPartySize === 1 ? 'person' : 'people'}; asked for ${partySize}.` };
+  }
+  return null;
+}
+
+export interface NewRegistration {
+  id: string;
+  eventId: string;
+  name: string;
+  email: string;
+  partySize: number;
+  cancelTokenHash: string;
+  now: Date;
+  /**
+   * Whether the caller may learn that this email already holds a seat: true only for the event's own
+   * staff, who read its registrants anyway. To anyone else "already registered" would confirm that a
+   * person attends a program (a support group, a clinic), so a repeat is simply a new registration.
+   */
+  mayKnowRegistrants: (partnerId: string) => boolean;
+}
+
+export type RegisterOutcome =
+  | { kind: 'missing' }
+  | { kind: 'rejected'; code: RegistrationRejectionCode; message: string; event: SeatRow }
+  | { kind: 'registered'; registration: RegistrationEntity; event: SeatRow };
+
+function* holdsRegistration(eventId: string, email: string): TxProgram<boolean> {
+  const [row] = yield* select(
+    `SELECT "id" FROM "registration" WHERE "eventId" = ? AND "email" = ? AND "status" <> '${RegistrationStatus.CANCELLED}'`,
+    [eventId, email],
+  );
+  return !!row;
+}
+
+export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutcome> {
+  const event = yield* lockEvent(input.eventId);
+  if (!event) return { kind: 'missing' };
+  const rejection = rejectionFor(event, input.partySize, input.now);
+  if (rejection) return { kind: 'rejected', ...rejection, event };
+  if (input.mayKnowRegistrants(event.partnerId) && (yield* holdsRegistration(input.eventId, input.email))) {
+    return { kind: 'rejected', code: RegistrationRejectionCode.ALREADY_REGISTERED, message: 'This email address is already registered for this event.', event };
+  }
+  const now = input.now.toISOString();
+  const n = input.partySize;
+  const claimed = yield* claimSeats(input.eventId, n, now);
+  if (!claimed) return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: 'Every seat and waitlist place is taken.', event };
+  let status = RegistrationStatus.CONFIRMED;
+  let position: number | null = null;
+  if (claimed === 'waitlisted') {
+    const [next] = yield* select('SELECT COALESCE(MAX("waitlistPosition"), 0) + 1 AS "next" FROM "registration" WHERE "eventId" = ?', [input.eventId]);
+    status = RegistrationStatus.WAITLISTED;
+    position = num(next.next);
+  }
+  yield* exec(
+    `INSERT INTO "registration" (${list(REGISTRATION_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [input.id, input.eventId, input.name, input.email, n, status, position, input.cancelTokenHash, false, now, now],
+  );
+  const after = (yield* lockEvent(input.eventId))!;
+  return { kind: 'registered', registration: (yield* readRegistration(input.id))!, event: after };
+}
+
+export type CancelOutcome =
+  | { kind: 'denied' }
+  | { kind: 'cancelled'; registration: RegistrationEntity; promoted: string[]; event: SeatRow; changed: boolean };
+
+export function* cancelProgram(registrationId: string, matches: (hash: string) => boolean, at: Date): TxProgram<CancelOutcome> {
+  const found = yield* readRegistration(registrationId);
+  if (!found || !matches(found.cancelTokenHash)) return { kind: 'denied' };
+  yield* lockEvent(found.eventId);
+  const current = (yield* readRegistration(registrationId))!;
+  if (current.status === RegistrationStatus.CANCELLED) {
+    return { kind: 'cancelled', registration: current, promoted: [], event: (yield* lockEvent(found.eventId))!, changed: false };
+  }
+  const now = at.toISOString();
+  yield* exec(
+    `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
+    [now, registrationId],
+  );
+  const held = current.status === RegistrationStatus.CONFIRMED ? 'confirmed' : 'waitlisted';
+  yield* releaseSeats(current.eventId, held, current.partySize, current.attended ? current.partySize : 0, now);
+  const promoted = yield* promoteWaitlist(current.eventId, now);
+  return {
+    kind: 'cancelled', registration: (yield* readRegistration(registrationId))!, promoted,
+    event: (yield* lockEvent(current.eventId))!, changed: true,
+  };
+}
+
+export type CheckInOutcome =
+  | { kind: 'not-confirmed'; registration: RegistrationEntity }
+  | { kind: 'checked'; registration: RegistrationEntity; event: SeatRow; changed: boolean };
+
+export function* checkInProgram(registration: RegistrationEntity, attended: boolean, at: Date): TxProgram<CheckInOutcome> {
+  yield* lockEvent(registration.eventId);
+  const current = (yield* readRegistration(registration.id))!;
+  if (current.status !== RegistrationStatus.CONFIRMED) return { kind: 'not-confirmed', registration: current };
+  const changed = current.attended !== attended;
+  if (changed) {
+    const now = at.toISOString();
+    yield* exec('UPDATE "registration" SET "attended" = ?, "updatedAt" = ? WHERE "id" = ?', [attended, now, current.id]);
+    yield* countAttendance(current.eventId, attended ? current.partySize : -current.partySize);
+  }
+  return { kind: 'checked', registration: (yield* readRegistration(current.id))!, event: (yield* lockEvent(current.eventId))!, changed };
+}

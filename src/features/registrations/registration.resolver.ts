@@ -1,0 +1,41 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Context } from '../../context';
+import { RegistrationEntity } from '../../model/registration.entity';
+import { CancelResult, RegisterResult } from './registration.service';
+import { CancelRegistrationInput, RegisterInput } from './register.input';
+import { CancelPayload, RegisterPayload } from './register-payload.type';
+import { Registration } from './registration.type';
+
+@Resolver()
+export class RegistrationResolver {
+  @Mutation(() => RegisterPayload, { description: 'Register a party for a NATIVE event: a ticket, or a typed rejection. No API key needed.' })
+  async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput, { description: 'Who registers, for which event, how many people.' }) input: RegisterInput): Promise<object> {
+    const result: RegisterResult = await ctx.services.registrations.register(ctx, input);
+    return result.kind === 'ticket'
+      ? { registration: result.registration, cancelToken: result.cancelToken }
+      : { code: result.code, message: result.message };
+  }
+
+  @Mutation(() => CancelPayload, {
+    description: 'Cancel with the ticket\'s token; frees the seats and promotes the waitlist in order. No API key needed '
+      + '(the token is the proof); cancelling twice changes nothing.',
+  })
+  cancelRegistration(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CancelRegistrationInput, { description: 'The registration and its cancel token.' }) input: CancelRegistrationInput,
+  ): Promise<CancelResult> {
+    return ctx.services.registrations.cancel(ctx, input);
+  }
+
+  @Mutation(() => Registration, {
+    description: 'Staff: mark a CONFIRMED registration as attended, or undo it (another status: CONFLICT). '
+      + 'The event\'s partner\'s PARTNER key or an ADMIN key.',
+  })
+  checkIn(
+    @Ctx() ctx: Context,
+    @Arg('registrationId', () => ID, { description: 'Global id of a CONFIRMED registration.' }) registrationId: string,
+    @Arg('attended', () => Boolean, { defaultValue: true, description: 'True marks the party as come; false undoes a check-in.' }) attended: boolean,
+  ): Promise<RegistrationEntity> {
+    return ctx.services.registrations.checkIn(ctx, registrationId, attended);
+  }
+}

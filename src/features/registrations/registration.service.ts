@@ -1,0 +1,138 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Context } from '../../context';
+import { RegistrationStatus } from '../../domain/enums';
+import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
+import { localIdOf } from '../../domain/global-id';
+import { newId } from '../../domain/ids';
+import { runWriteTransaction } from '../../db/write-transaction';
+import { EventEntity } from '../../model/event.entity';
+import { RegistrationEntity } from '../../model/registration.entity';
+import { CommunityPubSub } from '../../pubsub/pubsub';
+import { access } from '../../domain/access';
+import { cancelProgram, checkInProgram, RegistrationRejectionCode, registerProgram } from './registration-programs';
+import { countsMessage } from '../events/seats';
+import { DataChanges } from '../../pubsub/data-changes';
+
+export interface RegisterInput {
+  eventId: string;
+  name: string;
+  email: string;
+  partySize?: number | null;
+}
+
+export type RegisterResult =
+  | { kind: 'ticket'; registration: RegistrationEntity; cancelToken: string }
+  | { kind: 'rejected'; code: RegistrationRejectionCode; message: string };
+
+export interface CancelResult {
+  registration: RegistrationEntity;
+  /** Waitlisted registrations this cancellation confirmed, in waitlist order. */
+  promoted: number;
+}
+
+/** Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is the mail server's job. */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_PARTY_SIZE = 100;
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+function tokenMatcher(token: string): (hash: string) => boolean {
+  const presented = Buffer.from(sha256(token), 'hex');
+  return (hash) => {
+    const stored = Buffer.from(hash, 'hex');
+    return stored.length === presented.length && timingSafeEqual(stored, presented);
+  };
+}
+
+export class RegistrationService {
+  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub, private readonly changes: DataChanges) {}
+
+  /** Claims seats (or a waitlist place) for a party; expected refusals come back as a typed rejection. */
+  async register(ctx: Context, input: RegisterInput): Promise<RegisterResult> {
+    const eventId = localIdOf('Event', input.eventId, 'input.eventId');
+    const name = input.name.trim();
+    if (name.length < 1 || name.length > 200) throw new InvalidArgumentError('input.name', input.name, 'a name of 1 to 200 characters');
+    const email = input.email.trim().toLowerCase();
+    if (email.length > 320 || !EMAIL.test(email)) throw new InvalidArgumentError('input.email', input.email, 'an email address such as name@example.org');
+    const partySize = input.partySize ?? 1;
+    if (!Number.isInteger(partySize) || partySize < 1 || partySize > MAX_PARTY_SIZE) {
+      throw new InvalidArgumentError('input.partySize', input.partySize, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
+    }
+    const cancelToken = randomBytes(24).toString('base64url');
+    const outcome = await runWriteTransaction(this.db, () => registerProgram({
+      id: newId(), eventId, name, email, partySize, cancelTokenHash: sha256(cancelToken), now: ctx.now,
+      mayKnowRegistrants: (partnerId) => access.actsFor(ctx.principal, partnerId),
+    }));
+    if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
+    if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
+    ctx.loaders.eventById.clear(eventId);
+    this.changes.committed('registrations');
+    this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    return { kind: 'ticket', registration: outcome.registration, cancelToken };
+  }
+
+  /** Frees the seats and confirms waitlisted parties in order while they fit. Cancelling twice is a no-op. */
+  async cancel(ctx: Context, input: { registrationId: string; cancelToken: string }): Promise<CancelResult> {
+    const id = localIdOf('Registration', input.registrationId, 'input.registrationId');
+    const outcome = await runWriteTransaction(this.db, () => cancelProgram(id, tokenMatcher(input.cancelToken), ctx.now));
+    if (outcome.kind === 'denied') {
+      // Same answer for an unknown id and a wrong token: a token is the only proof of ownership.
+      throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
+    }
+    ctx.loaders.eventById.clear(outcome.registration.eventId);
+    if (outcome.changed) {
+      this.changes.committed('registrations');
+      this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    }
+    return { registration: outcome.registration, promoted: outcome.promoted.length };
+  }
+
+  /** Staff mark a confirmed registration as attended (or undo it); the event keeps the attendance count. */
+  async checkIn(ctx: Context, registrationId: string, attended: boolean): Promise<RegistrationEntity> {
+    const registration = await this.findForStaff(ctx, registrationId, 'Checking in a registration');
+    const outcome = await runWriteTransaction(this.db, () => checkInProgram(registration, attended, ctx.now));
+    if (outcome.kind === 'not-confirmed') {
+      throw new DomainError(ErrorCode.CONFLICT, `Only a CONFIRMED registration can be checked in; this one is ${outcome.registration.status}.`);
+    }
+    ctx.loaders.eventById.clear(registration.eventId);
+    if (outcome.changed) {
+      this.changes.committed('registrations');
+      this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    }
+    return outcome.registration;
+  }
+
+  /** The event's registrations, for its partner's staff only. */
+  async listForEvent(ctx: Context, event: EventEntity, status?: RegistrationStatus[] | null): Promise<RegistrationEntity[]> {
+    access.requirePartner(ctx.principal, event.partnerId, 'Reading registrations');
+    const rows = await ctx.loaders.registrationsByEvent.load(event.id);
+    return status?.length ? rows.filter((r) => status.includes(r.status)) : rows;
+  }
+
+  /** Personal data (name, email): only the event's partner or an admin may read it. */
+  async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email'): Promise<string> {
+    const event = await ctx.loaders.eventById.load(registration.eventId);
+    access.requirePartner(ctx.principal, event?.partnerId ?? '', `Reading a registrant's ${field}`);
+    return registration[field];
+  }
+
+  /** 1 for the next party to be confirmed; null unless WAITLISTED. */
+  async waitlistRank(ctx: Context, registration: RegistrationEntity): Promise<number | null> {
+    if (registration.status !== RegistrationStatus.WAITLISTED) return null;
+    return ctx.loaders.waitlistRankById.load(registration.id);
+  }
+
+  private async findForStaff(ctx: Context, registrationId: string, action: string): Promise<RegistrationEntity> {
+    const id = localIdOf('Registration', registrationId, 'registrationId');
+    const registration = await this.db.getRepository(RegistrationEntity).findOneBy({ id });
+    const event = registration ? await ctx.loaders.eventById.load(registration.eventId) : null;
+    if (!registration || !event) {
+      // Refuse the public before saying whether the id exists.
+      access.requirePartner(ctx.principal, '', action);
+      throw new DomainError(ErrorCode.NOT_FOUND, `No registration has the id ${registrationId}.`, { argument: 'registrationId' });
+    }
+    access.requirePartner(ctx.principal, event.partnerId, action);
+    return registration;
+  }
+}

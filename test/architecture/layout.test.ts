@@ -1,0 +1,28 @@
+import { crossings, cyclesAmong, readImportGraph } from '../support/import-graph';
+
+/**
+ * The layout is the architecture (docs/ARCHITECTURE.md): one folder per feature under src/features,
+ * the model below them, the edge above them. Read from the imports themselves, type-only included.
+ */
+const graph = readImportGraph('src');
+const featureOf = (file: string) => /^src\/features\/([^/]+)\//.exec(file)?.[1] ?? null;
+const importsFrom = (from: RegExp, to: RegExp) => crossings(graph, (file) => (from.test(file) ? 'from' : to.test(file) ? 'to' : null))
+  .filter((c) => c.from === 'from').map((c) => c.via);
+
+describe('the layout', () => {
+  it('has no import cycle between features, type-only imports included', () => {
+    expect(cyclesAmong(crossings(graph, featureOf))).toEqual([]);
+  });
+
+  it('keeps features from importing the edge', () => {
+    expect(importsFrom(/^src\/features\//, /^src\/edge\//)).toEqual([]);
+  });
+
+  it('keeps the model from importing any feature', () => {
+    expect(importsFrom(/^src\/model\//, /^src\/features\//)).toEqual([]);
+  });
+
+  it('keeps the partner formats from importing features or the edge', () => {
+    expect(importsFrom(/^src\/datasources\//, /^src\/(features|edge)\//)).toEqual([]);
+  });
+});

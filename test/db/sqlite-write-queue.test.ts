@@ -1,0 +1,57 @@
+import { DataSource } from 'typeorm';
+import { openDatabase } from '../../src/db/data-source';
+import { runWriteTransaction } from '../../src/db/write-transaction';
+import { newId } from '../../src/domain/ids';
+import { EventEntity } from '../../src/model/event.entity';
+import { registerProgram } from '../../src/features/registrations/registration-programs';
+import { createTestDatabase, TestDatabase } from '../support/backends';
+import { createPartner, insertNativeEvent, storedCounts } from '../support/native-event';
+
+/** SQLite only: PostgreSQL writers wait on the event row's lock in the database instead. */
+describe('SQLite writers while a TypeORM transaction holds the connection', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    db = await openDatabase(database.config);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  const register = (eventId: string, who: string) => runWriteTransaction(db, () => registerProgram({
+    id: newId(), eventId, name: who, email: `${who}@example.org`, partySize: 1, cancelTokenHash: 'x'.repeat(64), now: new Date(), mayKnowRegistrants: () => false,
+  })).then((outcome) => (outcome.kind === 'registered' ? outcome.registration.status : outcome.kind === 'rejected' ? outcome.code : 'missing'));
+
+  it('waits for it, then serves the waiting registrations in arrival order, ahead of later ones', async () => {
+    const { partner } = await createPartner(db);
+    const event = await insertNativeEvent(db, partner.id, { capacity: 2, waitlistCapacity: 3, maxPartySize: 1 });
+    let commit!: () => void;
+    const held = new Promise<void>((resolve) => { commit = resolve; });
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => { opened = resolve; });
+    // A feed sync's transaction: async, so other requests run while it is open on the shared connection.
+    const sync = db.transaction(async (manager) => {
+      await manager.update(EventEntity, { id: event.id }, { title: 'Robotics workshop (updated by the feed)' });
+      opened();
+      await held;
+    });
+    await open;
+    const waiting = ['ada', 'grace', 'edsger', 'barbara', 'alan'].map((who) => register(event.id, who));
+    const settled: string[] = [];
+    for (const outcome of waiting) void outcome.then((status) => settled.push(status));
+    // A registration arriving the moment the sync commits must queue behind those already waiting.
+    const late = sync.then(() => register(event.id, 'late'));
+    await new Promise((resolve) => setTimeout(resolve, 20)); // the head of the queue checks every 2 ms
+    expect(settled).toEqual([]);
+    commit();
+
+    expect(await Promise.all(waiting)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
+    expect(await late).toBe('EVENT_FULL');
+    const stored = await db.getRepository(EventEntity).findOneByOrFail({ id: event.id });
+    expect(stored.title).toBe('Robotics workshop (updated by the feed)');
+    expect(await storedCounts(db, event.id)).toMatchObject({ confirmed: 2, waitlisted: 3 });
+  });
+});

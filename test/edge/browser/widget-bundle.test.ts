@@ -1,0 +1,46 @@
+import { buildSchema } from 'graphql';
+import { buildWidget, gzippedBytes, widgetFeaturesOf } from '../../../src/edge/browser/widget-bundle';
+import { buildCommunitySchema } from '../../../src/schema/build-schema';
+import { feedParams } from '../../../src/edge/browser/widget/filter';
+import { outcomeText } from '../../../src/edge/browser/widget/register-form';
+
+describe('the widget bundle', () => {
+  it('stays far under 15 KB gzipped, with and without the live registration parts', async () => {
+    const plain = await buildWidget({ registrations: false });
+    const live = await buildWidget({ registrations: true });
+    expect(gzippedBytes(plain)).toBeLessThan(15 * 1024);
+    expect(gzippedBytes(live)).toBeLessThan(15 * 1024);
+    // The flag is a compile-time constant: disabled code is absent, not merely skipped.
+    expect(plain).not.toContain('graphql-transport-ws');
+    expect(plain).not.toContain('register(input:');
+    expect(live).toContain('graphql-transport-ws');
+    expect(live).toContain('registrationCounts(eventIds:$ids)');
+    expect(live).toContain('register(input:{eventId:$eventId');
+  });
+
+  it('enables registrations only when the schema has both registrationCounts and register', async () => {
+    expect(widgetFeaturesOf(await buildCommunitySchema())).toEqual({ registrations: true });
+    const withBoth = buildSchema(`type Query { a: Int } type Mutation { register(x: Int): Int }
+      type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
+    expect(widgetFeaturesOf(withBoth)).toEqual({ registrations: true });
+    expect(widgetFeaturesOf(buildSchema('type Query { a: Int } type Mutation { register(x: Int): Int }'))).toEqual({ registrations: false });
+  });
+});
+
+describe('widget snippet attributes', () => {
+  it('map every EventFilter option to the feed query, defaulting to 10 events', () => {
+    const params = feedParams({ partner: 'millbrook-library', kinds: 'MUSEUM,LIBRARY', audience: 'KIDS', categories: 'STEM', text: 'boat',
+      from: '2026-12-01', to: '2026-12-31', near: '41.5,-90.5,3', status: 'SCHEDULED', title: 'ignored', target: '#x' });
+    expect(params.toString()).toBe('partner=millbrook-library&kinds=MUSEUM%2CLIBRARY&audiences=KIDS&categories=STEM&text=boat&from=2026-12-01&to=2026-12-31&near=41.5%2C-90.5%2C3&status=SCHEDULED&limit=10');
+    expect(feedParams({ limit: '3' }).get('limit')).toBe('3');
+  });
+
+  it('word the register outcome for people', () => {
+    expect(outcomeText({ data: { register: { __typename: 'RegistrationTicket', registration: { id: 'r', status: 'CONFIRMED', waitlistPosition: null }, cancelToken: 'tok' } } }))
+      .toBe('You are registered (confirmed). To cancel later, keep this code: tok');
+    expect(outcomeText({ data: { register: { __typename: 'RegistrationTicket', registration: { id: 'r', status: 'WAITLISTED', waitlistPosition: 2 }, cancelToken: null } } }))
+      .toBe('You are on the waitlist (position 2).');
+    expect(outcomeText({ data: { register: { __typename: 'RegistrationRejected', code: 'FULL', message: 'This event is full.' } } })).toBe('This event is full.');
+    expect(outcomeText({ errors: [{ message: 'Bad email' }] })).toBe('Bad email');
+  });
+});

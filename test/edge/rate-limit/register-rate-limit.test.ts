@@ -1,0 +1,59 @@
+import { ApolloServer } from '@apollo/server';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
+import { Context } from '../../../src/context';
+import { registerRateLimitPlugin } from '../../../src/edge/rate-limit/register-rate-limit.plugin';
+import { createRateLimits, rateLimitedGraphQLError } from '../../../src/edge/rate-limit/rate-limit';
+
+// A stand-in schema with a `register` mutation: the real one arrives with registrations (issue 6);
+// the plugin only looks at top-level field names.
+const schema = new GraphQLSchema({
+  query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
+  mutation: new GraphQLObjectType({
+    name: 'Mutation',
+    fields: {
+      register: { type: GraphQLString, resolve: () => 'registered' },
+      other: { type: GraphQLString, resolve: () => 'done' },
+    },
+  }),
+});
+
+describe('the stricter rate limit for register', () => {
+  const config = { enabled: true, perIp: 100, perKey: 100, registerPerIp: 2, authFailuresPerIp: 5, windowSeconds: 60, keyPrefix: 'test' };
+
+  async function run(apollo: ApolloServer<Context>, query: string, clientIp: string) {
+    const response = await apollo.executeOperation({ query }, { contextValue: { clientIp } as Context });
+    return { status: response.http.status, retryAfter: response.http.headers.get('retry-after'), body: response.body.kind === 'single' ? response.body.singleResult : null };
+  }
+
+  it('counts each register field per client address and answers 429 with Retry-After past the budget', async () => {
+    const apollo = new ApolloServer<Context>({ schema, plugins: [registerRateLimitPlugin(createRateLimits(config, null))] });
+    await apollo.start();
+    try {
+      expect((await run(apollo, 'mutation { register }', '10.0.0.1')).body!.data).toEqual({ register: 'registered' });
+      expect((await run(apollo, 'mutation { other }', '10.0.0.1')).body!.data).toEqual({ other: 'done' });
+      expect((await run(apollo, 'mutation { register }', '10.0.0.1')).body!.data).toEqual({ register: 'registered' });
+      const refused = await run(apollo, 'mutation { register }', '10.0.0.1');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      expect(refused.body!.errors![0]).toMatchObject({
+        message: `Rate limit exceeded: 2 requests per 60 s for registrations from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
+        extensions: { code: 'RATE_LIMITED', limit: 'register' },
+      });
+      const aliased = await run(apollo, 'mutation { a: register b: register c: register }', '10.0.0.2');
+      expect(aliased.status).toBe(429);
+      expect((await run(apollo, 'mutation { register }', '10.0.0.3')).body!.data).toEqual({ register: 'registered' });
+      expect((await run(apollo, '{ ok }', '10.0.0.1')).body!.data).toEqual({ ok: 'ok' });
+    } finally {
+      await apollo.stop();
+    }
+  });
+
+  it('gives WebSocket transports the same refusal as a typed GraphQL error', async () => {
+    const limits = createRateLimits({ ...config, registerPerIp: 1 }, null);
+    expect((await limits.consume('register', 'ws-client')).allowed).toBe(true);
+    const decision = await limits.consume('register', 'ws-client');
+    expect(decision).toMatchObject({ allowed: false, limit: 'register', points: 1, windowSeconds: 60 });
+    const error = rateLimitedGraphQLError(decision);
+    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', limit: 'register', retryAfterSeconds: decision.retryAfterSeconds });
+  });
+});

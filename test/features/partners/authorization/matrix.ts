@@ -1,0 +1,214 @@
+import { GraphQLSchema, isObjectType } from 'graphql';
+import { DataSource } from 'typeorm';
+import type { Services } from '../../../../src/compose';
+import { createContext } from '../../../../src/context';
+import { SourceFormat } from '../../../../src/datasources/adapter';
+import { ApiKeyRole } from '../../../../src/domain/enums';
+import { localIdOf, toGlobalId } from '../../../../src/domain/global-id';
+import { newId } from '../../../../src/domain/ids';
+import { createLogger } from '../../../../src/logger';
+import { isPrivateField } from '../../../../src/schema/private-field';
+import { insertNativeEvent } from '../../../support/native-event';
+
+/** Who asks: no key, a PARTNER key of another partner, the owning partner's key, an ADMIN key. */
+export type Role = 'PUBLIC' | 'OTHER_PARTNER' | 'OWNER' | 'ADMIN';
+export const ROLES: Role[] = ['PUBLIC', 'OTHER_PARTNER', 'OWNER', 'ADMIN'];
+
+/**
+ * What a role gets: `allowed` (data, no error), an error code (UNAUTHENTICATED, FORBIDDEN, …), or
+ * `hidden` (no error, but the private field is null/empty for this role).
+ */
+export type Outcome = 'allowed' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
+
+/** Ids the rows may use: the owner is the demo library, the other partner the school district. */
+export interface MatrixFixture {
+  ownerPartnerId: string;
+  otherPartnerId: string;
+  /** A NATIVE-registration event of the owner. */
+  ownerEventId: string;
+}
+
+/** What a row's variables builder may use to prepare data: the real services and database. */
+export interface MatrixSetup {
+  services: Services;
+  db: DataSource;
+}
+
+export interface MatrixRow {
+  name: string;
+  /** `Mutation.<field>` and `<Type>.<field>` (private fields) this row exercises. */
+  covers: string[];
+  document: string;
+  /**
+   * Builds the variables for one role's attempt. Rows run PUBLIC, OTHER_PARTNER, OWNER, ADMIN on one
+   * database, so a mutating row creates here what it consumes (a fresh source, a fresh registration).
+   */
+  variables: (fixture: MatrixFixture, setup: MatrixSetup) => Record<string, unknown> | Promise<Record<string, unknown>>;
+  expect: Record<Role, Outcome>;
+  /** For `hidden`: where the private value sits in `data` (path of keys). */
+  privatePath?: (string | number)[];
+}
+
+const EVERYONE: Record<Role, Outcome> = { PUBLIC: 'allowed', OTHER_PARTNER: 'allowed', OWNER: 'allowed', ADMIN: 'allowed' };
+const STAFF_ONLY: Record<Role, Outcome> = { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'allowed', ADMIN: 'allowed' };
+const ADMIN_ONLY: Record<Role, Outcome> = { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'FORBIDDEN', ADMIN: 'allowed' };
+
+/**
+ * THE authorization matrix. Every mutation and every field marked @PrivateField() must appear in
+ * `covers` of at least one row, or the completeness test fails: a feature that adds a mutation or a
+ * private field adds its rows here.
+ */
+export const MATRIX: MatrixRow[] = [
+  {
+    name: 'public catalog reads (events, partners, locations, live counts)',
+    covers: [],
+    document: 'query($id: ID!) { partner(id: $id) { name locations { name } events(first: 2) { edges { node { title registration { confirmed remaining } } } } } }',
+    variables: (f) => ({ id: f.ownerPartnerId }),
+    expect: { PUBLIC: 'allowed', OTHER_PARTNER: 'allowed', OWNER: 'allowed', ADMIN: 'allowed' },
+  },
+  {
+    name: 'refetching an event by global id',
+    covers: [],
+    document: 'query($id: ID!) { node(id: $id) { id ... on Event { title } } }',
+    variables: (f) => ({ id: f.ownerEventId }),
+    expect: { PUBLIC: 'allowed', OTHER_PARTNER: 'allowed', OWNER: 'allowed', ADMIN: 'allowed' },
+  },
+  {
+    name: 'setting the origins allowed to embed a partner',
+    covers: ['Mutation.setPartnerAllowedOrigins'],
+    document: 'mutation($id: ID!, $origins: [String!]!) { setPartnerAllowedOrigins(partnerId: $id, origins: $origins) { allowedOrigins } }',
+    variables: (f) => ({ id: f.ownerPartnerId, origins: ['https://library.millbrook.example'] }),
+    expect: { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'FORBIDDEN', OWNER: 'allowed', ADMIN: 'allowed' },
+  },
+  {
+    name: 'adding a partner',
+    covers: ['Mutation.addPartner'],
+    document: 'mutation($input: AddPartnerInput!) { addPartner(input: $input) { slug } }',
+    variables: () => ({ input: { slug: `matrix-${newId().slice(0, 8)}`, name: 'Matrix Partner', kind: 'NONPROFIT', timezone: 'America/Chicago' } }),
+    expect: ADMIN_ONLY,
+  },
+  {
+    name: 'adding a source to a partner',
+    covers: ['Mutation.addSource'],
+    document: 'mutation($input: AddSourceInput!) { addSource(input: $input) { id } }',
+    variables: (f) => ({ input: { partnerId: f.ownerPartnerId, format: 'ICALENDAR', url: `https://calendar.millbrook.example/${newId()}.ics` } }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'removing a partner\'s source',
+    covers: ['Mutation.removeSource'],
+    document: 'mutation($id: ID!) { removeSource(id: $id) }',
+    variables: async (f, setup) => ({ id: await freshSource(f, setup) }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'syncing a partner\'s source now',
+    covers: ['Mutation.syncSource'],
+    document: 'mutation($id: ID!) { syncSource(id: $id) { status } }',
+    // The source points at a closed local port: an allowed caller gets a FAILED report, not an error.
+    variables: async (f, setup) => ({ id: await freshSource(f, setup) }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'reading a source\'s URL, last error and last skips',
+    covers: ['Source.url', 'Source.lastError', 'Source.lastSkips'],
+    document: 'query($id: ID!) { partner(id: $id) { sources { url lastError lastSkips { count } } } }',
+    variables: (f) => ({ id: f.ownerPartnerId }),
+    expect: { PUBLIC: 'hidden', OTHER_PARTNER: 'hidden', OWNER: 'allowed', ADMIN: 'allowed' },
+    privatePath: ['partner', 'sources', 0, 'url'],
+  },
+  {
+    name: 'creating a native event for a partner',
+    covers: ['Mutation.createEvent'],
+    document: 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
+    variables: (f) => ({
+      input: { partnerId: f.ownerPartnerId, title: 'Matrix workshop', startsAt: inDays(7), endsAt: inDays(7.1), capacity: 5 },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'editing a partner\'s native event',
+    covers: ['Mutation.updateEvent'],
+    document: 'mutation($id: ID!) { updateEvent(id: $id, input: { title: "Renamed" }) { title } }',
+    variables: async (f, setup) => ({ id: (await freshEvent(f, setup)).globalId }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'cancelling a partner\'s native event',
+    covers: ['Mutation.cancelEvent'],
+    document: 'mutation($id: ID!) { cancelEvent(id: $id) { status } }',
+    variables: async (f, setup) => ({ id: (await freshEvent(f, setup)).globalId }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'registering for a native event (anyone may)',
+    covers: ['Mutation.register'],
+    document: 'mutation($input: RegisterInput!) { register(input: $input) { __typename } }',
+    variables: async (f, setup) => ({ input: { eventId: (await freshEvent(f, setup)).globalId, name: 'Ada', email: `${newId()}@example.org` } }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'cancelling a registration with its token (the token is the proof, not a key)',
+    covers: ['Mutation.cancelRegistration'],
+    document: 'mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } } }',
+    variables: async (f, setup) => {
+      const ticket = await freshRegistration(f, setup);
+      return { input: { registrationId: ticket.registrationId, cancelToken: ticket.cancelToken } };
+    },
+    expect: EVERYONE,
+  },
+  {
+    name: 'checking in a registrant',
+    covers: ['Mutation.checkIn'],
+    document: 'mutation($id: ID!) { checkIn(registrationId: $id) { attended } }',
+    variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).registrationId }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'reading who registered (names and emails)',
+    covers: ['Event.registrations', 'Registration.name', 'Registration.email'],
+    document: 'query($id: ID!) { event(id: $id) { registrations { name email } } }',
+    variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).eventId }),
+    expect: STAFF_ONLY,
+  },
+];
+
+
+const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** A new NATIVE event of the owner, so each role's attempt acts on untouched data. */
+function freshEvent(f: MatrixFixture, setup: MatrixSetup) {
+  return insertNativeEvent(setup.db, localIdOf('Partner', f.ownerPartnerId));
+}
+
+/** A new (never synced) iCalendar source of the owner, added as an admin would; returns its global id. */
+async function freshSource(f: MatrixFixture, setup: MatrixSetup): Promise<string> {
+  const ctx = await createContext({ db: setup.db, services: setup.services, logger: createLogger('silent') });
+  const admin = { ...ctx, principal: { role: ApiKeyRole.ADMIN, keyId: 'matrix' } as const };
+  const source = await setup.services.sources.addSource(admin, {
+    partnerId: f.ownerPartnerId, format: SourceFormat.ICALENDAR, url: `http://127.0.0.1:9/${newId()}.ics`,
+  } as never);
+  return toGlobalId('Source', source.id);
+}
+
+/** A new registration (made as the public would) on a new event of the owner. */
+async function freshRegistration(f: MatrixFixture, setup: MatrixSetup) {
+  const event = await freshEvent(f, setup);
+  const ctx = await createContext({ db: setup.db, services: setup.services, logger: createLogger('silent') });
+  const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email: `${newId()}@example.org`, partySize: 1 });
+  if (result.kind !== 'ticket') throw new Error(`setup registration was rejected: ${result.message}`);
+  return { eventId: event.globalId, registrationId: toGlobalId('Registration', result.registration.id), cancelToken: result.cancelToken };
+}
+
+/** Mutations and private fields of the schema that no row covers. */
+export function uncovered(schema: GraphQLSchema, rows: MatrixRow[]): string[] {
+  const covered = new Set(rows.flatMap((row) => row.covers));
+  const required: string[] = Object.keys(schema.getMutationType()?.getFields() ?? {}).map((name) => `Mutation.${name}`);
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (isPrivateField(field.extensions as Record<string, unknown>)) required.push(`${type.name}.${field.name}`);
+    }
+  }
+  return required.filter((name) => !covered.has(name)).sort();
+}
