@@ -1,19 +1,21 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildCommunitySchema, printCommunitySchema } from '../src/schema/build-schema';
+import { buildSchemaOver } from '../src/compose';
+import { printCommunitySchema } from '../src/schema/build-schema';
 import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../src/schema/build-subgraph-schema';
+import { NodeService } from '../src/schema/node.service';
 
 /**
  * Writes src/schema/schema.graphql (the public API) and src/schema/subgraph.graphql (the same API
  * as a Federation 2 subgraph, for `rover subgraph publish` or a router's static config); tests fail
  * while either committed file differs from the code.
  */
-buildCommunitySchema().then((schema) => {
+buildSchemaOver().then((schema) => {
   const dir = path.join(__dirname, '..', 'src', 'schema');
   const files: [string, string][] = [
     ['schema.graphql', printCommunitySchema(schema)],
-    ['subgraph.graphql', printCommunitySubgraphSchema(buildCommunitySubgraphSchema(schema))],
+    ['subgraph.graphql', printCommunitySubgraphSchema(buildCommunitySubgraphSchema(schema, new NodeService()))],
   ];
   for (const [name, sdl] of files) {
     const file = path.join(dir, name);

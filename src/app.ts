@@ -7,11 +7,10 @@ import { DataSourceOptions, openDatabase } from './db/data-source';
 import { withStartupLock } from './db/startup-lock';
 import { createHttpServer } from './edge/server';
 import { createLogger, Logger } from './logger';
-import { buildCommunitySchema } from './schema/build-schema';
+import { buildSchemaOver, createServices, Services } from './compose';
 import { buildCommunitySubgraphSchema } from './schema/build-subgraph-schema';
 import { createMemoryPubSub } from './pubsub/pubsub';
 import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
-import { createServices, Services } from './compose';
 import { connectRedis, RedisConnections } from './redis/redis-connections';
 import { createHardening } from './edge/hardening';
 import { createRateLimits, RateLimits } from './edge/rate-limit/rate-limit';
@@ -86,14 +85,14 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       : { pubsub: createMemoryPubSub(), close: async () => undefined };
     const livePubSub = live;
     const services = createServices(db, { config, pubsub: live.pubsub, urlPolicy, stopping: stopping.signal, logger });
-    const deps: ContextDeps = { db, services, logger };
+    const deps: ContextDeps = { db, apiKeys: services.apiKeys, logger };
     const warnings = replicaWarnings(config);
     for (const warning of warnings) logger.warn(warning);
-    const schema = await buildCommunitySchema();
-    const subgraphSchema = config.subgraph ? buildCommunitySubgraphSchema(schema) : undefined;
+    const schema = await buildSchemaOver(services);
+    const subgraphSchema = config.subgraph ? buildCommunitySubgraphSchema(schema, services.nodes) : undefined;
     if (!config.subgraph && config.production) logger.info('/subgraph is off: set SUBGRAPH_ROUTER_TOKEN to serve a federation router');
     const { server, apollo, subgraph } = await createHttpServer({
-      schema, subgraphSchema, deps, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
+      schema, subgraphSchema, deps, services, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
       readiness: redis?.readiness ?? [],
       readinessWarnings: warnings,

@@ -1,4 +1,14 @@
+import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
+import { buildCommunitySchema } from './schema/build-schema';
+import { QueryResolver } from './schema/query.resolver';
+import { LocationFieldsResolver } from './model/location-fields.resolver';
+import { catalogResolvers } from './features/catalog/resolvers';
+import { eventsResolvers } from './features/events/resolvers';
+import { listingsResolvers } from './features/listings/resolvers';
+import { partnersResolvers } from './features/partners/resolvers';
+import { registrationsResolvers } from './features/registrations/resolvers';
+import { sourcesResolvers } from './features/sources/resolvers';
 import { CommunityPubSub } from './pubsub/pubsub';
 import { ApiKeyService } from './features/partners/api-key.service';
 import { EventFeedService } from './features/embeds/event-feed.service';
@@ -18,7 +28,9 @@ import { createAdapters } from './datasources';
 import { createPartnerClient, PartnerClientOptions } from './datasources/shared/partner-client';
 import { createUrlPolicy, UrlPolicy } from './datasources/shared/url-policy';
 import { Logger } from './logger';
-import { SINK_FACTORIES } from './sinks';
+import { CatalogSink } from './features/catalog/catalog.sink';
+import { createEventsSink } from './features/events/events.sink';
+import { ServicesSink } from './features/listings/services.sink';
 import { SourceLocks } from './features/sources/source-lock';
 import { SourceService } from './features/sources/source.service';
 import { SyncService } from './features/sources/sync.service';
@@ -71,7 +83,13 @@ export function createSyncService(db: DataSource, deps: SyncEngineDeps): SyncSer
     stopping: deps.stopping,
     // MARC streams file: URLs itself; it applies the same SOURCE_FILE_ROOTS rule as the partner client.
     adapters: createAdapters({ fileRoots: deps.urlPolicy.fileRoots }),
-    sinks: SINK_FACTORIES.map((create) => create({ pubsub: deps.pubsub })),
+    // One sink per item kind, each the feature's that owns the table; HSDS dated sessions become the
+    // source's events through an events sink of their own.
+    sinks: [
+      createEventsSink({ pubsub: deps.pubsub }),
+      new ServicesSink({ sessions: createEventsSink({ pubsub: deps.pubsub }) }),
+      new CatalogSink(),
+    ],
     windowPastDays: deps.sync.windowPastDays,
     windowAheadDays: deps.sync.windowAheadDays,
     reexpandHours: deps.sync.reexpandHours,
@@ -100,6 +118,8 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     cacheMs: config.ils.cacheSeconds * 1000, timeoutMs: config.ils.timeoutMs, breakerResetMs: config.ils.breakerResetMs,
     ...options.availability,
   });
+  const events = new EventService(db, config.maxPageSize);
+  const partners = new PartnerService(db, dataChanges);
   return {
     availability,
     catalog: new CatalogService(db, config.maxPageSize),
@@ -107,10 +127,10 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     pubsub: options.pubsub,
     dataChanges,
     apiKeys: new ApiKeyService(db, options.pubsub),
-    events: new EventService(db, config.maxPageSize),
+    events,
     nodes: new NodeService(),
-    partners: new PartnerService(db, dataChanges),
-    eventFeeds: new EventFeedService(config.maxPageSize),
+    partners,
+    eventFeeds: new EventFeedService(events, partners, config.maxPageSize),
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
@@ -123,3 +143,26 @@ export function createServices(db: DataSource, options: ServiceOptions) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Every resolver of the schema, built with the services it uses (type-graphql's container hands them out). */
+export function createResolvers(services: Services): object[] {
+  return [
+    new QueryResolver(services.nodes, services.partners, services.events),
+    new LocationFieldsResolver(),
+    ...partnersResolvers(services),
+    ...sourcesResolvers(services),
+    ...eventsResolvers(services),
+    ...registrationsResolvers(services),
+    ...listingsResolvers(services),
+    ...catalogResolvers(services),
+  ];
+}
+
+/**
+ * The executable schema over these services. Without them, the schema to print or to read (the
+ * committed SDL, documentation checks, query planning in tests): its resolvers hold no services and
+ * no operation may run on it.
+ */
+export function buildSchemaOver(services?: Services): Promise<GraphQLSchema> {
+  return buildCommunitySchema({ resolvers: createResolvers(services ?? ({} as Services)), live: services?.live ?? null });
+}

@@ -4,18 +4,22 @@ import { DataSource } from 'typeorm';
 import { Logger } from './logger';
 import { Principal, PUBLIC } from './domain/principal';
 import { createLoaders, Loaders } from './loaders/create-loaders';
-import type { Services } from './compose';
+import type { ApiKeyService } from './features/partners/api-key.service';
 
-/** Built once per HTTP request (and per subscription event) by createContext; passed everywhere first. */
+/**
+ * Built once per HTTP request (and per subscription) by createContext; passed everywhere first. It
+ * carries who asks, the request's loaders and the request itself; services reach resolvers through
+ * their constructors (src/compose.ts), never through here.
+ */
 export interface Context {
   requestId: string;
   principal: Principal;
   /** The request's notion of "now", so one request sees one consistent instant. */
   now: Date;
   logger: Logger;
-  db: DataSource;
-  services: Services;
   loaders: Loaders;
+  /** Fresh loaders for the next event a subscription delivers (see refreshForDelivery). */
+  newLoaders: () => Loaders;
   /** The client's address (for per-address rate limits); null in process (tests, CLI). */
   clientIp?: string | null;
   /**
@@ -34,7 +38,8 @@ export interface LiveDelivery {
 
 export interface ContextDeps {
   db: DataSource;
-  services: Services;
+  /** Turns the Authorization header into a principal. */
+  apiKeys: Pick<ApiKeyService, 'authenticate'>;
   logger: Logger;
 }
 
@@ -50,23 +55,22 @@ export interface ContextRequest {
  */
 export function refreshForDelivery(ctx: Context): void {
   ctx.now = new Date();
-  ctx.loaders = createLoaders({ db: ctx.db });
+  ctx.loaders = ctx.newLoaders();
 }
 
 /** The one way a Context is made, for HTTP and WebSocket alike. Throws UNAUTHENTICATED for a bad key. */
 export async function createContext(deps: ContextDeps, request: ContextRequest = {}): Promise<Context> {
   const requestId = request.requestId || randomUUID();
   const principal = request.authorization
-    ? await deps.services.apiKeys.authenticate(request.authorization)
+    ? await deps.apiKeys.authenticate(request.authorization)
     : PUBLIC;
   return {
     requestId,
     principal,
     now: new Date(),
     logger: deps.logger.child({ requestId }),
-    db: deps.db,
-    services: deps.services,
     loaders: createLoaders({ db: deps.db }),
+    newLoaders: () => createLoaders({ db: deps.db }),
     clientIp: request.clientIp ?? null,
     partialErrors: [],
   };

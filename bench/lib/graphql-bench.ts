@@ -6,7 +6,7 @@ import { benchServerEnv } from './bench-env';
 import { BENCH_LIMITS } from './bench-limits';
 import { ContextDeps, createContext } from '../../src/context';
 import { StatementCounter } from '../../src/db/statement-counter';
-import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildSchemaOver } from '../../src/compose';
 import { loadTown, TownReport } from '../town/load-town';
 import type { TownScale } from '../town/town-scale';
 import { BenchDatabase, createBenchDatabase } from './bench-database';
@@ -44,7 +44,7 @@ export class GraphqlBench {
   }
 
   get deps(): ContextDeps {
-    return { db: this.app.db, services: this.app.services, logger: this.app.logger };
+    return { db: this.app.db, apiKeys: this.app.services.apiKeys, logger: this.app.logger };
   }
 
   static async start(backend: BackendName, scale: TownScale): Promise<GraphqlBench> {
@@ -56,7 +56,7 @@ export class GraphqlBench {
       const config = { ...loadConfig({ ...BENCH_LIMITS, ...benchServerEnv() }), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
       app = await startApp(config, { dataSource: { logger: sql } });
       const town = await loadTown(app.db, scale);
-      return new GraphqlBench(backend, app, await buildCommunitySchema(), sql, town, database, config.graphqlExecutor);
+      return new GraphqlBench(backend, app, await buildSchemaOver(app.services), sql, town, database, config.graphqlExecutor);
     } catch (error) {
       await app?.close();
       await database.drop();

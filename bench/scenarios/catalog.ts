@@ -105,7 +105,7 @@ async function runBackend(backend: BackendName, file: string, count: number, sea
     if (first.counts.created !== count || again.counts.unchanged !== count) throw new Error(`unexpected counts ${JSON.stringify([first.counts, again.counts])}`);
 
     const services = createServices(db, { pubsub: createMemoryPubSub() });
-    const deps = { db, services, logger: createLogger('silent') };
+    const deps = { db, apiKeys: services.apiKeys, logger: createLogger('silent') };
     const samples: number[] = [];
     for (let round = 0; round < searchRounds; round++) {
       for (const q of QUERIES) {

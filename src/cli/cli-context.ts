@@ -5,13 +5,13 @@ import { openDatabase } from '../db/data-source';
 import { ApiKeyRole } from '../domain/enums';
 import { createLogger } from '../logger';
 import { createMemoryPubSub } from '../pubsub/pubsub';
-import { createServices } from '../compose';
+import { createServices, Services } from '../compose';
 
 /**
  * The CLI runs on the server with the database credentials, so it acts as ADMIN (an operator who can
  * run it could as well run SQL). Every change still goes through the same services and rules.
  */
-export async function withAdminContext<T>(config: Config, work: (ctx: Context, db: DataSource) => Promise<T>): Promise<T> {
+export async function withAdminContext<T>(config: Config, work: (ctx: Context, services: Services, db: DataSource) => Promise<T>): Promise<T> {
   const db = await openDatabase(config.database);
   try {
     const logger = createLogger(config.logLevel);
@@ -19,8 +19,8 @@ export async function withAdminContext<T>(config: Config, work: (ctx: Context, d
     // syncing a partner's source must not fetch what the server would refuse.
     const services = createServices(db, { config, pubsub: createMemoryPubSub(), logger });
     // The operator at the console acts as an admin; everything else is a normal context.
-    const ctx: Context = { ...(await createContext({ db, services, logger })), principal: { role: ApiKeyRole.ADMIN, keyId: 'cli' } };
-    return await work(ctx, db);
+    const ctx: Context = { ...(await createContext({ db, apiKeys: services.apiKeys, logger })), principal: { role: ApiKeyRole.ADMIN, keyId: 'cli' } };
+    return await work(ctx, services, db);
   } finally {
     await db.destroy();
   }

@@ -15,8 +15,8 @@ export const partnersCommand: CliCommand = {
   async run(args, config, io) {
     const [action, ...rest] = args;
     if (action === 'list') {
-      await withAdminContext(config, async (ctx) => {
-        for (const p of await ctx.services.partners.list(ctx)) io.out(`${p.slug}\t${p.kind}\t${p.timezone}\t${toGlobalId('Partner', p.id)}\t${p.name}\n`);
+      await withAdminContext(config, async (ctx, services) => {
+        for (const p of await services.partners.list(ctx)) io.out(`${p.slug}\t${p.kind}\t${p.timezone}\t${toGlobalId('Partner', p.id)}\t${p.name}\n`);
       });
       return;
     }
@@ -26,7 +26,7 @@ export const partnersCommand: CliCommand = {
       options: { slug: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, timezone: { type: 'string' }, website: { type: 'string' } },
     });
     if (!values.slug || !values.name || !values.kind || !values.timezone) throw new CliUsageError(`partners add needs --slug, --name, --kind and --timezone.\n\n${USAGE}`);
-    const partner: PartnerEntity = await withAdminContext(config, (ctx) => ctx.services.sources.addPartner(ctx, {
+    const partner: PartnerEntity = await withAdminContext(config, (ctx, services) => services.sources.addPartner(ctx, {
       slug: values.slug!, name: values.name!, kind: values.kind!.toUpperCase() as PartnerKind, timezone: values.timezone!, website: values.website ?? null,
     }));
     io.out(`Added partner ${partner.slug} (${toGlobalId('Partner', partner.id)}).\n`);

@@ -37,19 +37,19 @@ export const sourcesCommand: CliCommand = {
         'refresh-minutes': { type: 'string' }, 'expand-from': { type: 'string' }, 'expand-to': { type: 'string' },
       },
     });
-    await withAdminContext(config, async (ctx, db) => {
+    await withAdminContext(config, async (ctx, services, db) => {
       const partner = values.partner ? await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner }) : null;
       if (values.partner && !partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
       if (action === 'list') {
         const sources = await db.getRepository(SourceEntity).find({ where: partner ? { partnerId: partner.id } : {}, order: { createdAt: 'ASC', id: 'ASC' } });
         for (const s of sources) {
-          io.out(`${toGlobalId('Source', s.id)}\t${s.format}\t${ctx.services.sources.health(ctx, s)}\t${s.itemCount} items\t${s.url}${s.lastError ? `\t${s.lastError}` : ''}\n`);
+          io.out(`${toGlobalId('Source', s.id)}\t${s.format}\t${services.sources.health(ctx, s)}\t${s.itemCount} items\t${s.url}${s.lastError ? `\t${s.lastError}` : ''}\n`);
         }
         return;
       }
       if (!partner || !values.format || !values.url) throw new CliUsageError(`sources add needs --partner, --format and --url.\n\n${USAGE}`);
       const refresh = values['refresh-minutes'] === undefined ? null : Number(values['refresh-minutes']);
-      const source = await ctx.services.sources.addSource(ctx, {
+      const source = await services.sources.addSource(ctx, {
         partnerId: toGlobalId('Partner', partner.id), format: values.format.toUpperCase() as SourceFormat, url: values.url,
         refreshMinutes: refresh, expandFrom: instant('expand-from', values['expand-from']), expandTo: instant('expand-to', values['expand-to']),
       }, { allowFileUrls: true });
@@ -84,11 +84,11 @@ async function checkCommand(args: string[], config: Config, io: CliIO): Promise<
   const to = instant('expand-to', values['expand-to']);
   if (!from !== !to) throw new CliUsageError('Give both --expand-from and --expand-to, or neither (the sync window).');
   const options = optionsJson(values.options);
-  await withAdminContext(config, async (ctx, db) => {
+  await withAdminContext(config, async (ctx, services, db) => {
     const partner = values.partner ? await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner }) : null;
     if (values.partner && !partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
     const timezone = partner?.timezone ?? values.timezone ?? 'UTC';
-    const check = await ctx.services.sources.checkFeed(ctx, {
+    const check = await services.sources.checkFeed(ctx, {
       format: values.format!.toUpperCase(), url: positionals[0], timezone, options, window: from && to ? { from, to } : undefined,
     }, { allowFileUrls: true });
     io.out(describeFeedCheck(positionals[0], values.format!.toUpperCase(), timezone, check));

@@ -20,7 +20,7 @@ export const syncCommand: CliCommand = {
   async run(args, config, io) {
     const { values } = parseArgs({ args, strict: true, options: { source: { type: 'string' }, all: { type: 'boolean', default: false } } });
     if (!values.source === !values.all) throw new CliUsageError(`Give exactly one of --source ID or --all.\n${USAGE}`);
-    await withAdminContext(config, async (ctx, db) => {
+    await withAdminContext(config, async (ctx, services, db) => {
       const sources = values.all
         ? await db.getRepository(SourceEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } })
         : [null];
@@ -30,7 +30,7 @@ export const syncCommand: CliCommand = {
         const id = source ? toGlobalId('Source', source.id) : values.source!;
         const label = source ? `${partners.get(source.partnerId)} ${source.format} ${source.url}` : id;
         io.out(`[${i + 1}/${sources.length}] syncing ${label} ...\n`);
-        const report = await ctx.services.sources.syncSource(ctx, id, (progress) => {
+        const report = await services.sources.syncSource(ctx, id, (progress) => {
           io.out(progress.phase === 'pulled'
             ? `    fetched and parsed: ${progress.items} item(s)${progress.skipped ? `, ${progress.skipped} skipped` : ''}; storing ...\n`
             : '    stored.\n');

@@ -44,7 +44,7 @@ export function dashboardRouter(options: EmbedRouteOptions): Router {
           throw new InvalidArgumentError('partner', partner, 'one partner slug (lowercase letters, digits and hyphens)');
         }
         const ctx = await publicContext(options.deps, req);
-        await ctx.services.eventFeeds.partnersBySlug(ctx, [partner]);
+        await options.eventFeeds.partnersBySlug(ctx, [partner]);
       }
       sendCached(req, res, DASHBOARD_HTML, { type: 'text/html; charset=utf-8', maxAgeSeconds: 60 });
     } catch (error) {

@@ -1,9 +1,11 @@
 import { Request, Response } from 'express';
 import { Context, ContextDeps, createContext } from '../context';
 import { DomainError, ErrorCode } from '../domain/errors';
+import type { EventFeedService } from '../features/embeds/event-feed.service';
 
 export interface EmbedRouteOptions {
   deps: ContextDeps;
+  eventFeeds: EventFeedService;
   /** PUBLIC_URL, when the server sits behind a proxy; otherwise the request's own scheme and host. */
   publicUrl: string | null;
 }

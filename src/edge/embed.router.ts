@@ -32,7 +32,7 @@ export function embedRouter(options: EmbedRouteOptions): Router {
     try {
       const ctx = await publicContext(options.deps, req);
       const query = parseFeedQuery(req.query as Record<string, unknown>, { defaultLimit: 20, maxLimit: 100 });
-      const result = await ctx.services.eventFeeds.list(ctx, query);
+      const result = await options.eventFeeds.list(ctx, query);
       const base = baseUrlOf(req, options.publicUrl);
       const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
       const names = result.partners.map((p) => p.name);

@@ -44,7 +44,7 @@ export function feedsRouter(options: EmbedRouteOptions): Router {
     try {
       const ctx = await publicContext(options.deps, req);
       const query = parseFeedQuery(req.query as Record<string, unknown>, spec);
-      const result = await ctx.services.eventFeeds.list(ctx, query);
+      const result = await options.eventFeeds.list(ctx, query);
       const policy = originPolicyFor(result.partners);
       const allow = corsOrigin(policy, req.headers.origin);
       if (allow) res.set('Access-Control-Allow-Origin', allow);
@@ -69,7 +69,7 @@ export function feedsRouter(options: EmbedRouteOptions): Router {
   router.get('/feeds/events/:id.ics', async (req: Request, res: Response) => {
     try {
       const ctx = await publicContext(options.deps, req);
-      const item = await ctx.services.eventFeeds.one(ctx, String(req.params.id));
+      const item = await options.eventFeeds.one(ctx, String(req.params.id));
       const base = baseUrlOf(req, options.publicUrl);
       const body = renderICalendar([item], { name: item.event.title, description: `${item.event.title} (${item.partner.name})`, url: `${base}${req.originalUrl}` });
       const file = item.event.title.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'event';

@@ -22,10 +22,12 @@ import { responseCachePlugin } from './plugins/response-cache.plugin';
 import { ResponseCacheConfig } from '../config';
 import { widgetRouter } from './widget.router';
 import { attachGraphqlWs, GraphqlWs } from './websocket';
+import type { EdgeServices } from './edge-services';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
   deps: ContextDeps;
+  services: EdgeServices;
   introspection: boolean;
   maxBodyBytes?: number;
   /** Base URL for absolute links in feeds and embeds (config.publicUrl). */
@@ -77,7 +79,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (hardening) app.use(...hardening.everyRequest);
   for (const router of options.routers ?? []) app.use(router);
   const ws = attachGraphqlWs({
-    server, schema: options.schema, deps: options.deps, isProd: options.production ?? false, introspection: options.introspection,
+    server, schema: options.schema, deps: options.deps, services: options.services, isProd: options.production ?? false, introspection: options.introspection,
     connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
     validationRules: hardening?.apollo.validationRules, rateLimits: options.rateLimits,
     safelist: hardening?.safelist,
@@ -92,7 +94,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
       ...(hardening?.apollo.plugins ?? []),
       tracingPlugin(),
-      ...(options.responseCache?.enabled ? [responseCachePlugin({ ...options.responseCache, changes: options.deps.services.dataChanges })] : []),
+      ...(options.responseCache?.enabled ? [responseCachePlugin({ ...options.responseCache, changes: options.services.dataChanges })] : []),
     ],
     validationRules: hardening?.apollo.validationRules,
     persistedQueries: hardening?.apollo.persistedQueries,
@@ -118,7 +120,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   }
   app.use(graphiqlRouter());
   app.get('/', (_req, res) => res.redirect('/graphql'));
-  const embeds = { deps: options.deps, publicUrl: options.publicUrl ?? null };
+  const embeds = { deps: options.deps, eventFeeds: options.services.eventFeeds, publicUrl: options.publicUrl ?? null };
   app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));
   app.use(dashboardRouter(embeds));
   app.get('/graphql', (req, res, next) => {

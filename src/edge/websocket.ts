@@ -15,11 +15,14 @@ import { SocketFlow } from './ws-flow';
 import { WsCaps } from './ws-caps';
 import { sharedSubscribe } from './shared-delivery';
 import { requestValidationRules } from './validation-rules';
+import type { EdgeServices } from './edge-services';
 
 export interface GraphqlWsOptions {
   server: http.Server;
   schema: GraphQLSchema;
   deps: ContextDeps;
+  /** API keys (authentication, revocation), live delivery limits and the pub/sub revocations arrive on. */
+  services: Pick<EdgeServices, 'apiKeys' | 'live' | 'pubsub'>;
   isProd: boolean;
   /** INTROSPECTION: off refuses `__schema`/`__type` and hides "Did you mean" exactly as over HTTP. */
   introspection: boolean;
@@ -84,7 +87,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const formatAll = (errors: readonly GraphQLError[], fallback: string): GraphQLFormattedError[] =>
     errors.map((error) => withCode(error, fallback)).map((error) => format(error.toJSON(), error));
 
-  const activeKeys = new ActiveKeys(options.deps.services.apiKeys, options.deps.services.pubsub);
+  const activeKeys = new ActiveKeys(options.services.apiKeys, options.services.pubsub);
   // Sockets by the key they authenticated with, so a revocation announced on any replica closes them here.
   const socketsByKey = new Map<string, Set<WebSocket>>();
   const closeRevoked = (socket: WebSocket) => {
@@ -92,7 +95,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
     metrics.wsClosed.inc({ reason: 'revoked' });
     socket.close(REVOKED_CLOSE_CODE, 'Forbidden: the API key was revoked');
   };
-  const stopListening = options.deps.services.pubsub.listen('API_KEY_REVOKED', ({ keyId }) => {
+  const stopListening = options.services.pubsub.listen('API_KEY_REVOKED', ({ keyId }) => {
     for (const socket of socketsByKey.get(keyId) ?? []) closeRevoked(socket);
   });
   const track = (keyId: string, socket: WebSocket) => {
@@ -105,7 +108,7 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       activeKeys.forget(keyId);
     });
   };
-  const caps = new WsCaps(options.deps.services.live.limits);
+  const caps = new WsCaps(options.services.live.limits);
   const addressOf = (request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const unauthenticated = () => new GraphQLError('The API key is unknown or revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
@@ -123,11 +126,11 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       caps.attach(ctx.extra.socket, ctx);
       const fromPayload = ctx.connectionParams?.authorization;
       const authorization = typeof fromPayload === 'string' ? fromPayload : ctx.extra.request.headers.authorization;
-      ctx.extra.flow = new SocketFlow(ctx.extra.socket, ctx.extra.request.socket, options.deps.services.live.limits);
+      ctx.extra.flow = new SocketFlow(ctx.extra.socket, ctx.extra.request.socket, options.services.live.limits);
       if (!authorization) return true;
       let principal;
       try {
-        principal = await options.deps.services.apiKeys.authenticate(authorization);
+        principal = await options.services.apiKeys.authenticate(authorization);
       } catch (error) {
         if (error instanceof DomainError) return false;
         throw error;

@@ -1,23 +1,35 @@
 import 'reflect-metadata';
 import { GraphQLSchema, lexicographicSortSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
-import { RESOLVERS } from './resolvers';
 import { useInputChecks } from './input-checks';
 import { describeRootTypes } from './root-type-descriptions';
 import { printInReadingOrder } from './sdl-reading-order';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
-/** The executable schema; code-first, with the emitted SDL committed beside this file. */
-export async function buildCommunitySchema(): Promise<GraphQLSchema> {
+/** What the schema runs on: resolver instances (built with their services in src/compose.ts) and live delivery. */
+export interface SchemaWiring {
+  resolvers: object[];
+  /** Where subscriptions subscribe (LiveService); null for a schema built only to be printed. */
+  live: { subscribe(topic: string, request: never): Promise<AsyncIterableIterator<unknown>> } | null;
+}
+
+/**
+ * The executable schema; code-first, with the emitted SDL committed beside this file. type-graphql
+ * asks its `container` for each resolver class and gets the instance compose.ts built.
+ */
+export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQLSchema> {
+  const instances = new Map<unknown, object>(wiring.resolvers.map((resolver) => [resolver.constructor, resolver]));
+  const unwired = (): never => { throw new Error('This schema was built to be printed, not run: build it with its services (src/compose.ts).'); };
   return useInputChecks(describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
-    resolvers: RESOLVERS,
+    resolvers: wiring.resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
+    container: { get: (resolverClass) => instances.get(resolverClass) },
     // Inputs are checked by the services, which know the rules and name the argument in errors.
     validate: false,
-    // Every @Subscription here has its own `subscribe` (a service reads the process's pub/sub through
-    // the context), so type-graphql's built-in pub/sub is never used; it only insists that one exists.
+    // Each @Subscription names its topic and passes its arguments and context as the topic id; the
+    // live service checks them and hands back the subscriber's queue. Services publish themselves.
     pubSub: {
-      publish: () => { throw new Error('Publish through ctx.services.pubsub'); },
-      subscribe: () => { throw new Error('Subscriptions subscribe through their services'); },
+      publish: unwired,
+      subscribe: (topic, request) => (wiring.live ? wiring.live.subscribe(topic, request as never) : unwired()) as never,
     },
   }))));
 }

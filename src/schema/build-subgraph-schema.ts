@@ -5,7 +5,7 @@ import {
 import { createResolversMap } from 'type-graphql';
 import { Context } from '../context';
 import { DomainError, ErrorCode } from '../domain/errors';
-import { LOADER_BY_TYPE } from './node.service';
+import { LOADER_BY_TYPE, NodeService } from './node.service';
 import { printCommunitySchema } from './build-schema';
 
 /**
@@ -61,13 +61,13 @@ type ResolverMap = Record<string, Record<string, unknown>>;
  * ctx.loaders, so a batch of N references of one type costs one SQL statement per type (plus the
  * batched statements of the fields the router asked for), whatever N.
  */
-export function buildCommunitySubgraphSchema(schema: GraphQLSchema): GraphQLSchema {
+export function buildCommunitySubgraphSchema(schema: GraphQLSchema, nodes: NodeService): GraphQLSchema {
   const resolvers = createResolversMap(schema) as ResolverMap;
   for (const typename of ENTITY_TYPES) {
     resolvers[typename] = {
       ...resolvers[typename],
       __resolveReference: (reference: { id: string }, ctx: Context) =>
-        ctx.services.nodes.resolveReference(ctx, typename, reference.id),
+        nodes.resolveReference(ctx, typename, reference.id),
     };
   }
   const subgraph = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });

@@ -9,17 +9,22 @@ import { Event } from '../features/events/event.type';
 import { EventsArgs } from '../features/events/events.args';
 import { Node } from './node.interface';
 import { Partner } from '../features/partners/partner.type';
+import { EventService } from '../features/events/event.service';
+import { NodeService } from './node.service';
+import { PartnerService } from '../features/partners/partner.service';
 
 @Resolver()
 export class QueryResolver {
+  constructor(private readonly nodeService: NodeService, private readonly partnerService: PartnerService, private readonly eventService: EventService) {}
+
   @Query(() => Node, { nullable: true, description: 'Refetch any object by its global id.' })
   node(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'A global id, as any object\'s `id` gives it.' }) id: string): Promise<object | null> {
-    return ctx.services.nodes.resolve(ctx, id);
+    return this.nodeService.resolve(ctx, id);
   }
 
   @Query(() => [Partner], { description: 'Every partner, by name.' })
   partners(@Ctx() ctx: Context, @Arg('kind', () => PartnerKind, { nullable: true, description: 'Only partners of this kind; omitted: all.' }) kind?: PartnerKind | null): Promise<PartnerEntity[]> {
-    return ctx.services.partners.list(ctx, kind);
+    return this.partnerService.list(ctx, kind);
   }
 
   @Query(() => Partner, { nullable: true, description: 'One partner, by exactly one of slug or id.' })
@@ -28,16 +33,16 @@ export class QueryResolver {
     @Arg('slug', () => String, { nullable: true, description: 'The partner\'s slug, e.g. millbrook-library.' }) slug?: string | null,
     @Arg('id', () => ID, { nullable: true, description: 'The partner\'s global id.' }) id?: string | null,
   ): Promise<PartnerEntity | null> {
-    return ctx.services.partners.find(ctx, { slug, id });
+    return this.partnerService.find(ctx, { slug, id });
   }
 
   @Query(() => EventConnection, { description: 'Events of every partner, ordered by start time.' })
   events(@Ctx() ctx: Context, @Args(() => EventsArgs) args: EventsArgs): Promise<Connection<EventEntity>> {
-    return ctx.services.events.list(ctx, args.filter, args);
+    return this.eventService.list(ctx, args.filter, args);
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by its global id; null when there is none.' })
   event(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the event.' }) id: string): Promise<EventEntity | null> {
-    return ctx.services.events.byId(ctx, id);
+    return this.eventService.byId(ctx, id);
   }
 }

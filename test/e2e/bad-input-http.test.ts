@@ -4,7 +4,7 @@ import { GraphQLSchema, isEnumType } from 'graphql';
 import { toGlobalId } from '../../src/domain/global-id';
 import { createLogger } from '../../src/logger';
 import { sha256Hex } from '../../src/edge/persisted-queries';
-import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildSchemaOver } from '../../src/compose';
 import { describeEachBackend } from '../support/backends';
 import { dataSnapshot } from '../support/data-snapshot';
 import {
@@ -229,7 +229,7 @@ describeEachBackend('bad input over HTTP', (backend) => {
       env: { RATE_LIMIT: 'on', RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_REGISTER_PER_IP: '1000000' },
       logger: createLogger('warn', destination),
     });
-    schema = await buildCommunitySchema();
+    schema = await buildSchemaOver();
     before = await dataSnapshot(server.app.db);
   });
   afterAll(() => server.close());

@@ -55,11 +55,11 @@ describeEachBackend('one fetch policy on every entry point', (backend) => {
   /** What the operator's CLI stores after syncing one URL, with the CLI's own composition. */
   async function syncThroughCliServices(env: Record<string, string>, url: string) {
     const config = loadConfig({ DATABASE_URL: database.url, SYNC_RETRIES: '0', ...env });
-    return withAdminContext(config, async (ctx, db) => {
+    return withAdminContext(config, async (ctx, services, db) => {
       const slug = `partner-${Math.random().toString(36).slice(2, 10)}`;
-      const partner = await ctx.services.sources.addPartner(ctx, { slug, name: 'Eastside', kind: PartnerKind.SCHOOL, timezone: 'America/Chicago' });
-      const source = await ctx.services.sources.addSource(ctx, { partnerId: toGlobalId('Partner', partner.id), format: SourceFormat.ICALENDAR, url }, { allowFileUrls: true });
-      const report = await ctx.services.sources.syncSource(ctx, toGlobalId('Source', source.id));
+      const partner = await services.sources.addPartner(ctx, { slug, name: 'Eastside', kind: PartnerKind.SCHOOL, timezone: 'America/Chicago' });
+      const source = await services.sources.addSource(ctx, { partnerId: toGlobalId('Partner', partner.id), format: SourceFormat.ICALENDAR, url }, { allowFileUrls: true });
+      const report = await services.sources.syncSource(ctx, toGlobalId('Source', source.id));
       const stored = await db.getRepository(SourceEntity).findOneByOrFail({ id: source.id });
       return { report, lastError: stored.lastError ?? '' };
     });

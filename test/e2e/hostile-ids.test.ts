@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ApiKeyRole } from '../../src/domain/enums';
 import { createLogger } from '../../src/logger';
-import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildSchemaOver } from '../../src/compose';
 import { describeEachBackend } from '../support/backends';
 import { dataSnapshot } from '../support/data-snapshot';
 import { HOSTILE_GLOBAL_IDS, hostileId, idArguments } from '../support/hostile-input';
@@ -97,7 +97,7 @@ describeEachBackend('hostile ids wherever an id enters', (backend) => {
   };
 
   it('probes every ID argument and input field of the schema', async () => {
-    expect(idArguments(await buildCommunitySchema())).toEqual(Object.keys(PROBES).sort());
+    expect(idArguments(await buildSchemaOver())).toEqual(Object.keys(PROBES).sort());
   });
 
   it.each(Object.entries(PROBES).filter(([, probe]) => !probe.ws))('generated: %s over HTTP', async (coordinate, probe) => {

@@ -5,7 +5,7 @@ import { Browser } from 'playwright-core';
 import { PartnerEntity } from '../../src/model/partner.entity';
 import { SHIPPED_MANIFEST_FILE, shippedManifest } from '../../src/edge/browser/shipped-operations';
 import { sha256Hex } from '../../src/edge/persisted-queries';
-import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildSchemaOver } from '../../src/compose';
 import { WIDGET_REGISTER } from '../../src/edge/browser/widget/operations';
 import { launchBrowser } from '../support/browser';
 import { insertNativeEvent } from '../support/native-event';
@@ -28,7 +28,7 @@ describe('the widget and the dashboard on a public deployment in safelist mode (
 
   beforeAll(async () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
-    schema = await buildCommunitySchema();
+    schema = await buildSchemaOver();
     server = await startTestServer('sqlite', { env: { SAFELIST_FILE: SHIPPED_MANIFEST_FILE } });
     site = await startPartnerSite({
       '/widget.html': `<script src="${server.app.url}/widget.js" data-partner="millbrook-library" data-text="Safelisted sewing" async></script>`,

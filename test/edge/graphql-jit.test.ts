@@ -15,8 +15,7 @@ import { PartnerEntity } from '../../src/model/partner.entity';
 import { createApollo } from '../../src/edge/apollo';
 import { createLogger, Logger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
-import { buildCommunitySchema } from '../../src/schema/build-schema';
-import { createServices, Services } from '../../src/compose';
+import { buildSchemaOver, createServices, Services } from '../../src/compose';
 import { createTestDatabase, describeEachBackend, TestDatabase } from '../support/backends';
 
 /** One request's whole answer as a client gets it: HTTP status and the JSON body. */
@@ -74,7 +73,7 @@ describeEachBackend('graphql-jit executes like graphql-js', (backend) => {
     db = await openDatabase(database.config);
     services = createServices(db, { pubsub: createMemoryPubSub() });
     await seedDemo(db);
-    const schema = await buildCommunitySchema();
+    const schema = await buildSchemaOver(services);
     const sink = new Writable({ write(chunk, _enc, done) { logLines.push(...chunk.toString().split('\n').filter(Boolean)); done(); } });
     logger = createLogger('debug', sink);
     for (const executor of ['graphql-js', 'jit'] as const) {
@@ -102,7 +101,7 @@ describeEachBackend('graphql-jit executes like graphql-js', (backend) => {
 
   async function answer(executor: GraphqlExecutor, c: Case): Promise<Answer> {
     const authorization = c.key ? `Bearer ${keys[c.key]}` : undefined;
-    const contextValue = await createContext({ db, services, logger }, { authorization });
+    const contextValue = await createContext({ db, apiKeys: services.apiKeys, logger }, { authorization });
     const response = await servers[executor].executeOperation({ query: c.query, variables: c.variables, operationName: c.operationName }, { contextValue });
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     // Through JSON, as a client reads it (DateTime and the other scalars serialize at this step).

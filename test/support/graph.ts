@@ -7,9 +7,8 @@ import { StatementCounter } from '../../src/db/statement-counter';
 import { createApollo } from '../../src/edge/apollo';
 import { createLogger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
-import { buildCommunitySchema } from '../../src/schema/build-schema';
+import { buildSchemaOver, createServices, ServiceOptions, Services } from '../../src/compose';
 import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
-import { createServices, ServiceOptions, Services } from '../../src/compose';
 import { loopbackUrlPolicy } from './url-policy';
 import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
 
@@ -41,8 +40,8 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
   const db = await openDatabase(database.config, { logger: sql });
   const logger = createLogger('silent');
   const services = createServices(db, { pubsub: createMemoryPubSub(), urlPolicy: loopbackUrlPolicy(), ...options.services });
-  const publicSchema = await buildCommunitySchema();
-  const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema) : publicSchema;
+  const publicSchema = await buildSchemaOver(services);
+  const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema, services.nodes) : publicSchema;
   const plugins = options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [];
   // GRAPHQL_EXECUTOR=graphql-js|jit runs a suite on either executor (the subgraph is always graphql-js's).
   const executor = options.schema === 'subgraph' ? 'graphql-js' : testExecutor();
@@ -51,7 +50,7 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
   return {
     db, database, services, sql,
     async execute(query, variables, headers = {}) {
-      const contextValue = await createContext({ db, services, logger }, { authorization: headers.authorization });
+      const contextValue = await createContext({ db, apiKeys: services.apiKeys, logger }, { authorization: headers.authorization });
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       // Through JSON, as a client would see it (scalars such as DateTime serialize at this step).

@@ -5,23 +5,26 @@ import { Connection } from '../../schema/connection';
 import { CatalogArgs, CatalogRecordsArgs } from './catalog.args';
 import { CatalogRecordConnection } from './catalog-connection.type';
 import { CatalogRecord } from './catalog-record.type';
+import { CatalogService } from './catalog.service';
 
 @Resolver()
 export class CatalogQueryResolver {
+  constructor(private readonly catalogService: CatalogService) {}
+
   @Query(() => CatalogRecordConnection, { description: 'Search every library\'s catalog, best matches first.' })
   catalog(@Ctx() ctx: Context, @Args(() => CatalogArgs) args: CatalogArgs): Promise<Connection<CatalogRecordEntity>> {
-    return ctx.services.catalog.search(ctx, args.query, args.filter, args);
+    return this.catalogService.search(ctx, args.query, args.filter, args);
   }
 
   @Query(() => CatalogRecordConnection, {
     description: 'Every library\'s catalog records in a stable order (by id), for harvesting page by page.',
   })
   catalogRecords(@Ctx() ctx: Context, @Args(() => CatalogRecordsArgs) args: CatalogRecordsArgs): Promise<Connection<CatalogRecordEntity>> {
-    return ctx.services.catalog.list(ctx, args.filter, args);
+    return this.catalogService.list(ctx, args.filter, args);
   }
 
   @Query(() => CatalogRecord, { nullable: true, description: 'One catalog record (null once its library deleted it).' })
   record(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the catalog record.' }) id: string): Promise<CatalogRecordEntity | null> {
-    return ctx.services.catalog.byId(ctx, id);
+    return this.catalogService.byId(ctx, id);
   }
 }

@@ -12,14 +12,19 @@ import { Availability, Holding } from './holding.type';
 import { CatalogRecord, Isbn } from './catalog-record.type';
 import { Event } from '../events/event.type';
 import { Partner } from '../partners/partner.type';
+import { AvailabilityService } from './availability.service';
+import { CatalogLinksService } from './catalog-links.service';
+import { PartnerService } from '../partners/partner.service';
 
 /** Holdings come with a PARTNER_UNAVAILABLE error at this field's path when the library's ILS did not answer. */
-function reportFailure(ctx: Context, info: GraphQLResolveInfo, result: RecordHoldings): void {
-  if (result.failure) (ctx.partialErrors ??= []).push(ctx.services.availability.unavailableError(result.failure, responsePathAsArray(info.path)));
+function reportFailure(availability: AvailabilityService, ctx: Context, info: GraphQLResolveInfo, result: RecordHoldings): void {
+  if (result.failure) (ctx.partialErrors ??= []).push(availability.unavailableError(result.failure, responsePathAsArray(info.path)));
 }
 
 @Resolver(() => CatalogRecord)
 export class CatalogRecordFieldsResolver {
+  constructor(private readonly partnerService: PartnerService, private readonly availabilityService: AvailabilityService, private readonly catalogLinkService: CatalogLinksService) {}
+
   @FieldResolver(() => ID, { description: 'Global id of the record (see Node).' })
   id(@Root() record: CatalogRecordEntity): string {
     return toGlobalId('CatalogRecord', record.id);
@@ -37,31 +42,31 @@ export class CatalogRecordFieldsResolver {
 
   @FieldResolver(() => Partner, { description: 'The library whose catalog holds the record.' })
   async library(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity): Promise<PartnerEntity> {
-    const partner = await ctx.services.partners.organizerOf(ctx, record.partnerId);
+    const partner = await this.partnerService.organizerOf(ctx, record.partnerId);
     if (!partner) throw new Error(`Catalog record ${record.id} references missing partner ${record.partnerId}`);
     return partner;
   }
 
   @FieldResolver(() => [Holding], { description: 'Copies at this library, with live status from its ILS (one batched call per library per request).' })
   async holdings(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity, @Info() info: GraphQLResolveInfo): Promise<LiveHolding[]> {
-    const result = await ctx.services.availability.holdingsOf(ctx, record);
-    reportFailure(ctx, info, result);
+    const result = await this.availabilityService.holdingsOf(ctx, record);
+    reportFailure(this.availabilityService, ctx, info, result);
     return result.holdings;
   }
 
   @FieldResolver(() => Availability, { description: 'The copies summed up: live from the ILS when it answers, else as of the last catalog sync.' })
   async availability(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity, @Info() info: GraphQLResolveInfo): Promise<RecordAvailability> {
-    const result = await ctx.services.availability.holdingsOf(ctx, record);
-    reportFailure(ctx, info, result);
+    const result = await this.availabilityService.holdingsOf(ctx, record);
+    reportFailure(this.availabilityService, ctx, info, result);
     return result.availability;
   }
 
   @FieldResolver(() => [Holding], { description: 'Copies of the same work (same ISBN or OCLC number) at the other libraries.' })
   async otherHoldings(@Ctx() ctx: Context, @Root() record: CatalogRecordEntity, @Info() info: GraphQLResolveInfo): Promise<LiveHolding[]> {
-    const others = await ctx.services.catalogLinks.sameWorkElsewhere(ctx, record);
-    const results = await Promise.all(others.map((other) => ctx.services.availability.holdingsOf(ctx, other)));
+    const others = await this.catalogLinkService.sameWorkElsewhere(ctx, record);
+    const results = await Promise.all(others.map((other) => this.availabilityService.holdingsOf(ctx, other)));
     const failed = results.find((r) => r.failure);
-    if (failed) reportFailure(ctx, info, failed);
+    if (failed) reportFailure(this.availabilityService, ctx, info, failed);
     return results.flatMap((r) => r.holdings);
   }
 
@@ -71,6 +76,6 @@ export class CatalogRecordFieldsResolver {
     @Root() record: CatalogRecordEntity,
     @Arg('first', () => Int, { defaultValue: 5, description: 'How many events, best evidence first, then soonest: 0 to 50 (larger values are read as 50).' }) first: number,
   ): Promise<EventEntity[]> {
-    return ctx.services.catalogLinks.relatedEvents(ctx, record, Math.max(0, Math.min(first, 50)));
+    return this.catalogLinkService.relatedEvents(ctx, record, Math.max(0, Math.min(first, 50)));
   }
 }

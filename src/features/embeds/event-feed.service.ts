@@ -7,6 +7,8 @@ import { EventFilterInput } from '../../domain/event-filter';
 import { toGlobalId } from '../../domain/global-id';
 import type { FeedQuery } from './feed-query';
 import { registrationInfo, RegistrationInfo } from '../events/registration-info';
+import { EventService } from '../events/event.service';
+import { PartnerService } from '../partners/partner.service';
 
 /** One event with everything a feed, embed page or widget shows; loaded through the request's loaders. */
 export interface FeedItem {
@@ -28,14 +30,14 @@ export interface FeedResult {
  * PartnerService (and DataLoaders) as GraphQL: there is no second query path whose filters could drift.
  */
 export class EventFeedService {
-  constructor(private readonly maxPageSize: number) {}
+  constructor(private readonly events: EventService, private readonly partners: PartnerService, private readonly maxPageSize: number) {}
 
   /** Partners by slug; an unknown slug is a client error that names it (never an empty feed). */
   async partnersBySlug(ctx: Context, slugs: string[]): Promise<PartnerEntity[]> {
-    const found = await Promise.all(slugs.map((slug) => ctx.services.partners.find(ctx, { slug })));
+    const found = await Promise.all(slugs.map((slug) => this.partners.find(ctx, { slug })));
     const missing = slugs.filter((_, i) => !found[i]);
     if (missing.length) {
-      const known = (await ctx.services.partners.list(ctx)).map((p) => p.slug).sort();
+      const known = (await this.partners.list(ctx)).map((p) => p.slug).sort();
       const listed = known.length > 12 ? `${known.slice(0, 12).join(', ')}, …` : known.join(', ');
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `Unknown partner "${missing[0]}". Known partners: ${listed || 'none yet'}.`, { argument: 'partner' });
     }
@@ -54,7 +56,7 @@ export class EventFeedService {
     let after: string | null = null;
     // Bounded: at most ceil(limit / page size) pages.
     while (events.length < query.limit) {
-      const page = await ctx.services.events.list(ctx, filter, { first: Math.min(this.maxPageSize, query.limit - events.length), after });
+      const page = await this.events.list(ctx, filter, { first: Math.min(this.maxPageSize, query.limit - events.length), after });
       events.push(...page.edges.map((edge) => edge.node));
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
       after = page.pageInfo.endCursor;
@@ -64,15 +66,15 @@ export class EventFeedService {
 
   /** One event by its global id (the "Add to calendar" download). */
   async one(ctx: Context, globalId: string): Promise<FeedItem> {
-    const event = await ctx.services.events.byId(ctx, globalId);
+    const event = await this.events.byId(ctx, globalId);
     if (!event) throw new DomainError(ErrorCode.NOT_FOUND, `No event with id "${globalId}".`, { argument: 'id' });
     return this.item(ctx, event);
   }
 
   private async item(ctx: Context, event: EventEntity): Promise<FeedItem> {
     const [partner, location] = await Promise.all([
-      ctx.services.partners.organizerOf(ctx, event.partnerId),
-      ctx.services.partners.locationOf(ctx, event.locationId),
+      this.partners.organizerOf(ctx, event.partnerId),
+      this.partners.locationOf(ctx, event.locationId),
     ]);
     if (!partner) throw new Error(`Event ${event.id} references missing partner ${event.partnerId}`);
     return { globalId: toGlobalId('Event', event.id), event, partner, location, registration: registrationInfo(event, ctx.now) };

@@ -11,9 +11,12 @@ import { Offer } from './offer.type';
 import { Partner } from '../partners/partner.type';
 import { RegistrationInfo } from './registration-info.type';
 import { webLinkAsStored } from '../../domain/web-url';
+import { PartnerService } from '../partners/partner.service';
 
 @Resolver(() => Event)
 export class EventFieldsResolver {
+  constructor(private readonly partnerService: PartnerService) {}
+
   @FieldResolver(() => ID, { description: 'Global id of the event (see Node); one id per occurrence of a recurring series.' })
   id(@Root() event: EventEntity): string {
     return toGlobalId('Event', event.id);
@@ -21,14 +24,14 @@ export class EventFieldsResolver {
 
   @FieldResolver(() => Partner, { description: 'The partner that runs the event.' })
   async organizer(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<PartnerEntity> {
-    const partner = await ctx.services.partners.organizerOf(ctx, event.partnerId);
+    const partner = await this.partnerService.organizerOf(ctx, event.partnerId);
     if (!partner) throw new Error(`Event ${event.id} references missing partner ${event.partnerId}`);
     return partner;
   }
 
   @FieldResolver(() => Location, { nullable: true, description: 'Where it takes place; null when the partner named no place (often so for online events).' })
   location(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<LocationEntity | null> {
-    return ctx.services.partners.locationOf(ctx, event.locationId);
+    return this.partnerService.locationOf(ctx, event.locationId);
   }
 
   @FieldResolver(() => [Offer], { description: 'Offers (price, currency, url, availability) as the partner published them.' })

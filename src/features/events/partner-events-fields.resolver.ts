@@ -6,12 +6,15 @@ import { Connection } from '../../schema/connection';
 import { EventConnection } from './event-connection.type';
 import { EventsArgs } from './events.args';
 import { Partner } from '../partners/partner.type';
+import { EventService } from './event.service';
 
 /** Partner.events belongs to the events feature, as Partner.services belongs to listings. */
 @Resolver(() => Partner)
 export class PartnerEventsFieldsResolver {
+  constructor(private readonly eventService: EventService) {}
+
   @FieldResolver(() => EventConnection, { description: 'This partner\'s events; the filter\'s partnerIds is ignored.' })
   events(@Ctx() ctx: Context, @Root() partner: PartnerEntity, @Args(() => EventsArgs) args: EventsArgs): Promise<Connection<EventEntity>> {
-    return ctx.services.events.list(ctx, args.filter, args, partner.id);
+    return this.eventService.list(ctx, args.filter, args, partner.id);
   }
 }

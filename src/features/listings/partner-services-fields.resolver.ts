@@ -6,11 +6,14 @@ import { Connection } from '../../schema/connection';
 import { Partner } from '../partners/partner.type';
 import { ServiceConnection } from './service-connection.type';
 import { ServicesArgs } from './services.args';
+import { ServiceListingService } from './service-listing.service';
 
 @Resolver(() => Partner)
 export class PartnerServicesFieldsResolver {
+  constructor(private readonly listingService: ServiceListingService) {}
+
   @FieldResolver(() => ServiceConnection, { description: 'This partner\'s listings; the filter\'s partnerIds is ignored.' })
   services(@Ctx() ctx: Context, @Root() partner: PartnerEntity, @Args(() => ServicesArgs) args: ServicesArgs): Promise<Connection<ServiceEntity>> {
-    return ctx.services.listings.list(ctx, args.filter, args, partner.id);
+    return this.listingService.list(ctx, args.filter, args, partner.id);
   }
 }

@@ -8,11 +8,14 @@ import { Location } from '../../model/location.type';
 import { Partner } from '../partners/partner.type';
 import { DateTime } from '../../schema/scalars';
 import { OpeningHours, Service } from './service.type';
+import { ServiceListingService } from './service-listing.service';
 
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 @Resolver(() => Service)
 export class ServiceFieldsResolver {
+  constructor(private readonly listingService: ServiceListingService) {}
+
   @FieldResolver(() => ID, { description: 'Global id of the listing (see Node).' })
   id(@Root() service: ServiceEntity): string {
     return toGlobalId('Service', service.id);
@@ -20,12 +23,12 @@ export class ServiceFieldsResolver {
 
   @FieldResolver(() => Partner, { description: 'The nonprofit partner that offers the service.' })
   organization(@Ctx() ctx: Context, @Root() service: ServiceEntity): Promise<PartnerEntity> {
-    return ctx.services.listings.organizationOf(ctx, service);
+    return this.listingService.organizationOf(ctx, service);
   }
 
   @FieldResolver(() => [Location], { description: 'Where the service is offered, with accessibility notes.' })
   locations(@Ctx() ctx: Context, @Root() service: ServiceEntity): Promise<LocationEntity[]> {
-    return ctx.services.listings.locationsOf(ctx, service);
+    return this.listingService.locationsOf(ctx, service);
   }
 
   @FieldResolver(() => [OpeningHours], { description: 'Regular opening hours; dated sessions are Events of the organization.' })
@@ -41,6 +44,6 @@ export class ServiceFieldsResolver {
     description: 'Open at this instant, in the location\'s own time. Null when the listing publishes no hours.',
   })
   isOpenAt(@Ctx() ctx: Context, @Root() service: ServiceEntity, @Arg('at', () => DateTime, { description: 'The instant to check (RFC 3339 with an offset).' }) at: Date): boolean | null {
-    return ctx.services.listings.isOpenAt(ctx, service, at);
+    return this.listingService.isOpenAt(ctx, service, at);
   }
 }

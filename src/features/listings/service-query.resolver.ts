@@ -5,17 +5,20 @@ import { Connection } from '../../schema/connection';
 import { ServiceConnection } from './service-connection.type';
 import { Service } from './service.type';
 import { ServicesArgs } from './services.args';
+import { ServiceListingService } from './service-listing.service';
 
 /** Root fields for nonprofit listings (kept beside QueryResolver so the two features merge cleanly). */
 @Resolver()
 export class ServiceQueryResolver {
+  constructor(private readonly listingService: ServiceListingService) {}
+
   @Query(() => ServiceConnection, { description: 'Nonprofit listings of every partner, ordered by name.' })
   services(@Ctx() ctx: Context, @Args(() => ServicesArgs) args: ServicesArgs): Promise<Connection<ServiceEntity>> {
-    return ctx.services.listings.list(ctx, args.filter, args);
+    return this.listingService.list(ctx, args.filter, args);
   }
 
   @Query(() => Service, { nullable: true, description: 'One nonprofit listing by its global id; null when there is none.' })
   service(@Ctx() ctx: Context, @Arg('id', () => ID, { description: 'Global id of the listing.' }) id: string): Promise<ServiceEntity | null> {
-    return ctx.services.listings.byId(ctx, id);
+    return this.listingService.byId(ctx, id);
   }
 }

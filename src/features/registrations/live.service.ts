@@ -12,6 +12,12 @@ import { EventChangeMessage, RegistrationCountsMessage } from '../../pubsub/topi
 
 const MAX_EVENT_IDS = 200;
 
+/** A subscription's arguments and context, as its @Subscription's topicId passes them. */
+export interface LiveSubscribeRequest {
+  args: { eventIds?: string[] | null; partnerId?: string | null; kinds?: PartnerKind[] | null };
+  context: Context;
+}
+
 
 /**
  * Subscriptions: which pub/sub messages a subscriber receives. Arguments are checked when the
@@ -31,6 +37,16 @@ export class LiveService {
   /** Subscriptions currently attached to the pub/sub on this replica (a gauge for metrics and tests). */
   activeSubscriptions(): number {
     return this.active;
+  }
+
+  /**
+   * What the schema's pubSub asks for (src/schema/build-schema.ts): one subscriber of `topic` with the
+   * subscription's arguments, checked before anything is delivered (a refusal is the operation's error).
+   */
+  subscribe(topic: string, { args, context }: LiveSubscribeRequest): Promise<AsyncIterableIterator<unknown>> {
+    if (topic === 'REGISTRATION_COUNTS') return this.registrationCounts(context, args.eventIds, args.partnerId);
+    if (topic === 'EVENT_CHANGES') return this.eventChanges(context, args.partnerId, args.kinds);
+    throw new Error(`No live topic ${topic}`);
   }
 
   async registrationCounts(ctx: Context, eventIds?: string[] | null, partnerGlobalId?: string | null): Promise<AsyncIterableIterator<RegistrationCountsMessage>> {

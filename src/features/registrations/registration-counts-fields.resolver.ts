@@ -5,9 +5,12 @@ import { toGlobalId } from '../../domain/global-id';
 import { RegistrationCountsMessage } from '../../pubsub/topics';
 import { Event } from '../events/event.type';
 import { RegistrationCounts } from './live.types';
+import { EventService } from '../events/event.service';
 
 @Resolver(() => RegistrationCounts)
 export class RegistrationCountsFieldsResolver {
+  constructor(private readonly eventService: EventService) {}
+
   @FieldResolver(() => ID, { description: 'Global id of the event whose counts these are.' })
   eventId(@Root() message: RegistrationCountsMessage): string {
     return toGlobalId('Event', message.eventId);
@@ -15,6 +18,6 @@ export class RegistrationCountsFieldsResolver {
 
   @FieldResolver(() => Event, { nullable: true, description: 'The event as it is now (loaded for this delivery).' })
   event(@Ctx() ctx: Context, @Root() message: RegistrationCountsMessage): Promise<EventEntity | null> {
-    return ctx.services.events.byLocalId(ctx, message.eventId);
+    return this.eventService.byLocalId(ctx, message.eventId);
   }
 }

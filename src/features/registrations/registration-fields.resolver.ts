@@ -6,9 +6,13 @@ import { toGlobalId } from '../../domain/global-id';
 import { Event } from '../events/event.type';
 import { PrivateField } from '../../schema/private-field';
 import { Registration } from './registration.type';
+import { EventService } from '../events/event.service';
+import { RegistrationService } from './registration.service';
 
 @Resolver(() => Registration)
 export class RegistrationFieldsResolver {
+  constructor(private readonly registrationService: RegistrationService, private readonly eventService: EventService) {}
+
   @FieldResolver(() => ID, { description: 'Global id of the registration, handed out with its ticket.' })
   id(@Root() registration: RegistrationEntity): string {
     return toGlobalId('Registration', registration.id);
@@ -16,12 +20,12 @@ export class RegistrationFieldsResolver {
 
   @FieldResolver(() => Int, { nullable: true, description: 'While WAITLISTED: 1 = next to be confirmed.' })
   waitlistPosition(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<number | null> {
-    return ctx.services.registrations.waitlistRank(ctx, registration);
+    return this.registrationService.waitlistRank(ctx, registration);
   }
 
   @FieldResolver(() => Event, { description: 'The event registered for.' })
   async event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
-    const event = await ctx.services.events.byLocalId(ctx, registration.eventId);
+    const event = await this.eventService.byLocalId(ctx, registration.eventId);
     if (!event) throw new Error(`Registration ${registration.id} references missing event ${registration.eventId}`);
     return event;
   }
@@ -29,12 +33,12 @@ export class RegistrationFieldsResolver {
   @PrivateField()
   @FieldResolver(() => String, { nullable: true, description: 'Staff of the event\'s partner only; FORBIDDEN for anyone else.' })
   name(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<string> {
-    return ctx.services.registrations.personalData(ctx, registration, 'name');
+    return this.registrationService.personalData(ctx, registration, 'name');
   }
 
   @PrivateField()
   @FieldResolver(() => String, { nullable: true, description: 'Staff of the event\'s partner only; FORBIDDEN for anyone else.' })
   email(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<string> {
-    return ctx.services.registrations.personalData(ctx, registration, 'email');
+    return this.registrationService.personalData(ctx, registration, 'email');
   }
 }

@@ -5,12 +5,15 @@ import { CancelResult, RegisterResult } from './registration.service';
 import { CancelRegistrationInput, RegisterInput } from './register.input';
 import { CancelPayload, RegisterPayload } from './register-payload.type';
 import { Registration } from './registration.type';
+import { RegistrationService } from './registration.service';
 
 @Resolver()
 export class RegistrationResolver {
+  constructor(private readonly registrationService: RegistrationService) {}
+
   @Mutation(() => RegisterPayload, { description: 'Register a party for a NATIVE event: a ticket, or a typed rejection. No API key needed.' })
   async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput, { description: 'Who registers, for which event, how many people.' }) input: RegisterInput): Promise<object> {
-    const result: RegisterResult = await ctx.services.registrations.register(ctx, input);
+    const result: RegisterResult = await this.registrationService.register(ctx, input);
     return result.kind === 'ticket'
       ? { registration: result.registration, cancelToken: result.cancelToken }
       : { code: result.code, message: result.message };
@@ -24,7 +27,7 @@ export class RegistrationResolver {
     @Ctx() ctx: Context,
     @Arg('input', () => CancelRegistrationInput, { description: 'The registration and its cancel token.' }) input: CancelRegistrationInput,
   ): Promise<CancelResult> {
-    return ctx.services.registrations.cancel(ctx, input);
+    return this.registrationService.cancel(ctx, input);
   }
 
   @Mutation(() => Registration, {
@@ -36,6 +39,6 @@ export class RegistrationResolver {
     @Arg('registrationId', () => ID, { description: 'Global id of a CONFIRMED registration.' }) registrationId: string,
     @Arg('attended', () => Boolean, { defaultValue: true, description: 'True marks the party as come; false undoes a check-in.' }) attended: boolean,
   ): Promise<RegistrationEntity> {
-    return ctx.services.registrations.checkIn(ctx, registrationId, attended);
+    return this.registrationService.checkIn(ctx, registrationId, attended);
   }
 }

@@ -4,13 +4,13 @@ import { EventChangeMessage, RegistrationCountsMessage } from '../../pubsub/topi
 import { PartnerKind } from '../../schema/enums';
 import { EventChange, RegistrationCounts } from './live.types';
 
-type Args = { eventIds?: string[] | null; partnerId?: string | null; kinds?: PartnerKind[] | null };
-
 @Resolver()
 export class SubscriptionResolver {
   @Subscription(() => RegistrationCounts, {
     description: 'Seat counts after every registration, cancellation, promotion, check-in and capacity change (and polled partner counts). Filter by events, by partner, or neither for all.',
-    subscribe: ({ args, context }) => (context as Context).services.live.registrationCounts(context as Context, (args as Args).eventIds, (args as Args).partnerId),
+    topics: 'REGISTRATION_COUNTS',
+    // The schema's pubSub (src/schema/build-schema.ts) hands topic, arguments and context to LiveService.
+    topicId: ({ args, context }) => ({ args, context }),
   })
   registrationCounts(
     @Root() message: RegistrationCountsMessage,
@@ -24,7 +24,8 @@ export class SubscriptionResolver {
 
   @Subscription(() => EventChange, {
     description: 'Events created, updated, cancelled or removed, by native edits and partner syncs.',
-    subscribe: ({ args, context }) => (context as Context).services.live.eventChanges(context as Context, (args as Args).partnerId, (args as Args).kinds),
+    topics: 'EVENT_CHANGES',
+    topicId: ({ args, context }) => ({ args, context }),
   })
   eventChanges(
     @Root() message: EventChangeMessage,

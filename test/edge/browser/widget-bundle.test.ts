@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { buildWidget, gzippedBytes, widgetFeaturesOf } from '../../../src/edge/browser/widget-bundle';
-import { buildCommunitySchema } from '../../../src/schema/build-schema';
+import { buildSchemaOver } from '../../../src/compose';
 import { feedParams } from '../../../src/edge/browser/widget/filter';
 import { outcomeText } from '../../../src/edge/browser/widget/register-form';
 
@@ -19,7 +19,7 @@ describe('the widget bundle', () => {
   });
 
   it('enables registrations only when the schema has both registrationCounts and register', async () => {
-    expect(widgetFeaturesOf(await buildCommunitySchema())).toEqual({ registrations: true });
+    expect(widgetFeaturesOf(await buildSchemaOver())).toEqual({ registrations: true });
     const withBoth = buildSchema(`type Query { a: Int } type Mutation { register(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
     expect(widgetFeaturesOf(withBoth)).toEqual({ registrations: true });

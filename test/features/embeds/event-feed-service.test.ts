@@ -15,7 +15,7 @@ describeEachBackend('EventFeedService', (backend) => {
   afterAll(() => graph.close());
 
   const list = async (query: Record<string, string>) => {
-    const ctx = await createContext({ db: graph.db, services: graph.services, logger: createLogger('silent') });
+    const ctx = await createContext({ db: graph.db, apiKeys: graph.services.apiKeys, logger: createLogger('silent') });
     return graph.sql.measure(() => graph.services.eventFeeds.list(ctx, parseFeedQuery(query, { defaultLimit: 50, maxLimit: 1000 })));
   };
 
@@ -32,11 +32,11 @@ describeEachBackend('EventFeedService', (backend) => {
   });
 
   it('pages through EventService when the limit exceeds a page, in order, without duplicates', async () => {
-    const ctx = await createContext({ db: graph.db, services: graph.services, logger: createLogger('silent') });
+    const ctx = await createContext({ db: graph.db, apiKeys: graph.services.apiKeys, logger: createLogger('silent') });
     const query = parseFeedQuery({ limit: '1000' }, { defaultLimit: 50, maxLimit: 1000 });
     const whole = await graph.services.eventFeeds.list(ctx, query);
-    const fresh = await createContext({ db: graph.db, services: graph.services, logger: createLogger('silent') });
-    const paged = await graph.sql.measure(() => new EventFeedService(7).list(fresh, query));
+    const fresh = await createContext({ db: graph.db, apiKeys: graph.services.apiKeys, logger: createLogger('silent') });
+    const paged = await graph.sql.measure(() => new EventFeedService(graph.services.events, graph.services.partners, 7).list(fresh, query));
     expect(whole.items.length).toBeGreaterThan(60);
     expect(paged.result.items.map((i) => i.event.id)).toEqual(whole.items.map((i) => i.event.id));
     expect(paged.statements).toBe(Math.ceil(whole.items.length / 7) + 2);

@@ -1,5 +1,5 @@
 import { getNamedType, GraphQLObjectType, isObjectType } from 'graphql';
-import { buildCommunitySchema } from '../../../src/schema/build-schema';
+import { buildSchemaOver } from '../../../src/compose';
 import { describeEachBackend } from '../../support/backends';
 import { createTestGraph, TestGraph } from '../../support/graph';
 import { createPartner, insertNativeEvent } from '../../support/native-event';
@@ -12,7 +12,7 @@ const PRIVATE_EMAIL = 'private.person@example.org';
 
 describe('the schema', () => {
   it('reaches Registration only through the known fields, and Registration is not a Node', async () => {
-    const schema = await buildCommunitySchema();
+    const schema = await buildSchemaOver();
     const doors: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;

@@ -45,7 +45,7 @@ export async function createSyncHarness(backend: BackendName, http: HttpClientOp
   });
   const { secret } = await graph.services.apiKeys.create({ role: ApiKeyRole.ADMIN, label: 'sync tests' });
   const logger = createLogger('silent');
-  const admin = await createContext({ db: graph.db, services: graph.services, logger }, { authorization: `Bearer ${secret}` });
+  const admin = await createContext({ db: graph.db, apiKeys: graph.services.apiKeys, logger }, { authorization: `Bearer ${secret}` });
   const published: SyncHarness['published'] = { changes: [], counts: [] };
   void (async () => {
     for await (const m of graph.services.pubsub.subscribe('EVENT_CHANGES')) published.changes.push(m);

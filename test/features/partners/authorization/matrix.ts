@@ -183,7 +183,7 @@ function freshEvent(f: MatrixFixture, setup: MatrixSetup) {
 
 /** A new (never synced) iCalendar source of the owner, added as an admin would; returns its global id. */
 async function freshSource(f: MatrixFixture, setup: MatrixSetup): Promise<string> {
-  const ctx = await createContext({ db: setup.db, services: setup.services, logger: createLogger('silent') });
+  const ctx = await createContext({ db: setup.db, apiKeys: setup.services.apiKeys, logger: createLogger('silent') });
   const admin = { ...ctx, principal: { role: ApiKeyRole.ADMIN, keyId: 'matrix' } as const };
   const source = await setup.services.sources.addSource(admin, {
     partnerId: f.ownerPartnerId, format: SourceFormat.ICALENDAR, url: `http://127.0.0.1:9/${newId()}.ics`,
@@ -194,7 +194,7 @@ async function freshSource(f: MatrixFixture, setup: MatrixSetup): Promise<string
 /** A new registration (made as the public would) on a new event of the owner. */
 async function freshRegistration(f: MatrixFixture, setup: MatrixSetup) {
   const event = await freshEvent(f, setup);
-  const ctx = await createContext({ db: setup.db, services: setup.services, logger: createLogger('silent') });
+  const ctx = await createContext({ db: setup.db, apiKeys: setup.services.apiKeys, logger: createLogger('silent') });
   const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email: `${newId()}@example.org`, partySize: 1 });
   if (result.kind !== 'ticket') throw new Error(`setup registration was rejected: ${result.message}`);
   return { eventId: event.globalId, registrationId: toGlobalId('Registration', result.registration.id), cancelToken: result.cancelToken };

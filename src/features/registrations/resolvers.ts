@@ -1,0 +1,26 @@
+import type { EventService } from '../events/event.service';
+import { EventChangeFieldsResolver } from './event-change-fields.resolver';
+import { EventRegistrationsResolver } from './event-registrations.resolver';
+import { RegistrationCountsFieldsResolver } from './registration-counts-fields.resolver';
+import { RegistrationFieldsResolver } from './registration-fields.resolver';
+import { RegistrationResolver } from './registration.resolver';
+import type { RegistrationService } from './registration.service';
+import { SubscriptionResolver } from './subscription.resolver';
+
+/** The services the registrations and live counts resolvers are built with (src/compose.ts passes its own). */
+export interface RegistrationsResolverServices {
+  registrations: RegistrationService;
+  events: EventService;
+}
+
+/** This feature's resolvers, each given its services through its constructor. */
+export function registrationsResolvers(s: RegistrationsResolverServices): object[] {
+  return [
+    new RegistrationResolver(s.registrations),
+    new RegistrationFieldsResolver(s.registrations, s.events),
+    new EventRegistrationsResolver(s.registrations),
+    new SubscriptionResolver(),
+    new RegistrationCountsFieldsResolver(s.events),
+    new EventChangeFieldsResolver(s.events),
+  ];
+}
