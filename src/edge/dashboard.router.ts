@@ -6,6 +6,7 @@ import { DASHBOARD_CSS, DASHBOARD_HTML } from './browser/dashboard-page.render';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../domain/errors';
 import { sendCached } from './cached-response';
 import { EmbedRouteOptions, failureOf, publicContext } from './embed-request';
+import { htmlEscape } from '../domain/html-escape';
 
 /** chart.js 4's UMD build, served from the installed package (no CDN; the page works offline). */
 const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
@@ -27,7 +28,6 @@ const securityHeaders: RequestHandler = helmet({
   referrerPolicy: { policy: 'no-referrer' },
 });
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** /dashboard (optionally ?partner=slug): live registration counts for program staff. */
 export function dashboardRouter(options: EmbedRouteOptions): Router {
@@ -51,7 +51,7 @@ export function dashboardRouter(options: EmbedRouteOptions): Router {
       const failure = failureOf(error, options);
       res.status(failure.status).set({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
         .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dashboard unavailable</title></head>
-<body><main><h1>Registrations dashboard</h1><p role="alert">${escapeHtml(failure.message)}</p><p><a href="/dashboard">All partners</a></p></main></body></html>\n`);
+<body><main><h1>Registrations dashboard</h1><p role="alert">${htmlEscape(failure.message)}</p><p><a href="/dashboard">All partners</a></p></main></body></html>\n`);
     }
   });
   router.get('/dashboard/dashboard.css', (req, res) => sendCached(req, res, DASHBOARD_CSS, { type: 'text/css; charset=utf-8', maxAgeSeconds: 300 }));

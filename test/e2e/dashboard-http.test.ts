@@ -33,10 +33,10 @@ describe('/dashboard over HTTP', () => {
 
   it('answers a bad partner or parameter with a 400 page that says why, never a 500', async () => {
     const cases: Array<[string, string]> = [
-      ['/dashboard?partner=millbrook-libary', 'Unknown partner &#34;millbrook-libary&#34;. Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy.'],
-      ['/dashboard?partner=%3Cscript%3E', 'Invalid value for query parameter &#34;partner&#34;: &#34;&#60;script&#62;&#34;. Expected one partner slug (lowercase letters, digits and hyphens).'],
-      ['/dashboard?partner=a&partner=b', 'Invalid value for query parameter &#34;partner&#34;: [&#34;a&#34;,&#34;b&#34;]. Expected one partner slug (lowercase letters, digits and hyphens).'],
-      ['/dashboard?partnr=millbrook-library', 'Unknown query parameter &#34;partnr&#34;. The dashboard takes only &#34;partner&#34; (a partner slug).'],
+      ['/dashboard?partner=millbrook-libary', 'Unknown partner &quot;millbrook-libary&quot;. Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy.'],
+      ['/dashboard?partner=%3Cscript%3E', 'Invalid value for query parameter &quot;partner&quot;: &quot;&lt;script&gt;&quot;. Expected one partner slug (lowercase letters, digits and hyphens).'],
+      ['/dashboard?partner=a&partner=b', 'Invalid value for query parameter &quot;partner&quot;: [&quot;a&quot;,&quot;b&quot;]. Expected one partner slug (lowercase letters, digits and hyphens).'],
+      ['/dashboard?partnr=millbrook-library', 'Unknown query parameter &quot;partnr&quot;. The dashboard takes only &quot;partner&quot; (a partner slug).'],
     ];
     for (const [path, message] of cases) {
       const res = await get(path);

@@ -1,5 +1,6 @@
-import { AdapterError, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
-import { FetchError } from '../shared/http';
+import { AdapterError, HttpClient, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
+import { fetchExplained } from '../shared/fetch-failure';
+import { integerOption } from '../shared/source-options';
 import { NormalizedService, SERVICES_KIND } from '../shared/service-item';
 import { isSkipped, mapHsdsService } from './hsds.map';
 import { isMinimalService, JsonObject, parseHsdaPage, parseJsonBody, servicesFromJson } from './hsds.parse';
@@ -28,28 +29,13 @@ function modeOf(source: SourceSpec): Mode {
   return path.endsWith('.json') ? 'file' : 'api';
 }
 
-function intOption(source: SourceSpec, name: string, fallback: number, max: number): number {
-  const value = source.options[name] ?? fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new AdapterError(`HSDS option "${name}" must be an integer from 1 to ${max}, got ${JSON.stringify(value)}.`);
-  }
-  return value;
-}
-
-/** The HttpClient fails on a status >= 400 (429/5xx after retries); the failure names what was read. */
-async function fetchOrExplain(http: HttpClient, url: string, what: string, request: HttpRequestOptions): Promise<HttpResult> {
-  try {
-    return await http.fetch(url, request);
-  } catch (error) {
-    if (error instanceof FetchError && error.status !== null) throw new AdapterError(`${what}: GET ${url} answered HTTP ${error.status}.`);
-    throw error;
-  }
-}
+const intOption = (source: SourceSpec, name: string, fallback: number, max: number) => integerOption(source, 'HSDS', name, fallback, max);
 
 async function get(http: HttpClient, url: string, what: string, conditional?: SourceSpec['validators']): Promise<HttpResult> {
-  const response = await fetchOrExplain(http, url, what, { headers: { accept: 'application/json, text/csv;q=0.9' }, conditional });
+  const answered = (status: number) => new AdapterError(`${what}: GET ${url} answered HTTP ${status}.`);
+  const response = await fetchExplained(http, url, { headers: { accept: 'application/json, text/csv;q=0.9' }, conditional }, answered);
   if (response.notModified) return response;
-  if (response.status < 200 || response.status >= 300) throw new AdapterError(`${what}: GET ${url} answered HTTP ${response.status}.`);
+  if (response.status < 200 || response.status >= 300) throw answered(response.status);
   return response;
 }
 
@@ -97,12 +83,13 @@ async function pullApi(source: SourceSpec, http: HttpClient, skipped: SkippedIte
     }
     const url = `${base}/services/${encodeURIComponent(item.id)}`;
     // 404 is asked for: a service deleted between the list and its detail is skipped, not a failure.
-    const response = await fetchOrExplain(http, url, 'HSDA service detail', { headers: { accept: 'application/json' }, acceptStatus: [404] });
+    const answered = (status: number) => new AdapterError(`HSDA service detail: GET ${url} answered HTTP ${status}.`);
+    const response = await fetchExplained(http, url, { headers: { accept: 'application/json' }, acceptStatus: [404] }, answered);
     if (response.status === 404) {
       skipped.push({ externalId: item.id, reason: `listed, but GET ${url} answered 404 (removed while we read the list)` });
       continue;
     }
-    if (response.status < 200 || response.status >= 300) throw new AdapterError(`HSDA service detail: GET ${url} answered HTTP ${response.status}.`);
+    if (response.status < 200 || response.status >= 300) throw answered(response.status);
     raws.push(...servicesFromJson(parseJsonBody(response.body, `HSDA service ${item.id}`), url));
   }
   return { raws, incremental };

@@ -1,37 +1,22 @@
-import sanitizeHtml from 'sanitize-html';
 import { NormalizedEvent, NormalizedPlace } from '../adapter';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../../domain/enums';
 import { IcsOccurrence } from './icalendar.parse';
 import { webUrl } from '../../domain/web-url';
 import { WebLinkCheck } from '../shared/web-links';
 import { mapPaced } from '../../event-loop';
+import { htmlToPlainText } from '../shared/plain-text';
+import { COMMON_AUDIENCE_RULES, mapAudiences } from '../shared/audience';
 
 /**
  * Age bands from CATEGORIES: library and school calendars (LibCal, Google) carry the audience as a
- * category ("Kids", "Teens", "Families"). Only matching labels become rawAudiences.
+ * category ("Kids", "Teens", "Families", "Ages 3-5"), read with the one audience vocabulary. Only
+ * labels that mean a band become rawAudiences (the rest are plain categories).
  */
-const AUDIENCE_WORDS: Array<[RegExp, Audience]> = [
-  [/\b(bab(y|ies)|infants?)\b/i, Audience.BABIES],
-  [/\btoddlers?\b/i, Audience.TODDLERS],
-  [/\b(pre-?school(ers)?|pre-?k)\b/i, Audience.PRESCHOOL],
-  [/\b(kids|children|child|elementary)\b/i, Audience.KIDS],
-  [/\btweens?\b/i, Audience.TWEENS],
-  [/\b(teens?|teenagers?|young adults?)\b/i, Audience.TEENS],
-  [/\badults?\b/i, Audience.ADULTS],
-  [/\b(seniors?|older adults?)\b/i, Audience.SENIORS],
-  [/\bfamil(y|ies)\b/i, Audience.FAMILIES],
-  [/\b(all ages|everyone)\b/i, Audience.ALL_AGES],
-];
-
 export function audiencesOf(labels: string[]): { audiences: Audience[]; rawAudiences: string[] } {
-  const audiences = new Set<Audience>();
-  const rawAudiences: string[] = [];
-  for (const label of labels) {
-    const hits = AUDIENCE_WORDS.filter(([re]) => re.test(label)).map(([, a]) => a);
-    if (hits.length) rawAudiences.push(label);
-    hits.forEach((a) => audiences.add(a));
-  }
-  return { audiences: [...audiences], rawAudiences };
+  return {
+    audiences: mapAudiences(labels, COMMON_AUDIENCE_RULES),
+    rawAudiences: labels.filter((label) => mapAudiences([label], COMMON_AUDIENCE_RULES).length > 0),
+  };
 }
 
 /** DESCRIPTION is plain text per RFC 5545, but Google and Outlook put HTML in it: keep the text, drop markup. */
@@ -39,12 +24,8 @@ export function plainText(value: string | null): string | null {
   if (!value) return null;
   // eslint-disable-next-line no-control-regex
   if (!/[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value)) return value.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim().slice(0, 20_000) || null;
-  const withBreaks = value.replace(/<br\s*\/?>/gi, '\n').replace(/<\/(p|div|li|h\d)>/gi, '\n');
-  const stripped = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} })
-    .replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
-    .replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  // eslint-disable-next-line no-control-regex
+  const stripped = htmlToPlainText(value)?.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
   return stripped ? stripped.slice(0, 20_000) : null;
 }
 

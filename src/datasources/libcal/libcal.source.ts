@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AdapterError, EVENTS_KIND, HttpClient, HttpRequestOptions, HttpResult, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { NormalizedEvent } from '../adapter';
-import { FetchError } from '../shared/http';
+import { fetchExplained } from '../shared/fetch-failure';
+import { integerOption, textOption } from '../shared/source-options';
 import { parsePartnerJson } from '../shared/json-text';
 import { mapLibCalEvents } from './libcal.map';
 import { WebLinkCheck } from '../shared/web-links';
@@ -25,20 +26,8 @@ interface Token {
   expiresAt: number;
 }
 
-function option(source: SourceSpec, name: string): string {
-  const value = source.options[name];
-  if (typeof value === 'number') return String(value);
-  if (typeof value !== 'string' || !value.trim()) throw new AdapterError(`LibCal option "${name}" is required.`);
-  return value.trim();
-}
-
-function intOption(source: SourceSpec, name: string, fallback: number, max: number): number {
-  const value = source.options[name] ?? fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
-    throw new AdapterError(`LibCal option "${name}" must be an integer from 1 to ${max}, got ${JSON.stringify(value)}.`);
-  }
-  return value;
-}
+const option = (source: SourceSpec, name: string) => textOption(source, 'LibCal', name);
+const intOption = (source: SourceSpec, name: string, fallback: number, max: number) => integerOption(source, 'LibCal', name, fallback, max);
 
 function failure(what: string, url: string, status: number): AdapterError {
   const hint: Record<number, string> = {
@@ -50,19 +39,11 @@ function failure(what: string, url: string, status: number): AdapterError {
   return new AdapterError(`${what}: ${url} answered HTTP ${status} (${reason}).`);
 }
 
-/**
- * The HttpClient fails on every status >= 400 it is not asked for (429/5xx after its retries); the
- * failure is rephrased with what the status means for a LibCal source. Only 401 is read here.
- */
+/** A failure says what the status means for a LibCal source. Only 401 is read here (a new token). */
 async function fetchOrExplain(http: HttpClient, what: string, url: string, request: HttpRequestOptions): Promise<HttpResult> {
-  try {
-    const response = await http.fetch(url, request);
-    if (response.status !== 200 && response.status !== 401) throw failure(what, url, response.status);
-    return response;
-  } catch (error) {
-    if (error instanceof FetchError && error.status !== null) throw failure(what, url, error.status);
-    throw error;
-  }
+  const response = await fetchExplained(http, url, request, (status) => failure(what, url, status));
+  if (response.status !== 200 && response.status !== 401) throw failure(what, url, response.status);
+  return response;
 }
 
 function parseJson(response: HttpResult, what: string): unknown {

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import type { FeedItem } from './event-feed.service';
 import { audienceLabel, externalRegistrationUrl, isoStart, placeText, spotsText, statusLabel, whenText } from './event-display';
 import { eventJsonLd, scriptSafeJson } from './schema-org';
+import { htmlEscape } from '../../domain/html-escape';
 
-export function htmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!);
-}
 
 export interface EmbedPageMeta {
   heading: string;

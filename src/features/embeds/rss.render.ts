@@ -1,14 +1,13 @@
+import { htmlEscape } from '../../domain/html-escape';
 import type { FeedItem } from './event-feed.service';
 import { ICS_REFRESH_SECONDS, icsUid } from './icalendar.render';
 import { eventPageUrl, placeText, spotsText, statusLabel, whenText } from './event-display';
 import type { FeedMeta } from './json-feed.render';
 
-/** XML text and attribute escaping (the five predefined entities), dropping characters XML 1.0 forbids. */
+/** XML text and attribute escaping, dropping the characters XML 1.0 forbids first. */
 export function xmlEscape(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  // eslint-disable-next-line no-control-regex
+  return htmlEscape(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ''));
 }
 
 const element = (name: string, value: string | null | undefined, attributes = ''): string =>

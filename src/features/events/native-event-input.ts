@@ -1,5 +1,5 @@
 import { IANAZone } from 'luxon';
-import sanitizeHtml from 'sanitize-html';
+import { htmlToPlainText } from '../../datasources/shared/plain-text';
 import { Audience } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
 import { MAX_EVENT_CATEGORIES } from '../../domain/input-bounds';
@@ -44,7 +44,7 @@ export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
   if (title.length < 1 || title.length > 500) throw new InvalidArgumentError('input.title', fields.title, 'a title of 1 to 500 characters');
   const description = fields.description == null
     ? null
-    : sanitizeHtml(fields.description, { allowedTags: [], allowedAttributes: {} }).trim() || null;
+    : htmlToPlainText(fields.description);
   if (description && description.length > 10_000) throw new InvalidArgumentError('input.description', `${description.slice(0, 20)}…`, 'at most 10,000 characters');
   if (!(fields.endsAt.getTime() > fields.startsAt.getTime())) {
     throw new InvalidArgumentError('input.endsAt', fields.endsAt.toISOString(), `an instant after startsAt (${fields.startsAt.toISOString()})`);

@@ -1,4 +1,5 @@
 /** The dashboard's two ways to the API: one HTTP POST per query, one graphql-ws socket for live counts. */
+import { LiveState, LiveSubscription, subscribeLive } from '../live-socket';
 
 export interface GraphQLResponse<T> {
   data?: T;
@@ -13,52 +14,10 @@ export async function post<T>(url: string, query: string, variables: object, key
   return res.json();
 }
 
-const MAX_RECONNECTS = 8;
+export type Live = LiveSubscription;
 
-export interface Live {
-  stop(): void;
-}
-
-/**
- * A graphql-transport-ws subscription (connection_init → connection_ack → subscribe → next…). The key
- * travels in connection_init's payload, as the server expects. Reconnects a bounded number of times
- * with capped exponential backoff; `onState` tells the page what to announce.
- */
+/** The dashboard's live counts, with the partner key, over the shared client. */
 export function subscribe<T>(url: string, query: string, variables: object, key: string | null,
-  onData: (data: T) => void, onState: (state: 'live' | 'reconnecting' | 'closed', reason?: string) => void): Live {
-  let socket: WebSocket | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let attempts = 0;
-  let stopped = false;
-  const send = (message: object) => socket && socket.readyState === WebSocket.OPEN && socket.send(JSON.stringify(message));
-  const open = () => {
-    socket = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
-    socket.onopen = () => send({ type: 'connection_init', payload: key ? { authorization: 'Bearer ' + key } : {} });
-    socket.onmessage = (m) => {
-      const msg = JSON.parse(String(m.data));
-      if (msg.type === 'connection_ack') {
-        attempts = 0;
-        send({ id: 'live', type: 'subscribe', payload: { query, variables } });
-        onState('live');
-      } else if (msg.type === 'ping') send({ type: 'pong' });
-      else if (msg.type === 'next' && msg.payload && msg.payload.data) onData(msg.payload.data);
-      else if (msg.type === 'error') onState('closed', (msg.payload && msg.payload[0] && msg.payload[0].message) || 'subscription refused');
-    };
-    socket.onclose = (ev) => {
-      if (stopped) return;
-      // 4403: the key was refused. Retrying with the same key cannot help.
-      if (ev.code === 4403) return onState('closed', 'the API key was refused');
-      if (attempts >= MAX_RECONNECTS) return onState('closed', 'the server cannot be reached');
-      onState('reconnecting');
-      timer = setTimeout(open, Math.min(30000, 1000 * 2 ** attempts++));
-    };
-  };
-  open();
-  return {
-    stop() {
-      stopped = true;
-      clearTimeout(timer);
-      if (socket) socket.close(1000);
-    },
-  };
+  onData: (data: T) => void, onState: (state: LiveState, reason?: string) => void): Live {
+  return subscribeLive({ url, query, variables, key, onData, onState });
 }
