@@ -1,6 +1,7 @@
 import { CatalogFormat, CatalogIsbn, CatalogLink, HoldingStatus, NormalizedCatalogRecord, NormalizedHolding } from '../shared/catalog-item';
 import { splitIsbn } from '../shared/isbn';
 import { controlField, dataFields, MarcField, MarcRecord, subfield, subfieldsOf } from './marc.record';
+import { marcRecordId, MarcRecordId } from './marc.record-id';
 import { webUrl } from '../../domain/web-url';
 
 /**
@@ -126,9 +127,9 @@ function locationItem(field: MarcField): NormalizedHolding {
   };
 }
 
-export function mapMarcRecord(record: MarcRecord): NormalizedCatalogRecord {
-  const controlNumber = controlField(record, '001')?.trim();
-  if (!controlNumber) throw new MarcMappingError('record has no 001 control number');
+/** `identity` is passed in by callers that also report which id rule was used (marc.source.ts). */
+export function mapMarcRecord(record: MarcRecord, identity: MarcRecordId = marcRecordId(record)): NormalizedCatalogRecord {
+  const controlNumber = identity.id;
   const deleted = record.leader[5] === 'd';
   const title245 = dataFields(record, '245')[0];
   const title = title245 ? clean(subfieldsOf(title245, 'anp').join(' ')) : null;
@@ -138,7 +139,8 @@ export function mapMarcRecord(record: MarcRecord): NormalizedCatalogRecord {
     externalId: controlNumber,
     deleted,
     controlNumber,
-    controlNumberSource: controlField(record, '003')?.trim() || null,
+    // 003 names the organisation whose 001 this is: without a 001 it identifies nothing.
+    controlNumberSource: identity.rule === '001' ? controlField(record, '003')?.trim() || null : null,
     title: title ?? '',
     alternateTitles: unique(dataFields(record, '880').filter((f) => (subfield(f, '6') ?? '').startsWith('245'))
       .map((f) => clean(subfieldsOf(f, 'anpb').join(' ').replace(/[\u200e\u200f\u202a-\u202e]/g, '')))),

@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CatalogSinkItem } from '../shared/catalog-item';
+import { CatalogSinkItem, NormalizedCatalogRecord } from '../shared/catalog-item';
 import { AdapterError, CATALOG_KIND, HttpClient, PullResult, SkippedItem, SourceAdapter, SourceFormat, SourceSpec } from '../adapter';
 import { FetchError } from '../shared/http';
 import { createUrlPolicy } from '../shared/url-policy';
 import { mapMarcRecord, MarcMappingError } from './marc.map';
 import { parseMarc } from './marc.parse';
 import { MarcParseResult } from './marc.record';
+import { marcRecordId } from './marc.record-id';
+import { MarcIdRuleTally } from './marc.id-note';
 
 /** Slices an in-memory body so the parser sees the same chunked input as a file stream. */
 function* chunksOf(body: Buffer, size = 64 * 1024): Generator<Buffer> {
@@ -22,6 +24,7 @@ export async function* catalogRecords(
   chunks: AsyncIterable<Buffer> | Iterable<Buffer>, skipped: SkippedItem[], notes: string[] = [],
 ): AsyncGenerator<CatalogSinkItem> {
   let readAsUtf8 = 0;
+  const idRules = new MarcIdRuleTally();
   const skip = (result: MarcParseResult, controlNumber: string | null, reason: string): CatalogSinkItem => {
     skipped.push({
       externalId: controlNumber, reason: `record ${result.index + 1}: ${reason}`,
@@ -35,14 +38,22 @@ export async function* catalogRecords(
       continue;
     }
     if (result.readAsUtf8) readAsUtf8++;
+    const identity = marcRecordId(result.record);
+    let mapped: NormalizedCatalogRecord;
     try {
-      yield mapMarcRecord(result.record);
+      mapped = mapMarcRecord(result.record, identity);
     } catch (error) {
       if (!(error instanceof MarcMappingError)) throw error;
-      yield skip(result, result.record.fields.find((f) => f.tag === '001')?.value?.trim() || null, error.message);
+      // Skipped under its id, so the sink keeps a stored copy of it rather than removing it as gone.
+      yield skip(result, identity.id, error.message);
+      continue;
     }
+    idRules.add(identity.rule);
+    yield mapped;
   }
   if (readAsUtf8) notes.push(`${readAsUtf8} record(s) declared MARC-8 (leader/09 blank) were UTF-8 and read as UTF-8`);
+  const idNote = idRules.note();
+  if (idNote) notes.push(idNote);
 }
 
 export interface MarcSourceOptions {

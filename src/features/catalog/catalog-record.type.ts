@@ -25,7 +25,7 @@ export class CatalogLink {
 
 @ObjectType('CatalogRecord', { implements: Node, description: 'A bibliographic record of a library\'s catalog.' })
 export class CatalogRecord extends Node {
-  @Field(() => String, { description: 'The MARC 001 control number.' })
+  @Field(() => String, { description: 'The MARC 001 control number; for a record without one, its fallback id (035:, 020:, 010: or sha256: prefix).' })
   controlNumber!: string;
 
   @Field(() => String, { description: 'The title (MARC 245 $a $n $p), without the subtitle.' })

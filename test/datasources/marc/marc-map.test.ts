@@ -64,9 +64,10 @@ describe('MARC → catalog record mapping', () => {
     expect(formatOf('j', 'm', [['336', '  ', [['b', 'prm']]]])).toBe(CatalogFormat.MUSIC);
   });
 
-  it('marks leader/05 = d records as deletions, and refuses a record without 001', () => {
+  it('marks leader/05 = d records as deletions, keeps a record without 001 under its fallback id, and refuses one without 245', () => {
     expect(map([['001', '9']], leader({ status: 'd' }))).toMatchObject({ externalId: '9', deleted: true });
-    expect(() => map([['245', '10', [['a', 'No id']]]])).toThrow('record has no 001 control number');
+    expect(map([['003', 'MilbPL'], ['035', '  ', [['a', '(OCoLC)12345']]], ['245', '10', [['a', 'No id']]]]))
+      .toMatchObject({ externalId: '035:(OCoLC)12345', controlNumber: '035:(OCoLC)12345', controlNumberSource: null, title: 'No id' });
     expect(() => map([['001', '3']])).toThrow('record has no 245 title');
   });
 
