@@ -4,12 +4,13 @@ import { SourceFormat } from '../src/datasources/adapter';
 import { libraryLibCalEvents } from './feeds/library-libcal';
 import { foodShareServices, literacyServices } from './feeds/nonprofits-hsds';
 import { museumEventsPage } from './feeds/museum-jsonld';
+import { DEMO_DIR } from '../src/config';
 
 /**
  * Where the demo writes the partner files it renders at seed time. Inside demo/, so the default
  * SOURCE_FILE_ROOTS (the demo/ folder) allows the scheduler to keep re-reading them; gitignored.
  */
-export const DEMO_DATA_DIR = path.join(__dirname, 'data');
+export const DEMO_DATA_DIR = path.join(DEMO_DIR, 'data');
 
 export interface DemoSource {
   partner: string;
@@ -56,7 +57,7 @@ export const DEMO_SOURCES: DemoSource[] = [
 
 /** Writes a rendered file atomically: servers seeding side by side (tests, replicas) never read half a file. */
 export function writeDemoFile(source: DemoSource, now: Date): string {
-  const file = path.join(__dirname, source.file);
+  const file = path.join(DEMO_DIR, source.file);
   if (source.render) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

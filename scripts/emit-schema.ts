@@ -7,18 +7,18 @@ import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../s
 import { NodeService } from '../src/schema/node.service';
 
 /**
- * Writes src/schema/schema.graphql (the public API) and src/schema/subgraph.graphql (the same API
+ * Writes src/schema/schema.graphql (the public API) and federation/subgraph.graphql (the same API
  * as a Federation 2 subgraph, for `rover subgraph publish` or a router's static config); tests fail
  * while either committed file differs from the code.
  */
 buildSchemaOver().then((schema) => {
-  const dir = path.join(__dirname, '..', 'src', 'schema');
+  const root = path.join(__dirname, '..');
   const files: [string, string][] = [
-    ['schema.graphql', printCommunitySchema(schema)],
-    ['subgraph.graphql', printCommunitySubgraphSchema(buildCommunitySubgraphSchema(schema, new NodeService()))],
+    ['src/schema/schema.graphql', printCommunitySchema(schema)],
+    ['federation/subgraph.graphql', printCommunitySubgraphSchema(buildCommunitySubgraphSchema(schema, new NodeService()))],
   ];
   for (const [name, sdl] of files) {
-    const file = path.join(dir, name);
+    const file = path.join(root, name);
     fs.writeFileSync(file, sdl);
     process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
   }

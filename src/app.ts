@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
-import { isEmpty, seedDemo } from '../demo/seed';
+import type { DemoLoader } from './startup/demo-loader';
 import { Config } from './config';
 import { ContextDeps } from './context';
 import { DataSourceOptions, openDatabase } from './db/data-source';
@@ -40,6 +40,8 @@ export interface App {
 export interface AppOptions {
   logger?: Logger;
   dataSource?: DataSourceOptions;
+  /** Loads the demo community into an empty database when config.demo is on; none: nothing is loaded. */
+  demo?: DemoLoader | null;
 }
 
 /** The composition root: config → database → services → HTTP server. `close()` undoes it in reverse. */
@@ -74,8 +76,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const hardening = createHardening(config, { logger, metrics, rateLimits });
     // Under the startup lock, so replicas started together load the demo once.
     await withStartupLock(db, async () => {
-      if (config.demo && (await isEmpty(db))) {
-        const report = await seedDemo(db);
+      const demo = options.demo;
+      if (config.demo && demo && (await demo.isEmpty(db))) {
+        const report = await demo.seedDemo(db);
         logger.info(report, 'loaded the Millbrook demo community into the empty database');
       }
     });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PROJECT_ROOT } from './project-root';
 
 /** Where the data lives: the embedded SQLite file by default, or PostgreSQL in production. */
 export type DatabaseConfig =
@@ -259,7 +260,7 @@ function parseTrustProxy(raw: string | undefined): boolean | number | string {
 }
 
 /** The project's demo folder: the default (and only) place `file:` sources are read from. */
-export const DEMO_DIR = path.resolve(__dirname, '../demo');
+export const DEMO_DIR = path.join(PROJECT_ROOT, 'demo');
 
 function parseMs(variable: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;

@@ -7,6 +7,7 @@ import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger } from '../../src/logger';
 import { createBenchDatabase } from '../lib/bench-database';
 import type { BackendName } from '../lib/scenario';
+import { isEmpty, seedDemo } from '../../demo/seed';
 import {
   composeSupergraph, Router, startApolloGateway, startHiveGateway, startTicketsSubgraph, SubgraphCall,
 } from '../../test/support/federation';
@@ -51,7 +52,7 @@ async function runOn(backend: BackendName, smoke: boolean): Promise<Row[]> {
   const database = await createBenchDatabase(backend);
   const sql = new StatementCounter();
   const config = { ...loadConfig(BENCH_LIMITS), host: '127.0.0.1', port: 0, database: database.config, demo: true, logLevel: 'silent' };
-  const app = await startApp(config, { logger: createLogger('silent'), dataSource: { logger: sql } });
+  const app = await startApp(config, { logger: createLogger('silent'), dataSource: { logger: sql }, demo: { isEmpty, seedDemo } });
   const tickets = await startTicketsSubgraph();
   const routers: [string, Router][] = [];
   try {

@@ -1,4 +1,5 @@
 import { Config } from '../config';
+import type { DemoLoader } from '../startup/demo-loader';
 
 /** Where a command writes; injected so tests and main() share the code path. */
 export interface CliIO {
@@ -15,7 +16,13 @@ export interface CliCommand {
   /** One line for the usage text. */
   summary: string;
   /** `args` are the words after the command name. Set process.exitCode for failures worth a status. */
-  run(args: string[], config: Config, io: CliIO): Promise<void>;
+  run(args: string[], config: Config, io: CliIO, deps: CliDeps): Promise<void>;
+}
+
+/** What the entry point hands every command beside its configuration. */
+export interface CliDeps {
+  /** The demo community (serve with DEMO on, seed); null where the demo is not shipped. */
+  demo: DemoLoader | null;
 }
 
 /** A usage mistake: printed without a stack trace, exit status 2. */

@@ -1,20 +1,20 @@
 import { parseArgs } from 'node:util';
-import { isEmpty, seedDemo } from '../../demo/seed';
 import { openDatabase } from '../db/data-source';
-import { CliCommand } from './command';
+import { CliCommand, CliUsageError } from './command';
 
 export const seedCommand: CliCommand = {
   name: 'seed',
   summary: 'Load the Millbrook demo community into an empty database (--force to add it anyway)',
-  async run(args, config, io) {
+  async run(args, config, io, { demo }) {
     const { values } = parseArgs({ args, strict: true, options: { force: { type: 'boolean', default: false } } });
+    if (!demo) throw new CliUsageError('This installation ships without the demo community.');
     const db = await openDatabase(config.database);
     try {
-      if (!values.force && !(await isEmpty(db))) {
+      if (!values.force && !(await demo.isEmpty(db))) {
         io.out('The database already has partners; not loading the demo (use --force to add it anyway).\n');
         return;
       }
-      const report = await seedDemo(db);
+      const report = await demo.seedDemo(db);
       io.out(`Loaded the demo: ${report.partners} partners, ${report.locations} locations, ${report.events} events, ${report.registrations} registrations.\n`);
     } finally {
       await db.destroy();

@@ -5,8 +5,8 @@ import { CliCommand } from './command';
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Start the GraphQL gateway (migrates the database; loads the demo into an empty one unless DEMO=off)',
-  async run(_args, config, io) {
-    const app = await startApp(config);
+  async run(_args, config, io, deps) {
+    const app = await startApp(config, { demo: deps.demo });
     // Before "ready" is printed: a SIGTERM sent the moment a supervisor sees it must drain, not kill.
     installShutdown(app, config.shutdownTimeoutMs);
     const shown = app.url.replace('://127.0.0.1:', '://localhost:');

@@ -6,6 +6,7 @@ import { frameAncestors, OriginPolicy, originPolicyFor } from '../features/partn
 import { sendCached } from './cached-response';
 import { baseUrlOf, EmbedRouteOptions, failureOf, publicContext } from './embed-request';
 import { icsUrlOf } from './feeds.router';
+import { PROJECT_ROOT } from '../project-root';
 
 /**
  * Headers for a page meant to live in partners' iframes: a CSP with no script at all, one hashed
@@ -55,7 +56,7 @@ export function embedRouter(options: EmbedRouteOptions): Router {
   // The JSON Feed extension's "about" link and the widget's banner point here.
   router.get('/docs/embedding', (_req: Request, res: Response) => {
     res.type('text/markdown; charset=utf-8').set('Cache-Control', 'public, max-age=3600')
-      .sendFile(path.join(__dirname, '../../docs/embedding.md'));
+      .sendFile(path.join(PROJECT_ROOT, 'docs/embedding.md'));
   });
   return router;
 }

@@ -1,11 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { CatalogFormat, CatalogIsbn, CatalogLink } from '../datasources/shared/catalog-item';
-import { InstantColumn, JsonListColumn } from '../db/columns';
+import { JsonListColumn } from '../db/columns';
+import { SyncedRow } from './synced-row';
 
 /** One bibliographic record of one library's catalog (from a MARC source). Full text lives in catalog_fts. */
 @Entity({ name: 'catalog_record' })
 @Index('catalog_record_source_external', ['sourceId', 'externalId'])
-export class CatalogRecordEntity {
+export class CatalogRecordEntity extends SyncedRow {
   /** stableId('catalog', sourceId, externalId): re-ingesting lands on the same row. */
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -81,20 +82,4 @@ export class CatalogRecordEntity {
 
   @JsonListColumn()
   links!: CatalogLink[];
-
-  @Column({ type: 'varchar', length: 64 })
-  contentHash!: string;
-
-  @InstantColumn()
-  fetchedAt!: Date;
-
-  /** Set when the source deleted the record (leader/05 = d) or dropped it from a full file: suppressed, not shown. */
-  @InstantColumn({ nullable: true })
-  removedAt!: Date | null;
-
-  @InstantColumn()
-  createdAt!: Date;
-
-  @InstantColumn()
-  updatedAt!: Date;
 }

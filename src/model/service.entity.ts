@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { ServiceStatus } from '../domain/enums';
 import { OpeningHoursRule } from '../datasources/shared/opening-hours';
-import { InstantColumn, JsonListColumn } from '../db/columns';
+import { JsonListColumn } from '../db/columns';
 import { ServiceContact, ServiceCostOption, ServicePhone } from '../datasources/shared/service-item';
+import { SyncedRow } from './synced-row';
 
 /**
  * A nonprofit's listing (Open Referral HSDS service). Nested detail that is only ever read with the
@@ -12,7 +13,7 @@ import { ServiceContact, ServiceCostOption, ServicePhone } from '../datasources/
 @Entity({ name: 'service' })
 @Index('service_page', ['name', 'id'])
 @Index('service_partner_page', ['partnerId', 'name', 'id'])
-export class ServiceEntity {
+export class ServiceEntity extends SyncedRow {
   /** Stable: stableId(partner, source, external id). */
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -93,19 +94,4 @@ export class ServiceEntity {
 
   @Column({ type: 'varchar', length: 1000 })
   externalId!: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  contentHash!: string;
-
-  @InstantColumn()
-  fetchedAt!: Date;
-
-  @InstantColumn({ nullable: true })
-  removedAt!: Date | null;
-
-  @InstantColumn()
-  createdAt!: Date;
-
-  @InstantColumn()
-  updatedAt!: Date;
 }

@@ -98,7 +98,7 @@ function refuseNonEntityRepresentations(subgraph: GraphQLSchema): void {
   };
 }
 
-/** The SDL a router fetches from `_service { sdl }`, as committed at src/schema/subgraph.graphql. */
+/** The SDL a router fetches from `_service { sdl }`, as committed at federation/subgraph.graphql. */
 export function printCommunitySubgraphSchema(subgraph: GraphQLSchema): string {
   return `${printSubgraphSchema(subgraph).trim()}\n`;
 }

@@ -5,6 +5,7 @@ import { crossings, cyclesAmong, readImportGraph } from '../support/import-graph
  * the model below them, the edge above them. Read from the imports themselves, type-only included.
  */
 const graph = readImportGraph('src');
+const withDemo = readImportGraph('src', 'demo');
 const featureOf = (file: string) => /^src\/features\/([^/]+)\//.exec(file)?.[1] ?? null;
 const importsFrom = (from: RegExp, to: RegExp) => crossings(graph, (file) => (from.test(file) ? 'from' : to.test(file) ? 'to' : null))
   .filter((c) => c.from === 'from').map((c) => c.via);
@@ -20,6 +21,11 @@ describe('the layout', () => {
 
   it('keeps the model from importing any feature', () => {
     expect(importsFrom(/^src\/model\//, /^src\/features\//)).toEqual([]);
+  });
+
+  it('keeps the product from importing the demo (the entry point hands it in)', () => {
+    const crossingsToDemo = crossings(withDemo, (file) => (file.startsWith('src/') ? 'src' : file.startsWith('demo/') ? 'demo' : null));
+    expect(crossingsToDemo.filter((c) => c.from === 'src').map((c) => c.via)).toEqual([]);
   });
 
   it('keeps the partner formats from importing features or the edge', () => {

@@ -5,7 +5,7 @@ import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../.
 import { NodeService } from '../../src/schema/node.service';
 import { undocumentedInSdl } from '../support/sdl-descriptions';
 
-const committed = fs.readFileSync(path.join(__dirname, '../../src/schema/subgraph.graphql'), 'utf8');
+const committed = fs.readFileSync(path.join(__dirname, '../../federation/subgraph.graphql'), 'utf8');
 
 describe('the committed subgraph SDL', () => {
   it('matches the Federation 2 subgraph built from the code-first schema (run `npm run schema:emit` after changing the schema)', async () => {

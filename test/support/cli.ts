@@ -3,6 +3,12 @@ import path from 'node:path';
 
 export const BIN = path.join(__dirname, '../../bin/community-graph.js');
 
+/**
+ * The suite runs the command on the TypeScript in front of it (through tsx), not on a dist/ that may
+ * predate it; test/e2e/compiled-start.test.ts runs the compiled build itself.
+ */
+export const FROM_SOURCE = { COMMUNITY_GRAPH_FROM_SOURCE: '1' };
+
 export interface CliResult {
   code: number | null;
   stdout: string;
@@ -12,7 +18,7 @@ export interface CliResult {
 /** Runs `community-graph <args>` as a user would, in a child process. */
 export function runCli(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...FROM_SOURCE, LOG_LEVEL: 'warn', ...env }, timeout: timeoutMs }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
     });
   });
@@ -20,7 +26,7 @@ export function runCli(args: string[], env: Record<string, string>, timeoutMs = 
 
 /** Starts `community-graph serve` and resolves with the URL it prints once ready. */
 export function startServe(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...FROM_SOURCE, LOG_LEVEL: 'warn', PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   // 'close', not 'exit': it comes after the child's stdout and stderr are fully read, so a test that
   // inspects the last log lines sees all of them.
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));

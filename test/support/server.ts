@@ -1,8 +1,12 @@
+import { isEmpty, seedDemo } from '../../demo/seed';
 import { App, startApp } from '../../src/app';
 import { Config, loadConfig } from '../../src/config';
 import { StatementCounter } from '../../src/db/statement-counter';
 import { createLogger, Logger } from '../../src/logger';
 import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
+
+/** The demo community, handed in as the entry point hands it to `serve`. */
+const DEMO = { isEmpty, seedDemo };
 
 export interface TestServer {
   app: App;
@@ -31,7 +35,7 @@ export async function startTestServer(
   };
   const config = { ...loadConfig(env), host: '127.0.0.1', port: 0, database: database.config, demo: options.demo ?? true, ...options.config };
   const app = await startApp(config, {
-    logger: options.logger ?? createLogger('silent'), dataSource: options.sql ? { logger: options.sql } : undefined,
+    demo: DEMO, logger: options.logger ?? createLogger('silent'), dataSource: options.sql ? { logger: options.sql } : undefined,
   });
   const graphqlUrl = `${app.url}/graphql`;
   return {

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { DASHBOARD_COUNTS, DASHBOARD_EVENTS, DASHBOARD_PARTNER } from './dashboard/operations';
 import { PersistedOperation, sha256Hex } from '../persisted-queries';
 import { WIDGET_COUNTS, WIDGET_REGISTER } from './widget/operations';
+import { PROJECT_ROOT } from '../../project-root';
 
 /** Shipped with the project; point SAFELIST_FILE at it (or merge its operations into your own manifest). */
-export const SHIPPED_MANIFEST_FILE = path.join(__dirname, '../../../persisted-operations.json');
+export const SHIPPED_MANIFEST_FILE = path.join(PROJECT_ROOT, 'persisted-operations.json');
 
 /**
  * Every operation our own pages send WITHOUT an API key (the widget; the dashboard's public view).

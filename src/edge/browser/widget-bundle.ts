@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { sha256Hex } from '../persisted-queries';
 import { WIDGET_REGISTER } from './widget/operations';
 import { GraphQLSchema, isObjectType } from 'graphql';
+import { RUNS_COMPILED } from '../../project-root';
 
 export interface WidgetFeatures {
   /** Live "spots left" (Subscription.registrationCounts) and the inline form (Mutation.register). */
@@ -11,6 +13,9 @@ export interface WidgetFeatures {
 }
 
 export const WIDGET_ENTRY = path.join(__dirname, 'widget/widget.ts');
+
+/** The file `npm run build` writes each variant of the bundle to, beside the compiled widget-bundle.js. */
+export const prebuiltWidgetFile = (features: WidgetFeatures): string => `widget.${features.registrations ? 'live' : 'list'}.bundle.js`;
 
 /** The widget's live parts switch on only when the running schema actually has the API they call. */
 export function widgetFeaturesOf(schema: GraphQLSchema): WidgetFeatures {
@@ -25,6 +30,9 @@ export function widgetFeaturesOf(schema: GraphQLSchema): WidgetFeatures {
  * flag is a compile-time constant, so a disabled feature's code is removed, not merely skipped.
  */
 export async function buildWidget(features: WidgetFeatures): Promise<string> {
+  // Compiled (`npm run build`), the bundles were made at build time beside this file: nothing is
+  // bundled on a request. From TypeScript (tests, tsx) the source is bundled as it is now.
+  if (RUNS_COMPILED) return fs.promises.readFile(path.join(__dirname, prebuiltWidgetFile(features)), 'utf8');
   const result = await build({
     entryPoints: [WIDGET_ENTRY],
     bundle: true,

@@ -73,6 +73,9 @@ export const eventPageUrl = (item: FeedItem): string | null => webLinkAsStored(i
 export const eventImageUrl = (item: FeedItem): string | null => webLinkAsStored(item.event.imageUrl);
 export const partnerWebsite = (item: FeedItem): string | null => webLinkAsStored(item.partner.website);
 
+/** The web links an event is published with (each http(s) or null), for every feed and page that links. */
+export const eventLinks = (item: FeedItem) => ({ page: eventPageUrl(item), image: eventImageUrl(item), website: partnerWebsite(item) });
+
 /** Where to register: the partner's page for EXTERNAL events. */
 export function externalRegistrationUrl(item: FeedItem): string | null {
   return item.registration.mode === RegistrationMode.EXTERNAL ? item.registration.url : null;

@@ -1,5 +1,5 @@
 import type { FeedItem } from './event-feed.service';
-import { eventImageUrl, eventPageUrl, isoEnd, isoStart, partnerWebsite, placeText } from './event-display';
+import { isoEnd, isoStart, placeText, eventLinks } from './event-display';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 
@@ -28,11 +28,8 @@ export function renderJsonFeed(items: FeedItem[], meta: FeedMeta): string {
     description: meta.description,
     language: 'en',
     items: items.map((item) => {
-      const e = item.event;
-      const r = item.registration;
-      const page = eventPageUrl(item);
-      const image = eventImageUrl(item);
-      const website = partnerWebsite(item);
+      const { event: e, registration: r } = item;
+      const { page, image, website } = eventLinks(item);
       return {
         id: item.globalId,
         ...(page ? { url: page } : {}),

@@ -1,7 +1,7 @@
 import { AttendanceMode, EventStatus, RegistrationMode } from '../../domain/enums';
 import type { FeedItem } from './event-feed.service';
 import { waitlistOpen } from '../events/registration-info';
-import { audienceLabel, eventImageUrl, eventPageUrl, isoEnd, isoStart, partnerWebsite } from './event-display';
+import { audienceLabel, eventPageUrl, isoEnd, isoStart, eventLinks } from './event-display';
 import { webLinkAsStored } from '../../domain/web-url';
 
 const S = 'https://schema.org/';
@@ -69,11 +69,8 @@ function offers(item: FeedItem): object | object[] | undefined {
 
 /** schema.org/Event JSON-LD (https://schema.org/Event) for search engines, one object per event. */
 export function eventJsonLd(item: FeedItem, pageUrl: string): Record<string, unknown> {
-  const e = item.event;
-  const r = item.registration;
-  const page = eventPageUrl(item);
-  const image = eventImageUrl(item);
-  const website = partnerWebsite(item);
+  const { event: e, registration: r } = item;
+  const { page, image, website } = eventLinks(item);
   return {
     '@context': 'https://schema.org',
     '@type': 'Event',
