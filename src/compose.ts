@@ -9,6 +9,15 @@ import { listingsResolvers } from './features/listings/resolvers';
 import { partnersResolvers } from './features/partners/resolvers';
 import { registrationsResolvers } from './features/registrations/resolvers';
 import { sourcesResolvers } from './features/sources/resolvers';
+import { catalogSection } from './features/catalog/schema-section';
+import { embedsSection } from './features/embeds/schema-section';
+import { eventsSection } from './features/events/schema-section';
+import { listingsSection } from './features/listings/schema-section';
+import { partnersSection } from './features/partners/schema-section';
+import { registrationsSection } from './features/registrations/schema-section';
+import { sourcesSection } from './features/sources/schema-section';
+import { nodeLoadersOf, SchemaSection } from './schema/schema-section';
+import { sharedSection } from './schema/shared-section';
 import { CommunityPubSub } from './pubsub/pubsub';
 import { ApiKeyService } from './features/partners/api-key.service';
 import { EventFeedService } from './features/embeds/event-feed.service';
@@ -128,7 +137,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     dataChanges,
     apiKeys: new ApiKeyService(db, options.pubsub),
     events,
-    nodes: new NodeService(),
+    nodes: new NodeService(nodeLoadersOf(SCHEMA_SECTIONS)),
     partners,
     eventFeeds: new EventFeedService(events, partners, config.maxPageSize),
     listings: new ServiceListingService(db, config.maxPageSize),
@@ -143,6 +152,14 @@ export function createServices(db: DataSource, options: ServiceOptions) {
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * Each feature's part of the schema, in the order the committed SDL reads: root fields grouped and
+ * types headed by feature, and the Node types each resolves by id.
+ */
+export const SCHEMA_SECTIONS: readonly SchemaSection[] = [
+  eventsSection, registrationsSection, catalogSection, listingsSection, partnersSection, sourcesSection, embedsSection, sharedSection,
+];
 
 /** Every resolver of the schema, built with the services it uses (type-graphql's container hands them out). */
 export function createResolvers(services: Services): object[] {
@@ -164,5 +181,5 @@ export function createResolvers(services: Services): object[] {
  * no operation may run on it.
  */
 export function buildSchemaOver(services?: Services): Promise<GraphQLSchema> {
-  return buildCommunitySchema({ resolvers: createResolvers(services ?? ({} as Services)), live: services?.live ?? null });
+  return buildCommunitySchema({ resolvers: createResolvers(services ?? ({} as Services)), sections: SCHEMA_SECTIONS, live: services?.live ?? null });
 }

@@ -4,11 +4,14 @@ import { buildSchema } from 'type-graphql';
 import { useInputChecks } from './input-checks';
 import { describeRootTypes } from './root-type-descriptions';
 import { printInReadingOrder } from './sdl-reading-order';
+import { SchemaSection, sectionsOf, withSections } from './schema-section';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
 /** What the schema runs on: resolver instances (built with their services in src/compose.ts) and live delivery. */
 export interface SchemaWiring {
   resolvers: object[];
+  /** Each feature's part of the schema, in reading order (carried in the schema's extensions). */
+  sections: readonly SchemaSection[];
   /** Where subscriptions subscribe (LiveService); null for a schema built only to be printed. */
   live: { subscribe(topic: string, request: never): Promise<AsyncIterableIterator<unknown>> } | null;
 }
@@ -20,7 +23,7 @@ export interface SchemaWiring {
 export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQLSchema> {
   const instances = new Map<unknown, object>(wiring.resolvers.map((resolver) => [resolver.constructor, resolver]));
   const unwired = (): never => { throw new Error('This schema was built to be printed, not run: build it with its services (src/compose.ts).'); };
-  return useInputChecks(describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
+  return withSections(useInputChecks(describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
     resolvers: wiring.resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
     container: { get: (resolverClass) => instances.get(resolverClass) },
     // Inputs are checked by the services, which know the rules and name the argument in errors.
@@ -31,7 +34,7 @@ export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQ
       publish: unwired,
       subscribe: (topic, request) => (wiring.live ? wiring.live.subscribe(topic, request as never) : unwired()) as never,
     },
-  }))));
+  })))), wiring.sections);
 }
 
 /**
@@ -39,5 +42,5 @@ export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQ
  * fields inside them sorted, so diffs show only real changes.
  */
 export function printCommunitySchema(schema: GraphQLSchema): string {
-  return `${printInReadingOrder(lexicographicSortSchema(schema))}\n`;
+  return `${printInReadingOrder(lexicographicSortSchema(schema), sectionsOf(schema).map((section) => section.sdl))}\n`;
 }

@@ -5,7 +5,8 @@ import {
 import { createResolversMap } from 'type-graphql';
 import { Context } from '../context';
 import { DomainError, ErrorCode } from '../domain/errors';
-import { LOADER_BY_TYPE, NodeService } from './node.service';
+import { NodeService } from './node.service';
+import { nodeLoadersOf, sectionsOf } from './schema-section';
 import { printCommunitySchema } from './build-schema';
 
 /**
@@ -22,7 +23,7 @@ export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.3';
 export const SHAREABLE_TYPES: readonly string[] = ['PageInfo'];
 
 /** Every Node type is an entity keyed by its global id, resolved through the per-request loaders. */
-export const ENTITY_TYPES: readonly string[] = Object.keys(LOADER_BY_TYPE);
+export const entityTypesOf = (schema: GraphQLSchema): string[] => Object.keys(nodeLoadersOf(sectionsOf(schema)));
 
 const directive = (name: string, fields?: string): DirectiveNode => ({
   kind: Kind.DIRECTIVE,
@@ -39,11 +40,12 @@ const directive = (name: string, fields?: string): DirectiveNode => ({
  * `@shareable` on value types.
  */
 export function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
+  const entityTypes = entityTypesOf(schema);
   const publicSdl = parse(printCommunitySchema(schema));
   const annotated = visit(publicSdl, {
     ObjectTypeDefinition(node: ObjectTypeDefinitionNode) {
       const added: DirectiveNode[] = [];
-      if (ENTITY_TYPES.includes(node.name.value)) added.push(directive('key', 'id'));
+      if (entityTypes.includes(node.name.value)) added.push(directive('key', 'id'));
       if (SHAREABLE_TYPES.includes(node.name.value)) added.push(directive('shareable'));
       return added.length ? { ...node, directives: [...(node.directives ?? []), ...added] } : undefined;
     },
@@ -63,7 +65,8 @@ type ResolverMap = Record<string, Record<string, unknown>>;
  */
 export function buildCommunitySubgraphSchema(schema: GraphQLSchema, nodes: NodeService): GraphQLSchema {
   const resolvers = createResolversMap(schema) as ResolverMap;
-  for (const typename of ENTITY_TYPES) {
+  const entityTypes = nodes.types();
+  for (const typename of entityTypes) {
     resolvers[typename] = {
       ...resolvers[typename],
       __resolveReference: (reference: { id: string }, ctx: Context) =>
@@ -71,7 +74,7 @@ export function buildCommunitySubgraphSchema(schema: GraphQLSchema, nodes: NodeS
     };
   }
   const subgraph = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });
-  refuseNonEntityRepresentations(subgraph);
+  refuseNonEntityRepresentations(subgraph, entityTypes);
   return subgraph;
 }
 
@@ -81,19 +84,19 @@ export function buildCommunitySubgraphSchema(schema: GraphQLSchema, nodes: NodeS
  * BAD_USER_INPUT at its own index instead (naming the types that are entities), and the other
  * representations are still answered, as for a malformed id.
  */
-function refuseNonEntityRepresentations(subgraph: GraphQLSchema): void {
+function refuseNonEntityRepresentations(subgraph: GraphQLSchema, entityTypes: readonly string[]): void {
   const entities = subgraph.getQueryType()?.getFields()._entities;
   const resolve = entities?.resolve;
   if (!entities || !resolve) return;
   type Representation = { __typename?: unknown };
-  const isEntity = (r: Representation) => typeof r.__typename === 'string' && ENTITY_TYPES.includes(r.__typename);
+  const isEntity = (r: Representation) => typeof r.__typename === 'string' && entityTypes.includes(r.__typename);
   entities.resolve = async (source, args: { representations: Representation[] }, ctx, info) => {
     const all = args.representations;
     if (all.every(isEntity)) return resolve(source, args, ctx, info);
     const answered = (await resolve(source, { ...args, representations: all.filter(isEntity) }, ctx, info)) as unknown[];
     let next = 0;
     return all.map((representation, i) => (isEntity(representation) ? answered[next++] : new DomainError(ErrorCode.BAD_USER_INPUT,
-      `representations[${i}].__typename must name an entity type (${ENTITY_TYPES.join(', ')}), got ${JSON.stringify(representation.__typename ?? null)}.`,
+      `representations[${i}].__typename must name an entity type (${[...entityTypes].sort().join(', ')}), got ${JSON.stringify(representation.__typename ?? null)}.`,
       { argument: `representations[${i}].__typename` })));
   };
 }

@@ -1,28 +1,24 @@
 import { Context } from '../context';
 import { fromGlobalId } from '../domain/global-id';
-import { Loaders } from '../loaders/create-loaders';
-
-type NodeLoader = keyof Pick<Loaders, 'eventById' | 'partnerById' | 'locationById' | 'serviceById' | 'sourceById' | 'catalogRecordById'>;
+import { NodeLoader } from './schema-section';
 
 /**
- * Which loader fetches each Node type; new node types register here. Every type listed is also a
- * federation entity (`@key(fields: "id")`, resolved by `_entities` through the same loader): see
- * src/schema/build-subgraph-schema.ts.
+ * `node(id)` and federation entity references, through the per-request loaders. Which loader fetches
+ * each Node type comes from the features' schema sections (src/compose.ts assembles them); every
+ * Node type is also a federation entity (see src/schema/build-subgraph-schema.ts).
  */
-export const LOADER_BY_TYPE: Readonly<Record<string, NodeLoader>> = {
-  Event: 'eventById',
-  Partner: 'partnerById',
-  Location: 'locationById',
-  Service: 'serviceById',
-  Source: 'sourceById',
-  CatalogRecord: 'catalogRecordById',
-};
-
 export class NodeService {
+  constructor(private readonly loaders: Readonly<Record<string, NodeLoader>>) {}
+
+  /** The Node types, which are also the federation entities. */
+  types(): string[] {
+    return Object.keys(this.loaders);
+  }
+
   /** A well-formed id of an unknown type is an error; a well-formed id of a missing row is null. */
   async resolve(ctx: Context, globalId: string): Promise<object | null> {
     const { type, localId } = fromGlobalId(globalId);
-    const loader = LOADER_BY_TYPE[type];
+    const loader = this.loaders[type];
     if (!loader) return null;
     return ctx.loaders[loader].load(localId);
   }
@@ -33,7 +29,7 @@ export class NodeService {
    */
   async resolveReference(ctx: Context, typename: string, globalId: string): Promise<object | null> {
     const { type, localId } = fromGlobalId(globalId, 'representations.id');
-    const loader = LOADER_BY_TYPE[typename];
+    const loader = this.loaders[typename];
     if (type !== typename || !loader) return null;
     return ctx.loaders[loader].load(localId);
   }

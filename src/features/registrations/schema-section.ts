@@ -1,0 +1,17 @@
+import type { SchemaSection } from '../../schema/schema-section';
+
+/** This feature's part of the API: where its fields and types stand in the committed SDL, and the Node types it resolves by id. */
+export const registrationsSection: SchemaSection = {
+  sdl: {
+    name: 'Registrations',
+    summary: 'Registrations: seats at NATIVE events, the waitlist, check-in and live seat counts.',
+    mutation: ['register', 'cancelRegistration', 'checkIn'],
+    subscription: ['registrationCounts'],
+    types: [
+      'RegistrationInfo', 'RegistrationMode', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
+      'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'CancelRegistrationInput',
+      'CancelPayload', 'RegistrationCounts',
+    ],
+  },
+  nodes: {},
+};
