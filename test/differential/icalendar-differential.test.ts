@@ -49,7 +49,7 @@ function windowOf(body: Buffer): { window: Window; inner: Window } {
   return { window, inner: { from: new Date(window.from.getTime() + 2 * DAY), to: new Date(window.to.getTime() - 2 * DAY) } };
 }
 
-const results = new Map<string, FileComparison & { skipped: string[] }>();
+const results = new Map<string, FileComparison & { skipped: string[]; referenceError: string | null }>();
 let ours: OurSide;
 
 beforeAll(async () => {
@@ -58,10 +58,19 @@ beforeAll(async () => {
     const body = fs.readFileSync(feed.file);
     const { window, inner } = windowOf(body);
     const [mine, reference] = [await ours.occurrences(body, window, PARTNER_ZONE), await referenceOccurrences(feed.file, window, PARTNER_ZONE)];
-    results.set(feed.label, { ...compareFile(feed.label, mine, reference, inner), skipped: mine.error ? [mine.error] : mine.skipped.map((s) => s.reason) });
+    results.set(feed.label, {
+      ...compareFile(feed.label, mine, reference, inner),
+      skipped: mine.error ? [mine.error] : mine.skipped.map((s) => s.reason),
+      referenceError: reference.error,
+    });
   }
   const sum = (f: (r: FileComparison) => number) => [...results.values()].reduce((n, r) => n + f(r), 0);
-  const line = `iCalendar differential: ${sum((r) => r.confidentRight)} of ${sum((r) => r.confident)} confident reference occurrences right, ${sum((r) => r.right)} of ${sum((r) => r.total)} in all, over ${feeds.length} files`;
+  const count = (kind: Divergence['kind']) => sum((r) => r.divergences.filter((d) => d.kind === kind).length);
+  const differing = [...results.values()].filter((r) => r.divergences.some((d) => d.kind !== 'reference-failed')).length;
+  const unread = [...results.values()].filter((r) => r.referenceError).length;
+  const line = `iCalendar differential: ${sum((r) => r.confidentRight)} of ${sum((r) => r.confident)} confident reference occurrences right, ${sum((r) => r.right)} of ${sum((r) => r.total)} in all, over ${feeds.length} files; `
+    + `${differing} files differ (${count('missing')} missing, ${count('extra')} extra, ${count('different')} different occurrences); `
+    + `the reference could not read ${unread} files, and ${sum((r) => r.divergences.filter((d) => d.kind === 'reference-failed' && d.uid !== null).length)} UIDs we read`;
   if (process.env.DIFFERENTIAL_REPORT) {
     fs.writeFileSync(process.env.DIFFERENTIAL_REPORT, JSON.stringify({ summary: line, files: Object.fromEntries(results) }, null, 2));
   }

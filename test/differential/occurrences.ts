@@ -44,10 +44,23 @@ export const REFERENCE_PYTHON = process.env.REFERENCE_PYTHON || '/usr/bin/python
 
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-/** Python icalendar + recurring-ical-events over the same file and window (reference.py). */
+/**
+ * Python icalendar + recurring-ical-events over the same file and window (reference.py). reference.py
+ * reports what it cannot read itself; should the interpreter still die (a crash, output that is not JSON),
+ * that file is "reference could not read" too: one file never stops the whole differential run.
+ */
 export async function referenceOccurrences(file: string, window: Window, floatingZone: string): Promise<ReferenceResult> {
-  const { stdout } = await run(REFERENCE_PYTHON, [REFERENCE_SCRIPT, file, isoSeconds(window.from), isoSeconds(window.to), floatingZone], { maxBuffer: 64 * 1024 * 1024 });
-  const result = JSON.parse(stdout) as { error: string | null; failed: ReferenceResult['failed']; occurrences: (Omit<ReferenceOccurrence, 'status'> & { status: string | null })[] };
+  let result: { error: string | null; failed: ReferenceResult['failed']; occurrences: (Omit<ReferenceOccurrence, 'status'> & { status: string | null })[] };
+  try {
+    const { stdout } = await run(REFERENCE_PYTHON, [REFERENCE_SCRIPT, file, isoSeconds(window.from), isoSeconds(window.to), floatingZone], { maxBuffer: 64 * 1024 * 1024 });
+    result = JSON.parse(stdout);
+  } catch (error) {
+    const { stderr, message } = error as Error & { stderr?: string };
+    // A missing interpreter or module is no property of the file: that must fail the run, as before.
+    if (/ModuleNotFoundError|ENOENT/.test(`${stderr ?? ''} ${message}`)) throw error;
+    const lastLine = (stderr ?? message).trim().split('\n').pop();
+    return { error: `reference could not read: ${lastLine}`, failed: [], occurrences: [] };
+  }
   return {
     ...result,
     occurrences: result.occurrences.map((o) => ({ ...o, status: o.status === 'CANCELLED' ? 'CANCELLED' : 'SCHEDULED' })),

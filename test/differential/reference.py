@@ -11,6 +11,10 @@ RECURRENCE-ID an instance has or would have (compact UTC, or YYYYMMDD for dates)
 confident is false where the reference had to guess: a floating time, a TZID it could not resolve, or a
 property of the event it could not parse.
 
+It never exits with a traceback: a file it cannot read at all is {"error": "reference could not read: ..."}
+and a VEVENT it cannot read (two DTSTARTs make icalendar return a list) is one "failed" entry for its UID,
+so one odd file or event costs only itself, never the whole differential run.
+
 Built on Debian's python3-icalendar, python3-recurring-ical-events and python3-dateutil only: it is the
 "other implementation", so it must share no code or decision with ours beyond the floating-time zone.
 """
@@ -24,6 +28,10 @@ import pytz
 import recurring_ical_events
 
 UTC = pytz.utc
+
+
+def could_not_read(error):
+    return 'reference could not read: %s: %s' % (type(error).__name__, error)
 
 
 def parse_instant(text):
@@ -45,20 +53,28 @@ class Reader:
         self.series = set()
         self.guessed = set()
         self.floating = set()
+        self.unreadable = {}
         for event in calendar.walk('VEVENT'):
             uid = str(event.get('UID'))
-            if 'RRULE' in event or 'RDATE' in event or 'RECURRENCE-ID' in event:
-                self.series.add(uid)
-            # A property icalendar could not parse (event.errors) is dropped by it: the expansion is a guess.
-            if event.errors or any(self.unresolved_tzid(event.get(name)) for name in ('DTSTART', 'DTEND', 'RECURRENCE-ID')):
-                self.guessed.add(uid)
-            start = event.get('DTSTART')
-            if start is not None and is_datetime(start.dt) and start.dt.tzinfo is None and 'TZID' not in start.params:
-                self.floating.add(uid)
-            if start is not None and not is_datetime(start.dt) and 'DTEND' not in event and 'DURATION' not in event:
-                # RFC 5545 §3.6.1: a DATE DTSTART with neither DTEND nor DURATION lasts one day; this
-                # version of the library ends it at its start, so the rule is written out for it.
-                event.add('DURATION', datetime.timedelta(days=1))
+            try:
+                self.classify(uid, event)
+            except Exception as error:
+                self.unreadable[uid] = could_not_read(error)
+
+    def classify(self, uid, event):
+        """Notes what the comparison needs to know of one VEVENT (raises when icalendar cannot read it)."""
+        if 'RRULE' in event or 'RDATE' in event or 'RECURRENCE-ID' in event:
+            self.series.add(uid)
+        # A property icalendar could not parse (event.errors) is dropped by it: the expansion is a guess.
+        if event.errors or any(self.unresolved_tzid(event.get(name)) for name in ('DTSTART', 'DTEND', 'RECURRENCE-ID')):
+            self.guessed.add(uid)
+        start = event.get('DTSTART')
+        if start is not None and is_datetime(start.dt) and start.dt.tzinfo is None and 'TZID' not in start.params:
+            self.floating.add(uid)
+        if start is not None and not is_datetime(start.dt) and 'DTEND' not in event and 'DURATION' not in event:
+            # RFC 5545 §3.6.1: a DATE DTSTART with neither DTEND nor DURATION lasts one day; this
+            # version of the library ends it at its start, so the rule is written out for it.
+            event.add('DURATION', datetime.timedelta(days=1))
 
     def instant(self, value):
         """(UTC aware datetime or date, floating?)"""
@@ -144,16 +160,26 @@ def per_uid_calendars(calendar):
 
 def main():
     path, start_text, stop_text, default_zone = sys.argv[1:5]
-    start, stop = parse_instant(start_text), parse_instant(stop_text)
+    try:
+        result = read(path, parse_instant(start_text), parse_instant(stop_text), default_zone)
+    except Exception as error:  # anything this script did not foresee still costs only this file
+        result = {'error': could_not_read(error), 'failed': [], 'occurrences': []}
+    print(json.dumps(result))
+
+
+def read(path, start, stop, default_zone):
     result = {'error': None, 'failed': [], 'occurrences': []}
     try:
         with open(path, 'rb') as handle:
             calendar = icalendar.Calendar.from_ical(handle.read())
     except Exception as error:  # the reference cannot read the file at all
-        result['error'] = '%s: %s' % (type(error).__name__, error)
-        print(json.dumps(result))
-        return
+        result['error'] = could_not_read(error)
+        return result
     reader = Reader(calendar, default_zone)
+    # A VEVENT the library cannot read (two DTSTARTs) is reported for its UID and left out of the expansion.
+    result['failed'] = [{'uid': uid, 'error': error} for uid, error in reader.unreadable.items()]
+    calendar.subcomponents = [c for c in calendar.subcomponents
+                              if not (c.name == 'VEVENT' and str(c.get('UID')) in reader.unreadable)]
     try:
         occurrences = reader.expand(calendar, start, stop)
     except Exception:
@@ -162,10 +188,10 @@ def main():
             try:
                 occurrences.extend(reader.expand(single, start, stop))
             except Exception as error:
-                result['failed'].append({'uid': uid, 'error': '%s: %s' % (type(error).__name__, error)})
+                result['failed'].append({'uid': uid, 'error': could_not_read(error)})
     result['occurrences'] = sorted((o for o in occurrences if in_window(o, start, stop)),
                                    key=lambda o: (o['start'], o['uid'] or '', o['recurrenceId'] or ''))
-    print(json.dumps(result))
+    return result
 
 
 if __name__ == '__main__':
