@@ -1,5 +1,6 @@
 import { AdapterError } from '../adapter';
 import { runAtOnce, Steps } from '../../event-loop';
+import { OnceOnlyProperties } from './icalendar-once-properties';
 
 /**
  * A structural pass over the raw text before ical.js sees it, so errors can name the physical line
@@ -96,6 +97,7 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
   const veventLines: number[] = [];
   const veventProblems = new Map<number, string>();
   const out = new CalendarParts();
+  const onceOnly = new OnceOnlyProperties();
   for (const [i, entry] of lines.entries()) {
     if (i % LINES_PER_STEP === 0) yield;
     let text = entry.text;
@@ -110,8 +112,13 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
     const name = text.slice(0, colon).split(';')[0].trim().toUpperCase();
     let value = text.slice(colon + 1).trim();
     const inVevent = stack.length === 2 && stack[1].name === 'VEVENT';
+    const repeated = inVevent ? onceOnly.check(name, text, entry.line) : null;
+    if (repeated && !veventProblems.has(veventLines.length - 1)) veventProblems.set(veventLines.length - 1, repeated);
     if (name === 'BEGIN') {
-      if (value.toUpperCase() === 'VEVENT' && stack.length === 1) veventLines.push(entry.line);
+      if (value.toUpperCase() === 'VEVENT' && stack.length === 1) {
+        veventLines.push(entry.line);
+        onceOnly.reset();
+      }
       stack.push({ name: value.toUpperCase(), line: entry.line });
       out.begin(text, stack.length);
       continue;
@@ -144,6 +151,11 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
     } else if (/^(DTSTART|DTEND|RECURRENCE-ID|EXDATE|RDATE)$/.test(name) && /VALUE=DATE(?!-)/i.test(text.slice(0, colon))) {
       // Some exporters write VALUE=DATE with a time part ("20260301T000000"); keep the date, as the parameter says.
       text = `${text.slice(0, colon + 1)}${value.split(',').map((v) => v.trim().replace(/^(\d{8})T\d{6}Z?$/, '$1')).join(',')}`;
+    } else if (SINGLE_DATE_PROPERTIES.test(name) && !/;VALUE=/i.test(text.slice(0, colon)) && DATE_SHAPED.test(value)) {
+      // RFC 5545 §3.3.4/§3.3.5: a DATE needs VALUE=DATE, but Google's holiday calendars write
+      // "DTSTART;TZID=America/Los_Angeles:20041225" and old exporters a bare "DTSTART:20041225". A
+      // date-time always has "T": the value is a date, read as all-day (as Google, Outlook and the reference do).
+      text = `${text.slice(0, colon)};VALUE=DATE:${value}`;
     } else if ((name === 'EXDATE' || name === 'RDATE') && !/;VALUE=/i.test(text.slice(0, colon))) {
       // A list mixing dates and date-times ("EXDATE:20260512,20260519T150000Z") is split into one line per type.
       const values = value.split(',').map((v) => v.trim()).filter(Boolean);
@@ -216,6 +228,10 @@ function findValueColon(text: string): number {
   }
   return -1;
 }
+
+/** Properties holding one DATE or DATE-TIME (EXDATE / RDATE lists are split by type separately). */
+const SINGLE_DATE_PROPERTIES = /^(DTSTART|DTEND|DUE|RECURRENCE-ID)$/;
+const DATE_SHAPED = /^\d{8}$/;
 
 const FREQS = new Set(['SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY']);
 const DAY = /^([+-]?\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)$/;

@@ -19,6 +19,16 @@ export type Zone =
 /** A wall-clock reading of an instant. */
 export interface WallTime { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
+/**
+ * The identity of a TZID, for matching DTSTART;TZID=... against a VTIMEZONE's TZID. Exchange quotes
+ * the VTIMEZONE's own TZID value too (TZID:"Mitteleuropäische Zeit"), though the quotes are only
+ * parameter syntax (RFC 5545 §3.2.19, §3.1.1), and macOS writers may store a non-ASCII name decomposed
+ * (NFD) in one place and composed in the other: both name the same zone.
+ */
+export function tzidKey(tzid: string): string {
+  return tzid.trim().replace(/^"(.*)"$/, '$1').normalize('NFC');
+}
+
 const RAW_OFFSET = /^(?:GMT|UTC)?\s*([+-])(\d{1,2}):?(\d{2})?$/i;
 
 export class ZoneResolver {
@@ -28,6 +38,7 @@ export class ZoneResolver {
   private readonly luxonZones = new Map<string, LuxonZone>();
   readonly defaultZone: string;
 
+  /** vtimezones: keyed by tzidKey of their TZID. */
   constructor(private readonly vtimezones: Map<string, ICAL.Timezone>, defaultZone: string) {
     this.defaultZone = defaultZone;
   }
@@ -55,7 +66,7 @@ export class ZoneResolver {
     let zone = this.cache.get(tzid);
     if (!zone) {
       const iana = ZoneResolver.ianaOf(tzid);
-      const vtz = this.vtimezones.get(tzid);
+      const vtz = this.vtimezones.get(tzidKey(tzid));
       zone = iana ? { kind: 'named', name: iana }
         : vtz ? { kind: 'vtimezone', name: ZoneResolver.ianaOf(locationOf(vtz)) ?? this.defaultZone, offsets: new VtimezoneOffsets(componentOf(vtz)) }
           : { kind: 'named', name: this.defaultZone };

@@ -5,7 +5,7 @@ import { runAtOnce, runPaced, sortInSteps, Steps } from '../../event-loop';
 import { seriesCappedSkip } from '../shared/source-limits';
 import { expandMaster, Instance, recurrenceKey, Timing, Window } from './icalendar-expand';
 import { decodeUtf8, scanFeedSteps } from './icalendar-lines';
-import { ZoneResolver } from './icalendar-zones';
+import { tzidKey, ZoneResolver } from './icalendar-zones';
 
 /** One occurrence as the feed describes it (text still raw); icalendar.map.ts turns it into our model. */
 export interface IcsOccurrence extends Instance {
@@ -82,7 +82,7 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
   for (const root of roots) {
     for (const vtz of root.getAllSubcomponents('vtimezone')) {
       const tz = new ICAL.Timezone(vtz);
-      if (tz.tzid) vtimezones.set(tz.tzid, tz);
+      if (tz.tzid) vtimezones.set(tzidKey(tz.tzid), tz);
     }
   }
   const zones = new ZoneResolver(vtimezones, xwrZone ?? options.defaultTimezone);

@@ -1,0 +1,81 @@
+import { IcsOccurrence, parseICalendar } from '../../../src/datasources/icalendar/icalendar.parse';
+
+/**
+ * Issue 31: what old and odd producers write, each read as a rule for its whole class. Every case is a
+ * small calendar written here by hand (not a copy of a corpus file); the differential test against the
+ * Python reference (DIFFERENTIAL_ICS_DIR) shows the real files of each class agreeing.
+ */
+const window = { from: new Date('1990-01-01T00:00:00Z'), to: new Date('2040-01-01T00:00:00Z') };
+const calendar = (...lines: string[]) => ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Community Graph//lenient test//EN', ...lines, 'END:VCALENDAR', ''].join('\r\n');
+const vevent = (uid: string, ...lines: string[]) => ['BEGIN:VEVENT', `UID:${uid}`, 'SUMMARY:test', ...lines, 'END:VEVENT'];
+const parse = (ics: string) => parseICalendar(ics, { defaultTimezone: 'America/New_York', window });
+const days = (occurrences: IcsOccurrence[], uid: string) => occurrences.filter((o) => o.uid === uid).map((o) => [o.allDay, o.startDate, o.endDate]);
+
+describe('iCalendar lenient reading: DATE-shaped values without VALUE=DATE', () => {
+  it('reads a date with a TZID and no VALUE=DATE (Google holiday calendars) as an all-day date', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('christmas@holidays', 'DTSTART;TZID=America/Los_Angeles:20041225', 'DTEND;TZID=America/Los_Angeles:20041226', 'RRULE:FREQ=YEARLY;COUNT=2'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(days(occurrences, 'christmas@holidays')).toEqual([[true, '2004-12-25', '2004-12-26'], [true, '2005-12-25', '2005-12-26']]);
+  });
+
+  it('reads a bare date (no parameter at all) as an all-day date, also in RECURRENCE-ID', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('bare@old-exporter', 'DTSTART:20060611', 'DTEND:20060613', 'RRULE:FREQ=WEEKLY;COUNT=2'),
+      ...vevent('bare@old-exporter', 'RECURRENCE-ID:20060618', 'DTSTART:20060619', 'DTEND:20060620'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(days(occurrences, 'bare@old-exporter')).toEqual([[true, '2006-06-11', '2006-06-13'], [true, '2006-06-19', '2006-06-20']]);
+  });
+});
+
+describe('iCalendar lenient reading: quoted and non-ASCII TZIDs', () => {
+  // A feed-defined zone at +01:00 / +02:00 (EU rules) under a name no zone database knows.
+  const vtimezone = (tzid: string) => [
+    'BEGIN:VTIMEZONE', `TZID:${tzid}`,
+    'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10', 'END:STANDARD',
+    'BEGIN:DAYLIGHT', 'DTSTART:16010101T020000', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3', 'END:DAYLIGHT',
+    'END:VTIMEZONE',
+  ];
+  const startOf = (vtimezoneTzid: string, eventTzid: string) => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vtimezone(vtimezoneTzid),
+      ...vevent('sprechstunde@exchange', `DTSTART;TZID=${eventTzid}:20260610T100000`, `DTEND;TZID=${eventTzid}:20260610T110000`),
+    ));
+    expect(skipped).toEqual([]);
+    return occurrences.map((o) => o.start.toISOString());
+  };
+
+  it('finds a VTIMEZONE whose own TZID value is quoted (Exchange), from a quoted or bare parameter', () => {
+    // 10:00 at +02:00 in June; before, the zone went unmatched and the event was read in New York time (14:00Z).
+    expect(startOf('"Mitteleuropäische Zeit"', '"Mitteleuropäische Zeit"')).toEqual(['2026-06-10T08:00:00.000Z']);
+    expect(startOf('"Mitteleuropäische Zeit"', 'Mitteleuropäische Zeit')).toEqual(['2026-06-10T08:00:00.000Z']);
+  });
+
+  it('matches a non-ASCII TZID written composed in one place and decomposed (NFD) in the other', () => {
+    const composed = 'Mitteleurop\u00e4ische Zeit';
+    const decomposed = 'Mitteleuropa\u0308ische Zeit';
+    expect(startOf(decomposed, `"${composed}"`)).toEqual(['2026-06-10T08:00:00.000Z']);
+    expect(startOf(composed, decomposed)).toEqual(['2026-06-10T08:00:00.000Z']);
+  });
+});
+
+describe('iCalendar lenient reading: properties RFC 5545 allows once, written twice', () => {
+  it('skips only the VEVENT with two different DTSTARTs, naming both lines, and keeps the rest', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('twice@odd', 'DTSTART:20260610T080000Z', 'DTSTART:20260610T100000Z', 'DTEND:20260610T110000Z'),
+      ...vevent('once@odd', 'DTSTART:20260611T080000Z', 'DTEND:20260611T090000Z'),
+    ));
+    expect(occurrences.map((o) => o.uid)).toEqual(['once@odd']);
+    expect(skipped).toEqual([{ externalId: 'twice@odd', reason: expect.stringMatching(/^VEVENT at line 4 \(UID twice@odd\): DTSTART at line 8 repeats the DTSTART of line 7/) }]);
+  });
+
+  it('reads a VEVENT that repeats a property with the very same value', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('echo@odd', 'DTSTART:20260610T080000Z', 'DTSTART:20260610T080000Z', 'DTEND:20260610T090000Z'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(occurrences.map((o) => o.start.toISOString())).toEqual(['2026-06-10T08:00:00.000Z']);
+  });
+});
