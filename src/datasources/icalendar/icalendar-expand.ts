@@ -1,6 +1,7 @@
 import ICAL from './ical';
 import { Steps } from '../../event-loop';
 import { WallTime, wallClock, ZoneResolver } from './icalendar-zones';
+import { spellOutYearlyDate } from './icalendar-yearly-date';
 
 /** One concrete instance of a VEVENT: instants in UTC, all-day ones also as local dates (end exclusive). */
 export interface Instance {
@@ -163,6 +164,7 @@ export function* expandMaster(
   if (wallStart.zone !== ICAL.Timezone.utcTimezone) wallStart.zone = ICAL.Timezone.localTimezone;
   for (const rule of rules) {
     alignUntil(rule, timing);
+    spellOutYearlyDate(rule, timing.start);
     const iterator = rule.iterator(wallStart.clone());
     let n = 0;
     for (let next = iterator.next(); next; next = iterator.next()) {

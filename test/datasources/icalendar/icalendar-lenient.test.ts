@@ -79,3 +79,22 @@ describe('iCalendar lenient reading: properties RFC 5545 allows once, written tw
     expect(occurrences.map((o) => o.start.toISOString())).toEqual(['2026-06-10T08:00:00.000Z']);
   });
 });
+
+describe('iCalendar lenient reading: yearly rules across leap days', () => {
+  it('repeats a yearly event from 29 February only in leap years, and COUNT counts only those (RFC 5545 §3.3.10)', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('leap-birthday@calendar', 'DTSTART;VALUE=DATE:20040229', 'DTEND;VALUE=DATE:20040301', 'RRULE:FREQ=YEARLY;COUNT=3'),
+      ...vevent('leap-meeting@calendar', 'DTSTART;TZID=Europe/Berlin:20040229T100000', 'RRULE:FREQ=YEARLY;UNTIL=20090101T000000Z'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(days(occurrences, 'leap-birthday@calendar').map(([, start]) => start)).toEqual(['2004-02-29', '2008-02-29', '2012-02-29']);
+    expect(occurrences.filter((o) => o.uid === 'leap-meeting@calendar').map((o) => o.start.toISOString())).toEqual(['2004-02-29T09:00:00.000Z', '2008-02-29T09:00:00.000Z']);
+  });
+
+  it('keeps a yearly rule that names its own month and day as it is', () => {
+    const { occurrences } = parse(calendar(
+      ...vevent('last-of-february@calendar', 'DTSTART;VALUE=DATE:20040229', 'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1;COUNT=3'),
+    ));
+    expect(days(occurrences, 'last-of-february@calendar').map(([, start]) => start)).toEqual(['2004-02-29', '2005-02-28', '2006-02-28']);
+  });
+});
