@@ -42,7 +42,7 @@ export function compareFile(file: string, ours: OurResult, reference: ReferenceR
   const failedUids = new Set(reference.failed.map((f) => f.uid));
   // A UID the reference cannot expand is a divergence only when we made something of it (both rejecting it agrees).
   const divergences: Divergence[] = reference.failed
-    .filter((f) => ours.occurrences.some((o) => String(o.uid) === f.uid))
+    .filter((f) => ours.occurrences.some((o) => o.uid === f.uid))
     .map((f) => ({ file, uid: f.uid, occurrence: '*', kind: 'reference-failed', detail: f.error }));
   const theirs = new Map(reference.occurrences.map((o) => [keyOf(o), o]));
   const mine = new Map(ours.occurrences.map((o) => [keyOf(o), o]));
@@ -70,7 +70,7 @@ export function compareFile(file: string, ours: OurResult, reference: ReferenceR
   }
   if (reference.error && !ours.error) divergences.push({ file, uid: null, occurrence: '*', kind: 'reference-failed', detail: reference.error });
   for (const [key, our] of mine) {
-    if (theirs.has(key) || !inside(our) || failedUids.has(String(our.uid)) || reference.error) continue;
+    if (theirs.has(key) || !inside(our) || failedUids.has(our.uid) || reference.error) continue;
     divergences.push({ file, uid: our.uid, occurrence: occurrenceId(our), kind: 'extra', ours: our });
   }
   return { divergences, confident, confidentRight, total, right };

@@ -26,7 +26,8 @@ export interface ReferenceOccurrence extends Occurrence {
 
 export interface ReferenceResult {
   error: string | null;
-  failed: { uid: string; error: string }[];
+  /** UIDs the reference could not expand (null: a VEVENT without UID). */
+  failed: { uid: string | null; error: string }[];
   occurrences: ReferenceOccurrence[];
 }
 

@@ -30,6 +30,12 @@ import recurring_ical_events
 UTC = pytz.utc
 
 
+def uid_of(event):
+    """The UID, or None (JSON null, as ours reports a VEVENT without one) when the VEVENT has none."""
+    uid = event.get('UID')
+    return None if uid is None else str(uid)
+
+
 def could_not_read(error):
     return 'reference could not read: %s: %s' % (type(error).__name__, error)
 
@@ -55,7 +61,7 @@ class Reader:
         self.floating = set()
         self.unreadable = {}
         for event in calendar.walk('VEVENT'):
-            uid = str(event.get('UID'))
+            uid = uid_of(event)
             try:
                 self.classify(uid, event)
             except Exception as error:
@@ -98,9 +104,7 @@ class Reader:
         return prop is not None and 'TZID' in getattr(prop, 'params', {}) and is_datetime(prop.dt) and prop.dt.tzinfo is None
 
     def occurrence(self, event):
-        uid = event.get('UID')
-        uid = None if uid is None else str(uid)
-        key = str(uid)
+        uid = key = uid_of(event)
         start_prop = event['DTSTART']
         end_prop = event.get('DTEND') or event.get('DUE')
         start, floating = self.instant(start_prop.dt)
@@ -145,7 +149,7 @@ def per_uid_calendars(calendar):
     """One calendar per UID (keeping the VTIMEZONEs), so one event the library cannot handle costs only itself."""
     groups = defaultdict(list)
     for event in calendar.walk('VEVENT'):
-        groups[str(event.get('UID'))].append(event)
+        groups[uid_of(event)].append(event)
     for uid, events in groups.items():
         single = icalendar.Calendar()
         for key, value in calendar.items():
@@ -179,7 +183,7 @@ def read(path, start, stop, default_zone):
     # A VEVENT the library cannot read (two DTSTARTs) is reported for its UID and left out of the expansion.
     result['failed'] = [{'uid': uid, 'error': error} for uid, error in reader.unreadable.items()]
     calendar.subcomponents = [c for c in calendar.subcomponents
-                              if not (c.name == 'VEVENT' and str(c.get('UID')) in reader.unreadable)]
+                              if not (c.name == 'VEVENT' and uid_of(c) in reader.unreadable)]
     try:
         occurrences = reader.expand(calendar, start, stop)
     except Exception:
