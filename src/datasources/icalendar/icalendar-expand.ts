@@ -34,6 +34,18 @@ export function tzidOf(prop: ICAL.Property | null): string | null {
   return (prop.getParameter('tzid') as string | undefined) ?? null;
 }
 
+/**
+ * The span a JavaScript Date can hold (ECMA-262 §21.4.1.1: ±8.64e15 ms). A longer DURATION
+ * (P999999999999999999W, seen in parser test suites) cannot end anywhere: that VEVENT is skipped
+ * with the reason rather than failing the feed when its end is written.
+ */
+const MAX_DATE_SPAN_MS = 8.64e15;
+
+function within(span: number, max: number, duration: ICAL.Duration | null): number {
+  if (span <= max) return span;
+  throw new Error(`DURATION ${duration?.toString() ?? ''} is longer than any calendar can hold`);
+}
+
 /** Start, duration and zone of a VEVENT, from DTSTART + DTEND / DURATION (RFC 5545 §3.6.1 defaults). */
 export class Timing {
   readonly start: ICAL.Time;
@@ -63,7 +75,7 @@ export class Timing {
         days = Math.round(duration.toSeconds() / 86_400);
       }
       // DTSTART = DTEND (seen in Outlook exports) and a missing DTEND both mean one day.
-      this.durationDays = Math.max(1, days);
+      this.durationDays = Math.max(1, within(days, MAX_DATE_SPAN_MS / DAY_MS, duration));
       this.durationMs = 0;
     } else {
       const startAt = zones.instant(this.start, this.tzid);
@@ -75,7 +87,7 @@ export class Timing {
       } else if (duration) {
         ms = duration.toSeconds() * 1000;
       }
-      this.durationMs = ms;
+      this.durationMs = within(ms, MAX_DATE_SPAN_MS, duration);
       this.durationDays = 0;
     }
   }

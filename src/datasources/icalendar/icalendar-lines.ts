@@ -133,6 +133,9 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
       // Exchange CDO writes "BYDAY=MO, TU, WE" (and folds inside the list): whitespace carries no meaning in a rule.
       value = value.replace(/\s+/g, '');
       text = `${text.slice(0, colon + 1)}${value}`;
+      // Calendar exporters (calendarlabs.com holiday feeds) write "RRULE:" with nothing after it on events
+      // that do not repeat. An empty rule names no FREQ and says nothing: the event is one occurrence.
+      if (value === '') continue;
       // ical.js would accept some broken rules and silently expand them wrongly; a wrong series is worse
       // than none, so that VEVENT is skipped with the reason (the rest of the feed is kept).
       const problem = rruleProblem(value);

@@ -98,3 +98,22 @@ describe('iCalendar lenient reading: yearly rules across leap days', () => {
     expect(days(occurrences, 'last-of-february@calendar').map(([, start]) => start)).toEqual(['2004-02-29', '2005-02-28', '2006-02-28']);
   });
 });
+
+describe('iCalendar lenient reading: empty rules and impossible durations', () => {
+  it('reads an event with an empty "RRULE:" (holiday exporters write it on events that do not repeat) as one occurrence', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('new-year@holiday-export', 'DTSTART;VALUE=DATE:20190101', 'DTEND;VALUE=DATE:20190102', 'RRULE:'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(days(occurrences, 'new-year@holiday-export')).toEqual([[true, '2019-01-01', '2019-01-02']]);
+  });
+
+  it('skips only the VEVENT whose DURATION no date can hold, naming its line, and keeps the feed', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('forever@odd', 'DTSTART:20240101T000000Z', 'DURATION:P999999999999999999W'),
+      ...vevent('hour@odd', 'DTSTART:20240102T000000Z', 'DURATION:PT1H'),
+    ));
+    expect(occurrences.map((o) => [o.uid, o.end.getTime() - o.start.getTime()])).toEqual([['hour@odd', 3_600_000]]);
+    expect(skipped).toEqual([{ externalId: 'forever@odd', reason: expect.stringMatching(/^VEVENT at line 4 \(UID forever@odd\): DURATION .* is longer than any calendar can hold/) }]);
+  });
+});
