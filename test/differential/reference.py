@@ -36,6 +36,13 @@ def uid_of(event):
     return None if uid is None else str(uid)
 
 
+def has_rule(event):
+    """An RRULE with at least one part: "RRULE:" with nothing after it (calendarlabs.com exports) makes no
+    series, and the library expands such an event once."""
+    rules = event.get('RRULE')
+    return any(rule for rule in (rules if isinstance(rules, list) else [rules]) if rule is not None)
+
+
 def could_not_read(error):
     return 'reference could not read: %s: %s' % (type(error).__name__, error)
 
@@ -69,7 +76,7 @@ class Reader:
 
     def classify(self, uid, event):
         """Notes what the comparison needs to know of one VEVENT (raises when icalendar cannot read it)."""
-        if 'RRULE' in event or 'RDATE' in event or 'RECURRENCE-ID' in event:
+        if has_rule(event) or 'RDATE' in event or 'RECURRENCE-ID' in event:
             self.series.add(uid)
         # A property icalendar could not parse (event.errors) is dropped by it: the expansion is a guess.
         if event.errors or any(self.unresolved_tzid(event.get(name)) for name in ('DTSTART', 'DTEND', 'RECURRENCE-ID')):
