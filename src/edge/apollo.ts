@@ -1,5 +1,4 @@
 import { ApolloServer, ApolloServerOptions, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema, ValidationRule } from 'graphql';
 import type { GraphqlExecutor } from '../config';
 import { Context } from '../context';
@@ -7,14 +6,13 @@ import { Logger } from '../logger';
 import { createErrorFormatter } from './format-error';
 import { requestValidationRules } from './validation-rules';
 import { graphqlJitGateway } from './graphql-jit.gateway';
-import { noStorePlugin } from './plugins/no-store.plugin';
-import { partialErrorsPlugin } from './plugins/partial-errors.plugin';
-import { operationResolutionPlugin } from './plugins/operation-resolution.plugin';
+import { orderedPlugins } from './plugins/plugin-order';
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
   logger: Logger;
   introspection: boolean;
+  /** The whole ordered list (plugins/plugin-order.ts); default: the list with no edge parts. */
   plugins?: ApolloServerPlugin<Context>[];
   validationRules?: ValidationRule[];
   /** false disables automatic persisted queries; a cache serves them (see persisted-queries.ts). */
@@ -40,11 +38,7 @@ export function createApollo(options: ApolloOptions): ApolloServer<Context> {
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     formatError: createErrorFormatter(options.logger, { hideSuggestions: !options.introspection }),
-    // GraphiQL is served from our own assets instead (see graphiql.ts): no CDN, works offline.
-    plugins: [
-      operationResolutionPlugin, ...(options.plugins ?? []), partialErrorsPlugin, ApolloServerPluginLandingPageDisabled(),
-      // No cache hints in the schema: skip the per-field hint collection, keep its no-store header.
-      ApolloServerPluginCacheControlDisabled(), noStorePlugin(),
-    ],
+    // In the order plugin-order.ts gives (GraphiQL is served from our own assets: no landing page).
+    plugins: options.plugins ?? orderedPlugins(),
   });
 }

@@ -23,6 +23,7 @@ import { ResponseCacheConfig } from '../config';
 import { widgetRouter } from './widget.router';
 import { attachGraphqlWs, GraphqlWs } from './websocket';
 import type { EdgeServices } from './edge-services';
+import { orderedPlugins } from './plugins/plugin-order';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -88,14 +89,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     schema: options.schema,
     logger: options.deps.logger,
     introspection: options.introspection,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: hardening?.apollo.stopGracePeriodMillis }),
-      // Upgraded sockets are no longer the HTTP server's to drain: close them with the server.
-      { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
-      ...(hardening?.apollo.plugins ?? []),
-      tracingPlugin(),
-      ...(options.responseCache?.enabled ? [responseCachePlugin({ ...options.responseCache, changes: options.services.dataChanges })] : []),
-    ],
+    plugins: orderedPlugins({
+      shutdown: [
+        ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: hardening?.apollo.stopGracePeriodMillis }),
+        // Upgraded sockets are no longer the HTTP server's to drain: close them with the server.
+        { serverWillStart: async () => ({ drainServer: () => ws.close() }) },
+      ],
+      hardening: hardening?.apollo.plugins,
+      responseCache: options.responseCache?.enabled ? responseCachePlugin({ ...options.responseCache, changes: options.services.dataChanges }) : null,
+    }),
     validationRules: hardening?.apollo.validationRules,
     persistedQueries: hardening?.apollo.persistedQueries,
     executor: options.graphqlExecutor,
@@ -106,7 +108,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const subgraph = options.subgraphSchema
     ? createApollo({
       schema: options.subgraphSchema, logger: options.deps.logger, introspection: options.introspection,
-      plugins: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })],
+      plugins: orderedPlugins({ router: [ApolloServerPluginInlineTrace({ includeErrors: { masked: true } })] }),
       // The router forwards its clients' work here: the same depth, alias, directive and cost limits.
       validationRules: hardening?.apollo.validationRules,
     })

@@ -11,6 +11,7 @@ import { buildSchemaOver, createServices, ServiceOptions, Services } from '../..
 import { buildCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
 import { loopbackUrlPolicy } from './url-policy';
 import { BackendName, createTestDatabase, TestDatabase, testExecutor } from './backends';
+import { orderedPlugins } from '../../src/edge/plugins/plugin-order';
 
 export interface GraphResult {
   data?: Record<string, any> | null;
@@ -42,7 +43,8 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
   const services = createServices(db, { pubsub: createMemoryPubSub(), urlPolicy: loopbackUrlPolicy(), ...options.services });
   const publicSchema = await buildSchemaOver(services);
   const schema = options.schema === 'subgraph' ? buildCommunitySubgraphSchema(publicSchema, services.nodes) : publicSchema;
-  const plugins = options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [];
+  // In process, a subgraph executes without inline traces (no router asks for them here).
+  const plugins = orderedPlugins({ router: options.schema === 'subgraph' ? [ApolloServerPluginInlineTraceDisabled()] : [] });
   // GRAPHQL_EXECUTOR=graphql-js|jit runs a suite on either executor (the subgraph is always graphql-js's).
   const executor = options.schema === 'subgraph' ? 'graphql-js' : testExecutor();
   const apollo: ApolloServer<Context> = createApollo({ schema, logger, introspection: true, plugins, executor });
