@@ -75,6 +75,19 @@ function* unfold(raw: string): Steps<LogicalLine[]> {
   return out;
 }
 
+const CALENDAR_COMPONENT = /^BEGIN:(VEVENT|VTIMEZONE|VTODO|VJOURNAL|VFREEBUSY)$/i;
+
+/**
+ * Some producers write events without the VCALENDAR around them (exports of a single event, mail
+ * clients' attachments, test suites of every iCalendar library): a body that starts with a calendar
+ * component is read as the one calendar it means. Anything else (an HTML page, JSON) is still no feed.
+ */
+function wrapBareComponents(lines: LogicalLine[]): LogicalLine[] {
+  if (!lines.length || !CALENDAR_COMPONENT.test(lines[0].text.trim())) return lines;
+  const last = lines[lines.length - 1].line;
+  return [{ text: 'BEGIN:VCALENDAR', line: 0 }, ...lines, { text: 'END:VCALENDAR', line: last }];
+}
+
 // Errors describe what a line is, never quote it: a Source's lastError is readable by the partner, and
 // a URL that was not a feed (a redirect to a local file, an internal page) must not leak its bytes.
 function notICalendar(first: LogicalLine): AdapterError {
@@ -90,7 +103,7 @@ export function scanFeed(raw: string): ScannedFeed {
 
 /** scanFeed in steps (see event-loop.ts). */
 export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
-  const lines = yield* unfold(raw);
+  const lines = wrapBareComponents(yield* unfold(raw));
   if (!lines.length) throw new AdapterError('Not an iCalendar feed: the body is empty, expected BEGIN:VCALENDAR.');
   if (lines[0].text.trim().toUpperCase() !== 'BEGIN:VCALENDAR') throw notICalendar(lines[0]);
   const stack: { name: string; line: number }[] = [];

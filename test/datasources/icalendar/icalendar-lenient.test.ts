@@ -117,3 +117,16 @@ describe('iCalendar lenient reading: empty rules and impossible durations', () =
     expect(skipped).toEqual([{ externalId: 'forever@odd', reason: expect.stringMatching(/^VEVENT at line 4 \(UID forever@odd\): DURATION .* is longer than any calendar can hold/) }]);
   });
 });
+
+describe('iCalendar lenient reading: components without their VCALENDAR', () => {
+  it('reads a body that starts with a VEVENT (a single exported event) as the one calendar it means', () => {
+    const bare = [...vevent('lone@mail-client', 'DTSTART;VALUE=DATE:20140409', 'DTEND;VALUE=DATE:20140410', 'RRULE:FREQ=DAILY;COUNT=2'), ''].join('\r\n');
+    const { occurrences, skipped } = parse(bare);
+    expect(skipped).toEqual([]);
+    expect(days(occurrences, 'lone@mail-client')).toEqual([[true, '2014-04-09', '2014-04-10'], [true, '2014-04-10', '2014-04-11']]);
+  });
+
+  it('still refuses a body that is no calendar at all, naming the line', () => {
+    expect(() => parse('SUMMARY:no component\r\nDTSTART:20140409\r\n')).toThrow('Not an iCalendar feed: line 1 is not BEGIN:VCALENDAR.');
+  });
+});
