@@ -89,6 +89,8 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
   const skipped: SkippedItem[] = [];
   const occurrences: IcsOccurrence[] = [];
 
+  // Google re-publishes an edited event or instance and keeps the old copy: the higher SEQUENCE wins (RFC 5545 §3.8.7.4).
+  const sequenceOf = (c: ICAL.Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
   // Group by UID: the master (no RECURRENCE-ID) and its overrides, which may come before it (Google does that).
   const groups = new Map<string, { master: { c: ICAL.Component; line: number } | null; overrides: { c: ICAL.Component; line: number }[] }>();
   const vevents = roots.flatMap((r) => r.getAllSubcomponents('vevent'));
@@ -104,8 +106,12 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
     const group = groups.get(uid) ?? { master: null, overrides: [] };
     groups.set(uid, group);
     if (c.hasProperty('recurrence-id')) group.overrides.push({ c, line });
-    else if (group.master) skipped.push({ externalId: uid, reason: `VEVENT at line ${line}: duplicate UID ${uid} (first defined at line ${group.master.line}).` });
-    else group.master = { c, line };
+    // A revised copy of an event (RFC 5545 §3.8.7.4: a higher SEQUENCE) replaces the copy it revises,
+    // wherever each stands in the feed; two copies of one revision are a conflict, and the second is skipped.
+    else if (!group.master || sequenceOf(c) > sequenceOf(group.master.c)) group.master = { c, line };
+    else if (sequenceOf(c) === sequenceOf(group.master.c)) {
+      skipped.push({ externalId: uid, reason: `VEVENT at line ${line}: duplicate UID ${uid} (first defined at line ${group.master.line}).` });
+    }
   }
 
   for (const [uid, group] of groups) {
@@ -125,8 +131,6 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
         continue;
       }
     }
-    // Google re-publishes an edited instance and keeps the old copy: the higher SEQUENCE wins (RFC 5545 §3.8.7.4).
-    const sequenceOf = (c: ICAL.Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
     const overriddenBy = new Map<string, ICAL.Component>();
     for (const override of group.overrides) {
       try {

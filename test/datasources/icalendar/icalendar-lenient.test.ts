@@ -130,3 +130,27 @@ describe('iCalendar lenient reading: components without their VCALENDAR', () => 
     expect(() => parse('SUMMARY:no component\r\nDTSTART:20140409\r\n')).toThrow('Not an iCalendar feed: line 1 is not BEGIN:VCALENDAR.');
   });
 });
+
+describe('iCalendar lenient reading: a revised copy of an event beside the old one', () => {
+  it('keeps the copy with the higher SEQUENCE, before or after the older one (RFC 5545 §3.8.7.4)', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('meeting@revised', 'SEQUENCE:2', 'DTSTART:20240115T100000Z', 'DTEND:20240115T110000Z'),
+      ...vevent('meeting@revised', 'SEQUENCE:0', 'DTSTART:20240115T090000Z', 'DTEND:20240115T100000Z'),
+      ...vevent('party@revised', 'SEQUENCE:1', 'DTSTART:20240120T100000Z', 'DTEND:20240120T110000Z'),
+      ...vevent('party@revised', 'SEQUENCE:3', 'DTSTART:20240120T140000Z', 'DTEND:20240120T150000Z'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(occurrences.map((o) => [o.uid, o.start.toISOString()]).sort()).toEqual([
+      ['meeting@revised', '2024-01-15T10:00:00.000Z'], ['party@revised', '2024-01-20T14:00:00.000Z'],
+    ]);
+  });
+
+  it('skips the second of two copies of one revision, naming both lines', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('twin@conflict', 'DTSTART:20240115T100000Z'),
+      ...vevent('twin@conflict', 'DTSTART:20240116T100000Z'),
+    ));
+    expect(occurrences.map((o) => o.start.toISOString())).toEqual(['2024-01-15T10:00:00.000Z']);
+    expect(skipped.map((s) => s.reason)).toEqual(['VEVENT at line 9: duplicate UID twin@conflict (first defined at line 4).']);
+  });
+});
