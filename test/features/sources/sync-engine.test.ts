@@ -6,7 +6,7 @@ import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } fro
 import { createEventsSink, syncedSeriesId } from '../../../src/features/events/events.sink';
 import { describeEachBackend } from '../../support/backends';
 import { FeedServer } from '../../support/feed-server';
-import { createSyncHarness, fixtureText, localOf, SyncHarness } from './sync-harness';
+import { closeFeedSync, openFeedSync, fixtureText, localOf, SyncHarness } from './sync-harness';
 
 describeEachBackend('sync engine with iCalendar feeds', (backend) => {
   let h: SyncHarness;
@@ -14,14 +14,9 @@ describeEachBackend('sync engine with iCalendar feeds', (backend) => {
   let partnerId: string;
 
   beforeAll(async () => {
-    h = await createSyncHarness(backend);
-    feeds = await new FeedServer().start();
-    partnerId = await h.addPartner('millbrook-schools');
+    ({ h, feeds, partnerId } = await openFeedSync(backend, 'millbrook-schools'));
   });
-  afterAll(async () => {
-    await feeds.close();
-    await h.close();
-  });
+  afterAll(() => closeFeedSync({ h, feeds }));
 
   it('stores every occurrence with a stable id, provenance and a matched or created Location', async () => {
     feeds.set('/first.ics', { kind: 'feed', body: fixtureText('overrides.ics') });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSyncConfig, SyncConfig } from '../../../src/config';
+import { FeedServer } from '../../support/feed-server';
 import { Context, createContext } from '../../../src/context';
 import { SourceFormat } from '../../../src/datasources/adapter';
 import { HttpClientOptions } from '../../../src/datasources/shared/http';
@@ -86,4 +87,22 @@ export async function createSyncHarness(backend: BackendName, http: HttpClientOp
 
 export function localOf(globalId: string): string {
   return Buffer.from(globalId, 'base64url').toString('utf8').split(':').slice(1).join(':');
+}
+
+/** A harness, a loopback feed server and one partner: what most sync suites open in beforeAll. */
+export interface FeedSync {
+  h: SyncHarness;
+  feeds: FeedServer;
+  partnerId: string;
+}
+
+export async function openFeedSync(backend: BackendName, partnerSlug: string, sync: Partial<SyncConfig> = {}): Promise<FeedSync> {
+  const h = await createSyncHarness(backend, {}, sync);
+  const feeds = await new FeedServer().start();
+  return { h, feeds, partnerId: await h.addPartner(partnerSlug) };
+}
+
+export async function closeFeedSync({ h, feeds }: Partial<FeedSync>): Promise<void> {
+  await feeds?.close();
+  await h?.close();
 }

@@ -1,6 +1,6 @@
 import { describeEachBackend } from '../../support/backends';
 import { FeedServer, FeedRoute } from '../../support/feed-server';
-import { createSyncHarness, fixtureText, SyncHarness } from './sync-harness';
+import { closeFeedSync, openFeedSync, fixtureText, SyncHarness } from './sync-harness';
 
 /**
  * A broken partner feed records its error on the Source, keeps the data already stored, backs off,
@@ -13,14 +13,9 @@ describeEachBackend('sync isolation: broken feeds', (backend) => {
   let partnerId: string;
 
   beforeAll(async () => {
-    h = await createSyncHarness(backend);
-    feeds = await new FeedServer().start();
-    partnerId = await h.addPartner('isolation-school');
+    ({ h, feeds, partnerId } = await openFeedSync(backend, 'isolation-school'));
   });
-  afterAll(async () => {
-    await feeds.close();
-    await h.close();
-  });
+  afterAll(() => closeFeedSync({ h, feeds }));
 
   const failures: Array<[string, FeedRoute, string]> = [
     ['answers 500', { kind: 'status', status: 500, body: 'boom' }, 'HTTP 500 Internal Server Error from {url}. (gave up after 2 attempts)'],

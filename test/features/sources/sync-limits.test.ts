@@ -4,7 +4,7 @@ import { EventEntity } from '../../../src/model/event.entity';
 import { SourceEntity } from '../../../src/model/source.entity';
 import { describeEachBackend } from '../../support/backends';
 import { FeedServer } from '../../support/feed-server';
-import { createSyncHarness, FIXTURE_WINDOW, localOf, SyncHarness } from './sync-harness';
+import { closeFeedSync, openFeedSync, FIXTURE_WINDOW, localOf, SyncHarness } from './sync-harness';
 
 /** The finding's feed: one VEVENT repeating every minute, 224 bytes. */
 const MINUTELY_FEED = [
@@ -32,14 +32,9 @@ describeEachBackend('limits per source, default settings', (backend) => {
   let partnerId: string;
 
   beforeAll(async () => {
-    h = await createSyncHarness(backend);
-    feeds = await new FeedServer().start();
-    partnerId = await h.addPartner('hostile-feeds');
+    ({ h, feeds, partnerId } = await openFeedSync(backend, 'hostile-feeds'));
   });
-  afterAll(async () => {
-    await feeds.close();
-    await h.close();
-  });
+  afterAll(() => closeFeedSync({ h, feeds }));
 
   it('a 224-byte MINUTELY feed stores SYNC_MAX_OCCURRENCES_PER_SERIES occurrences, says so once, and a second sync adds nothing', async () => {
     expect(Buffer.byteLength(MINUTELY_FEED)).toBe(224);
@@ -67,14 +62,9 @@ describeEachBackend('limits per source, small settings', (backend) => {
   let partnerId: string;
 
   beforeAll(async () => {
-    h = await createSyncHarness(backend, {}, { maxOccurrencesPerSeries: 5, maxEventsPerSync: 40, maxEventsPerSource: 60 });
-    feeds = await new FeedServer().start();
-    partnerId = await h.addPartner('small-limits');
+    ({ h, feeds, partnerId } = await openFeedSync(backend, 'small-limits', { maxOccurrencesPerSeries: 5, maxEventsPerSync: 40, maxEventsPerSource: 60 }));
   });
-  afterAll(async () => {
-    await feeds.close();
-    await h.close();
-  });
+  afterAll(() => closeFeedSync({ h, feeds }));
 
   it('a daily series keeps its first SYNC_MAX_OCCURRENCES_PER_SERIES occurrences', async () => {
     const body = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//x//x//EN', 'BEGIN:VEVENT', 'UID:daily@t', 'DTSTART:20260301T150000Z', 'DURATION:PT1H',
