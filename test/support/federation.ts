@@ -95,6 +95,10 @@ export async function startApolloGateway(supergraphSdl: string, calls: SubgraphC
     supergraphSdl,
     buildService: ({ name, url }) => new RemoteGraphQLDataSource({
       url,
+      // Node's fetch (undici) reads the server's Keep-Alive timeout and never reuses a socket the
+      // server is about to close; the gateway's default agent does, which on a busy machine (a gap of
+      // over 5 s between two calls) surfaces as a random ECONNRESET.
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, init)) as never,
       willSendRequest({ request }) {
         const representations = request.variables?.representations;
         calls.push({ subgraph: name!, representations: Array.isArray(representations) ? representations.length : null });
