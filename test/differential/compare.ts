@@ -4,7 +4,7 @@ import { Occurrence, OurResult, ReferenceResult } from './occurrences';
 export interface Divergence {
   file: string;
   uid: string | null;
-  /** The instance: its recurrence id, or its start outside a series; "*" for a whole UID. */
+  /** The instance: its recurrence id, or its start outside a series; "*" only for a file the reference could not read. */
   occurrence: string;
   kind: 'missing' | 'extra' | 'different' | 'reference-failed';
   ours?: Occurrence;
@@ -12,12 +12,39 @@ export interface Divergence {
   detail?: string;
 }
 
+/** An entry of known-divergences.json: the occurrences of one UID in one file that differ for one stated reason. */
 export interface KnownDivergence {
   file: string;
   uid: string | null;
-  occurrence: string;
+  /** Every occurrence id (recurrence id, or start outside a series) the entry explains; never "*". */
+  occurrences: string[];
   why: string;
   rfc: string;
+}
+
+/**
+ * Reads known-divergences.json and refuses what would accept more than it names: an entry without
+ * occurrences, or a wildcard ("*" anywhere in an occurrence), so a new difference in a listed series fails.
+ */
+export function loadKnownDivergences(json: string, source = 'known-divergences.json'): KnownDivergence[] {
+  const entries: unknown = JSON.parse(json);
+  if (!Array.isArray(entries)) throw new Error(`${source}: expected an array of entries`);
+  return entries.map((entry: Partial<KnownDivergence> & { occurrence?: unknown }, i) => {
+    const where = `${source} entry ${i} (${entry.file} ${entry.uid})`;
+    if ('occurrence' in entry) throw new Error(`${where}: "occurrence" is replaced by "occurrences", the list of occurrence ids the entry explains`);
+    const occurrences = entry.occurrences;
+    if (!Array.isArray(occurrences) || !occurrences.length || !occurrences.every((o) => typeof o === 'string' && o.length)) {
+      throw new Error(`${where}: "occurrences" must list the occurrence ids (recurrence id, or start outside a series) the entry explains`);
+    }
+    const wild = occurrences.find((o) => o.includes('*'));
+    if (wild !== undefined) {
+      throw new Error(`${where}: the wildcard "${wild}" is not accepted; name each occurrence the entry explains, so a new difference in that series fails`);
+    }
+    if (typeof entry.file !== 'string' || (entry.uid !== null && typeof entry.uid !== 'string') || typeof entry.why !== 'string' || typeof entry.rfc !== 'string') {
+      throw new Error(`${where}: an entry has file, uid (string or null), occurrences, why and rfc`);
+    }
+    return { file: entry.file, uid: entry.uid, occurrences, why: entry.why, rfc: entry.rfc };
+  });
 }
 
 export interface FileComparison {
@@ -40,10 +67,10 @@ export function compareFile(file: string, ours: OurResult, reference: ReferenceR
     return t >= inner.from.getTime() && t < inner.to.getTime();
   };
   const failedUids = new Set(reference.failed.map((f) => f.uid));
-  // A UID the reference cannot expand is a divergence only when we made something of it (both rejecting it agrees).
-  const divergences: Divergence[] = reference.failed
-    .filter((f) => ours.occurrences.some((o) => o.uid === f.uid))
-    .map((f) => ({ file, uid: f.uid, occurrence: '*', kind: 'reference-failed', detail: f.error }));
+  // A UID the reference cannot expand is a divergence for each occurrence we made of it (both rejecting it agrees).
+  const divergences: Divergence[] = reference.failed.flatMap((f) => ours.occurrences
+    .filter((o) => o.uid === f.uid && inside(o))
+    .map((o): Divergence => ({ file, uid: f.uid, occurrence: occurrenceId(o), kind: 'reference-failed', ours: o, detail: f.error })));
   const theirs = new Map(reference.occurrences.map((o) => [keyOf(o), o]));
   const mine = new Map(ours.occurrences.map((o) => [keyOf(o), o]));
   let confident = 0;
@@ -76,6 +103,16 @@ export function compareFile(file: string, ours: OurResult, reference: ReferenceR
   return { divergences, confident, confidentRight, total, right };
 }
 
-/** A known entry names one occurrence, or "*" for every divergence of that UID in that file (one cause, one entry). */
-export const sameDivergence = (d: Pick<Divergence, 'file' | 'uid' | 'occurrence'>, k: Pick<KnownDivergence, 'file' | 'uid' | 'occurrence'>) =>
-  d.file === k.file && d.uid === k.uid && (k.occurrence === '*' || d.occurrence === k.occurrence);
+/** A known entry explains a divergence only of an occurrence it names (one cause, one entry, every occurrence named). */
+export const sameDivergence = (d: Pick<Divergence, 'file' | 'uid' | 'occurrence'>, k: Pick<KnownDivergence, 'file' | 'uid' | 'occurrences'>) =>
+  d.file === k.file && d.uid === k.uid && k.occurrences.includes(d.occurrence);
+
+/** The divergences no known entry explains. */
+export const unexplained = (divergences: Divergence[], known: KnownDivergence[]) => divergences.filter((d) => !known.some((k) => sameDivergence(d, k)));
+
+/** The occurrences named by known entries (of files that ran) that no longer diverge. */
+export function staleKnown(known: KnownDivergence[], divergences: Divergence[], ran: Set<string>): { file: string; uid: string | null; occurrence: string }[] {
+  return known.filter((k) => ran.has(k.file)).flatMap((k) => k.occurrences
+    .filter((occurrence) => !divergences.some((d) => sameDivergence(d, { ...k, occurrences: [occurrence] })))
+    .map((occurrence) => ({ file: k.file, uid: k.uid, occurrence })));
+}
