@@ -5,18 +5,12 @@ import { createMarcSourceAdapter } from '../../src/datasources/marc/marc.source'
 import { CatalogSink } from '../../src/features/catalog/catalog.sink';
 import { describeEachBackend } from '../support/backends';
 import { createLibrary, marcSpec } from '../support/catalog-fixtures';
-import { corpusAvailable, corpusFile, CORPUS_DIR } from '../support/corpus';
+import { corpusFile, CORPUS_DIR } from '../support/corpus';
 import { createTestGraph, TestGraph } from '../support/graph';
 import { testHttpClient } from '../support/http-client';
+import { describeNeeding, needsCorpus } from '../support/needs';
 
-describeEachBackend('MARC corpus ingested and searched', (backend) => {
-  if (!corpusAvailable()) {
-    it('needs the shared corpus (COMMUNITY_GRAPH_CORPUS)', () => {
-      if (process.env.CI === 'true') throw new Error(`corpus missing at ${CORPUS_DIR}: set COMMUNITY_GRAPH_CORPUS`);
-      console.warn(`MARC corpus not found at ${CORPUS_DIR}; set COMMUNITY_GRAPH_CORPUS to run the corpus tests`);
-    });
-    return;
-  }
+describeNeeding(needsCorpus(), 'MARC corpus', () => describeEachBackend('ingested and searched', (backend) => {
   let graph: TestGraph;
   beforeAll(async () => {
     graph = await createTestGraph(backend);
@@ -49,4 +43,4 @@ describeEachBackend('MARC corpus ingested and searched', (backend) => {
     const adapter = createMarcSourceAdapter({ fileRoots: [corpusFile('marc')] });
     await expect(adapter.pull(marcSpec('p', 'file:///etc/passwd'), testHttpClient())).rejects.toThrow(`MARC file refused: Refusing to fetch file:///etc/passwd: the file /etc/passwd is outside SOURCE_FILE_ROOTS (${corpusFile('marc')}) (rule: file-outside-roots)`);
   });
-});
+}));

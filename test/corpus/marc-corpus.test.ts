@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import { NormalizedCatalogRecord } from '../../src/datasources/shared/catalog-item';
 import { SkippedItem } from '../../src/datasources/adapter';
 import { catalogRecords } from '../../src/datasources/marc/marc.source';
-import { corpusAvailable, corpusFile, CORPUS_DIR } from '../support/corpus';
+import { corpusFile } from '../support/corpus';
+import { describeNeeding, needsCorpus } from '../support/needs';
 
 async function ingest(file: string): Promise<{ records: NormalizedCatalogRecord[]; skipped: SkippedItem[] }> {
   const skipped: SkippedItem[] = [];
@@ -16,15 +17,7 @@ const manifestCount = (file: string): number => {
   return Number(/(\d+) (?:real catalog |book )?records/.exec(line ?? '')?.[1] ?? NaN);
 };
 
-describe('MARC corpus (real catalog records)', () => {
-  if (!corpusAvailable()) {
-    it('needs the shared corpus (COMMUNITY_GRAPH_CORPUS)', () => {
-      if (process.env.CI === 'true') throw new Error(`corpus missing at ${CORPUS_DIR}: set COMMUNITY_GRAPH_CORPUS`);
-      console.warn(`MARC corpus not found at ${CORPUS_DIR}; set COMMUNITY_GRAPH_CORPUS to run the corpus tests`);
-    });
-    return;
-  }
-
+describeNeeding(needsCorpus(), 'MARC corpus (real catalog records)', () => {
   it('parses every record of every file in marc/ (none skipped), each with a control number and title', async () => {
     const files = fs.readdirSync(corpusFile('marc'));
     let total = 0;
@@ -67,9 +60,8 @@ describe('MARC corpus (real catalog records)', () => {
   });
 });
 
-describe('MARC corpus: original-script titles', () => {
+describeNeeding(needsCorpus(), 'MARC corpus: original-script titles', () => {
   it('keeps 880 titles in their script, without bidi marks', async () => {
-    if (!corpusAvailable()) return;
     const { records } = await ingest('multiscript_30records.marcxml');
     const persian = records.find((r) => r.externalId === '00313831')!;
     expect(persian.alternateTitles).toEqual(['نقدى براى تمام فصول : گفت و گوى اکبر گنجى با عبد الله نورى : به پيوست متن استيضاح عبد الله نورى در مجلس پنجم']);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { requireCorpus } from '../support/corpus-check';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus';
 import { compareFile, Divergence, FileComparison, loadKnownDivergences, staleKnown, unexplained } from './compare';
 import { OurSide, referenceOccurrences, Window } from './occurrences';
+import { itNeeding, needsCorpus } from '../support/needs';
 
 /**
  * Differential test (issue 14): every .ics of the shared corpus, of test/fixtures/ics and of
@@ -81,8 +81,7 @@ beforeAll(async () => {
 afterAll(() => ours?.close());
 
 describe('iCalendar differential test against Python icalendar + recurring-ical-events', () => {
-  it('has the shared corpus (fails in CI when COMMUNITY_GRAPH_CORPUS is missing)', () => {
-    if (!requireCorpus()) return;
+  itNeeding(needsCorpus(), 'has the shared corpus (fails in CI when COMMUNITY_GRAPH_CORPUS is missing)', () => {
     expect(feeds.filter((f) => f.label.startsWith('corpus/')).length).toBeGreaterThanOrEqual(13);
   });
 

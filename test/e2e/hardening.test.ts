@@ -11,6 +11,7 @@ import { startApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createTestDatabase, describeEachBackend } from '../support/backends';
 import { startTestServer, TestServer } from '../support/server';
+import { describeNeeding, needsRedis } from '../support/needs';
 import { connect, toWsUrl } from '../support/ws';
 
 const PARTNERS = 'query Partners { partners { slug } }';
@@ -211,15 +212,8 @@ describeEachBackend('Redis configuration', (backend) => {
   });
 });
 
-describe('rate limits shared through Redis', () => {
-  const redisUrl = process.env.TEST_REDIS_URL;
-  if (!redisUrl) {
-    it('needs TEST_REDIS_URL (Redis-backed limits are not exercised without it)', () => {
-      if (process.env.CI === 'true') throw new Error('Set TEST_REDIS_URL to run the Redis-backed rate limit test in CI.');
-      console.warn('TEST_REDIS_URL is not set: the Redis-backed rate limit test did not run.');
-    });
-    return;
-  }
+describeNeeding(needsRedis(), 'rate limits shared through Redis', () => {
+  const redisUrl = process.env.TEST_REDIS_URL!;
 
   it('two replicas share one budget, and /readyz reports Redis', async () => {
     const prefix = `cg-test:${process.pid}:${randomBytes(4).toString('hex')}`;

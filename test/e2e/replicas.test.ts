@@ -10,6 +10,7 @@ import { startServe } from '../support/cli';
 import { createTestDatabase, TestDatabase } from '../support/backends';
 import { FeedServer } from '../support/feed-server';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
+import { describeNeeding, needsAll, needsPostgres, needsRedis } from '../support/needs';
 import { connect, toWsUrl } from '../support/ws';
 
 /**
@@ -19,14 +20,8 @@ import { connect, toWsUrl } from '../support/ws';
  * subscriptions fan out across replicas, a scheduled sync runs on one replica only, and rate limits
  * are one budget across replicas.
  */
-describe('replicas on one PostgreSQL database', () => {
+describeNeeding(needsPostgres(), 'replicas on one PostgreSQL database', () => {
   it('start together on an empty database: every replica becomes ready, the schema and the demo exist once', async () => {
-    if (!process.env.TEST_DATABASE_URL) {
-      const message = 'replicas need PostgreSQL: set TEST_DATABASE_URL to run the scale-out test';
-      if (process.env.CI === 'true') throw new Error(message);
-      console.warn(`NOTICE: ${message}`);
-      return;
-    }
     const database: TestDatabase = await createTestDatabase('postgres');
     const replicas: Awaited<ReturnType<typeof startServe>>[] = [];
     try {
@@ -58,15 +53,8 @@ describe('replicas on one PostgreSQL database', () => {
 const ONE_EVENT_ICS = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//replicas test//EN', 'BEGIN:VEVENT', 'UID:replica-sync@test',
   'DTSTAMP:20260101T000000Z', 'DTSTART:20270105T170000Z', 'DTEND:20270105T180000Z', 'SUMMARY:Synced once', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
 
-describe('three replicas on PostgreSQL and Redis', () => {
+describeNeeding(needsAll(needsPostgres(), needsRedis()), 'three replicas on PostgreSQL and Redis', () => {
   it('fan out subscriptions, run a scheduled sync once, and share one rate-limit budget', async () => {
-    const missing = [!process.env.TEST_DATABASE_URL && 'TEST_DATABASE_URL', !process.env.TEST_REDIS_URL && 'TEST_REDIS_URL'].filter(Boolean);
-    if (missing.length) {
-      const message = `the scale-out properties need PostgreSQL and Redis: set ${missing.join(' and ')} to run them`;
-      if (process.env.CI === 'true') throw new Error(message);
-      console.warn(`NOTICE: ${message}`);
-      return;
-    }
     const database = await createTestDatabase('postgres');
     const prefix = `cg-replicas-${process.pid}-${randomBytes(4).toString('hex')}`;
     const redis = new Redis(process.env.TEST_REDIS_URL!);

@@ -3,6 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli, startServe } from '../support/cli';
+import { itNeeding, needsPostgres } from '../support/needs';
 
 /**
  * A newcomer's start-up mistakes, through the real `community-graph serve`: one line on stderr naming
@@ -23,8 +24,7 @@ describe('community-graph serve explains a failed start in one line', () => {
     expect(oneLine(result.stderr)).toBe('Invalid LOG_LEVEL="verbose": expected fatal, error, warn, info, debug, trace, silent');
   });
 
-  const postgres = process.env.TEST_DATABASE_URL ? it : it.skip;
-  postgres('names DATABASE_URL for a role that does not exist, a closed port and a missing database (password hidden)', async () => {
+  itNeeding(needsPostgres(), 'names DATABASE_URL for a role that does not exist, a closed port and a missing database (password hidden)', async () => {
     const role = await serve({ DATABASE_URL: 'postgres://nobody@127.0.0.1:5432/postgres' });
     expect(role.code).toBe(1);
     expect(oneLine(role.stderr)).toBe('DATABASE_URL=postgres://nobody@127.0.0.1:5432/postgres: PostgreSQL refused the login (role "nobody" does not exist); use a role that exists with the right password (createuser nobody), or fix the user in DATABASE_URL.');

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { BackendName, createTestDatabase, TestDatabase } from './backends';
 import { startServe } from './cli';
+import { describeNeeding, needsPostgres } from './needs';
 
 export interface TwoReplicas {
   /** Base URLs of replica A (started first, so it ran the migrations) and replica B. */
@@ -52,18 +53,8 @@ export async function expectChannelSubscribers(redis: Redis, channel: string, co
 /**
  * Suites of several replicas on one database: PostgreSQL only, since a second `serve` on one SQLite
  * file is refused (test/e2e/startup-errors.test.ts). Without TEST_DATABASE_URL the suite fails in CI
- * and says so elsewhere.
+ * and is skipped elsewhere, the reason in its name.
  */
 export function describeReplicas(title: string, suite: (backend: BackendName) => void): void {
-  if (process.env.TEST_DATABASE_URL) {
-    describe(`${title} [postgres]`, () => suite('postgres'));
-    return;
-  }
-  describe(title, () => {
-    it('needs PostgreSQL (TEST_DATABASE_URL)', () => {
-      const message = 'replicas need PostgreSQL: set TEST_DATABASE_URL to run this suite';
-      if (process.env.CI === 'true') throw new Error(message);
-      console.warn(`NOTICE: ${message}`);
-    });
-  });
+  describeNeeding(needsPostgres(), `${title} [postgres]`, () => suite('postgres'));
 }

@@ -5,7 +5,7 @@ import { assembleTabularServices, dataPackageResources, parseCsvTable, Tables } 
 import { NormalizedService } from '../../../src/datasources/shared/service-item';
 import { ServiceStatus } from '../../../src/domain/enums';
 import { corpusFile } from '../../support/corpus';
-import { requireCorpus } from '../../support/corpus-check';
+import { describeNeeding, needsCorpus } from '../../support/needs';
 
 const ctx = { zone: 'America/Chicago', window: { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2027-11-01T00:00:00Z') } };
 
@@ -26,9 +26,8 @@ function fromTabular(): NormalizedService[] {
   return mapAll(assembleTabularServices(tables));
 }
 
-describe('HSDS corpus (../shared/fixtures/hsds)', () => {
+describeNeeding(needsCorpus(), 'HSDS corpus (../shared/fixtures/hsds)', () => {
   it('reads every file and the tabular package, extracting one service from each', () => {
-    if (!requireCorpus()) return;
     const counts = {
       service_full: fromJson('hsds3_service_full.json').length,
       organization_full: fromJson('hsds3_organization_full.json').length,
@@ -39,7 +38,6 @@ describe('HSDS corpus (../shared/fixtures/hsds)', () => {
   });
 
   it('maps the full HSDS 3 service: organization, ages, fees, cost options, languages, taxonomy, phones, accessibility', () => {
-    if (!requireCorpus()) return;
     const [s] = fromJson('hsds3_service_full.json');
     expect(s).toMatchObject({
       externalId: 'ac148810-d857-441c-9679-408f346de14b', name: 'Community Counselling', status: ServiceStatus.ACTIVE,
@@ -57,14 +55,12 @@ describe('HSDS corpus (../shared/fixtures/hsds)', () => {
   });
 
   it('reads the paginated list envelope of the HSDA example', () => {
-    if (!requireCorpus()) return;
     const page = parseHsdaPage(fs.readFileSync(corpusFile('hsds', 'hsds3_service_at_location_list.json')), 'example');
     expect(page).toMatchObject({ totalItems: 10, totalPages: 10, pageNumber: 1, size: 1, firstPage: true, lastPage: false, empty: false });
     expect(page.contents).toHaveLength(1);
   });
 
   it('rebuilds the nested service from the CSV tables with the same fields as the JSON', () => {
-    if (!requireCorpus()) return;
     const [tabular] = fromTabular();
     const [json] = fromJson('hsds3_service_full.json');
     for (const field of ['externalId', 'name', 'description', 'status', 'organizationName', 'minimumAge', 'maximumAge', 'fees', 'costOptions', 'languages', 'hours'] as const) {

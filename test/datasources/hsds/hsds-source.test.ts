@@ -4,7 +4,7 @@ import { AdapterError, SourceFormat, SourceSpec } from '../../../src/datasources
 import { hsdsSource } from '../../../src/datasources/hsds/hsds.source';
 import { NormalizedService } from '../../../src/datasources/shared/service-item';
 import { corpusFile } from '../../support/corpus';
-import { requireCorpus } from '../../support/corpus-check';
+import { itNeeding, needsCorpus } from '../../support/needs';
 import { testHttpClient } from '../../support/http-client';
 import { LocalRequest, LocalServer, startLocalServer } from '../../support/local-http';
 
@@ -104,8 +104,7 @@ describe('HSDS source against an HSDA API on 127.0.0.1', () => {
     expect(result.validators.etag).toBe('"v1"');
   });
 
-  it('reads the HSDS tabular data package over HTTP (datapackage.json and its CSV tables)', async () => {
-    if (!requireCorpus()) return;
+  itNeeding(needsCorpus(), 'reads the HSDS tabular data package over HTTP (datapackage.json and its CSV tables)', async () => {
     const dir = corpusFile('hsds', 'hsds3_tabular');
     server = await startLocalServer((req) => {
       const file = path.join(dir, path.basename(req.path));

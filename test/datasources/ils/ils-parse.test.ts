@@ -3,7 +3,8 @@ import { HoldingStatus, normalizeHoldingStatus } from '../../../src/datasources/
 import { ilsEndpointFromSource, IlsResponseError } from '../../../src/datasources/ils/ils-item';
 import { parseIlsDiAvailability } from '../../../src/datasources/ils/ilsdi.parse';
 import { parseRtacBatch } from '../../../src/datasources/ils/rtac.parse';
-import { corpusAvailable, corpusFile, CORPUS_DIR } from '../../support/corpus';
+import { corpusFile } from '../../support/corpus';
+import { describeNeeding, needsCorpus } from '../../support/needs';
 
 describe('ILS availability answers', () => {
   it('reads a Koha ILS-DI GetAvailability answer: items per bib id, status from availabilitymsg', () => {
@@ -50,15 +51,7 @@ describe('ILS availability answers', () => {
   });
 });
 
-describe('FOLIO holdings corpus', () => {
-  if (!corpusAvailable()) {
-    it('needs the shared corpus (COMMUNITY_GRAPH_CORPUS)', () => {
-      if (process.env.CI === 'true') throw new Error(`corpus missing at ${CORPUS_DIR}: set COMMUNITY_GRAPH_CORPUS`);
-      console.warn(`holdings corpus not found at ${CORPUS_DIR}; set COMMUNITY_GRAPH_CORPUS to run the corpus tests`);
-    });
-    return;
-  }
-
+describeNeeding(needsCorpus(), 'FOLIO holdings corpus', () => {
   it('maps the real FOLIO item statuses of every corpus item, as an RTAC answer built from instance → holdings → items', () => {
     const read = (name: string) => JSON.parse(fs.readFileSync(corpusFile('holdings', name), 'utf8'));
     const files = fs.readdirSync(corpusFile('holdings'));

@@ -3,7 +3,7 @@ import { Audience, AttendanceMode, EventStatus, RegistrationMode } from '../../.
 import { mapJsonLdEvents } from '../../../src/datasources/jsonld/jsonld.map';
 import { parseJsonLd } from '../../../src/datasources/jsonld/jsonld.parse';
 import { corpusFile } from '../../support/corpus';
-import { requireCorpus } from '../../support/corpus-check';
+import { describeNeeding, needsCorpus } from '../../support/needs';
 
 const ZONE = 'America/Chicago';
 const window = { from: new Date('2010-01-01T00:00:00Z'), to: new Date('2030-01-01T00:00:00Z') };
@@ -12,9 +12,8 @@ const read = (name: string) => {
   return mapJsonLdEvents(doc.nodes, { zone: ZONE, window });
 };
 
-describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
+describeNeeding(needsCorpus(), 'JSON-LD corpus (../shared/fixtures/jsonld)', () => {
   it('reads every file without throwing and extracts 56 occurrences in all', () => {
-    if (!requireCorpus()) return;
     const files = fs.readdirSync(corpusFile('jsonld')).filter((f) => f.endsWith('.jsonld')).sort();
     const counts = Object.fromEntries(files.map((f) => [f, read(f).events.length]));
     expect(counts).toEqual({
@@ -28,7 +27,6 @@ describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
   });
 
   it('reads a start without an offset as wall time in the partner zone', () => {
-    if (!requireCorpus()) return;
     const [event] = read('event_basic_concert.jsonld').events;
     expect(event.startsAt.toISOString()).toBe('2013-09-15T02:30:00.000Z'); // 21:30 CDT
     expect(event.place).toEqual({ name: 'The Hi-Dive', address: '7 S. Broadway, Denver, CO 80209', lat: null, lon: null });
@@ -36,7 +34,6 @@ describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
   });
 
   it('maps a mixed-attendance event with a VirtualLocation and a Place', () => {
-    if (!requireCorpus()) return;
     const [event] = read('event_mixed_attendance_virtual.jsonld').events;
     expect(event.attendanceMode).toBe(AttendanceMode.MIXED);
     expect(event.status).toBe(EventStatus.SCHEDULED);
@@ -47,7 +44,6 @@ describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
   });
 
   it('expands a weekly eventSchedule in its own scheduleTimezone', () => {
-    if (!requireCorpus()) return;
     const { events } = read('event_weekly_schedule.jsonld');
     expect(events[0].startsAt.toISOString()).toBe('2017-01-04T19:00:00.000Z');
     expect(events[0].endsAt.toISOString()).toBe('2017-01-04T20:00:00.000Z');
@@ -57,14 +53,12 @@ describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
   });
 
   it('keeps a date-only exhibition all-day with an exclusive end date', () => {
-    if (!requireCorpus()) return;
     const [event] = read('exhibition_event_museum.jsonld').events;
     expect(event).toMatchObject({ allDay: true, startDate: '2015-06-13', endDate: '2016-02-01', categories: ['Exhibition'] });
     expect(event.place?.name).toBe('Victoria and Albert Museum');
   });
 
   it('maps EventRescheduled and typicalAgeRange 18+, keeping the raw label', () => {
-    if (!requireCorpus()) return;
     const [event] = read('music_event_rescheduled.jsonld').events;
     expect(event.status).toBe(EventStatus.RESCHEDULED);
     expect(event.audiences).toEqual([Audience.ADULTS]);
@@ -73,9 +67,8 @@ describe('JSON-LD corpus (../shared/fixtures/jsonld)', () => {
   });
 });
 
-describe('JSON-LD corpus details', () => {
+describeNeeding(needsCorpus(), 'JSON-LD corpus details', () => {
   it('keeps offers, previousStartDate and organizer as event details', () => {
-    if (!requireCorpus()) return;
     const [music] = read('music_event_rescheduled.jsonld').events;
     expect(music.details!.previousStartsAt!.toISOString()).toBe('2013-10-01T00:30:00.000Z'); // 19:30 CDT
     expect(music.details!.offers).toEqual([
