@@ -4,8 +4,10 @@ import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import ICAL from '../support/icaljs';
 import { Browser, Page } from 'playwright-core';
+import { Audience, RegistrationMode } from '../../src/domain/enums';
 import { PartnerEntity } from '../../src/model/partner.entity';
 import { launchBrowser } from '../support/browser';
+import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
 
 /** Screenshots for people to look at; gitignored, kept by CI as artifacts. */
@@ -27,6 +29,11 @@ const partnerPage = (title: string, snippet: string) => `<!doctype html><html la
 <style>body{font-family:Georgia,serif;color:#600} h3{color:red}</style></head>
 <body><h1>${title}</h1><p>The partner's own content.</p>${snippet}<footer>Partner footer</footer></body></html>`;
 
+/** The demo titles for millbrook-library and millbrook-museum aimed at kids or teens. */
+const KIDS_AND_TEENS_DEMO_TITLES = [
+  'Toddler Gallery Walk', 'Preschool Storytime', 'Teen Makerspace: Build a Bot', 'Family Science Saturday', 'Saturday Chess Club', 'Saturday Chess Club: Winter Tournament',
+];
+
 describe('embeds in a real browser', () => {
   let server: TestServer;
   let site: { url: string; close(): Promise<void> };
@@ -36,7 +43,16 @@ describe('embeds in a real browser', () => {
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     server = await startTestServer('sqlite');
     const base = server.app.url;
+    // A partner of the test's own, with events whose titles and order the test states.
+    const { partner } = await createPartner(server.app.db, 'widget-fixture');
+    const day = 86_400_000;
+    const at = (days: number) => ({ startsAt: new Date(Date.now() + days * day), endsAt: new Date(Date.now() + days * day + 3_600_000) });
+    await insertNativeEvent(server.app.db, partner.id, { title: 'Fixture Story Time', audiences: [Audience.KIDS], ...at(3) });
+    await insertNativeEvent(server.app.db, partner.id, { title: 'Fixture Book Group', audiences: [Audience.ADULTS], ...at(1) });
+    await insertNativeEvent(server.app.db, partner.id, { title: 'Fixture Lego Club', audiences: [Audience.KIDS], ...at(2) });
+    await insertNativeEvent(server.app.db, partner.id, { title: 'Fixture Teen Film Night', audiences: [Audience.TEENS], registrationMode: RegistrationMode.NONE, capacity: null, ...at(4) });
     site = await startPartnerSite({
+      '/fixture.html': partnerPage('Fixture partner', `<script src="${base}/widget.js" data-partner="widget-fixture" data-audience="KIDS,TEENS" async></script>`),
       '/widget.html': partnerPage('Library kids page', `<script src="${base}/widget.js" data-partner="millbrook-library,millbrook-museum" data-audience="KIDS,TEENS" data-limit="6" data-title="Kids and teens at Millbrook" async></script>`),
       '/library.html': partnerPage('Library only', `<script src="${base}/widget.js" data-partner="millbrook-library" async></script>`),
       '/bad.html': partnerPage('Broken snippet', `<script src="${base}/widget.js" data-partner="millbrook-libary" async></script>`),
@@ -66,7 +82,11 @@ describe('embeds in a real browser', () => {
     const titles = page.locator('.community-graph-events article h3');
     await titles.first().waitFor({ timeout: 15000 });
     const feed = await (await fetch(`${server.app.url}/feeds/events.json?partner=millbrook-library,millbrook-museum&audiences=KIDS,TEENS&limit=6`)).json();
-    expect(await titles.allTextContents()).toEqual(feed.items.map((i: { title: string }) => i.title));
+    // Titles pinned to the demo programs, not to the feed of the same service (exact list and order: next test).
+    const shown = await titles.allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const title of shown) expect(KIDS_AND_TEENS_DEMO_TITLES).toContain(title);
+    expect(shown).toEqual(feed.items.map((i: { title: string }) => i.title));
     expect(await page.locator('.community-graph-events h2').textContent()).toBe('Kids and teens at Millbrook');
     expect(await page.locator('.community-graph-events time').count()).toBe(feed.items.length);
     // Our styles stay inside, the partner's "h3 { color: red }" stays outside.
@@ -81,6 +101,13 @@ describe('embeds in a real browser', () => {
     expect(await page.evaluate(() => document.querySelector('.community-graph-events')!.shadowRoot!.activeElement?.tagName)).toBe('A');
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-second-origin.png'), fullPage: true });
     expect(outside).toEqual([]);
+  });
+
+  it('renders exactly the events the test inserted that match its audiences, in start order', async () => {
+    const { page } = await open('/fixture.html');
+    const titles = page.locator('.community-graph-events article h3');
+    await titles.first().waitFor({ timeout: 15000 });
+    expect(await titles.allTextContents()).toEqual(['Fixture Lego Club', 'Fixture Story Time', 'Fixture Teen Film Night']);
   });
 
   it('links no javascript: URL even when the feed it reads has one (a feed from a server before the fix)', async () => {
@@ -125,7 +152,7 @@ describe('embeds in a real browser', () => {
     const { page } = await open('/bad.html');
     const alert = page.locator('.community-graph-events [role=alert]');
     await alert.waitFor({ timeout: 15000 });
-    expect(await alert.textContent()).toBe('Events could not be shown: Unknown partner "millbrook-libary". Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy.');
+    expect(await alert.textContent()).toBe('Events could not be shown: Unknown partner "millbrook-libary". Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy, widget-fixture.');
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-unknown-partner.png'), fullPage: true });
   });
 
