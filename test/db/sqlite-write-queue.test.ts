@@ -32,24 +32,31 @@ describe('SQLite writers while a TypeORM transaction holds the connection', () =
     const held = new Promise<void>((resolve) => { commit = resolve; });
     let opened!: () => void;
     const open = new Promise<void>((resolve) => { opened = resolve; });
+    // What happened, in order: the sync's commit and each registration settling.
+    const log: string[] = [];
     // A feed sync's transaction: async, so other requests run while it is open on the shared connection.
     const sync = db.transaction(async (manager) => {
       await manager.update(EventEntity, { id: event.id }, { title: 'Robotics workshop (updated by the feed)' });
       opened();
       await held;
+      log.push('sync commits');
     });
     await open;
-    const waiting = ['ada', 'grace', 'edsger', 'barbara', 'alan'].map((who) => register(event.id, who));
-    const settled: string[] = [];
-    for (const outcome of waiting) void outcome.then((status) => settled.push(status));
-    // A registration arriving the moment the sync commits must queue behind those already waiting.
-    const late = sync.then(() => register(event.id, 'late'));
-    await new Promise((resolve) => setTimeout(resolve, 20)); // the head of the queue checks every 2 ms
-    expect(settled).toEqual([]);
-    commit();
+    {
+      const names = ['ada', 'grace', 'edsger', 'barbara', 'alan'];
+      const waiting = names.map((who) => register(event.id, who).then((status) => { log.push(who); return status; }));
+      // A registration arriving the moment the sync commits must queue behind those already waiting.
+      const late = sync.then(() => register(event.id, 'late')).then((status) => { log.push('late'); return status; });
+      // One turn of the event loop for the queue to act (a writer that did not wait would settle now);
+      // the proof is the order in the log below, not a duration.
+      await new Promise((resolve) => setImmediate(resolve));
+      commit();
 
-    expect(await Promise.all(waiting)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
-    expect(await late).toBe('EVENT_FULL');
+      expect(await Promise.all(waiting)).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
+      expect(await late).toBe('EVENT_FULL');
+      // Nothing settled while the sync's transaction was open; then arrival order, the late one last.
+      expect(log).toEqual(['sync commits', ...names, 'late']);
+    }
     const stored = await db.getRepository(EventEntity).findOneByOrFail({ id: event.id });
     expect(stored.title).toBe('Robotics workshop (updated by the feed)');
     expect(await storedCounts(db, event.id)).toMatchObject({ confirmed: 2, waitlisted: 3 });
