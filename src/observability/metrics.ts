@@ -58,6 +58,11 @@ export function createMetrics() {
       labelNames: ['source', 'outcome'] as const,
       registers: [registry],
     }),
+    syncSchedulerTicks: new Counter({
+      name: 'community_graph_sync_scheduler_ticks_total',
+      help: 'Scheduled looks for due sources this replica finished (src/features/sources/sync-scheduler.ts), whatever they found',
+      registers: [registry],
+    }),
     syncDuration: new Histogram({
       name: 'community_graph_sync_duration_seconds',
       help: 'Source sync duration by source',

@@ -112,8 +112,18 @@ describeNeeding(needsAll(needsPostgres(), needsRedis()), 'three replicas on Post
         synced = await db.getRepository(SourceEntity).findOneBy({ id: sourceId });
       }
       expect([synced?.lastError, synced?.itemCount]).toEqual([null, 1]);
-      // Let every replica's scheduler pass over the source several more times: none may pull it again.
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      // Every replica's scheduler passes over the source again, counted, not timed: two more finished
+      // ticks on each, so at least one began after the sync was stored. None may pull it again.
+      const ticks = async (url: string) => {
+        const text = await (await fetch(new URL('/metrics', url))).text();
+        return Number(/^community_graph_sync_scheduler_ticks_total (\d+)$/m.exec(text)![1]);
+      };
+      const after = await Promise.all(urls.map(ticks));
+      expect(after.every((n) => n > 0)).toBe(true);
+      for (let i = 0; i < 1_000 && (await Promise.all(urls.map(ticks))).some((n, r) => n < after[r] + 2); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect((await Promise.all(urls.map(ticks))).every((n, r) => n >= after[r] + 2)).toBe(true);
       expect(feeds.count('/calendar.ics')).toBe(1);
       expect(await db.getRepository(EventEntity).countBy({ sourceId })).toBe(1);
     } finally {

@@ -2,6 +2,7 @@ import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { LIVE_FORMATS } from '../../datasources/adapter';
 import { SourceEntity } from '../../model/source.entity';
 import { Logger } from '../../logger';
+import { metrics } from '../../observability/metrics';
 import { SourceLocks } from './source-lock';
 import { SyncReport, SyncService } from './sync.service';
 
@@ -71,7 +72,10 @@ export class SyncScheduler {
     this.timer = setTimeout(() => {
       this.current = this.tick()
         .catch((error) => this.options.logger?.error({ err: error }, 'sync scheduler tick failed'))
-        .finally(() => this.schedule(this.options.tickMs * (0.8 + Math.random() * 0.4)));
+        .finally(() => {
+          metrics.syncSchedulerTicks.inc();
+          this.schedule(this.options.tickMs * (0.8 + Math.random() * 0.4));
+        });
     }, delayMs);
     this.timer.unref();
   }

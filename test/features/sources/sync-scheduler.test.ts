@@ -97,8 +97,16 @@ describeEachBackend('sync scheduler', (backend) => {
         const mine = new SourceLocks(h.graph.db);
         const theirs = new SourceLocks(other);
         let release!: () => void;
-        const held = mine.tryRun('some-source', () => new Promise<string>((resolve) => { release = () => resolve('done'); }));
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        let entered!: () => void;
+        const working = new Promise<void>((resolve) => { entered = resolve; });
+        const held = mine.tryRun('some-source', () => new Promise<string>((resolve) => {
+          release = () => resolve('done');
+          entered();
+        }));
+        // Waited for, not timed: the work has started, and the other connection sees the advisory lock granted.
+        await working;
+        const [{ granted }] = await other.query("SELECT count(*)::int AS granted FROM pg_locks WHERE locktype = 'advisory' AND granted");
+        expect(granted).toBeGreaterThanOrEqual(1);
         expect(await theirs.tryRun('some-source', async () => 'ran')).toBeNull();
         release();
         expect(await held).toBe('done');
