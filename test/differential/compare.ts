@@ -100,7 +100,31 @@ export function compareFile(file: string, ours: OurResult, reference: ReferenceR
     if (theirs.has(key) || !inside(our) || failedUids.has(our.uid) || reference.error) continue;
     divergences.push({ file, uid: our.uid, occurrence: occurrenceId(our), kind: 'extra', ours: our });
   }
-  return { divergences, confident, confidentRight, total, right };
+  const relabelled = sameInstancesLabelledApart(divergences);
+  for (const missing of relabelled) {
+    right++;
+    if (theirs.get(keyOf(missing.reference!))?.confident) confidentRight++;
+  }
+  return { divergences: divergences.filter((d) => !relabelled.includes(d) && !relabelled.some((m) => m.pairedWith === d)), confident, confidentRight, total, right };
+}
+
+type Paired = Divergence & { pairedWith?: Divergence };
+
+/**
+ * An instance both sides have, with the same start, end, all-day flag and status, but named by a
+ * differently written RECURRENCE-ID: "20030610" for an all-day series against "20030609T160000Z" (the
+ * same local day as a UTC date-time), which RFC 5545 §3.8.4.4 lets a producer write either way. It is
+ * one occurrence, not a missing one and an extra one. Returns the "missing" side of each such pair.
+ */
+function sameInstancesLabelledApart(divergences: Paired[]): Paired[] {
+  const same = (a: Occurrence, b: Occurrence) => a.uid === b.uid && a.start === b.start && a.end === b.end && a.allDay === b.allDay && a.status === b.status;
+  const extras = divergences.filter((d) => d.kind === 'extra');
+  const paired: Paired[] = [];
+  for (const missing of divergences.filter((d) => d.kind === 'missing')) {
+    const extra = extras.find((e) => !paired.some((p) => p.pairedWith === e) && same(e.ours!, missing.reference!));
+    if (extra) paired.push(Object.assign(missing, { pairedWith: extra }));
+  }
+  return paired;
 }
 
 /** A known entry explains a divergence only of an occurrence it names (one cause, one entry, every occurrence named). */
