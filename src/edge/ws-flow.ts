@@ -26,6 +26,14 @@ export class SocketFlow implements LiveDelivery {
   constructor(private readonly ws: WebSocket, private readonly socket: Socket, private readonly limits: LiveDeliveryLimits) {
     // Over the socket's own high-water mark a write has returned false, so Node emits 'drain' when it empties.
     this.bound = Math.max(limits.maxBufferedBytes, socket.writableHighWaterMark);
+    // graphql-ws waits for a frame's write before it takes that subscription's next message, so a
+    // subscription whose frame is stuck never asks ready(): a socket with one busy subscription would
+    // stay over the bound forever. Every write is watched, and going over the bound starts the clock.
+    const send = ws.send.bind(ws) as (...args: unknown[]) => void;
+    ws.send = ((...args: unknown[]) => {
+      send(...args);
+      if (ws.bufferedAmount > this.bound) void this.ready();
+    }) as typeof ws.send;
     metrics.wsSockets.add(this);
     ws.once('close', () => metrics.wsSockets.delete(this));
   }
