@@ -6,7 +6,6 @@ import { createResolversMap } from 'type-graphql';
 import { Context } from '../context';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { NodeService } from './node.service';
-import { nodeLoadersOf, sectionsOf } from './schema-section';
 import { printCommunitySchema } from './build-schema';
 
 /**
@@ -22,8 +21,6 @@ export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.3';
  */
 export const SHAREABLE_TYPES: readonly string[] = ['PageInfo'];
 
-/** Every Node type is an entity keyed by its global id, resolved through the per-request loaders. */
-export const entityTypesOf = (schema: GraphQLSchema): string[] => Object.keys(nodeLoadersOf(sectionsOf(schema)));
 
 const directive = (name: string, fields?: string): DirectiveNode => ({
   kind: Kind.DIRECTIVE,
@@ -39,8 +36,7 @@ const directive = (name: string, fields?: string): DirectiveNode => ({
  * The public SDL (in its reading order) plus the federation directives: `@link`, `@key` on entities,
  * `@shareable` on value types.
  */
-export function subgraphTypeDefs(schema: GraphQLSchema): DocumentNode {
-  const entityTypes = entityTypesOf(schema);
+export function subgraphTypeDefs(schema: GraphQLSchema, entityTypes: readonly string[]): DocumentNode {
   const publicSdl = parse(printCommunitySchema(schema));
   const annotated = visit(publicSdl, {
     ObjectTypeDefinition(node: ObjectTypeDefinitionNode) {
@@ -73,7 +69,7 @@ export function buildCommunitySubgraphSchema(schema: GraphQLSchema, nodes: NodeS
         nodes.resolveReference(ctx, typename, reference.id),
     };
   }
-  const subgraph = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema), resolvers: resolvers as never });
+  const subgraph = buildSubgraphSchema({ typeDefs: subgraphTypeDefs(schema, entityTypes), resolvers: resolvers as never });
   refuseNonEntityRepresentations(subgraph, entityTypes);
   return subgraph;
 }
