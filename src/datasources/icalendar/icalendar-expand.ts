@@ -36,22 +36,35 @@ export function tzidOf(prop: ICAL.Property | null): string | null {
 
 /**
  * The span a JavaScript Date can hold (ECMA-262 §21.4.1.1: ±8.64e15 ms). A longer DURATION
- * (P999999999999999999W, seen in parser test suites) cannot end anywhere: that VEVENT is skipped
- * with the reason rather than failing the feed when its end is written.
+ * (P999999999999999999W, seen in parser test suites) cannot end anywhere.
  */
 const MAX_DATE_SPAN_MS = 8.64e15;
 
-function within(span: number, max: number, duration: ICAL.Duration | null): number {
-  if (span <= max) return span;
-  throw new Error(`DURATION ${duration?.toString() ?? ''} is longer than any calendar can hold`);
+const isTime = (value: unknown): value is ICAL.Time => value != null && typeof (value as ICAL.Time).year === 'number' && Number.isFinite((value as ICAL.Time).year);
+
+/** The DTEND value, or null when it is no date or date-time ("DTEND:None"): ical.js reads those lazily and throws. */
+function readableEnd(prop: ICAL.Property): ICAL.Time | null {
+  try {
+    const value = prop.getFirstValue();
+    return isTime(value) && !Number.isNaN((value as ICAL.Time).toUnixTime()) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
-/** Start, duration and zone of a VEVENT, from DTSTART + DTEND / DURATION (RFC 5545 §3.6.1 defaults). */
+/**
+ * Start, duration and zone of a VEVENT, from DTSTART + DTEND / DURATION (RFC 5545 §3.6.1 defaults).
+ * An end that cannot be read ("DTEND:None", a DURATION no date can hold) is ignored: the start is
+ * certain and the end optional, so the event keeps the length the RFC gives an event without one
+ * (a DATE lasts one day, a DATE-TIME ends at its start), and `notes` says which line was ignored.
+ */
 export class Timing {
   readonly start: ICAL.Time;
   readonly tzid: string | null;
   readonly allDay: boolean;
   readonly zoneName: string;
+  /** What was ignored, e.g. 'DTEND is not a date or date-time'. */
+  readonly notes: string[] = [];
   private readonly durationMs: number;
   private readonly durationDays: number;
 
@@ -63,33 +76,34 @@ export class Timing {
     this.tzid = tzidOf(startProp);
     this.allDay = this.start.isDate;
     this.zoneName = zones.nameOf(this.tzid, this.tzid === 'Z');
+    const span = this.writtenSpan(event);
+    this.durationDays = this.allDay ? Math.max(1, Math.round((span ?? 0) / DAY_MS)) : 0;
+    this.durationMs = this.allDay ? 0 : span ?? 0;
+  }
+
+  /** Milliseconds from start to end as written (days × 24 h for dates), or null when no usable end is written. */
+  private writtenSpan(event: ICAL.Component): number | null {
     const endProp = event.getFirstProperty('dtend');
-    const duration = event.getFirstPropertyValue('duration') as ICAL.Duration | null;
-    if (this.allDay) {
-      let days = 1;
-      if (endProp) {
-        const end = endProp.getFirstValue() as ICAL.Time;
-        days = Math.round((Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(this.start.year, this.start.month - 1, this.start.day)) / DAY_MS);
-        if (days < 0) throw new Error(`DTEND ${end.toString()} is before DTSTART ${this.start.toString()}`);
-      } else if (duration) {
-        days = Math.round(duration.toSeconds() / 86_400);
-      }
-      // DTSTART = DTEND (seen in Outlook exports) and a missing DTEND both mean one day.
-      this.durationDays = Math.max(1, within(days, MAX_DATE_SPAN_MS / DAY_MS, duration));
-      this.durationMs = 0;
-    } else {
-      const startAt = zones.instant(this.start, this.tzid);
-      let ms = 0;
-      if (endProp) {
-        const end = endProp.getFirstValue() as ICAL.Time;
-        ms = (end.isDate ? zones.instant(end, this.tzid) : zones.instant(end, tzidOf(endProp))).getTime() - startAt.getTime();
-        if (ms < 0) throw new Error(`DTEND ${end.toString()} is before DTSTART ${this.start.toString()}`);
-      } else if (duration) {
-        ms = duration.toSeconds() * 1000;
-      }
-      this.durationMs = within(ms, MAX_DATE_SPAN_MS, duration);
-      this.durationDays = 0;
+    if (endProp) {
+      const end = readableEnd(endProp);
+      // ical.js has already rewritten the text ("None" → "None--T::"), so the value is not quoted back.
+      if (!end) return this.ignore('DTEND is not a date or date-time');
+      // DTSTART = DTEND on dates (seen in Outlook exports) means one day, like a missing DTEND.
+      const ms = this.allDay
+        ? Date.UTC(end.year, end.month - 1, end.day) - Date.UTC(this.start.year, this.start.month - 1, this.start.day)
+        : (end.isDate ? this.zones.instant(end, this.tzid) : this.zones.instant(end, tzidOf(endProp))).getTime() - this.zones.instant(this.start, this.tzid).getTime();
+      if (ms < 0) throw new Error(`DTEND ${end.toString()} is before DTSTART ${this.start.toString()}`);
+      return ms <= MAX_DATE_SPAN_MS ? ms : this.ignore(`DTEND ${end.toString()} is further than any calendar can hold`);
     }
+    const duration = event.getFirstPropertyValue('duration') as ICAL.Duration | null;
+    if (!duration) return null;
+    const ms = duration.toSeconds() * 1000;
+    return ms <= MAX_DATE_SPAN_MS ? ms : this.ignore(`DURATION ${duration.toString()} is longer than any calendar can hold`);
+  }
+
+  private ignore(what: string): null {
+    this.notes.push(`${what}; it was ignored and the event given the length RFC 5545 §3.6.1 gives an event without an end`);
+    return null;
   }
 
   /** The instance starting at wall-clock `time` (in this event's zone). */

@@ -18,6 +18,8 @@ export interface ScannedFeed {
   veventLines: number[];
   /** Top-level VEVENTs (by index) that cannot be used, with the reason naming the line: they are skipped, the feed is kept. */
   veventProblems: Map<number, string>;
+  /** What was read leniently (a line ignored, a misspelt END), each naming its line: nothing was skipped for it. */
+  notes: string[];
 }
 
 export interface ScannedCalendar {
@@ -111,15 +113,19 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
   const veventProblems = new Map<number, string>();
   const out = new CalendarParts();
   const onceOnly = new OnceOnlyProperties();
+  const notes: string[] = [];
   for (const [i, entry] of lines.entries()) {
     if (i % LINES_PER_STEP === 0) yield;
     let text = entry.text;
     const colon = findValueColon(text);
     if (colon < 0) {
-      const message = `Malformed iCalendar at line ${entry.line}: the line has no ":" between name and value.`;
-      // Inside an event (often text broken by an unescaped newline) only that event is lost.
-      if (!(stack.length >= 2 && stack[1].name === 'VEVENT')) throw new AdapterError(message);
-      if (!veventProblems.has(veventLines.length - 1)) veventProblems.set(veventLines.length - 1, message);
+      // Inside an event such a line is text broken by an unescaped newline, or a writer's stray token
+      // ("X", "SUMMARY=testevent", ORGANIZER="mailto:..."): it holds nothing we can read, and the
+      // event's other lines are intact, so only the line is dropped. Outside an event it is no feed.
+      if (!(stack.length >= 2 && stack[1].name === 'VEVENT')) {
+        throw new AdapterError(`Malformed iCalendar at line ${entry.line}: the line has no ":" between name and value.`);
+      }
+      notes.push(`Line ${entry.line} has no ":" between name and value and was ignored; the rest of the VEVENT starting at line ${stack[1].line} was read.`);
       continue;
     }
     const name = text.slice(0, colon).split(';')[0].trim().toUpperCase();
@@ -137,7 +143,10 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
       continue;
     } else if (name === 'END') {
       const open = stack.pop();
-      if (!open || open.name !== value.toUpperCase()) {
+      if (open && open.name !== value.toUpperCase() && misspeltEnd(value, stack)) {
+        notes.push(`Line ${entry.line}: END:${value} names no component; read as END:${open.name}, closing the BEGIN of line ${open.line}.`);
+        text = `END:${open.name}`;
+      } else if (!open || open.name !== value.toUpperCase()) {
         throw new AdapterError(`Malformed iCalendar at line ${entry.line}: END:${value} ${open ? `does not close BEGIN:${open.name} from line ${open.line}` : 'has no matching BEGIN'}.`);
       }
       out.end(text, stack.length + 1);
@@ -190,7 +199,7 @@ export function* scanFeedSteps(raw: string): Steps<ScannedFeed> {
     const open = stack[stack.length - 1];
     throw new AdapterError(`Truncated iCalendar feed: BEGIN:${open.name} at line ${open.line} is never closed (the feed ends at line ${lines[lines.length - 1].line}).`);
   }
-  return { calendars: out.calendars(), veventLines, veventProblems };
+  return { calendars: out.calendars(), veventLines, veventProblems, notes };
 }
 
 /**
@@ -233,6 +242,20 @@ class CalendarParts {
     const batches = this.current().batches;
     batches[batches.length - 1].push(text);
   }
+}
+
+/** Component names of RFC 5545 §3.6 and the RFCs that add components (7953 availability, 9073 locations and resources). */
+const KNOWN_COMPONENTS = new Set(['VCALENDAR', 'VEVENT', 'VTODO', 'VJOURNAL', 'VFREEBUSY', 'VTIMEZONE', 'STANDARD', 'DAYLIGHT', 'VALARM',
+  'VAVAILABILITY', 'AVAILABLE', 'VLOCATION', 'VRESOURCE', 'PARTICIPANT']);
+
+/**
+ * "END:VCALENDARD", "END:VTOOD": a name that is no component at all (neither registered nor an
+ * X-/IANA name that is open) can only be a misspelling of the component it stands where the END of,
+ * so it closes the innermost one. An END naming another real component is a structural error.
+ */
+function misspeltEnd(value: string, stillOpen: { name: string }[]): boolean {
+  const name = value.toUpperCase();
+  return !KNOWN_COMPONENTS.has(name) && !/^X-/.test(name) && !stillOpen.some((c) => c.name === name);
 }
 
 /** The colon that ends the name/parameters, skipping colons inside quoted parameter values (TZID="a:b"). */

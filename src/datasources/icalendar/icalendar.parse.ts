@@ -31,6 +31,8 @@ export interface ParsedCalendar {
   timezone: string | null;
   occurrences: IcsOccurrence[];
   skipped: SkippedItem[];
+  /** What was read leniently, each naming its line (PullResult.notes). */
+  notes: string[];
 }
 
 export interface ParseOptions {
@@ -88,6 +90,8 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
   const zones = new ZoneResolver(vtimezones, xwrZone ?? options.defaultTimezone);
   const skipped: SkippedItem[] = [];
   const occurrences: IcsOccurrence[] = [];
+  const notes = [...scanned.notes];
+  const noteIgnored = (timing: Timing, line: number, uid: string) => notes.push(...timing.notes.map((n) => `VEVENT at line ${line} (UID ${uid}): ${n}.`));
 
   // Google re-publishes an edited event or instance and keeps the old copy: the higher SEQUENCE wins (RFC 5545 §3.8.7.4).
   const sequenceOf = (c: ICAL.Component) => Number(c.getFirstPropertyValue('sequence') ?? 0) || 0;
@@ -122,6 +126,7 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
     if (group.master) {
       try {
         masterTiming = new Timing(group.master.c, zones);
+        noteIgnored(masterTiming, group.master.line, uid);
         const { instances, truncated, capped } = yield* expandMaster(group.master.c, masterTiming, options.window, maxPerSeries);
         cappedWhileExpanding = capped;
         if (truncated) skipped.push({ externalId: uid, reason: `VEVENT at line ${group.master.line}: recurrence expansion stopped after too many instances.` });
@@ -142,6 +147,7 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
         if (earlier && sequenceOf(earlier) > sequenceOf(override.c)) continue;
         overriddenBy.set(key, override.c);
         const timing = new Timing(override.c, zones);
+        noteIgnored(timing, override.line, uid);
         const instance = { ...timing.instanceAt(timing.start), key };
         series.set(key, occurrenceOf(uid, override.c, group.master?.c ?? null, instance, timing, true));
       } catch (error) {
@@ -160,7 +166,7 @@ function* parseSteps(raw: string | Buffer, options: ParseOptions): Steps<ParsedC
 
   // Code-unit order for equal starts: deterministic, and unlike localeCompare cheap enough for 50,000 items.
   const sorted = yield* sortInSteps(occurrences, (a, b) => a.start.getTime() - b.start.getTime() || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
-  return { name: text(calendar, 'name') ?? text(calendar, 'x-wr-calname'), timezone: xwrZone, occurrences: sorted, skipped };
+  return { name: text(calendar, 'name') ?? text(calendar, 'x-wr-calname'), timezone: xwrZone, occurrences: sorted, skipped, notes };
 }
 
 type Fields = Pick<IcsOccurrence, 'summary' | 'description' | 'location' | 'geo' | 'url' | 'categories' | 'status'>;

@@ -22,7 +22,7 @@ export const icalendarAdapter: SourceAdapter = {
     const items = await toNormalizedEvents(calendar.occurrences, links);
     return {
       notModified: false, validators, kind: EVENTS_KIND, incremental: false, title: calendar.name,
-      items, skipped: [...calendar.skipped, ...links.skipped()],
+      items, skipped: [...calendar.skipped, ...links.skipped()], notes: calendar.notes,
     };
   },
 };

@@ -123,12 +123,13 @@ describe('iCalendar fidelity: producer quirks from real feeds', () => {
     ]);
   });
 
-  it('skips only the VEVENT holding a line with no ":" (a raw newline in its text), naming the line', () => {
+  it('keeps a VEVENT holding a line with no ":" (a raw newline in its text), dropping that line and naming it in the notes', () => {
     const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'UID:broken@t', 'DTSTART:20260601T100000Z', 'DESCRIPTION:First line', 'second line without escaping', 'END:VEVENT',
       'BEGIN:VEVENT', 'UID:fine@t', 'DTSTART:20260602T100000Z', 'SUMMARY:Fine', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
-    const { occurrences, skipped } = parseICalendar(text, { defaultTimezone: 'UTC', window });
-    expect(occurrences.map((o) => o.uid)).toEqual(['fine@t']);
-    expect(skipped).toEqual([{ externalId: 'broken@t', reason: 'VEVENT at line 3 (UID broken@t): Malformed iCalendar at line 7: the line has no ":" between name and value.' }]);
+    const { occurrences, skipped, notes } = parseICalendar(text, { defaultTimezone: 'UTC', window });
+    expect(occurrences.map((o) => [o.uid, o.description])).toEqual([['broken@t', 'First line'], ['fine@t', null]]);
+    expect(skipped).toEqual([]);
+    expect(notes).toEqual(['Line 7 has no ":" between name and value and was ignored; the rest of the VEVENT starting at line 3 was read.']);
   });
 
   it('keeps the override with the higher SEQUENCE when an instance is overridden twice, in either order', () => {

@@ -108,13 +108,66 @@ describe('iCalendar lenient reading: empty rules and impossible durations', () =
     expect(days(occurrences, 'new-year@holiday-export')).toEqual([[true, '2019-01-01', '2019-01-02']]);
   });
 
-  it('skips only the VEVENT whose DURATION no date can hold, naming its line, and keeps the feed', () => {
-    const { occurrences, skipped } = parse(calendar(
+  it('ignores a DURATION no date can hold, keeps the event with the length of one without an end, and notes the line', () => {
+    const { occurrences, skipped, notes } = parse(calendar(
       ...vevent('forever@odd', 'DTSTART:20240101T000000Z', 'DURATION:P999999999999999999W'),
       ...vevent('hour@odd', 'DTSTART:20240102T000000Z', 'DURATION:PT1H'),
     ));
-    expect(occurrences.map((o) => [o.uid, o.end.getTime() - o.start.getTime()])).toEqual([['hour@odd', 3_600_000]]);
-    expect(skipped).toEqual([{ externalId: 'forever@odd', reason: expect.stringMatching(/^VEVENT at line 4 \(UID forever@odd\): DURATION .* is longer than any calendar can hold/) }]);
+    expect(occurrences.map((o) => [o.uid, o.start.toISOString(), o.end.getTime() - o.start.getTime()])).toEqual([
+      ['forever@odd', '2024-01-01T00:00:00.000Z', 0], ['hour@odd', '2024-01-02T00:00:00.000Z', 3_600_000],
+    ]);
+    expect(skipped).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/^VEVENT at line 4 \(UID forever@odd\): DURATION P\d+W is longer than any calendar can hold; it was ignored/)]);
+  });
+
+  it('ignores a DTEND that is no date ("DTEND:None"): a timed event ends at its start, an all-day one lasts its day', () => {
+    const { occurrences, skipped, notes } = parse(calendar(
+      ...vevent('none@exporter', 'DTSTART;TZID=Europe/Berlin:20230112T180000', 'DTEND:None'),
+      ...vevent('day@exporter', 'DTSTART;VALUE=DATE:20230113', 'DTEND;VALUE=DATE:soon'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(occurrences.map((o) => [o.uid, o.start.toISOString(), o.end.toISOString()])).toEqual([
+      ['none@exporter', '2023-01-12T17:00:00.000Z', '2023-01-12T17:00:00.000Z'], ['day@exporter', '2023-01-13T05:00:00.000Z', '2023-01-14T05:00:00.000Z'],
+    ]);
+    expect(notes).toEqual([
+      'VEVENT at line 4 (UID none@exporter): DTEND is not a date or date-time; it was ignored and the event given the length RFC 5545 §3.6.1 gives an event without an end.',
+      'VEVENT at line 10 (UID day@exporter): DTEND is not a date or date-time; it was ignored and the event given the length RFC 5545 §3.6.1 gives an event without an end.',
+    ]);
+  });
+});
+
+describe('iCalendar lenient reading: stray lines and misspelt ENDs', () => {
+  it('drops a line with no ":" inside an event (a stray token, NAME=value, a quoted value) and reads the rest of that event', () => {
+    const { occurrences, skipped, notes } = parse(calendar(
+      ...vevent('stray@t', 'DTSTART:20150905T090000Z', 'DTEND:20150905T100000Z', 'X-APPLE-RADIUS=49.9', 'LOCATION:Main Library', 'BEGIN:VALARM', 'ACTION:DISPLAY', 'X', 'END:VALARM'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(occurrences.map((o) => [o.uid, o.start.toISOString(), o.end.toISOString(), o.summary, o.location])).toEqual([
+      ['stray@t', '2015-09-05T09:00:00.000Z', '2015-09-05T10:00:00.000Z', 'test', 'Main Library'],
+    ]);
+    expect(notes).toEqual([
+      'Line 9 has no ":" between name and value and was ignored; the rest of the VEVENT starting at line 4 was read.',
+      'Line 13 has no ":" between name and value and was ignored; the rest of the VEVENT starting at line 4 was read.',
+    ]);
+  });
+
+  it('still rejects a line with no ":" outside any event, naming it', () => {
+    expect(() => parse(calendar('NAME=Library events', ...vevent('x@t', 'DTSTART:20150905T090000Z')))).toThrow('Malformed iCalendar at line 4: the line has no ":" between name and value.');
+  });
+
+  it('reads an END that names no component ("END:VCALENDARD", "END:VTOOD") as the END of the innermost open one, and notes it', () => {
+    const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VTODO', 'UID:todo@t', 'END:VTOOD', ...vevent('kept@t', 'DTSTART:20260301T150000Z'), 'END:VCALENDARD', ''].join('\r\n');
+    const { occurrences, notes } = parse(text);
+    expect(occurrences.map((o) => [o.uid, o.start.toISOString()])).toEqual([['kept@t', '2026-03-01T15:00:00.000Z']]);
+    expect(notes).toEqual([
+      'Line 5: END:VTOOD names no component; read as END:VTODO, closing the BEGIN of line 3.',
+      'Line 11: END:VCALENDARD names no component; read as END:VCALENDAR, closing the BEGIN of line 1.',
+    ]);
+  });
+
+  it('still rejects an END naming a real component that is not the open one (a lost END:VEVENT)', () => {
+    const text = ['BEGIN:VCALENDAR', 'BEGIN:VEVENT', 'UID:x@t', 'DTSTART:20260301T150000Z', 'END:VCALENDAR', ''].join('\r\n');
+    expect(() => parse(text)).toThrow('Malformed iCalendar at line 5: END:VCALENDAR does not close BEGIN:VEVENT from line 2.');
   });
 });
 
