@@ -25,7 +25,7 @@ export interface CommunityPubSub {
  */
 export const MAX_PENDING_PER_SUBSCRIBER = 256;
 
-/** Anything that carries events by type: the in-process EventTarget, or the Redis event target. */
+/** Anything that carries events by type: the in-process EventTarget, or Redis (src/pubsub/redis-pubsub.ts). */
 export interface TopicTarget {
   dispatchEvent(event: CustomEvent): boolean;
   addEventListener(type: string, listener: (event: CustomEvent) => void): void;

@@ -1,4 +1,3 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import Redis from 'ioredis';
 import { Logger } from '../logger';
 import { CommunityPubSub, pubSubOver, TopicTarget } from './pubsub';
@@ -25,20 +24,48 @@ export interface LivePubSub {
  * The connections are made (and closed) by connectRedis, so a wrong REDIS_URL stops the start.
  */
 export function createRedisPubSub(options: RedisPubSubOptions): LivePubSub {
-  const { publishClient, subscribeClient } = options;
-  const target = createRedisEventTarget({ publishClient, subscribeClient }) as unknown as TopicTarget;
+  const { publishClient, subscribeClient, logger } = options;
   const channel = (topic: string) => `${options.channelPrefix}${topic}`;
+  const listeners = new Map<string, Set<(event: CustomEvent) => void>>();
+  // Without an offline queue, SUBSCRIBE and UNSUBSCRIBE fail at once while Redis is down: logged, never
+  // an unhandled rejection (which ends the process). ioredis restores on reconnect only the channels
+  // Redis confirmed, so every channel still listened to is subscribed again once the connection is ready.
+  const failed = (command: string) => (error: Error) => logger.error({ err: error, command }, `Redis ${command} failed; retried when Redis is back`);
+  const subscribe = (channels: string[]) => {
+    if (channels.length) subscribeClient.subscribe(...channels).catch(failed('subscribe'));
+  };
+  subscribeClient.on('ready', () => subscribe([...listeners.keys()]));
+  subscribeClient.on('message', (name: string, message: string) => {
+    const callbacks = listeners.get(name);
+    if (!callbacks) return;
+    const event = new CustomEvent(name, { detail: JSON.parse(message) });
+    for (const callback of [...callbacks]) callback(event);
+  });
   const prefixed: TopicTarget = {
-    // Published directly (not through the event target) so a failed publish is logged, never an
-    // unhandled rejection; the subscriber side is the event target's.
+    // A failed publish is logged, never an unhandled rejection.
     dispatchEvent(event) {
       publishClient.publish(channel(event.type), JSON.stringify(event.detail ?? null)).catch((error: Error) => {
-        options.logger.error({ err: error, topic: event.type }, 'Redis publish failed; subscribers on other replicas miss this message');
+        logger.error({ err: error, topic: event.type }, 'Redis publish failed; subscribers on other replicas miss this message');
       });
       return true;
     },
-    addEventListener: (type, listener) => target.addEventListener(channel(type), listener),
-    removeEventListener: (type, listener) => target.removeEventListener(channel(type), listener),
+    addEventListener(type, listener) {
+      const name = channel(type);
+      const callbacks = listeners.get(name);
+      if (callbacks) {
+        callbacks.add(listener);
+        return;
+      }
+      listeners.set(name, new Set([listener]));
+      subscribe([name]);
+    },
+    removeEventListener(type, listener) {
+      const name = channel(type);
+      const callbacks = listeners.get(name);
+      if (!callbacks?.delete(listener) || callbacks.size) return;
+      listeners.delete(name);
+      subscribeClient.unsubscribe(name).catch(failed('unsubscribe'));
+    },
   };
   return {
     pubsub: pubSubOver(prefixed),
