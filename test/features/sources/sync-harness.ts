@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadSyncConfig, SyncConfig } from '../../../src/config';
 import { FeedServer } from '../../support/feed-server';
+import { ServiceOptions } from '../../../src/compose';
 import { Context, createContext } from '../../../src/context';
 import { SourceFormat } from '../../../src/datasources/adapter';
 import { HttpClientOptions } from '../../../src/datasources/shared/http';
@@ -35,11 +36,15 @@ export interface SyncHarness {
 
 /**
  * The real services over a fresh database, with a fast-failing fetch policy (short timeout, quick retries).
- * `sync` overrides SYNC_* settings (e.g. small limits per source).
+ * `sync` overrides SYNC_* settings (e.g. small limits per source); `services`, other service options
+ * (e.g. the `stopping` signal the server aborts on shutdown).
  */
-export async function createSyncHarness(backend: BackendName, http: HttpClientOptions = {}, sync: Partial<SyncConfig> = {}): Promise<SyncHarness> {
+export async function createSyncHarness(
+  backend: BackendName, http: HttpClientOptions = {}, sync: Partial<SyncConfig> = {}, services: Partial<ServiceOptions> = {},
+): Promise<SyncHarness> {
   const graph = await createTestGraph(backend, {
     services: {
+      ...services,
       partnerHttp: { timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http },
       config: { sync: { ...loadSyncConfig({}), ...sync } },
     },
