@@ -1,6 +1,6 @@
-import { execFile } from 'node:child_process';
+import { ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { createInterface } from 'node:readline';
 import { NormalizedEvent, SourceFormat } from '../../src/datasources/adapter';
 import { icalendarAdapter } from '../../src/datasources/icalendar/icalendar.source';
 import { FeedServer } from '../support/feed-server';
@@ -39,33 +39,57 @@ export interface OurResult {
 
 export interface Window { from: Date; to: Date }
 
-const run = promisify(execFile);
 const REFERENCE_SCRIPT = path.join(__dirname, 'reference.py');
 export const REFERENCE_PYTHON = process.env.REFERENCE_PYTHON || '/usr/bin/python3';
 
 const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+type RawResult = { error: string | null; failed: ReferenceResult['failed']; occurrences: (Omit<ReferenceOccurrence, 'status'> & { status: string | null })[] };
+
 /**
- * Python icalendar + recurring-ical-events over the same file and window (reference.py). reference.py
- * reports what it cannot read itself; should the interpreter still die (a crash, output that is not JSON),
- * that file is "reference could not read" too: one file never stops the whole differential run.
+ * Python icalendar + recurring-ical-events over the same file and window (reference.py), one
+ * interpreter for the whole run (`--batch`: a job per line in, an answer per line out). reference.py
+ * reports what it cannot read itself; should the interpreter still die on a file (a crash), that file
+ * is "reference could not read" and the next one gets a new interpreter: one file never stops the run.
  */
-export async function referenceOccurrences(file: string, window: Window, floatingZone: string): Promise<ReferenceResult> {
-  let result: { error: string | null; failed: ReferenceResult['failed']; occurrences: (Omit<ReferenceOccurrence, 'status'> & { status: string | null })[] };
-  try {
-    const { stdout } = await run(REFERENCE_PYTHON, [REFERENCE_SCRIPT, file, isoSeconds(window.from), isoSeconds(window.to), floatingZone], { maxBuffer: 64 * 1024 * 1024 });
-    result = JSON.parse(stdout);
-  } catch (error) {
-    const { stderr, message } = error as Error & { stderr?: string };
-    // A missing interpreter or module is no property of the file: that must fail the run, as before.
-    if (/ModuleNotFoundError|ENOENT/.test(`${stderr ?? ''} ${message}`)) throw error;
-    const lastLine = (stderr ?? message).trim().split('\n').pop();
-    return { error: `reference could not read: ${lastLine}`, failed: [], occurrences: [] };
+export class ReferenceSide {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private lines: AsyncIterator<string> | null = null;
+  private stderr = '';
+
+  async occurrences(file: string, window: Window, floatingZone: string): Promise<ReferenceResult> {
+    const { child, lines } = this.started();
+    child.stdin.write(`${JSON.stringify({ path: file, from: isoSeconds(window.from), to: isoSeconds(window.to), zone: floatingZone })}\n`);
+    const next = await lines.next();
+    if (next.done) {
+      const stderr = this.stderr.trim();
+      this.child = null;
+      // A missing interpreter or module is no property of the file: that must fail the run.
+      if (/ModuleNotFoundError|ENOENT/.test(stderr) || !stderr) throw new Error(`reference.py did not start (${REFERENCE_PYTHON}): ${stderr || 'no output'}`);
+      return { error: `reference could not read: ${stderr.split('\n').pop()}`, failed: [], occurrences: [] };
+    }
+    const result: RawResult = JSON.parse(next.value);
+    return {
+      ...result,
+      occurrences: result.occurrences.map((o) => ({ ...o, status: o.status === 'CANCELLED' ? 'CANCELLED' : 'SCHEDULED' })),
+    };
   }
-  return {
-    ...result,
-    occurrences: result.occurrences.map((o) => ({ ...o, status: o.status === 'CANCELLED' ? 'CANCELLED' : 'SCHEDULED' })),
-  };
+
+  close(): void {
+    this.child?.stdin.end();
+    this.child = null;
+  }
+
+  private started(): { child: ChildProcessWithoutNullStreams; lines: AsyncIterator<string> } {
+    if (this.child && this.lines) return { child: this.child, lines: this.lines };
+    const child = spawn(REFERENCE_PYTHON, [REFERENCE_SCRIPT, '--batch'], { stdio: 'pipe' });
+    this.stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { this.stderr += chunk; });
+    child.on('error', (error) => { this.stderr += `${error.message}\n`; });
+    this.child = child;
+    this.lines = createInterface({ input: child.stdout, crlfDelay: Infinity })[Symbol.asyncIterator]();
+    return { child, lines: this.lines };
+  }
 }
 
 function fromEvent(e: NormalizedEvent): Occurrence {

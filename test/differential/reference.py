@@ -24,6 +24,7 @@ import sys
 from collections import defaultdict
 
 import icalendar
+import icalendar.timezone_cache
 import pytz
 import recurring_ical_events
 
@@ -169,13 +170,25 @@ def per_uid_calendars(calendar):
         yield uid, single
 
 
-def main():
-    path, start_text, stop_text, default_zone = sys.argv[1:5]
+def answer(path, start_text, stop_text, default_zone):
+    # icalendar keeps every VTIMEZONE it reads in a process-wide cache by TZID: in a batch, a zone of
+    # one file would resolve another file's unknown TZID. Each file starts as in a fresh interpreter.
+    icalendar.timezone_cache._timezone_cache.clear()
     try:
-        result = read(path, parse_instant(start_text), parse_instant(stop_text), default_zone)
+        return read(path, parse_instant(start_text), parse_instant(stop_text), default_zone)
     except Exception as error:  # anything this script did not foresee still costs only this file
-        result = {'error': could_not_read(error), 'failed': [], 'occurrences': []}
-    print(json.dumps(result))
+        return {'error': could_not_read(error), 'failed': [], 'occurrences': []}
+
+
+def main():
+    if sys.argv[1:] == ['--batch']:
+        # One interpreter for a whole run: a JSON job per input line, a JSON answer per output line.
+        # Starting Python and importing the libraries costs more than reading most files.
+        for line in sys.stdin:
+            job = json.loads(line)
+            print(json.dumps(answer(job['path'], job['from'], job['to'], job['zone'])), flush=True)
+        return
+    print(json.dumps(answer(*sys.argv[1:5])))
 
 
 def read(path, start, stop, default_zone):
