@@ -120,6 +120,18 @@ describe('iCalendar lenient reading: empty rules and impossible durations', () =
     expect(notes).toEqual([expect.stringMatching(/^VEVENT at line 4 \(UID forever@odd\): DURATION P\d+W is longer than any calendar can hold; it was ignored/)]);
   });
 
+  it('reads a DURATION in hours on an all-day start as whole days, at least one (RFC 5545 §3.8.2.5 wants days or weeks there)', () => {
+    const { occurrences, skipped } = parse(calendar(
+      ...vevent('ten-hours@t', 'DTSTART;VALUE=DATE:20000101', 'DURATION:PT10H'),
+      ...vevent('thirty-six-hours@t', 'DTSTART;VALUE=DATE:20000105', 'DURATION:PT36H'),
+      ...vevent('a-week@t', 'DTSTART;VALUE=DATE:20000110', 'DURATION:P1W'),
+    ));
+    expect(skipped).toEqual([]);
+    expect(occurrences.map((o) => [o.uid, o.startDate, o.endDate])).toEqual([
+      ['ten-hours@t', '2000-01-01', '2000-01-02'], ['thirty-six-hours@t', '2000-01-05', '2000-01-07'], ['a-week@t', '2000-01-10', '2000-01-17'],
+    ]);
+  });
+
   it('ignores a DTEND that is no date ("DTEND:None"): a timed event ends at its start, an all-day one lasts its day', () => {
     const { occurrences, skipped, notes } = parse(calendar(
       ...vevent('none@exporter', 'DTSTART;TZID=Europe/Berlin:20230112T180000', 'DTEND:None'),
