@@ -39,6 +39,11 @@ export class GraphqlBench {
 
   private readonly extraApps: App[] = [];
 
+  /** Where the town is: the reference peer reads the same database. */
+  get databaseConfig(): BenchDatabase['config'] {
+    return this.database.config;
+  }
+
   get graphqlUrl(): string {
     return `${this.app.url}/graphql`;
   }

@@ -3,6 +3,7 @@ import { compareVariants, Variant, VariantSummary } from './compare-variants';
 import type { GraphqlBench } from './graphql-bench';
 import { inProcessRound } from './in-process-load';
 import type { LoadGenerator } from './load-generator';
+import type { PeerServer } from './peer';
 import type { RunSettings } from './settings';
 import type { Row } from './scenario';
 import { median, round } from './stats';
@@ -19,6 +20,8 @@ export const HTTP_CACHED = 'http (server, response cache)';
 export const GRAPHQL_JS = 'graphql-js in-process';
 export const GRAPHQL_JIT = 'graphql-jit in-process';
 export const BARE = 'bare node http';
+/** The hand-tuned reference server (bench/peer): fastify + mercurius with graphql-jit over prepared statements. */
+export const PEER = 'peer (mercurius + jit)';
 
 export interface OperationMeasurement {
   summaries: Map<string, VariantSummary>;
@@ -36,7 +39,7 @@ export interface OperationMeasurement {
  * answer without errors, and graphql-jit to answer exactly what graphql-js answers.
  */
 export async function measureOperation(
-  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean; cachedUrl?: string },
+  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean; cachedUrl?: string; peer?: PeerServer },
 ): Promise<OperationMeasurement> {
   const probes = [];
   for (const variables of operation.variables.slice(0, 5)) probes.push(await bench.post(operation.query, variables));
@@ -57,6 +60,11 @@ export async function measureOperation(
     { name: GRAPHQL_JS, round: inProcess(execute) },
     { name: GRAPHQL_JIT, round: inProcess(executeJit) },
   ];
+  if (options.peer) {
+    const peer = options.peer;
+    await sameAnswersAsServer(bench, peer.url, operation);
+    variants.push({ name: PEER, round: (s) => load.round({ url: peer.url, bodies }, s) });
+  }
   if (options.cachedUrl) {
     const cachedUrl = options.cachedUrl;
     variants.push({ name: HTTP_CACHED, round: (s) => load.round({ url: cachedUrl, bodies }, s) });
@@ -97,6 +105,12 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
       }
       const bare = summaries.get(BARE);
       if (bare) row['vs bare http'] = round(pairedRatio(http, bare));
+      const peer = summaries.get(PEER);
+      if (peer) {
+        // Throughput as a share of the peer's (1 = as fast), CPU per request as a multiple of the peer's (1 = as cheap).
+        row['req/s vs peer'] = round(pairedRatio(http, peer));
+        row['cpu ÷ peer'] = round(pairedCpuRatio(peer, http));
+      }
       Object.assign(row, extra);
     }
     // graphql-jit in-process and the cached server, each against the interpreter on the same rounds
@@ -132,4 +146,24 @@ export function pairedRatio(a: VariantSummary, b: VariantSummary): number {
 export function pairedCpuRatio(a: VariantSummary, b: VariantSummary): number {
   const n = Math.min(a.rounds.length, b.rounds.length);
   return median(Array.from({ length: n }, (_, i) => (b.rounds[i].cpuMsPerRequest ?? Number.NaN) / (a.rounds[i].cpuMsPerRequest ?? Number.NaN)));
+}
+
+/**
+ * The peer must answer every variable set with the very bytes the server does before either is
+ * measured: otherwise the comparison is between two different jobs. A mismatch fails the scenario.
+ */
+async function sameAnswersAsServer(bench: GraphqlBench, peerUrl: string, operation: Operation): Promise<void> {
+  for (const variables of operation.variables) {
+    const ours = (await bench.post(operation.query, variables)).body;
+    const response = await fetch(peerUrl, {
+      method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ query: operation.query, variables }),
+    });
+    const theirs = Buffer.from(await response.arrayBuffer());
+    if (!ours.equals(theirs)) {
+      const at = [...ours].findIndex((byte, i) => byte !== theirs[i]);
+      const from = Math.max(0, (at < 0 ? Math.min(ours.length, theirs.length) : at) - 80);
+      throw new Error(`the peer answers ${JSON.stringify(variables)} differently from the server (first difference at byte ${at}):\n`
+        + `server: ${ours.subarray(from, from + 200).toString('utf8')}\npeer:   ${theirs.subarray(from, from + 200).toString('utf8')}`);
+    }
+  }
 }

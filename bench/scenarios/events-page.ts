@@ -2,6 +2,7 @@ import { GraphqlBench } from '../lib/graphql-bench';
 import { graphqlScenario } from '../lib/graphql-scenario';
 import { measureOperation, operationRows } from '../lib/graphql-variants';
 import { LoadGenerator } from '../lib/load-generator';
+import { startPeer } from '../lib/peer';
 import type { Row, Scenario } from '../lib/scenario';
 import { runSettings } from '../lib/settings';
 import { runStandalone } from '../lib/standalone';
@@ -35,13 +36,15 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
   }
   // The cached server answers every request after the first from memory: one hot page, the best case.
   const cachedUrl = await bench.startCachedServer();
-  const measurement = await measureOperation(bench, load, { query: EVENTS_PAGE_QUERY, variables: [{ first: 50 }] }, runSettings(smoke), { bare: true, cachedUrl });
+  const peer = await startPeer(bench.databaseConfig);
+  const measurement = await measureOperation(bench, load, { query: EVENTS_PAGE_QUERY, variables: [{ first: 50 }] }, runSettings(smoke), { bare: true, cachedUrl, peer })
+    .finally(() => peer.close());
   return operationRows({ backend: bench.backend }, measurement, {
     [`sql/req at first ${PROBED_PAGE_SIZES.join('/')}`]: statements.join('/'),
     'sql/req growth': Math.max(...statements) - Math.min(...statements),
   });
 }
 
-export const scenario: Scenario = graphqlScenario('events-page', 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs in-process graphql-js and graphql-jit vs bare node http', runOn);
+export const scenario: Scenario = graphqlScenario('events-page', 'events(first: 50) with organizer, location, audiences and registration counts: HTTP vs the reference peer (mercurius + graphql-jit), in-process graphql-js and graphql-jit, and bare node http', runOn);
 
 if (require.main === module) runStandalone(scenario);

@@ -3,6 +3,7 @@ import { GraphqlBench } from '../lib/graphql-bench';
 import { graphqlScenario } from '../lib/graphql-scenario';
 import { measureOperation, Operation, operationRows } from '../lib/graphql-variants';
 import { LoadGenerator } from '../lib/load-generator';
+import { startPeer } from '../lib/peer';
 import type { Row, Scenario } from '../lib/scenario';
 import { runSettings } from '../lib/settings';
 import { runStandalone } from '../lib/standalone';
@@ -54,15 +55,20 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
     ['node(id) mixed types', { query: NODE_QUERY, variables: mixedIds(plan).map((id) => ({ id })) }],
   ];
   const rows: Row[] = [];
-  for (const [lookup, operation] of lookups) {
-    const first = await bench.post(operation.query, operation.variables[0]);
-    if (!first.json.data || Object.values(first.json.data)[0] == null) throw new Error(`${lookup} found nothing for ${JSON.stringify(operation.variables[0])}`);
-    const measurement = await measureOperation(bench, load, operation, runSettings(smoke), { bare: false });
-    rows.push(...operationRows({ backend: bench.backend, lookup }, measurement));
+  const peer = await startPeer(bench.databaseConfig);
+  try {
+    for (const [lookup, operation] of lookups) {
+      const first = await bench.post(operation.query, operation.variables[0]);
+      if (!first.json.data || Object.values(first.json.data)[0] == null) throw new Error(`${lookup} found nothing for ${JSON.stringify(operation.variables[0])}`);
+      const measurement = await measureOperation(bench, load, operation, runSettings(smoke), { bare: false, peer });
+      rows.push(...operationRows({ backend: bench.backend, lookup }, measurement));
+    }
+  } finally {
+    await peer.close();
   }
   return rows;
 }
 
-export const scenario: Scenario = graphqlScenario('lookups', 'event(id) detail and node(id) over mixed types, ids in rotation: HTTP vs in-process graphql-js and graphql-jit', runOn);
+export const scenario: Scenario = graphqlScenario('lookups', 'event(id) detail and node(id) over mixed types, ids in rotation: HTTP vs the reference peer (mercurius + graphql-jit) and in-process graphql-js and graphql-jit', runOn);
 
 if (require.main === module) runStandalone(scenario);
