@@ -73,6 +73,10 @@ export interface HttpServer {
 export async function createHttpServer(options: HttpServerOptions): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  // Express would hash every answer it sends (a weak ETag) to serve 304s: worthless for POSTed GraphQL
+  // and no-store answers, and a hash of 40 KB per events page. Routes whose answers a client revalidates
+  // (feeds, embeds, the widget) set their own strong ETag (cached-response.ts).
+  app.set('etag', false);
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const server = http.createServer(app);
   const hardening = options.hardening;
