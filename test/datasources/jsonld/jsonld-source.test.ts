@@ -37,3 +37,13 @@ describe('JSON-LD source against a museum site on 127.0.0.1', () => {
     await expect(jsonLdSource.pull(spec(`${server.url}/broken.jsonld`), testHttpClient())).rejects.toThrow(/^The JSON-LD document is not valid JSON: /);
   });
 });
+
+describe('JSON-LD source: answers that are neither an error nor a page', () => {
+  let server: LocalServer;
+  beforeAll(async () => { server = await startLocalServer((req) => ({ status: req.path === '/choices' ? 300 : 204 })); });
+  afterAll(() => server.close());
+
+  it('fails a 3xx without a Location, naming the URL and status', async () => {
+    await expect(jsonLdSource.pull(spec(`${server.url}/choices`), testHttpClient())).rejects.toThrow(`GET ${server.url}/choices answered HTTP 300; expected 200 with JSON-LD or HTML.`);
+  });
+});
