@@ -14,6 +14,7 @@ module.exports = {
     '<rootDir>/test/features/sources/sync-skips.test.ts',
     '<rootDir>/test/features/events/registration-info.test.ts',
     '<rootDir>/test/edge/rate-limit/register-rate-limit.test.ts',
+    '<rootDir>/test/edge/rate-limit/retry-after.test.ts',
     '<rootDir>/test/features/embeds/feed-query.test.ts',
   ],
   // Stryker measures its own coverage (perTest); jest's would only slow each run.

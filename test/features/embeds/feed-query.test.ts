@@ -34,3 +34,25 @@ describe('feed query parameters', () => {
     expect(() => parse(query)).toThrow(message);
   });
 });
+
+describe('feed query limits at their edges', () => {
+  const many = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join(',');
+
+  it('accepts a limit of 1 and of the maximum, refuses one past it', () => {
+    expect(parse({ limit: '1' }).limit).toBe(1);
+    expect(parse({ limit: '200' }).limit).toBe(200);
+    expect(() => parse({ limit: '201' })).toThrow('Invalid value for argument "limit": "201". Expected an integer from 1 to 200.');
+    expect(() => parse({ limit: ['5', '6'] })).toThrow('Invalid value for argument "limit": "5,6". Expected a single value.');
+  });
+
+  it('takes up to 20 distinct partners (repeats counted once) and refuses 21', () => {
+    expect(parse({ partner: many(20, (i) => `p${i}`) }).partnerSlugs).toHaveLength(20);
+    expect(parse({ partner: `${many(20, (i) => `p${i}`)},p0`, partners: 'p1' }).partnerSlugs).toHaveLength(20);
+    expect(() => parse({ partner: many(21, (i) => `p${i}`) })).toThrow(`Invalid value for argument "partner": "${many(21, (i) => `p${i}`)}". Expected at most 20 slugs.`);
+  });
+
+  it('takes up to 20 values of a list and refuses 21', () => {
+    expect(parse({ audiences: many(20, () => 'kids') }).audiences).toHaveLength(20);
+    expect(() => parse({ audiences: many(21, () => 'kids') })).toThrow(`Invalid value for argument "audiences": "${many(21, () => 'KIDS'.toLowerCase())}". Expected at most 20 values.`);
+  });
+});

@@ -62,3 +62,11 @@ describe('registration info', () => {
     expect(widget).toEqual(['Full, waitlist open', 'Full', 'Full, waitlist open', 'Full']);
   });
 });
+
+describe('registration window edges', () => {
+  it('opens at exactly its opening instant, and stays open until the very last millisecond before closing or the end', () => {
+    expect(registrationInfo(event({ registrationOpensAt: now }), now).isOpen).toBe(true);
+    expect(registrationInfo(event({ registrationClosesAt: new Date(now.getTime() + 1) }), now).isOpen).toBe(true);
+    expect(registrationInfo(event({ endsAt: new Date(now.getTime() + 1) }), now).isOpen).toBe(true);
+  });
+});

@@ -70,3 +70,13 @@ describe('location matching', () => {
     expect(m.resolve(null)).toBeNull();
   });
 });
+
+describe('source health at the STALE cut-off', () => {
+  it('is OK up to exactly two intervals and a minute after the last success, STALE a millisecond later', () => {
+    const last = new Date(now.getTime() - 121 * 60_000); // 2 × 60 min + 1 min
+    expect(sourceHealth({ lastSuccessAt: last, consecutiveFailures: 0, refreshMinutes: 60 }, now)).toBe('OK');
+    expect(sourceHealth({ lastSuccessAt: new Date(last.getTime() - 1), consecutiveFailures: 0, refreshMinutes: 60 }, now)).toBe('STALE');
+    expect(sourceHealth({ lastSuccessAt: new Date(now.getTime() - 21 * 60_000), consecutiveFailures: 0, refreshMinutes: 10 }, now)).toBe('OK');
+    expect(sourceHealth({ lastSuccessAt: new Date(now.getTime() - 21 * 60_000 - 1), consecutiveFailures: 0, refreshMinutes: 10 }, now)).toBe('STALE');
+  });
+});
