@@ -2,16 +2,17 @@ import DataLoader from 'dataloader';
 import { DataSource, In, IsNull } from 'typeorm';
 import { RegistrationStatus } from '../domain/enums';
 import { CatalogRecordEntity } from '../model/catalog-record.entity';
-import { EventEntity } from '../model/event.entity';
 import { HoldingEntity } from '../model/holding.entity';
 import { LocationEntity } from '../model/location.entity';
-import { PartnerEntity } from '../model/partner.entity';
 import { RegistrationEntity } from '../model/registration.entity';
 import { ServiceLocationEntity } from '../model/service-location.entity';
 import { ServiceEntity } from '../model/service.entity';
 import { SourceEntity } from '../model/source.entity';
 import { byKey, groupByKey } from './by-key';
 import { withSpan } from '../observability/tracing';
+import { SqlReader, sqlReaderOf } from '../db/sql-reader';
+import { eventsByIds } from '../features/events/events.read';
+import { locationsByIds, partnersByIds } from '../features/partners/partners.read';
 
 /**
  * Per-request batching: every `load` in one tick becomes one `IN (...)` query. Created anew for
@@ -28,10 +29,15 @@ export function createLoaders(ctx: { db: DataSource }) {
       return byKey(ids, rows, (row) => row.id);
     }));
 
+  // The read path's three most asked-for rows go through SqlReader (events.read.ts, partners.read.ts).
+  const reader = sqlReaderOf(db);
+  const readById = <E extends { id: string }>(name: string, read: (reader: SqlReader, ids: readonly string[]) => Promise<E[]>) =>
+    new DataLoader<string, E | null>(traced(name, async (ids) => byKey(ids, await read(reader, ids), (row) => row.id)));
+
   return {
-    partnerById: batchById(PartnerEntity),
-    locationById: batchById(LocationEntity),
-    eventById: batchById(EventEntity),
+    partnerById: readById('PartnerEntityById', partnersByIds),
+    locationById: readById('LocationEntityById', locationsByIds),
+    eventById: readById('EventEntityById', eventsByIds),
     locationsByPartner: new DataLoader<string, LocationEntity[]>(traced('locationsByPartner', async (partnerIds) => {
       const rows = await db.getRepository(LocationEntity).find({
         where: { partnerId: In([...partnerIds]) },

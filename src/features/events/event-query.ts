@@ -1,5 +1,4 @@
-import { Brackets, SelectQueryBuilder } from 'typeorm';
-import { EventEntity } from '../../model/event.entity';
+import type { SqlReader } from '../../db/sql-reader';
 import { EventStatus, PartnerKind, Audience } from '../../domain/enums';
 import { EventCursor } from '../../domain/cursor';
 import { NearInput } from '../../domain/event-filter';
@@ -24,62 +23,60 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/**
- * Applies every criterion to a query over `e` (event). An event matches the time window when it is
- * on at any time inside it, so ongoing exhibitions and multi-day events show up, not only new starts.
- */
-export function applyCriteria(qb: SelectQueryBuilder<EventEntity>, c: EventCriteria): SelectQueryBuilder<EventEntity> {
-  const from = c.from.toISOString();
-  qb.andWhere(new Brackets((w) => w.where('e.endsAt > :from', { from }).orWhere('e.startsAt >= :from', { from })));
-  if (c.to) qb.andWhere('e.startsAt < :to', { to: c.to.toISOString() });
-  if (c.partnerIds) qb.andWhere('e.partnerId IN (:...partnerIds)', { partnerIds: c.partnerIds });
-  if (c.status) qb.andWhere('e.status IN (:...status)', { status: c.status });
-  if (c.kinds) {
-    qb.andWhere('e.partnerId IN (SELECT p.id FROM partner p WHERE p.kind IN (:...kinds))', { kinds: c.kinds });
-  }
-  anyOf(qb, 'e.audiences', 'audience', c.audiences?.map((a) => containsPattern(JSON.stringify(a))));
-  anyOf(qb, 'LOWER(e.categories)', 'category', c.categories?.map((cat) => containsPattern(JSON.stringify(cat.toLowerCase()))));
-  if (c.text) {
-    const pattern = containsPattern(c.text.toLowerCase());
-    qb.andWhere(new Brackets((w) => w
-      .where("LOWER(e.title) LIKE :text ESCAPE '\\'", { text: pattern })
-      .orWhere("LOWER(COALESCE(e.description, '')) LIKE :text ESCAPE '\\'", { text: pattern })));
-  }
-  if (c.near) applyNear(qb, c.near);
-  return qb;
+/** A WHERE clause with its `?` parameters, in order. */
+export interface SqlWhere {
+  sql: string;
+  params: unknown[];
 }
 
-function anyOf(qb: SelectQueryBuilder<EventEntity>, column: string, name: string, patterns: string[] | undefined): void {
-  if (!patterns?.length) return;
-  qb.andWhere(new Brackets((w) => {
-    patterns.forEach((pattern, i) => w.orWhere(`${column} LIKE :${name}${i} ESCAPE '\\'`, { [`${name}${i}`]: pattern }));
-  }));
+/**
+ * Every criterion as SQL over `e` (event), written once for both backends (SqlReader turns `?` into
+ * `$n` and lists into one parameter). An event matches the time window when it is on at any time inside
+ * it, so ongoing exhibitions and multi-day events show up, not only new starts.
+ */
+export function criteriaWhere(reader: SqlReader, c: EventCriteria): SqlWhere {
+  const from = c.from.toISOString();
+  const where: SqlWhere = { sql: '(e."endsAt" > ? OR e."startsAt" >= ?)', params: [from, from] };
+  const and = (sql: string, ...params: unknown[]) => {
+    where.sql += ` AND ${sql}`;
+    where.params.push(...params);
+  };
+  if (c.to) and('e."startsAt" < ?', c.to.toISOString());
+  if (c.partnerIds) and(reader.keyIn('e."partnerId"'), reader.keys(c.partnerIds));
+  if (c.status) and(reader.keyIn('e."status"'), reader.keys(c.status));
+  if (c.kinds) and(`e."partnerId" IN (SELECT p."id" FROM "partner" p WHERE ${reader.keyIn('p."kind"')})`, reader.keys(c.kinds));
+  if (c.audiences?.length) and(reader.likeAny('e."audiences"'), reader.keys(c.audiences.map((a) => containsPattern(JSON.stringify(a)))));
+  if (c.categories?.length) {
+    and(reader.likeAny('LOWER(e."categories")'), reader.keys(c.categories.map((cat) => containsPattern(JSON.stringify(cat.toLowerCase())))));
+  }
+  if (c.text) {
+    const pattern = containsPattern(c.text.toLowerCase());
+    and("(LOWER(e.\"title\") LIKE ? ESCAPE '\\' OR LOWER(COALESCE(e.\"description\", '')) LIKE ? ESCAPE '\\')", pattern, pattern);
+  }
+  if (c.near) and(...nearSql(c.near));
+  return where;
 }
 
 /**
  * Distance by the equirectangular approximation: plain arithmetic, so both backends evaluate it the
  * same way with no extension, and within 0.5% of the great-circle distance at town scale (< 100 km).
  */
-function applyNear(qb: SelectQueryBuilder<EventEntity>, near: NearInput): void {
+function nearSql(near: NearInput): [string, ...unknown[]] {
   const lonScale = Math.cos((near.lat * Math.PI) / 180);
   const degrees = near.km / KM_PER_DEGREE;
-  qb.andWhere(
-    `e.locationId IN (SELECT l.id FROM location l WHERE l.lat IS NOT NULL AND l.lon IS NOT NULL
-      AND l.lat BETWEEN :minLat AND :maxLat
-      AND ((l.lat - :lat) * (l.lat - :lat) + ((l.lon - :lon) * :lonScale) * ((l.lon - :lon) * :lonScale)) <= :radius2)`,
-    {
-      lat: near.lat, lon: near.lon, lonScale,
-      minLat: near.lat - degrees, maxLat: near.lat + degrees, radius2: degrees * degrees,
-    },
-  );
+  return [
+    `e."locationId" IN (SELECT l."id" FROM "location" l WHERE l."lat" IS NOT NULL AND l."lon" IS NOT NULL
+      AND l."lat" BETWEEN ? AND ?
+      AND ((l."lat" - ?) * (l."lat" - ?) + ((l."lon" - ?) * ?) * ((l."lon" - ?) * ?)) <= ?)`,
+    near.lat - degrees, near.lat + degrees, near.lat, near.lat, near.lon, lonScale, near.lon, lonScale, degrees * degrees,
+  ];
 }
 
 /** Keyset continuation after the given (startsAt, id). */
-export function applyAfter(qb: SelectQueryBuilder<EventEntity>, after: EventCursor | null): SelectQueryBuilder<EventEntity> {
-  if (!after) return qb;
-  return qb.andWhere(new Brackets((w) => w
-    .where('e.startsAt > :afterStartsAt', { afterStartsAt: after.startsAt })
-    .orWhere(new Brackets((tie) => tie
-      .where('e.startsAt = :afterStartsAt', { afterStartsAt: after.startsAt })
-      .andWhere('e.id > :afterId', { afterId: after.id })))));
+export function afterWhere(where: SqlWhere, after: EventCursor | null): SqlWhere {
+  if (!after) return where;
+  return {
+    sql: `${where.sql} AND (e."startsAt" > ? OR (e."startsAt" = ? AND e."id" > ?))`,
+    params: [...where.params, after.startsAt, after.startsAt, after.id],
+  };
 }

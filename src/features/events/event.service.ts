@@ -6,7 +6,8 @@ import { EventFilterInput, PageArgs } from '../../domain/event-filter';
 import { localIdOf } from '../../domain/global-id';
 import { checkPageSize, Connection, toConnection } from '../../schema/connection';
 import { toEventCriteria } from './event-criteria';
-import { applyAfter, applyCriteria, EventCriteria } from './event-query';
+import { countEvents, eventsPage } from './events.read';
+import { SqlReader, sqlReaderOf } from '../../db/sql-reader';
 
 export const eventCursorOf = (event: EventEntity): string =>
   encodeEventCursor({ startsAt: event.startsAt.toISOString(), id: event.id });
@@ -20,12 +21,8 @@ export class EventService {
     const after = page.after ? decodeEventCursor(page.after) : null;
     const criteria = toEventCriteria(filter, ctx.now);
     if (onlyPartnerId) criteria.partnerIds = [onlyPartnerId];
-    const rows = size === 0 ? [] : await applyAfter(this.query(criteria), after)
-      .orderBy('e.startsAt', 'ASC')
-      .addOrderBy('e.id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    return toConnection(rows, size, eventCursorOf, () => this.query(criteria).getCount(), after !== null);
+    const rows = size === 0 ? [] : await eventsPage(this.reader, criteria, after, size + 1);
+    return toConnection(rows, size, eventCursorOf, () => countEvents(this.reader, criteria), after !== null);
   }
 
   async byId(ctx: Context, globalId: string): Promise<EventEntity | null> {
@@ -37,7 +34,7 @@ export class EventService {
     return ctx.loaders.eventById.load(id);
   }
 
-  private query(criteria: EventCriteria) {
-    return applyCriteria(this.db.getRepository(EventEntity).createQueryBuilder('e'), criteria);
+  private get reader(): SqlReader {
+    return sqlReaderOf(this.db);
   }
 }
