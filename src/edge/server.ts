@@ -82,7 +82,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const hardening = options.hardening;
   app.use(tracingMiddleware);
   if (hardening) app.use(...hardening.everyRequest);
-  for (const router of options.routers ?? []) app.use(router);
   const ws = attachGraphqlWs({
     server, schema: options.schema, deps: options.deps, services: options.services, isProd: options.production ?? false, introspection: options.introspection,
     connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,
@@ -119,6 +118,16 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     : null;
   await subgraph?.start();
 
+  const graphqlStack = [
+    ...(hardening?.beforeBody ?? []),
+    express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+    ...(hardening?.afterBody ?? []),
+    expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
+  ];
+  // A POSTed operation is most of the traffic: it goes straight to Apollo instead of walking every
+  // router below first (health, feeds, embeds, widget, dashboard match nothing on POST /graphql).
+  app.post('/graphql', ...graphqlStack);
+  for (const router of options.routers ?? []) app.use(router);
   app.use(healthRouter(options.deps.db, options.readiness, options.readinessWarnings));
   if (hardening) {
     app.use('/graphiql', hardening.htmlPages);
@@ -136,13 +145,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     }
     next();
   });
-  app.use(
-    '/graphql',
-    ...(hardening?.beforeBody ?? []),
-    express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
-    ...(hardening?.afterBody ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
-  );
+  // Every other method (GET queries, OPTIONS preflights, what Apollo refuses) after the pages above.
+  app.use('/graphql', ...graphqlStack);
   if (subgraph) {
     app.use(
       SUBGRAPH_PATH,
