@@ -19,21 +19,55 @@ type EventRow = Record<(typeof COLUMNS)[number], unknown>;
 
 const instant = (value: unknown): Date | null => (value == null ? null : new Date(value as string));
 const flag = (value: unknown): boolean | null => (value == null ? null : value === true || value === 1);
-const list = <T>(value: unknown): T[] => (typeof value === 'string' ? JSON.parse(value) : []) as T[];
+const list = <T>(value: unknown): T[] => (typeof value === 'string' && value !== '[]' ? JSON.parse(value) : []) as T[];
 const int = (value: unknown): number => Number(value);
 const intOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
 
+/** One object per row, built in place (no intermediate copies: a page of 100 events is garbage enough). */
 export function eventFromRow(row: EventRow): EventEntity {
-  return Object.assign(new EventEntity(), {
-    ...(row as Record<string, unknown>),
-    startsAt: instant(row.startsAt), endsAt: instant(row.endsAt), previousStartsAt: instant(row.previousStartsAt),
-    registrationOpensAt: instant(row.registrationOpensAt), registrationClosesAt: instant(row.registrationClosesAt),
-    fetchedAt: instant(row.fetchedAt), removedAt: instant(row.removedAt), createdAt: instant(row.createdAt), updatedAt: instant(row.updatedAt),
-    allDay: flag(row.allDay) ?? false, externalWaitlist: flag(row.externalWaitlist),
-    audiences: list(row.audiences), rawAudiences: list(row.rawAudiences), categories: list(row.categories), offers: list(row.offers),
-    capacity: intOrNull(row.capacity), waitlistCapacity: int(row.waitlistCapacity), maxPartySize: int(row.maxPartySize),
-    confirmedCount: int(row.confirmedCount), waitlistedCount: int(row.waitlistedCount), attendedCount: int(row.attendedCount), sequence: int(row.sequence),
-  });
+  const e = new EventEntity();
+  e.id = row.id as string;
+  e.partnerId = row.partnerId as string;
+  e.seriesId = row.seriesId as string | null;
+  e.title = row.title as string;
+  e.description = row.description as string | null;
+  e.startsAt = new Date(row.startsAt as string);
+  e.endsAt = new Date(row.endsAt as string);
+  e.timezone = row.timezone as string;
+  e.allDay = flag(row.allDay) ?? false;
+  e.startDate = row.startDate as string | null;
+  e.endDate = row.endDate as string | null;
+  e.status = row.status as EventEntity['status'];
+  e.attendanceMode = row.attendanceMode as EventEntity['attendanceMode'];
+  e.audiences = list(row.audiences);
+  e.rawAudiences = list(row.rawAudiences);
+  e.categories = list(row.categories);
+  e.url = row.url as string | null;
+  e.imageUrl = row.imageUrl as string | null;
+  e.offers = list(row.offers);
+  e.previousStartsAt = instant(row.previousStartsAt);
+  e.organizerName = row.organizerName as string | null;
+  e.locationId = row.locationId as string | null;
+  e.registrationMode = row.registrationMode as EventEntity['registrationMode'];
+  e.registrationUrl = row.registrationUrl as string | null;
+  e.capacity = intOrNull(row.capacity);
+  e.waitlistCapacity = int(row.waitlistCapacity);
+  e.externalWaitlist = flag(row.externalWaitlist);
+  e.maxPartySize = int(row.maxPartySize);
+  e.confirmedCount = int(row.confirmedCount);
+  e.waitlistedCount = int(row.waitlistedCount);
+  e.attendedCount = int(row.attendedCount);
+  e.registrationOpensAt = instant(row.registrationOpensAt);
+  e.registrationClosesAt = instant(row.registrationClosesAt);
+  e.sourceId = row.sourceId as string | null;
+  e.externalId = row.externalId as string | null;
+  e.contentHash = row.contentHash as string | null;
+  e.fetchedAt = instant(row.fetchedAt);
+  e.removedAt = instant(row.removedAt);
+  e.sequence = int(row.sequence);
+  e.createdAt = new Date(row.createdAt as string);
+  e.updatedAt = new Date(row.updatedAt as string);
+  return e;
 }
 
 /** Events by id, in no particular order (the loader orders them by key). */
