@@ -152,7 +152,7 @@ export function pairedCpuRatio(a: VariantSummary, b: VariantSummary): number {
  * The peer must answer every variable set with the very bytes the server does before either is
  * measured: otherwise the comparison is between two different jobs. A mismatch fails the scenario.
  */
-async function sameAnswersAsServer(bench: GraphqlBench, peerUrl: string, operation: Operation): Promise<void> {
+export async function sameAnswersAsServer(bench: GraphqlBench, peerUrl: string, operation: Operation): Promise<void> {
   for (const variables of operation.variables) {
     const ours = (await bench.post(operation.query, variables)).body;
     const response = await fetch(peerUrl, {
