@@ -4,6 +4,7 @@ import {
   composeSupergraph, Router, startApolloGateway, startHiveGateway, startTicketsSubgraph, SubgraphCall, TicketsSubgraph,
   ticketPrice,
 } from '../support/federation';
+import { describeNeeding, needsFederationGateways } from '../support/needs';
 import { startTestServer, TestServer } from '../support/server';
 
 async function post(url: string, query: string, headers: Record<string, string> = {}): Promise<{ data?: any; errors?: any[] }> {
@@ -16,7 +17,8 @@ const ROUTERS: [string, (supergraphSdl: string, calls: SubgraphCall[]) => Promis
   ['Hive Gateway', (sdl) => startHiveGateway(sdl)],
 ];
 
-describeEachBackend('Community Graph composed with a tickets subgraph (@apollo/composition)', (backend) => {
+// The routers live in federation/gateways/ (`npm run federation:install`, which .ci/run runs before the tests).
+describeNeeding(needsFederationGateways(), 'Federation through @apollo/gateway and Hive Gateway', () => describeEachBackend('Community Graph composed with a tickets subgraph (@apollo/composition)', (backend) => {
   const sql = new StatementCounter();
   let town: TestServer;
   let tickets: TicketsSubgraph;
@@ -117,4 +119,4 @@ describeEachBackend('Community Graph composed with a tickets subgraph (@apollo/c
       await router.stop();
     }
   });
-});
+}));

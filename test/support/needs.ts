@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { corpusAvailable, CORPUS_DIR } from './corpus';
 
 /**
@@ -13,6 +15,14 @@ export type Missing = string | null;
 export const needsPostgres = (): Missing => (process.env.TEST_DATABASE_URL ? null : 'PostgreSQL: set TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
 export const needsRedis = (): Missing => (process.env.TEST_REDIS_URL ? null : 'Redis: set TEST_REDIS_URL (e.g. redis://127.0.0.1:6379)');
 export const needsCorpus = (): Missing => (corpusAvailable() ? null : `the shared corpus, absent at ${CORPUS_DIR}: set COMMUNITY_GRAPH_CORPUS to the shared fixtures folder`);
+
+/** The federation routers (@apollo/gateway, @graphql-hive/gateway): their own folder, installed apart from the project's. */
+export const FEDERATION_GATEWAYS_DIR = path.join(__dirname, '..', '..', 'federation', 'gateways');
+export const needsFederationGateways = (): Missing => (
+  ['@apollo/gateway', '@graphql-hive/gateway'].every((name) => fs.existsSync(path.join(FEDERATION_GATEWAYS_DIR, 'node_modules', name, 'package.json')))
+    ? null
+    : 'the federation gateways (federation/gateways/node_modules, absent): run `npm run federation:install`'
+);
 
 /** The first of several missing inputs, joined: null when all are there. */
 export const needsAll = (...missing: Missing[]): Missing => (missing.filter(Boolean).join('; ') || null);
