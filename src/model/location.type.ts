@@ -1,7 +1,8 @@
 import { Field, Float, ObjectType } from 'type-graphql';
 import { Node } from '../schema/node.interface';
+import { PLAIN_FIELDS } from '../schema/plain-fields';
 
-@ObjectType('Location', { implements: Node, description: 'A place where events happen: a branch, a school, a gallery.' })
+@ObjectType('Location', { ...PLAIN_FIELDS, implements: Node, description: 'A place where events happen: a branch, a school, a gallery.' })
 export class Location extends Node {
   @Field(() => String, { description: 'The place\'s name, e.g. "Main Library" or "Room 204, Lincoln Elementary".' })
   name!: string;

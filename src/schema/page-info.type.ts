@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { PLAIN_FIELDS } from './plain-fields';
 
-@ObjectType('PageInfo', { description: 'Where a page of a connection sits. Pages go forward only: ask for the next one with `after: endCursor`.' })
+@ObjectType('PageInfo', { ...PLAIN_FIELDS, description: 'Where a page of a connection sits. Pages go forward only: ask for the next one with `after: endCursor`.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'More items follow this page.' })
   hasNextPage!: boolean;

@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { CatalogFormat } from '../../schema/enums';
 import { Node } from '../../schema/node.interface';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('Isbn', { description: 'An ISBN with its qualifier ("pbk.", "v. 2") kept apart.' })
+@ObjectType('Isbn', { ...PLAIN_FIELDS, description: 'An ISBN with its qualifier ("pbk.", "v. 2") kept apart.' })
 export class Isbn {
   @Field(() => String, { description: 'The ISBN-13, compact (13 digits, no hyphens); ISBN-10s are converted.' })
   isbn13!: string;
@@ -14,7 +15,7 @@ export class Isbn {
   qualifier!: string | null;
 }
 
-@ObjectType('CatalogLink', { description: 'A link the record carries (MARC 856): an e-book, a stream, a table of contents.' })
+@ObjectType('CatalogLink', { ...PLAIN_FIELDS, description: 'A link the record carries (MARC 856): an e-book, a stream, a table of contents.' })
 export class CatalogLink {
   @Field(() => String, { description: 'The http(s) URL.' })
   url!: string;
@@ -23,7 +24,7 @@ export class CatalogLink {
   label!: string | null;
 }
 
-@ObjectType('CatalogRecord', { implements: Node, description: 'A bibliographic record of a library\'s catalog.' })
+@ObjectType('CatalogRecord', { ...PLAIN_FIELDS, implements: Node, description: 'A bibliographic record of a library\'s catalog.' })
 export class CatalogRecord extends Node {
   @Field(() => String, { description: 'The MARC 001 control number; for a record without one, its fallback id (035:, 020:, 010: or sha256: prefix).' })
   controlNumber!: string;

@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { HoldingStatus } from '../../schema/enums';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('Holding', { description: 'One copy of a catalog record at a library.' })
+@ObjectType('Holding', { ...PLAIN_FIELDS, description: 'One copy of a catalog record at a library.' })
 export class Holding {
   @Field(() => String, { nullable: true, description: 'The library\'s branch code for the copy\'s home.' })
   branchCode!: string | null;
@@ -46,7 +47,7 @@ export class Holding {
   stale!: boolean;
 }
 
-@ObjectType('Availability', { description: 'A summary of a record\'s copies at its library.' })
+@ObjectType('Availability', { ...PLAIN_FIELDS, description: 'A summary of a record\'s copies at its library.' })
 export class Availability {
   @Field(() => Boolean, { description: 'At least one copy is on the shelf.' })
   availableNow!: boolean;

@@ -2,8 +2,9 @@ import { Field, ObjectType } from 'type-graphql';
 import { AttendanceMode, Audience, EventStatus } from '../../schema/enums';
 import { Node } from '../../schema/node.interface';
 import { DateTime } from '../../schema/scalars';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('Event', { implements: Node, description: 'One occurrence of a program, from any partner.' })
+@ObjectType('Event', { ...PLAIN_FIELDS, implements: Node, description: 'One occurrence of a program, from any partner.' })
 export class Event extends Node {
   @Field(() => String, { description: 'The event\'s name, as the partner published it (plain text).' })
   title!: string;

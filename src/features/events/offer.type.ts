@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from 'type-graphql';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType({ description: 'A schema.org Offer the partner published for an event (price, where to get it, availability).' })
+@ObjectType({ ...PLAIN_FIELDS, description: 'A schema.org Offer the partner published for an event (price, where to get it, availability).' })
 export class Offer {
   @Field(() => String, { nullable: true, description: 'What the offer is for, e.g. "Adult" or "Members"; null when the partner gave no name.' })
   name!: string | null;

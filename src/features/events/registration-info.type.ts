@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RegistrationMode } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('RegistrationInfo', { description: 'How to register, and the live seat counts.' })
+@ObjectType('RegistrationInfo', { ...PLAIN_FIELDS, description: 'How to register, and the live seat counts.' })
 export class RegistrationInfo {
   @Field(() => RegistrationMode, { description: 'How registration works for this event.' })
   mode!: RegistrationMode;

@@ -2,8 +2,9 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ServiceStatus } from '../../schema/enums';
 import { Node } from '../../schema/node.interface';
 import { DateTime } from '../../schema/scalars';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('ServicePhone', { description: 'A phone line of a listing or of one of its contacts.' })
+@ObjectType('ServicePhone', { ...PLAIN_FIELDS, description: 'A phone line of a listing or of one of its contacts.' })
 export class ServicePhone {
   @Field(() => String, { description: 'The number as published (not reformatted).' })
   number!: string;
@@ -21,7 +22,7 @@ export class ServicePhone {
   languages!: string[];
 }
 
-@ObjectType('ServiceContact', { description: 'A person or desk to contact about a listing.' })
+@ObjectType('ServiceContact', { ...PLAIN_FIELDS, description: 'A person or desk to contact about a listing.' })
 export class ServiceContact {
   @Field(() => String, { nullable: true, description: 'Person\'s or desk\'s name; null when not given.' })
   name!: string | null;
@@ -39,7 +40,7 @@ export class ServiceContact {
   phones!: ServicePhone[];
 }
 
-@ObjectType('ServiceCostOption', { description: 'One price of a listing (HSDS cost_option).' })
+@ObjectType('ServiceCostOption', { ...PLAIN_FIELDS, description: 'One price of a listing (HSDS cost_option).' })
 export class ServiceCostOption {
   @Field(() => String, { nullable: true, description: 'Who or what the price applies to.' })
   option!: string | null;
@@ -60,7 +61,7 @@ export class ServiceCostOption {
   validTo!: string | null;
 }
 
-@ObjectType('OpeningHours', { description: 'One opening-hours rule (RFC 5545 terms, as HSDS schedules publish them).' })
+@ObjectType('OpeningHours', { ...PLAIN_FIELDS, description: 'One opening-hours rule (RFC 5545 terms, as HSDS schedules publish them).' })
 export class OpeningHours {
   @Field(() => String, { nullable: true, description: 'WEEKLY or MONTHLY; null for a rule without recurrence.' })
   freq!: string | null;
@@ -99,7 +100,7 @@ export class OpeningHours {
   description!: string | null;
 }
 
-@ObjectType('Service', { implements: Node, description: 'A nonprofit\'s listing (an Open Referral HSDS service).' })
+@ObjectType('Service', { ...PLAIN_FIELDS, implements: Node, description: 'A nonprofit\'s listing (an Open Referral HSDS service).' })
 export class Service extends Node {
   @Field(() => String, { description: 'The service\'s name, as the directory published it.' })
   name!: string;

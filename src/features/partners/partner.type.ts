@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { PartnerKind } from '../../schema/enums';
 import { Node } from '../../schema/node.interface';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('Partner', { implements: Node, description: 'An organization whose programs and data the graph carries.' })
+@ObjectType('Partner', { ...PLAIN_FIELDS, implements: Node, description: 'An organization whose programs and data the graph carries.' })
 export class Partner extends Node {
   @Field(() => String, { description: 'URL-safe handle, unique, e.g. millbrook-library; used in /embed and feed URLs and in Query.partner(slug:).' })
   slug!: string;

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EventChangeType, PartnerKind } from '../../domain/enums';
 import { DateTime } from '../../schema/scalars';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
 registerEnumType(EventChangeType, {
   name: 'EventChangeType',
@@ -13,7 +14,7 @@ registerEnumType(EventChangeType, {
   },
 });
 
-@ObjectType('RegistrationCounts', { description: 'Seat counts of one event, pushed after every change commits.' })
+@ObjectType('RegistrationCounts', { ...PLAIN_FIELDS, description: 'Seat counts of one event, pushed after every change commits.' })
 export class RegistrationCounts {
   @Field(() => Int, { nullable: true, description: 'Seats in total; null means no limit.' })
   capacity!: number | null;
@@ -31,7 +32,7 @@ export class RegistrationCounts {
   changedAt!: Date;
 }
 
-@ObjectType('EventChange', { description: 'An event was created, edited, cancelled or removed (native edits and partner syncs).' })
+@ObjectType('EventChange', { ...PLAIN_FIELDS, description: 'An event was created, edited, cancelled or removed (native edits and partner syncs).' })
 export class EventChange {
   @Field(() => EventChangeType, { description: 'What happened to the event.' })
   type!: EventChangeType;

@@ -1,6 +1,7 @@
 import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { RegistrationRejectionCode } from './registration-programs';
 import { Registration } from './registration.type';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
 registerEnumType(RegistrationRejectionCode, {
   name: 'RegistrationRejectionCode',
@@ -15,7 +16,7 @@ registerEnumType(RegistrationRejectionCode, {
   },
 });
 
-@ObjectType('RegistrationTicket', { description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token.' })
+@ObjectType('RegistrationTicket', { ...PLAIN_FIELDS, description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token.' })
 export class RegistrationTicket {
   @Field(() => Registration, { description: 'The registration: CONFIRMED with seats, or WAITLISTED with its waitlistPosition.' })
   registration!: Registration;
@@ -24,7 +25,7 @@ export class RegistrationTicket {
   cancelToken!: string;
 }
 
-@ObjectType('RegistrationRejected', { description: 'The registration was refused for an expected reason; nothing was stored.' })
+@ObjectType('RegistrationRejected', { ...PLAIN_FIELDS, description: 'The registration was refused for an expected reason; nothing was stored.' })
 export class RegistrationRejected {
   @Field(() => RegistrationRejectionCode, { description: 'Why, for programs to branch on.' })
   code!: RegistrationRejectionCode;
@@ -40,7 +41,7 @@ export const RegisterPayload = createUnionType({
   resolveType: (value) => ('cancelToken' in value ? 'RegistrationTicket' : 'RegistrationRejected'),
 });
 
-@ObjectType('CancelPayload', { description: 'A cancelled registration, and what it freed.' })
+@ObjectType('CancelPayload', { ...PLAIN_FIELDS, description: 'A cancelled registration, and what it freed.' })
 export class CancelPayload {
   @Field(() => Registration, { description: 'Now CANCELLED.' })
   registration!: Registration;

@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
-@ObjectType('Registration', { description: 'A party\'s place at a NATIVE event. Name and email are for the event\'s partner only.' })
+@ObjectType('Registration', { ...PLAIN_FIELDS, description: 'A party\'s place at a NATIVE event. Name and email are for the event\'s partner only.' })
 export class Registration {
   @Field(() => RegistrationStatus, { description: 'Where the party stands: a seat, a waitlist place, or cancelled.' })
   status!: RegistrationStatus;

@@ -4,6 +4,7 @@ import { SourceFormat } from '../../datasources/adapter';
 import { PartnerKind, SourceStatus, SyncStatus } from '../../domain/enums';
 import { Node } from '../../schema/node.interface';
 import { DateTime } from '../../schema/scalars';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
 registerEnumType(SourceFormat, {
   name: 'SourceFormat',
@@ -38,7 +39,7 @@ registerEnumType(SyncStatus, {
   },
 });
 
-@ObjectType('Source', { implements: Node, description: 'One feed of a partner, and how its syncs are going.' })
+@ObjectType('Source', { ...PLAIN_FIELDS, implements: Node, description: 'One feed of a partner, and how its syncs are going.' })
 export class Source extends Node {
   @Field(() => SourceFormat, { description: 'The wire format of the feed, which picks the adapter that reads it.' })
   format!: SourceFormat;
@@ -62,7 +63,7 @@ export class Source extends Node {
   formatVersion!: string | null;
 }
 
-@ObjectType('SyncSkip', { description: 'One item a sync skipped: why, and where it is in the feed.' })
+@ObjectType('SyncSkip', { ...PLAIN_FIELDS, description: 'One item a sync skipped: why, and where it is in the feed.' })
 export class SyncSkip {
   @Field(() => String, { description: 'Why it was skipped, in a sentence (English); never the feed\'s content beyond a short identifier.' })
   reason!: string;
@@ -77,7 +78,7 @@ export class SyncSkip {
   ref!: string | null;
 }
 
-@ObjectType('SyncSkips', { description: 'What the last stored sync skipped (its status was PARTIAL).' })
+@ObjectType('SyncSkips', { ...PLAIN_FIELDS, description: 'What the last stored sync skipped (its status was PARTIAL).' })
 export class SyncSkips {
   @Field(() => Int, { description: 'How many items were skipped.' })
   count!: number;
@@ -86,7 +87,7 @@ export class SyncSkips {
   reasons!: SyncSkip[];
 }
 
-@ObjectType('SkippedItem', { description: 'An item of a feed that could not be used, with the reason.' })
+@ObjectType('SkippedItem', { ...PLAIN_FIELDS, description: 'An item of a feed that could not be used, with the reason.' })
 export class SkippedItem {
   @Field(() => String, { nullable: true, description: 'The feed\'s own id of the item (e.g. an iCalendar UID); null when it had none.' })
   externalId?: string | null;
@@ -101,7 +102,7 @@ export class SkippedItem {
   offset?: number | null;
 }
 
-@ObjectType('SyncReport', { description: 'What one sync of a source did.' })
+@ObjectType('SyncReport', { ...PLAIN_FIELDS, description: 'What one sync of a source did.' })
 export class SyncReport {
   @Field(() => SyncStatus, { description: 'The outcome of the sync.' })
   status!: SyncStatus;
@@ -134,7 +135,7 @@ export class SyncReport {
   error!: string | null;
 }
 
-@ObjectType('EventProvenance', { description: 'Where a synced event came from.' })
+@ObjectType('EventProvenance', { ...PLAIN_FIELDS, description: 'Where a synced event came from.' })
 export class EventProvenance {
   @Field(() => String, { description: 'Global id of the Source.' })
   sourceId!: string;
@@ -149,7 +150,7 @@ export class EventProvenance {
   stale!: boolean;
 }
 
-@ObjectType('CatalogRecordProvenance', { description: 'Where a catalog record came from (a MARC file, another town\'s Community Graph).' })
+@ObjectType('CatalogRecordProvenance', { ...PLAIN_FIELDS, description: 'Where a catalog record came from (a MARC file, another town\'s Community Graph).' })
 export class CatalogRecordProvenance {
   @Field(() => String, { description: 'Global id of the Source.' })
   sourceId!: string;
