@@ -53,11 +53,21 @@ describeEachBackend('GRAPHQL source against another Community Graph', (backend) 
 
   it('pulls every event of the window with zero mapping configuration, page by page, keeping the remote ids', async () => {
     const source = spec(townB.graphqlUrl, { pageSize: 25 });
-    const expected = await townB.post({
-      query: 'query($f: EventFilter) { events(first: 100, filter: $f) { totalCount edges { node { id title startsAt location { id name } registration { mode capacity confirmed } } } } }',
-      variables: { f: { from: source.window.from.toISOString(), to: source.window.to.toISOString() } },
-    });
-    const remote: { totalCount: number; edges: { node: { id: string; title: string; startsAt: string; location: { id: string; name: string } | null; registration: { mode: string; capacity: number | null; confirmed: number } } }[] } = expected.json.data.events;
+    // Every event of the window, page by page: the demo town's count in a window that moves with the
+    // clock is not fixed, so the expectation must not stop at one page size.
+    type Edge = { cursor: string; node: { id: string; title: string; startsAt: string; location: { id: string; name: string } | null; registration: { mode: string; capacity: number | null; confirmed: number } } };
+    const remote: { totalCount: number; edges: Edge[] } = { totalCount: 0, edges: [] };
+    for (let after: string | null = null, more = true; more;) {
+      const page = await townB.post({
+        query: 'query($f: EventFilter, $after: String) { events(first: 100, after: $after, filter: $f) { totalCount edges { cursor node { id title startsAt location { id name } registration { mode capacity confirmed } } } pageInfo { hasNextPage endCursor } } }',
+        variables: { f: { from: source.window.from.toISOString(), to: source.window.to.toISOString() }, after },
+      });
+      const events = page.json.data.events as { totalCount: number; edges: Edge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      remote.totalCount = events.totalCount;
+      remote.edges.push(...events.edges);
+      [after, more] = [events.pageInfo.endCursor, events.pageInfo.hasNextPage];
+    }
+    expect(remote.edges).toHaveLength(remote.totalCount);
     expect(remote.totalCount).toBeGreaterThan(25 * 2);
 
     const { items, skipped } = await pulledEvents(source);
