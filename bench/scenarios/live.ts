@@ -6,11 +6,11 @@ import { SubscriberFleet } from '../live/subscribers';
 
 type Row = Record<string, string | number>;
 
-interface LiveSettings { subscribers: number; events: number; registrations: number; ratePerSecond: number }
+interface LiveSettings { subscribers: number; events: number; registrations: number; ratePerSecond: number; warmupRoundMs: number }
 
 const settingsFor = (smoke: boolean): LiveSettings => (smoke
-  ? { subscribers: 20, events: 2, registrations: 10, ratePerSecond: 20 }
-  : { subscribers: benchEnv.subscribers(), events: 5, registrations: 100, ratePerSecond: 10 });
+  ? { subscribers: 20, events: 2, registrations: 10, ratePerSecond: 20, warmupRoundMs: 10_000 }
+  : { subscribers: benchEnv.subscribers(), events: 5, registrations: 100, ratePerSecond: 10, warmupRoundMs: 60_000 });
 
 /**
  * Live counts: N graphql-ws subscribers on one event set, registrations at a fixed rate on replica A,
@@ -27,13 +27,17 @@ async function liveVariant(variant: 'memory' | 'redis', backend: BenchBackend, s
     if (variant === 'redis') replicas.push(await startReplica(env));
     const eventIds = await createBenchEvents(database.url, s.events, { capacity: 100_000, waitlist: 0 });
     await fleet.connect(replicas.map((r) => r.url), s.subscribers, eventIds);
-    // Warm-up: one registration per event reaches every subscriber once every subscription is attached.
-    let warmups = 0;
-    for (let round = 0; round < 5; round++) {
+    // Warm-up: one registration per event reaches every subscriber once every subscription is attached
+    // (on the second replica, once its Redis SUBSCRIBE is confirmed). Each round is counted on its own:
+    // with a running total, one message lost before attachment made every later round fall short too,
+    // and the warm-up sat out all its rounds (5 minutes) however well the replicas delivered afterwards.
+    let attached = false;
+    for (let round = 0; round < 5 && !attached; round++) {
+      fleet.reset();
       await Promise.all(eventIds.map((id, i) => registerOnce(replicas[0].url, id, -1 - round * 100 - i)));
-      warmups += s.subscribers * s.events;
-      if (await fleet.waitFor(warmups, 60_000)) break;
+      attached = await fleet.waitFor(s.subscribers * s.events, s.warmupRoundMs);
     }
+    if (!attached) throw new Error(`live ${variant}: after 5 warm-up rounds a round still reached only ${fleet.delivered} of ${s.subscribers * s.events} deliveries`);
     await sleep(500);
     fleet.reset();
     const samplers = replicas.map((r) => new ProcessSampler(r.child.pid!));
