@@ -11,6 +11,8 @@ export interface EventFilterInput {
   from?: Date | null;
   to?: Date | null;
   partnerIds?: string[] | null;
+  /** Partner slugs as the client sent them (any case). */
+  partnerSlugs?: string[] | null;
   kinds?: PartnerKind[] | null;
   audiences?: Audience[] | null;
   categories?: string[] | null;

@@ -12,6 +12,7 @@ import { Partner } from '../features/partners/partner.type';
 import { EventService } from '../features/events/event.service';
 import { NodeService } from './node.service';
 import { PartnerService } from '../features/partners/partner.service';
+import { ROOT_LIST_FIELD_NOTE } from './root-list-field';
 
 @Resolver()
 export class QueryResolver {
@@ -36,7 +37,7 @@ export class QueryResolver {
     return this.partnerService.find(ctx, { slug, id });
   }
 
-  @Query(() => EventConnection, { description: 'Events of every partner, ordered by start time.' })
+  @Query(() => EventConnection, { nullable: true, description: 'Events of every partner, ordered by start time.' + ROOT_LIST_FIELD_NOTE })
   events(@Ctx() ctx: Context, @Args(() => EventsArgs) args: EventsArgs): Promise<Connection<EventEntity>> {
     return this.eventService.list(ctx, args.filter, args);
   }

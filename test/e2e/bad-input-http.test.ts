@@ -157,13 +157,13 @@ const RUNS = 25;
 /** How each bounded list of the schema is reached over HTTP (subscriptions' lists: bad-input-ws.test.ts). */
 const eventId = toGlobalId('Event', 'nope');
 const LIST_PROBES: Record<string, ListProbe> = {
-  ...Object.fromEntries(['partnerIds', 'kinds', 'audiences', 'categories', 'status'].map((field) => [`EventFilter.${field}`, {
+  ...Object.fromEntries(['partnerIds', 'partnerSlugs', 'kinds', 'audiences', 'categories', 'status'].map((field) => [`EventFilter.${field}`, {
     query: EVENTS, variables: (list) => ({ f: { [field]: list } }), argument: `filter.${field}`,
   }])),
   ...Object.fromEntries(['formats', 'languages', 'libraryIds'].map((field) => [`CatalogFilter.${field}`, {
     query: CATALOG, variables: (list) => ({ q: 'story', f: { [field]: list } }), argument: `filter.${field}`,
   }])),
-  ...Object.fromEntries(['categories', 'partnerIds', 'status'].map((field) => [`ServiceFilter.${field}`, {
+  ...Object.fromEntries(['categories', 'partnerIds', 'partnerSlugs', 'status'].map((field) => [`ServiceFilter.${field}`, {
     query: 'query Services($f: ServiceFilter) { services(filter: $f) { totalCount } }', variables: (list) => ({ f: { [field]: list } }), argument: `filter.${field}`,
   }])),
   'Event.registrations(status:)': {

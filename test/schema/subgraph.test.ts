@@ -32,7 +32,7 @@ describeEachBackend('Community Graph as a Federation 2 subgraph', (backend) => {
     expect(sdl).toMatch(/type Location implements Node\s+@key\(fields: "id"\)/);
     expect(sdl).toMatch(/type PageInfo\s+@shareable/);
     // The public API is in it unchanged, descriptions included.
-    expect(sdl).toContain('"""Events of every partner, ordered by start time."""');
+    expect(sdl).toContain('"""One event by its global id; null when there is none."""');
   });
 
   it('resolves 50 event references in one _entities batch with the same number of SQL statements as 5', async () => {

@@ -1,6 +1,7 @@
 import { Audience, EventStatus, PartnerKind } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
 import { NearInput } from '../../domain/event-filter';
+import { partnerSlugsOf } from '../../domain/partner-slug';
 
 /**
  * The EventFilter spelled as URL query parameters, shared by /feeds/*, /embed/events and the widget's
@@ -114,12 +115,8 @@ export function parseFeedQuery(query: RawQuery, options: { defaultLimit: number;
   if (unknown.length) {
     throw new DomainError(ErrorCode.BAD_USER_INPUT, `Unknown query parameter "${unknown[0]}". Known parameters: ${[...KNOWN].join(', ')}.`, { argument: unknown[0] });
   }
-  const partnerSlugs = [...new Set(values(query, 'partner'))];
-  if (partnerSlugs.length > MAX_LIST) throw new InvalidArgumentError('partner', partnerSlugs.join(','), `at most ${MAX_LIST} slugs`);
-  const bad = partnerSlugs.find((slug) => !/^[a-z0-9][a-z0-9-]{0,63}$/i.test(slug));
-  if (bad) throw new InvalidArgumentError('partner', bad, 'a partner slug such as millbrook-library');
   return {
-    partnerSlugs: partnerSlugs.map((s) => s.toLowerCase()),
+    partnerSlugs: partnerSlugsOf(values(query, 'partner'), 'partner', MAX_LIST) ?? [],
     kinds: enumList(query, 'kinds', PartnerKind),
     audiences: enumList(query, 'audiences', Audience),
     categories: values(query, 'categories'),

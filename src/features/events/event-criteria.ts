@@ -2,6 +2,7 @@ import { EventFilterInput } from '../../domain/event-filter';
 import { InvalidArgumentError } from '../../domain/errors';
 import { MAX_LIST_VALUES } from '../../domain/input-bounds';
 import { localIdOf } from '../../domain/global-id';
+import { partnerSlugsOf } from '../../domain/partner-slug';
 import { EventCriteria } from './event-query';
 
 const nonEmpty = <T>(list: T[] | null | undefined): T[] | null => (list && list.length ? list : null);
@@ -51,6 +52,7 @@ export function toEventCriteria(filter: EventFilterInput | null | undefined, now
     from,
     to,
     partnerIds: nonEmpty(f.partnerIds)?.map((id) => localIdOf('Partner', id, 'filter.partnerIds')) ?? null,
+    partnerSlugs: partnerSlugsOf(f.partnerSlugs, 'filter.partnerSlugs', MAX_FILTER_VALUES),
     kinds: nonEmpty(f.kinds),
     audiences: nonEmpty(f.audiences),
     categories: nonEmpty(f.categories?.map((c) => c.trim()).filter(Boolean)),

@@ -26,6 +26,9 @@ export class EventFilter implements EventFilterInput {
   @Field(() => [ID], { nullable: true, description: 'Events of any of these partners (global Partner ids).' })
   partnerIds?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: 'Events of any of these partners, by slug (`millbrook-library`; case-insensitive). An unknown slug matches nothing. Given with `partnerIds`, an event must match both.' })
+  partnerSlugs?: string[] | null;
+
   @Field(() => [PartnerKind], { nullable: true, description: 'Events of partners of any of these kinds.' })
   kinds?: PartnerKind[] | null;
 

@@ -8,6 +8,8 @@ export interface EventCriteria {
   from: Date;
   to: Date | null;
   partnerIds: string[] | null;
+  /** Lower-cased partner slugs. */
+  partnerSlugs: string[] | null;
   kinds: PartnerKind[] | null;
   audiences: Audience[] | null;
   categories: string[] | null;
@@ -43,6 +45,7 @@ export function criteriaWhere(reader: SqlReader, c: EventCriteria): SqlWhere {
   };
   if (c.to) and('e."startsAt" < ?', c.to.toISOString());
   if (c.partnerIds) and(reader.keyIn('e."partnerId"'), reader.keys(c.partnerIds));
+  if (c.partnerSlugs) and(`e."partnerId" IN (SELECT p."id" FROM "partner" p WHERE ${reader.keyIn('p."slug"')})`, reader.keys(c.partnerSlugs));
   if (c.status) and(reader.keyIn('e."status"'), reader.keys(c.status));
   if (c.kinds) and(`e."partnerId" IN (SELECT p."id" FROM "partner" p WHERE ${reader.keyIn('p."kind"')})`, reader.keys(c.kinds));
   if (c.audiences?.length) and(reader.likeAny('e."audiences"'), reader.keys(c.audiences.map((a) => containsPattern(JSON.stringify(a)))));

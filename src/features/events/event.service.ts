@@ -20,7 +20,7 @@ export class EventService {
     const size = checkPageSize(page.first, this.maxPageSize);
     const after = page.after ? decodeEventCursor(page.after) : null;
     const criteria = toEventCriteria(filter, ctx.now);
-    if (onlyPartnerId) criteria.partnerIds = [onlyPartnerId];
+    if (onlyPartnerId) Object.assign(criteria, { partnerIds: [onlyPartnerId], partnerSlugs: null });
     const rows = size === 0 ? [] : await eventsPage(this.reader, criteria, after, size + 1);
     return toConnection(rows, size, eventCursorOf, () => countEvents(this.reader, criteria), after !== null);
   }

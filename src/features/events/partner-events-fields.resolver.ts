@@ -13,7 +13,7 @@ import { EventService } from './event.service';
 export class PartnerEventsFieldsResolver {
   constructor(private readonly eventService: EventService) {}
 
-  @FieldResolver(() => EventConnection, { description: 'This partner\'s events; the filter\'s partnerIds is ignored.' })
+  @FieldResolver(() => EventConnection, { description: 'This partner\'s events; the filter\'s partnerIds and partnerSlugs are ignored.' })
   events(@Ctx() ctx: Context, @Root() partner: PartnerEntity, @Args(() => EventsArgs) args: EventsArgs): Promise<Connection<EventEntity>> {
     return this.eventService.list(ctx, args.filter, args, partner.id);
   }

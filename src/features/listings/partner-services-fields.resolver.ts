@@ -12,7 +12,7 @@ import { ServiceListingService } from './service-listing.service';
 export class PartnerServicesFieldsResolver {
   constructor(private readonly listingService: ServiceListingService) {}
 
-  @FieldResolver(() => ServiceConnection, { description: 'This partner\'s listings; the filter\'s partnerIds is ignored.' })
+  @FieldResolver(() => ServiceConnection, { description: 'This partner\'s listings; the filter\'s partnerIds and partnerSlugs are ignored.' })
   services(@Ctx() ctx: Context, @Root() partner: PartnerEntity, @Args(() => ServicesArgs) args: ServicesArgs): Promise<Connection<ServiceEntity>> {
     return this.listingService.list(ctx, args.filter, args, partner.id);
   }

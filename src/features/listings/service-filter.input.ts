@@ -29,4 +29,7 @@ export class ServiceFilter implements ServiceFilterInput {
 
   @Field(() => [ID], { nullable: true, description: 'Listings of any of these partners (global Partner ids).' })
   partnerIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Listings of any of these partners, by slug (`millbrook-library`; case-insensitive). An unknown slug matches nothing. Given with `partnerIds`, a listing must match both.' })
+  partnerSlugs?: string[] | null;
 }

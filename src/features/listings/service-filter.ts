@@ -15,6 +15,8 @@ export interface ServiceFilterInput {
   language?: string | null;
   status?: ServiceStatus[] | null;
   partnerIds?: string[] | null;
+  /** Partner slugs as the client sent them (any case). */
+  partnerSlugs?: string[] | null;
 }
 
 /** Keyset position in a list ordered by (name, id); opaque to clients. */

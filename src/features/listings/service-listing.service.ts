@@ -7,6 +7,8 @@ import { ServiceStatus } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
 import { PageArgs } from '../../domain/event-filter';
 import { localIdOf } from '../../domain/global-id';
+import { MAX_LIST_VALUES } from '../../domain/input-bounds';
+import { partnerSlugsOf } from '../../domain/partner-slug';
 import { isOpenAt } from '../../datasources/shared/opening-hours';
 import { decodeServiceCursor, encodeServiceCursor } from './service-cursor';
 import { ServiceCursor, ServiceFilterInput } from './service-filter';
@@ -29,7 +31,7 @@ export class ServiceListingService {
     const size = checkPageSize(page.first, this.maxPageSize);
     const after = page.after ? decodeServiceCursor(page.after) : null;
     const criteria = this.criteria(filter);
-    if (onlyPartnerId) criteria.partnerIds = [onlyPartnerId];
+    if (onlyPartnerId) Object.assign(criteria, { partnerIds: [onlyPartnerId], partnerSlugs: null });
     const openAt = filter?.openAt ?? null;
     if (openAt !== null && !(openAt instanceof Date && Number.isFinite(openAt.getTime()))) {
       throw new InvalidArgumentError('filter.openAt', openAt, 'a date-time');
@@ -82,6 +84,7 @@ export class ServiceListingService {
       language: f.language?.trim() || null,
       status: f.status?.length ? f.status : DEFAULT_STATUSES,
       partnerIds: f.partnerIds?.length ? f.partnerIds.map((id) => localIdOf('Partner', id, 'filter.partnerIds')) : null,
+      partnerSlugs: partnerSlugsOf(f.partnerSlugs, 'filter.partnerSlugs', MAX_LIST_VALUES),
     };
   }
 

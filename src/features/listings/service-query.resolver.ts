@@ -6,13 +6,14 @@ import { ServiceConnection } from './service-connection.type';
 import { Service } from './service.type';
 import { ServicesArgs } from './services.args';
 import { ServiceListingService } from './service-listing.service';
+import { ROOT_LIST_FIELD_NOTE } from '../../schema/root-list-field';
 
 /** Root fields for nonprofit listings (kept beside QueryResolver so the two features merge cleanly). */
 @Resolver()
 export class ServiceQueryResolver {
   constructor(private readonly listingService: ServiceListingService) {}
 
-  @Query(() => ServiceConnection, { description: 'Nonprofit listings of every partner, ordered by name.' })
+  @Query(() => ServiceConnection, { nullable: true, description: 'Nonprofit listings of every partner, ordered by name.' + ROOT_LIST_FIELD_NOTE })
   services(@Ctx() ctx: Context, @Args(() => ServicesArgs) args: ServicesArgs): Promise<Connection<ServiceEntity>> {
     return this.listingService.list(ctx, args.filter, args);
   }

@@ -14,6 +14,8 @@ export interface ServiceCriteria {
   language: string | null;
   status: ServiceStatus[];
   partnerIds: string[] | null;
+  /** Lower-cased partner slugs. */
+  partnerSlugs: string[] | null;
 }
 
 const KM_PER_DEGREE = 111.32;
@@ -23,6 +25,7 @@ export function applyServiceCriteria(qb: SelectQueryBuilder<ServiceEntity>, c: S
   qb.andWhere('s.removedAt IS NULL');
   qb.andWhere('s.status IN (:...status)', { status: c.status });
   if (c.partnerIds) qb.andWhere('s.partnerId IN (:...partnerIds)', { partnerIds: c.partnerIds });
+  if (c.partnerSlugs) qb.andWhere('s.partnerId IN (SELECT p.id FROM partner p WHERE p.slug IN (:...partnerSlugs))', { partnerSlugs: c.partnerSlugs });
   if (c.text) {
     const text = containsPattern(c.text.toLowerCase());
     qb.andWhere(new Brackets((w) => w
