@@ -46,6 +46,9 @@ export interface AppOptions {
 
 /** The composition root: config → database → services → HTTP server. `close()` undoes it in reverse. */
 export async function startApp(config: Config, options: AppOptions = {}): Promise<App> {
+  // First, before the database is created, migrated or seeded: a taken PORT (or a HOST that is not
+  // ours) used to be found only after a new SQLite file had been made and the demo loaded into it.
+  await assertPortFree(config.host, config.port);
   const logger = options.logger ?? createLogger(config.logLevel);
   // Before anything runs, so startup SQL is traced too; a no-op without OTEL_EXPORTER_OTLP_ENDPOINT.
   if (config.tracing) startTracing(config.tracing);
@@ -104,6 +107,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       responseCache: config.responseCache,
       graphqlExecutor: config.graphqlExecutor,
     });
+    // Again: migrations and the demo take seconds, and something may have taken the port meanwhile.
     await assertPortFree(config.host, config.port);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

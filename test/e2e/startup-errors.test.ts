@@ -36,15 +36,18 @@ describe('community-graph serve explains a failed start in one line', () => {
     expect(oneLine(missing.stderr)).toBe('DATABASE_URL=postgres://postgres@127.0.0.1:5432/cg_no_such_database: the database "cg_no_such_database" does not exist; create it with: createdb -h 127.0.0.1 -p 5432 -U postgres cg_no_such_database');
   });
 
-  it('names PORT when it is taken', async () => {
+  it('names PORT when it is taken, before a new database is created or the demo loaded into it', async () => {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const port = (holder.address() as net.AddressInfo).port;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-port-'));
     try {
-      const result = await serve({ PORT: String(port), DATABASE_URL: `sqlite://${path.join(dir, 'db.sqlite')}` });
+      const file = path.join(dir, 'data', 'db.sqlite');
+      const result = await serve({ PORT: String(port), DEMO: 'on', DATABASE_URL: `sqlite://${file}` });
       expect(result.code).toBe(1);
       expect(oneLine(result.stderr)).toBe(`PORT=${port} is already in use on 127.0.0.1 (another community-graph?); stop it, or set PORT to a free port (0 picks one).`);
+      // Not even the database's directory: no file was created, migrated or seeded with Millbrook.
+      expect(fs.readdirSync(dir)).toEqual([]);
     } finally {
       holder.close();
       fs.rmSync(dir, { recursive: true, force: true });

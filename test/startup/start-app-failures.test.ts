@@ -80,18 +80,22 @@ describe('startApp refuses a broken setup with a StartupError naming the fix', (
     expect(fs.existsSync(path.join(dir, 'db.sqlite.serve.pid'))).toBe(false);
   });
 
-  it('a PORT that is taken is named, and the database is released for the next start', async () => {
+  it('a PORT that is taken is named before the database is opened or the demo loaded, and the next start is not refused', async () => {
     const holder = net.createServer();
     await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
     const { port } = holder.address() as net.AddressInfo;
     const file = path.join(dir, 'db.sqlite');
+    const demo = { isEmpty: jest.fn(async () => true), seedDemo: jest.fn() };
     try {
-      await expect(start({ ...sqlite(file), port })).rejects.toMatchObject({
+      await expect(startApp(config({ ...sqlite(file), port, demo: true }), { logger: createLogger('silent'), demo })).rejects.toMatchObject({
         name: 'StartupError', message: `PORT=${port} is already in use on 127.0.0.1 (another community-graph?); stop it, or set PORT to a free port (0 picks one).`,
       });
     } finally {
       holder.close();
     }
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(demo.isEmpty).not.toHaveBeenCalled();
+    expect(demo.seedDemo).not.toHaveBeenCalled();
     const app = await start(sqlite(file));
     await app.close();
     expect(fs.existsSync(`${file}.serve.pid`)).toBe(false);
