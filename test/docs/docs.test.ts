@@ -45,6 +45,32 @@ function anchorsOf(markdown: string): Set<string> {
 /** Table cells split on unescaped pipes (GitHub splits inside code spans too). */
 const cellCount = (row: string) => row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).length;
 
+const isRow = (text: string) => /^\s*\|/.test(text);
+const isDelimiter = (text: string) => /^\s*\|?\s*:?-{3,}/.test(text);
+
+/**
+ * Rows that start with a pipe but belong to no table: GitHub ends a table at a blank line, so a row
+ * after one renders as a paragraph of pipes (the REDIS_URL row of docs/configuration.md once did).
+ */
+function strayRows(lines: Line[]): number[] {
+  const stray: number[] = [];
+  let inTable = false;
+  lines.forEach(({ text, number }, i) => {
+    const next = lines[i + 1];
+    const adjacent = i > 0 && lines[i - 1].number === number - 1;
+    if (!isRow(text)) inTable = false;
+    else if (next && next.number === number + 1 && isDelimiter(next.text)) inTable = true;
+    else if (!(inTable && adjacent)) stray.push(number);
+  });
+  return stray;
+}
+
+/** The one Configuration table: its first cell (`NAME`) per row, in order. */
+function configurationVariables(markdown: string): string[] {
+  const section = markdown.split(/^## /m).find((part) => part.startsWith('Configuration\n')) ?? '';
+  return [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((match) => match[1]);
+}
+
 describe.each(PAGES)('%s renders as written', (page) => {
   const markdown = fs.readFileSync(path.join(ROOT, page), 'utf8');
   const { lines, unclosedFenceAt } = prose(markdown);
@@ -63,6 +89,10 @@ describe.each(PAGES)('%s renders as written', (page) => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('keeps every table row inside its table (no row after a blank line)', () => {
+    expect(strayRows(lines).map((number) => `line ${number}`)).toEqual([]);
   });
 
   it('links only to files and headings that exist', () => {
@@ -86,11 +116,24 @@ describe.each(PAGES)('%s renders as written', (page) => {
   });
 });
 
+describe('docs/configuration.md', () => {
+  it('lists every variable src/config.ts reads once, in its one table', () => {
+    const source = fs.readFileSync(path.join(ROOT, 'src/config.ts'), 'utf8');
+    // MARC_FILE_DIR is read only to refuse it; the SOURCE_FILE_ROOTS row says so.
+    const read = [...new Set([...source.matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)].map((match) => match[1]))]
+      .filter((name) => name !== 'MARC_FILE_DIR').sort();
+    const listed = configurationVariables(fs.readFileSync(path.join(ROOT, 'docs/configuration.md'), 'utf8'));
+    expect(listed.filter((name, i) => listed.indexOf(name) !== i)).toEqual([]);
+    expect([...listed].sort()).toEqual(read);
+  });
+});
+
 describe('the docs checker', () => {
   it('notices an unclosed fence, a short table row and a dead link', () => {
     expect(prose('text\n```graphql\n{ a }\n\nmore').unclosedFenceAt).toBe(2);
     expect(prose('```\ncode\n```\n').unclosedFenceAt).toBeNull();
     expect(cellCount('| `a` | b \\| c |')).toBe(2);
+    expect(strayRows(prose('| a | b |\n|---|---|\n| 1 | 2 |\n\n| 3 | 4 |\n| 5 | 6 |\n\n| h |\n|---|\n| 7 |').lines)).toEqual([5, 6]);
     expect(anchorsOf('# Live registrations dashboard\n## `npm run bench:sync`\n## Tests\n## Tests')).toEqual(
       new Set(['live-registrations-dashboard', 'npm-run-benchsync', 'tests', 'tests-1']));
   });
