@@ -28,4 +28,25 @@ describe('GraphiQL in a real browser', () => {
     expect(result).toContain('"totalCount"');
     expect(outside).toEqual([]);
   });
+
+  it.each([[1280, 720], [1024, 700]])('shows the whole default query beside the run button in a %i×%i window', async (width, height) => {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(server.graphqlUrl);
+    await page.waitForFunction(() => document.querySelector('.graphiql-query-editor .CodeMirror-code')?.textContent?.includes('remaining'), null, { timeout: 15000 });
+    const fit = await page.evaluate(() => {
+      const editor = document.querySelector('.graphiql-query-editor')!;
+      const scroller = editor.querySelector('.CodeMirror-scroll')!;
+      const lines = Array.from(editor.querySelectorAll('.CodeMirror-line > span'));
+      return {
+        widestRight: Math.max(...lines.map((line) => line.getBoundingClientRect().right)),
+        toolbarLeft: document.querySelector('.graphiql-toolbar')!.getBoundingClientRect().left,
+        overflow: scroller.scrollWidth - scroller.clientWidth,
+      };
+    });
+    // The longest line ends before the run/prettify/copy buttons, and the editor has nothing to scroll sideways.
+    expect(fit.widestRight).toBeLessThan(fit.toolbarLeft);
+    expect(fit.overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
 });

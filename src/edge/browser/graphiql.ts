@@ -1,5 +1,6 @@
 import path from 'node:path';
 import express, { Router } from 'express';
+import { GRAPHIQL_DEFAULT_QUERY } from './graphiql-default-query';
 
 /** The installed packages GraphiQL runs from; served by us so the page works offline (no CDN). */
 const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
@@ -35,7 +36,7 @@ const PAGE = `<!doctype html>
 const START = `(function () {
   var url = location.pathname === '/' ? '/graphql' : location.pathname;
   var fetcher = GraphiQL.createFetcher({ url: url });
-  var defaultQuery = '# Welcome to Community Graph\\n{\\n  events(first: 5) {\\n    totalCount\\n    edges { node { title startsAt organizer { name kind } location { name } registration { mode remaining } } }\\n  }\\n}\\n';
+  var defaultQuery = ${JSON.stringify(GRAPHIQL_DEFAULT_QUERY)};
   ReactDOM.createRoot(document.getElementById('graphiql')).render(React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: defaultQuery }));
 })();`;
 
