@@ -10,6 +10,7 @@ import type { GraphqlExecutor } from '../config';
 import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
 import { dashboardRouter } from './dashboard.router';
+import { faviconRouter } from './browser/favicon';
 import { graphiqlPage, graphiqlRouter, wantsHtml } from './browser/graphiql';
 import { httpContext } from './graphql-context';
 import { embedRouter } from './embed.router';
@@ -133,7 +134,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     app.use('/graphiql', hardening.htmlPages);
     app.get('/graphql', (req, res, next) => (wantsHtml(req.headers.accept) ? hardening.htmlPages(req, res, next) : next()));
   }
-  app.use(graphiqlRouter());
+  app.use(graphiqlRouter(), faviconRouter());
   app.get('/', (_req, res) => res.redirect('/graphql'));
   const embeds = { deps: options.deps, eventFeeds: options.services.eventFeeds, publicUrl: options.publicUrl ?? null };
   app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));

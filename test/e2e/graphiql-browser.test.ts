@@ -49,4 +49,17 @@ describe('GraphiQL in a real browser', () => {
     await page.close();
   });
 
+  it('has an icon the browser can draw (no 404 for /favicon.ico)', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.graphqlUrl);
+    expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/favicon.ico');
+    const drawn = await page.evaluate(() => new Promise<number>((resolve, reject) => {
+      const icon = new Image();
+      icon.onload = () => resolve(icon.naturalWidth);
+      icon.onerror = () => reject(new Error('the icon does not decode'));
+      icon.src = '/favicon.ico';
+    }));
+    expect(drawn).toBeGreaterThan(0);
+    await page.close();
+  });
 });

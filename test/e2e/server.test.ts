@@ -35,12 +35,20 @@ describeEachBackend('the HTTP server', (backend) => {
     expect(html).toContain('<div id="graphiql">');
     expect(html).not.toMatch(/https?:\/\//);
     const scripts = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual(['/graphiql/graphiql.css', '/graphiql/react.js', '/graphiql/react-dom.js', '/graphiql/graphiql.js', '/graphiql/start.js']);
+    expect(scripts).toEqual(['/favicon.ico', '/graphiql/graphiql.css', '/graphiql/react.js', '/graphiql/react-dom.js', '/graphiql/graphiql.js', '/graphiql/start.js']);
     for (const asset of scripts) {
       const response = await fetch(`${server.app.url}${asset}`);
       expect(response.status).toBe(200);
       expect((await response.text()).length).toBeGreaterThan(100);
     }
+  });
+
+  it('serves /favicon.ico as an SVG image browsers may cache for a day (no 404 on every page)', async () => {
+    const response = await fetch(`${server.app.url}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/svg+xml; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(await response.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 32 32">.*<\/svg>\n$/s);
   });
 
   it('reports liveness and readiness', async () => {
