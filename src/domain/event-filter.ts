@@ -19,6 +19,10 @@ export interface EventFilterInput {
   text?: string | null;
   status?: EventStatus[] | null;
   near?: NearInput | null;
+  /** A calendar day (its time is ignored). */
+  on?: Date | null;
+  /** IANA zone `on` is read in; default: each partner's own. */
+  timeZone?: string | null;
 }
 
 export interface PageArgs {

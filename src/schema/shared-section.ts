@@ -6,7 +6,7 @@ export const sharedSection: SchemaSection = {
     name: 'Shared',
     summary: 'Shared: global ids, pagination, geographic filters and scalars.',
     query: ['node'],
-    types: ['Node', 'PageInfo', 'NearFilter', 'DateTime', 'JSONObject'],
+    types: ['Node', 'PageInfo', 'NearFilter', 'DateTime', 'Date', 'JSONObject'],
   },
   nodes: {},
 };

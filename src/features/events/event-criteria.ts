@@ -4,6 +4,7 @@ import { MAX_LIST_VALUES } from '../../domain/input-bounds';
 import { localIdOf } from '../../domain/global-id';
 import { partnerSlugsOf } from '../../domain/partner-slug';
 import { EventCriteria } from './event-query';
+import { dayCriterion } from './event-day';
 
 const nonEmpty = <T>(list: T[] | null | undefined): T[] | null => (list && list.length ? list : null);
 
@@ -30,9 +31,11 @@ function checkNoNul(argument: string, value: string | null | undefined): void {
 /** Validates a client's filter and decodes its ids; every error names the argument and the value. */
 export function toEventCriteria(filter: EventFilterInput | null | undefined, now: Date): EventCriteria {
   const f = filter ?? {};
-  const from = f.from ?? now;
+  const day = dayCriterion(f.on, f.timeZone);
+  // A day asked for is shown whole, past hours included; otherwise the list starts now.
+  const from = f.from ?? (day ? null : now);
   const to = f.to ?? null;
-  if (to && to.getTime() < from.getTime()) {
+  if (to && from && to.getTime() < from.getTime()) {
     throw new InvalidArgumentError('filter.to', to.toISOString(), `an instant not before filter.from (${from.toISOString()})`);
   }
   checkNear(f.near);
@@ -59,5 +62,6 @@ export function toEventCriteria(filter: EventFilterInput | null | undefined, now
     text,
     status: nonEmpty(f.status),
     near: f.near ?? null,
+    day,
   };
 }

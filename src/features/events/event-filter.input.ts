@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { EventFilterInput, NearInput } from '../../domain/event-filter';
 import { Audience, EventStatus, PartnerKind } from '../../schema/enums';
-import { DateTime } from '../../schema/scalars';
+import { DateScalar, DateTime } from '../../schema/scalars';
 
 @InputType('NearFilter', { description: 'Events at a location within `km` of a point.' })
 export class NearFilter implements NearInput {
@@ -17,7 +17,7 @@ export class NearFilter implements NearInput {
 
 @InputType('EventFilter', { description: 'Which events to list. Every criterion given must hold; a list matches any of its values; an omitted, null or empty criterion does not narrow.' })
 export class EventFilter implements EventFilterInput {
-  @Field(() => DateTime, { nullable: true, description: 'Events still on at or after this instant. Default: now.' })
+  @Field(() => DateTime, { nullable: true, description: 'Events still on at or after this instant. Default: now, or no bound when `on` is given.' })
   from?: Date | null;
 
   @Field(() => DateTime, { nullable: true, description: 'Events starting before this instant.' })
@@ -46,4 +46,10 @@ export class EventFilter implements EventFilterInput {
 
   @Field(() => NearFilter, { nullable: true, description: 'Events at a location inside this circle; events without a location, or whose location has no coordinates, never match.' })
   near?: NearFilter | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Events on this calendar day (`2026-12-10`), read in `timeZone`, by default in each partner\'s own zone: a timed event when it is on at any moment of that local day, an all-day event when the day is one of its dates. The whole day, past hours included, unless `from` is given too.' })
+  on?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone (`America/Chicago`) that `on` is read in; only with `on`. Default: each partner\'s own zone.' })
+  timeZone?: string | null;
 }

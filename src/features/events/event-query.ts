@@ -2,10 +2,12 @@ import type { SqlReader } from '../../db/sql-reader';
 import { EventStatus, PartnerKind, Audience } from '../../domain/enums';
 import { EventCursor } from '../../domain/cursor';
 import { NearInput } from '../../domain/event-filter';
+import { DayCriterion, daySql } from './event-day';
 
 /** A validated filter, ids already decoded: what the SQL is built from. */
 export interface EventCriteria {
-  from: Date;
+  /** null: no lower bound (a day asked for with `on` and no `from`). */
+  from: Date | null;
   to: Date | null;
   partnerIds: string[] | null;
   /** Lower-cased partner slugs. */
@@ -16,6 +18,7 @@ export interface EventCriteria {
   text: string | null;
   status: EventStatus[] | null;
   near: NearInput | null;
+  day: DayCriterion | null;
 }
 
 const KM_PER_DEGREE = 111.32;
@@ -37,12 +40,12 @@ export interface SqlWhere {
  * it, so ongoing exhibitions and multi-day events show up, not only new starts.
  */
 export function criteriaWhere(reader: SqlReader, c: EventCriteria): SqlWhere {
-  const from = c.from.toISOString();
-  const where: SqlWhere = { sql: '(e."endsAt" > ? OR e."startsAt" >= ?)', params: [from, from] };
+  const where: SqlWhere = { sql: '1 = 1', params: [] };
   const and = (sql: string, ...params: unknown[]) => {
     where.sql += ` AND ${sql}`;
     where.params.push(...params);
   };
+  if (c.from) and('(e."endsAt" > ? OR e."startsAt" >= ?)', c.from.toISOString(), c.from.toISOString());
   if (c.to) and('e."startsAt" < ?', c.to.toISOString());
   if (c.partnerIds) and(reader.keyIn('e."partnerId"'), reader.keys(c.partnerIds));
   if (c.partnerSlugs) and(`e."partnerId" IN (SELECT p."id" FROM "partner" p WHERE ${reader.keyIn('p."slug"')})`, reader.keys(c.partnerSlugs));
@@ -57,6 +60,7 @@ export function criteriaWhere(reader: SqlReader, c: EventCriteria): SqlWhere {
     and("(LOWER(e.\"title\") LIKE ? ESCAPE '\\' OR LOWER(COALESCE(e.\"description\", '')) LIKE ? ESCAPE '\\')", pattern, pattern);
   }
   if (c.near) and(...nearSql(c.near));
+  if (c.day) and(...daySql(c.day));
   return where;
 }
 

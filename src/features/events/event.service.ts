@@ -7,6 +7,7 @@ import { localIdOf } from '../../domain/global-id';
 import { checkPageSize, Connection, toConnection } from '../../schema/connection';
 import { toEventCriteria } from './event-criteria';
 import { countEvents, eventsPage } from './events.read';
+import { withPartnerZones } from './event-day';
 import { SqlReader, sqlReaderOf } from '../../db/sql-reader';
 
 export const eventCursorOf = (event: EventEntity): string =>
@@ -20,6 +21,7 @@ export class EventService {
     const size = checkPageSize(page.first, this.maxPageSize);
     const after = page.after ? decodeEventCursor(page.after) : null;
     const criteria = toEventCriteria(filter, ctx.now);
+    criteria.day = await withPartnerZones(this.reader, criteria.day);
     if (onlyPartnerId) Object.assign(criteria, { partnerIds: [onlyPartnerId], partnerSlugs: null });
     const rows = size === 0 ? [] : await eventsPage(this.reader, criteria, after, size + 1);
     return toConnection(rows, size, eventCursorOf, () => countEvents(this.reader, criteria), after !== null);
