@@ -1,6 +1,7 @@
 import { PartnerServicesFieldsResolver } from './partner-services-fields.resolver';
 import { ServiceConnectionFieldsResolver } from './service-connection-fields.resolver';
 import { ServiceFieldsResolver } from './service-fields.resolver';
+import { ServicePhoneFieldsResolver } from './service-phone-fields.resolver';
 import type { ServiceListingService } from './service-listing.service';
 import { ServiceQueryResolver } from './service-query.resolver';
 
@@ -14,6 +15,7 @@ export function listingsResolvers(s: ListingsResolverServices): object[] {
   return [
     new ServiceQueryResolver(s.listings),
     new ServiceFieldsResolver(s.listings),
+    new ServicePhoneFieldsResolver(),
     new ServiceConnectionFieldsResolver(),
     new PartnerServicesFieldsResolver(s.listings),
   ];

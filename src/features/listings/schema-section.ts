@@ -8,7 +8,7 @@ export const listingsSection: SchemaSection = {
     query: ['services', 'service'],
     types: [
       'Service', 'ServiceConnection', 'ServiceEdge', 'ServiceFilter', 'ServiceStatus', 'OpeningHours', 'ServicePhone',
-      'ServiceContact', 'ServiceCostOption',
+      'ServiceContact', 'ServiceCostOption', 'Language',
     ],
   },
   nodes: { Service: 'serviceById' },

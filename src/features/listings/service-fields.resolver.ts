@@ -8,6 +8,8 @@ import { Location } from '../../model/location.type';
 import { Partner } from '../partners/partner.type';
 import { DateTime } from '../../schema/scalars';
 import { OpeningHours, Service } from './service.type';
+import { Language } from './language.type';
+import { languagesOf } from '../../domain/language';
 import { ServiceListingService } from './service-listing.service';
 
 const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
@@ -37,6 +39,11 @@ export class ServiceFieldsResolver {
       ...rule,
       byDay: rule.byDay.map((d) => `${d.nth ?? ''}${WEEKDAY_CODES[d.weekday - 1]}`),
     }));
+  }
+
+  @FieldResolver(() => [Language], { description: 'Languages the service is offered in, one entry per language however the directory spelled it ("Spanish" and "es" are one).' })
+  languages(@Root() service: ServiceEntity): Language[] {
+    return languagesOf(service.languages);
   }
 
   @FieldResolver(() => Boolean, {

@@ -21,7 +21,7 @@ export class ServiceFilter implements ServiceFilterInput {
   @Field(() => Float, { nullable: true, description: 'Admits someone of this age in years.' })
   age?: number | null;
 
-  @Field(() => String, { nullable: true, description: 'Offered in this language (name or ISO code, case-insensitive).' })
+  @Field(() => String, { nullable: true, description: 'Offered in this language, however the directory spelled it: "Spanish", "es", "spa" and "español" find the same listings (case-insensitive).' })
   language?: string | null;
 
   @Field(() => [ServiceStatus], { nullable: true, description: 'Default: every status but DEFUNCT.' })

@@ -4,6 +4,7 @@ import { ServiceStatus } from '../../domain/enums';
 import { NearInput } from '../../domain/event-filter';
 import { ServiceCursor } from './service-filter';
 import { containsPattern } from '../events/event-query';
+import { spellingsOf } from '../../domain/language';
 
 /** A validated service filter: what the SQL is built from (openAt is applied in memory). */
 export interface ServiceCriteria {
@@ -41,7 +42,11 @@ export function applyServiceCriteria(qb: SelectQueryBuilder<ServiceEntity>, c: S
     })));
   }
   if (c.language) {
-    qb.andWhere("LOWER(s.languages) LIKE :language ESCAPE '\\'", { language: containsPattern(JSON.stringify(c.language.toLowerCase())) });
+    // Stored lists keep the directory's spellings; any spelling of the language asked for matches.
+    const spellings = spellingsOf(c.language);
+    qb.andWhere(new Brackets((w) => spellings.forEach((spelling, i) => {
+      w.orWhere(`LOWER(s.languages) LIKE :language${i} ESCAPE '\\'`, { [`language${i}`]: containsPattern(JSON.stringify(spelling)) });
+    })));
   }
   if (c.age !== null) {
     qb.andWhere('(s.minimumAge IS NULL OR s.minimumAge <= :age)', { age: c.age });

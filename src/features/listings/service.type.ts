@@ -18,8 +18,6 @@ export class ServicePhone {
   @Field(() => String, { nullable: true, description: 'What the line is for, e.g. "After hours"; null when not given.' })
   description!: string | null;
 
-  @Field(() => [String], { description: 'Languages spoken on this line.' })
-  languages!: string[];
 }
 
 @ObjectType('ServiceContact', { ...PLAIN_FIELDS, description: 'A person or desk to contact about a listing.' })
@@ -140,9 +138,6 @@ export class Service extends Node {
 
   @Field(() => [ServiceCostOption], { description: 'Prices, when the directory lists them; see `fees` for prices in words.' })
   costOptions!: ServiceCostOption[];
-
-  @Field(() => [String], { description: 'Languages the service is offered in (names and ISO codes as published).' })
-  languages!: string[];
 
   @Field(() => [String], { description: 'Taxonomy term names.' })
   categories!: string[];

@@ -84,6 +84,10 @@ describeEachBackend('services sink and Query.services', (backend) => {
     expect(await names({ categories: ['BD-1800.2000', 'Literacy Programs'] })).toEqual(['Adult Reading Tutoring', 'Emergency Food Pantry']);
     expect(await names({ language: 'ES' })).toEqual(['Emergency Food Pantry']);
     expect(await names({ language: 'english' })).toEqual(['Adult Reading Tutoring']);
+    // Any spelling of the language finds what the directory published under another one.
+    expect(await names({ language: 'Español' })).toEqual(['Emergency Food Pantry']);
+    expect(await names({ language: 'spa' })).toEqual(['Emergency Food Pantry']);
+    expect(await names({ language: 'eng' })).toEqual(['Adult Reading Tutoring']);
     expect(await names({ age: 10 })).toEqual(['Emergency Food Pantry', 'Youth Homework Club']);
     expect(await names({ near: { lat: 41.49, lon: -90.6, km: 5 } })).toEqual(['Adult Reading Tutoring', 'Emergency Food Pantry']);
     const first = (await graph.execute(q, { first: 2 })).data!.services;
@@ -107,13 +111,15 @@ describeEachBackend('services sink and Query.services', (backend) => {
 
   it('resolves organization, locations with accessibility, hours and Node refetch in a constant number of statements', async () => {
     const q = `{ services(first: 10) { edges { node { id name organization { name kind } locations { name address accessibility }
-      hours { byDay opensAt closesAt } } } } }`;
+      hours { byDay opensAt closesAt } languages { tag name nativeName } } } } }`;
     const { result, statements } = await graph.sql.measure(() => graph.execute(q));
     const pantryNode = result.data!.services.edges[1].node;
     expect(pantryNode).toMatchObject({
       name: 'Emergency Food Pantry', organization: { name: 'Millbrook Food Share', kind: 'NONPROFIT' },
       locations: [{ name: 'Food Share Pantry', address: '78 Mill Road, Millbrook, IA 52799, US', accessibility: 'Step-free entrance Ramp at the side door' }],
       hours: [{ byDay: ['TU', 'TH'], opensAt: '10:00', closesAt: '14:00' }],
+      // Published as { name: 'Spanish', code: 'es' }: one language, not two strings.
+      languages: [{ tag: 'es', name: 'Spanish', nativeName: 'español' }],
     });
     expect(statements).toBeLessThanOrEqual(4); // page + partners + links + locations
     const node = await graph.execute(`query($id: ID!) { node(id: $id) { ... on Service { name } } }`, { id: pantryNode.id });
