@@ -43,6 +43,16 @@ export enum RegistrationMode {
   EXTERNAL = 'EXTERNAL',
 }
 
+/** Where an event's registration stands right now, as a front end shows it (RegistrationInfo.state). */
+export enum RegistrationState {
+  NOT_REQUIRED = 'NOT_REQUIRED',
+  NOT_YET_OPEN = 'NOT_YET_OPEN',
+  OPEN = 'OPEN',
+  WAITLIST_OPEN = 'WAITLIST_OPEN',
+  FULL = 'FULL',
+  CLOSED = 'CLOSED',
+}
+
 export enum RegistrationStatus {
   CONFIRMED = 'CONFIRMED',
   WAITLISTED = 'WAITLISTED',

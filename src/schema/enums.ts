@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { CatalogFormat, HoldingStatus } from '../datasources/shared/catalog-item';
-import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus } from '../domain/enums';
+import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus } from '../domain/enums';
 
 registerEnumType(PartnerKind, {
   name: 'PartnerKind',
@@ -58,6 +58,18 @@ registerEnumType(RegistrationMode, {
     EXTERNAL: { description: 'Register on the partner\'s own site (RegistrationInfo.url); counts are the partner\'s, where it publishes them.' },
   },
 });
+registerEnumType(RegistrationState, {
+  name: 'RegistrationState',
+  description: 'Where an event\'s registration stands right now: the one field a front end needs to pick its button or label.',
+  valuesConfig: {
+    NOT_REQUIRED: { description: 'No registration: just come (mode NONE).' },
+    NOT_YET_OPEN: { description: 'Registration opens later, at opensAt.' },
+    OPEN: { description: 'Taking registrations, with seats left (or no limit).' },
+    WAITLIST_OPEN: { description: 'No seats left, but the waiting list takes names.' },
+    FULL: { description: 'No seats left and no waiting list to join.' },
+    CLOSED: { description: 'No longer taking registrations: closesAt passed, the event ended, or it is cancelled or postponed.' },
+  },
+});
 registerEnumType(RegistrationStatus, {
   name: 'RegistrationStatus',
   description: 'Where a registration stands.',
@@ -78,7 +90,7 @@ registerEnumType(ServiceStatus, {
   },
 });
 
-export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationStatus, ServiceStatus };
+export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus };
 
 registerEnumType(CatalogFormat, {
   name: 'CatalogFormat',

@@ -61,7 +61,7 @@ export function renderJsonFeed(items: FeedItem[], meta: FeedMeta): string {
             : null,
           registration: {
             mode: r.mode, url: r.url, capacity: r.capacity, confirmed: r.confirmed, waitlisted: r.waitlisted,
-            waitlist_capacity: r.waitlistCapacity, waitlist_available: r.waitlistAvailable, remaining: r.remaining, max_party_size: r.maxPartySize, is_open: r.isOpen,
+            waitlist_capacity: r.waitlistCapacity, waitlist_available: r.waitlistAvailable, remaining: r.remaining, max_party_size: r.maxPartySize, is_open: r.isOpen, state: r.state,
           },
           ics_url: meta.icsUrlOf(item),
         },

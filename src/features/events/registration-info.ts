@@ -1,5 +1,5 @@
 import { EventEntity } from '../../model/event.entity';
-import { EventStatus, RegistrationMode } from '../../domain/enums';
+import { EventStatus, RegistrationMode, RegistrationState } from '../../domain/enums';
 import { webLinkAsStored } from '../../domain/web-url';
 
 export interface RegistrationInfo {
@@ -22,6 +22,7 @@ export interface RegistrationInfo {
   opensAt: Date | null;
   closesAt: Date | null;
   isOpen: boolean;
+  state: RegistrationState;
 }
 
 /**
@@ -42,7 +43,7 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     && (!event.registrationClosesAt || now < event.registrationClosesAt)
     && now < event.endsAt;
   const live = event.status !== EventStatus.CANCELLED && event.status !== EventStatus.POSTPONED;
-  return {
+  const info = {
     mode,
     // Only web links, even from a row stored before adapters checked them (GraphQL, feeds, /embed all read this).
     url: mode === RegistrationMode.EXTERNAL ? webLinkAsStored(event.registrationUrl) ?? webLinkAsStored(event.url) : null,
@@ -59,4 +60,22 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     closesAt: event.registrationClosesAt,
     isOpen: mode !== RegistrationMode.NONE && live && inWindow,
   };
+  const notYetOpen = event.registrationOpensAt != null && now < event.registrationOpensAt && now < event.endsAt;
+  return { ...info, state: registrationState(info, { live, notYetOpen }) };
+}
+
+/**
+ * The one word a front end shows: a drop-in event is NOT_REQUIRED (not "closed"), and a full event
+ * says whether its waiting list still takes names. A window that has not opened yet wins over
+ * fullness, so "opens Monday" is shown rather than "full" for an event filled by staff in advance.
+ */
+function registrationState(
+  info: Omit<RegistrationInfo, 'state'>,
+  at: { live: boolean; notYetOpen: boolean },
+): RegistrationState {
+  if (info.mode === RegistrationMode.NONE) return RegistrationState.NOT_REQUIRED;
+  if (at.live && at.notYetOpen) return RegistrationState.NOT_YET_OPEN;
+  if (!info.isOpen) return RegistrationState.CLOSED;
+  if (info.remaining !== 0) return RegistrationState.OPEN;
+  return waitlistOpen(info) ? RegistrationState.WAITLIST_OPEN : RegistrationState.FULL;
 }

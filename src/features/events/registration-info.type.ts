@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { RegistrationMode } from '../../schema/enums';
+import { RegistrationMode, RegistrationState } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
@@ -44,6 +44,9 @@ export class RegistrationInfo {
   @Field(() => DateTime, { nullable: true, description: 'Registration closes at this instant (UTC); null: it stays open until the event ends.' })
   closesAt!: Date | null;
 
-  @Field(() => Boolean, { description: 'Registration is possible right now (mode, window, status).' })
+  @Field(() => Boolean, { description: 'Registration is possible right now (mode, window, status); false for drop-in events too, so prefer state.' })
   isOpen!: boolean;
+
+  @Field(() => RegistrationState, { description: 'Where registration stands right now: NOT_REQUIRED for drop-in events, NOT_YET_OPEN before opensAt, OPEN, WAITLIST_OPEN or FULL once the seats are gone, CLOSED after closesAt, the end, or a cancellation.' })
+  state!: RegistrationState;
 }

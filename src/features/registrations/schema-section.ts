@@ -8,7 +8,7 @@ export const registrationsSection: SchemaSection = {
     mutation: ['register', 'cancelRegistration', 'checkIn'],
     subscription: ['registrationCounts'],
     types: [
-      'RegistrationInfo', 'RegistrationMode', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
+      'RegistrationInfo', 'RegistrationMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
       'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'CancelRegistrationInput',
       'CancelPayload', 'RegistrationCounts',
     ],

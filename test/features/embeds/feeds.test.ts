@@ -7,9 +7,9 @@ import { describeEachBackend } from '../../support/backends';
 import { startTestServer, TestServer } from '../../support/server';
 
 const EVENTS = `query ($filter: EventFilter, $first: Int) { events(first: $first, filter: $filter) { edges { node {
-  id title startsAt endsAt allDay startDate endDate status organizer { id slug } } } } }`;
+  id title startsAt endsAt allDay startDate endDate status organizer { id slug } registration { state } } } } }`;
 
-type GraphEvent = { id: string; title: string; startsAt: string; endsAt: string; allDay: boolean; startDate: string | null; endDate: string | null; status: string };
+type GraphEvent = { id: string; title: string; startsAt: string; endsAt: string; allDay: boolean; startDate: string | null; endDate: string | null; status: string; registration: { state: string } };
 
 function parseIcs(text: string) {
   const calendar = new ICAL.Component(ICAL.parse(text));
@@ -122,6 +122,7 @@ describeEachBackend('event feeds', (backend) => {
     }
     const expected = await graph({ audiences: ['KIDS'] });
     expect(feed.items.map((i: { id: string }) => i.id)).toEqual(expected.slice(0, 20).map((e) => e.id));
+    expect(feed.items.map((i: any) => i._community_graph.registration.state)).toEqual(expected.slice(0, 20).map((e) => e.registration.state));
   });
 
   it('serve a well-formed RSS 2.0 channel', async () => {

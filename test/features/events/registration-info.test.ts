@@ -70,3 +70,35 @@ describe('registration window edges', () => {
     expect(registrationInfo(event({ endsAt: new Date(now.getTime() + 1) }), now).isOpen).toBe(true);
   });
 });
+
+describe('registration state', () => {
+  const stateOf = (overrides: Partial<EventEntity>) => registrationInfo(event(overrides), now).state;
+  const later = new Date(now.getTime() + 1);
+
+  it('names every state a front end shows', () => {
+    expect([
+      stateOf({ registrationMode: RegistrationMode.NONE }),
+      stateOf({ registrationOpensAt: later }),
+      stateOf({}),
+      stateOf({ capacity: null }),
+      stateOf({ confirmedCount: 10 }),
+      stateOf({ confirmedCount: 10, waitlistedCount: 2 }),
+      stateOf({ registrationClosesAt: now }),
+      stateOf({ endsAt: now }),
+      stateOf({ status: EventStatus.POSTPONED }),
+    ]).toEqual(['NOT_REQUIRED', 'NOT_YET_OPEN', 'OPEN', 'OPEN', 'WAITLIST_OPEN', 'FULL', 'CLOSED', 'CLOSED', 'CLOSED']);
+  });
+
+  it('follows the partner for EXTERNAL events, whose waiting list only the partner knows', () => {
+    const full = { registrationMode: RegistrationMode.EXTERNAL, waitlistCapacity: 0, confirmedCount: 10 };
+    expect(stateOf({ ...full, externalWaitlist: true })).toBe('WAITLIST_OPEN');
+    expect(stateOf({ ...full, externalWaitlist: null })).toBe('FULL');
+    expect(stateOf({ registrationMode: RegistrationMode.EXTERNAL, capacity: null })).toBe('OPEN');
+  });
+
+  it('shows a window not yet open before fullness, and a cancelled or ended event as CLOSED even before its window', () => {
+    expect(stateOf({ registrationOpensAt: later, confirmedCount: 10, waitlistedCount: 2 })).toBe('NOT_YET_OPEN');
+    expect(stateOf({ registrationOpensAt: later, status: EventStatus.CANCELLED })).toBe('CLOSED');
+    expect(stateOf({ registrationOpensAt: later, endsAt: now })).toBe('CLOSED');
+  });
+});
