@@ -5,6 +5,7 @@ import { createTestDatabase } from '../support/backends';
 import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
 import { connect, openSocket, toWsUrl } from '../support/ws';
+import { untilSubscriptions } from '../support/live';
 
 /** The graphql-transport-ws protocol (graphql-ws PROTOCOL.md), exercised frame by frame on our server. */
 describeEachBackend('the graphql-ws endpoint', (backend) => {
@@ -88,10 +89,10 @@ describeEachBackend('the graphql-ws endpoint', (backend) => {
   it('completes from the client: the subscription is released and its id can be reused', async () => {
     const socket = await connect(url);
     socket.send({ type: 'subscribe', id: 'a', payload: subscription() });
-    for (let i = 0; i < 500 && server.app.services.live.activeSubscriptions() < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    await untilSubscriptions(server, 1);
     expect(server.app.services.live.activeSubscriptions()).toBe(1);
     socket.send({ type: 'complete', id: 'a' });
-    for (let i = 0; i < 500 && server.app.services.live.activeSubscriptions() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await untilSubscriptions(server, 0);
     expect(server.app.services.live.activeSubscriptions()).toBe(0);
     socket.send({ type: 'subscribe', id: 'a', payload: { query: '{ partners { slug } }' } });
     expect(await socket.next()).toMatchObject({ type: 'next', id: 'a' });
@@ -117,7 +118,7 @@ describeEachBackend('shutdown with open sockets', (backend) => {
     const sockets = await Promise.all(Array.from({ length: 5 }, () => connect(url)));
     sockets.forEach((s, i) => s.send({ type: 'subscribe', id: `s${i}`, payload: { query: `subscription { registrationCounts(eventIds: ["${event.globalId}"]) { confirmed } }` } }));
     const idle = await openSocket(url); // not even initialised
-    for (let i = 0; i < 500 && server.app.services.live.activeSubscriptions() < 5; i++) await new Promise((r) => setTimeout(r, 10));
+    await untilSubscriptions(server, 5);
     await server.close();
     const closed = await Promise.all([...sockets, idle].map((s) => s.closed));
     expect(closed.map((c) => c.code)).toEqual([1001, 1001, 1001, 1001, 1001, 1001]);

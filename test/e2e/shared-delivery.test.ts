@@ -3,6 +3,7 @@ import { describeEachBackend } from '../support/backends';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
 import { connect, TestSocket, toWsUrl } from '../support/ws';
+import { untilSubscriptions } from '../support/live';
 
 /**
  * One registration's cost does not grow with the number of subscribers who share its subscription:
@@ -30,7 +31,7 @@ describeEachBackend('live deliveries shared by subscribers', (backend) => {
   async function subscribers(n: number, eventId: string, query = FAT, authorization?: string): Promise<TestSocket[]> {
     const sockets = await Promise.all([...Array(n)].map(() => connect(toWsUrl(server.graphqlUrl), authorization ? { authorization } : undefined)));
     for (const socket of sockets) socket.send({ type: 'subscribe', id: 'counts', payload: { query, variables: { ids: [eventId] } } });
-    for (let i = 0; i < 300 && server.app.services.live.activeSubscriptions() < n; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilSubscriptions(server, n);
     expect(server.app.services.live.activeSubscriptions()).toBe(n);
     return sockets;
   }
@@ -47,7 +48,7 @@ describeEachBackend('live deliveries shared by subscribers', (backend) => {
   async function closeAll(sockets: TestSocket[]) {
     for (const socket of sockets) socket.close();
     await Promise.all(sockets.map((socket) => socket.closed));
-    for (let i = 0; i < 300 && server.app.services.live.activeSubscriptions() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilSubscriptions(server, 0);
   }
 
   it('costs the same SQL for 1 subscriber and for 40, and all 40 get the same frame', async () => {
@@ -71,7 +72,7 @@ describeEachBackend('live deliveries shared by subscribers', (backend) => {
     const [publicSocket] = await subscribers(1, event.globalId, STAFF_VIEW);
     const staffSocket = await connect(toWsUrl(server.graphqlUrl), { authorization: partner.key });
     staffSocket.send({ type: 'subscribe', id: 'counts', payload: { query: STAFF_VIEW, variables: { ids: [event.globalId] } } });
-    for (let i = 0; i < 300 && server.app.services.live.activeSubscriptions() < 2; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await untilSubscriptions(server, 2);
     await register(event.globalId);
     const [asPublic, asStaff] = await Promise.all([publicSocket, staffSocket].map((socket) => socket.nextMatching((m) => m.id === 'counts', 5)));
     expect(asStaff.payload.data.registrationCounts.event.registrations).toEqual([{ email: `ann${email}@example.org` }]);

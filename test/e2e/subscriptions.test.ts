@@ -3,17 +3,12 @@ import { describeEachBackend } from '../support/backends';
 import { CANCEL, createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
 import { connect, openSocket, TestSocket, toWsUrl, WsMessage } from '../support/ws';
+import { untilSubscriptions } from '../support/live';
 
 const COUNTS = `subscription($eventIds: [ID!], $partnerId: ID) {
   registrationCounts(eventIds: $eventIds, partnerId: $partnerId) { eventId capacity confirmed waitlisted remaining changedAt event { title registration { remaining attended } } }
 }`;
 const CHANGES = 'subscription($partnerId: ID, $kinds: [PartnerKind!]) { eventChanges(partnerId: $partnerId, kinds: $kinds) { type eventId partnerKind changedAt event { title status } } }';
-
-/** Waits (bounded) until this replica has `n` subscriptions attached, so no published message can be missed. */
-async function untilSubscribed(server: TestServer, n: number): Promise<void> {
-  for (let i = 0; i < 500 && server.app.services.live.activeSubscriptions() < n; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(server.app.services.live.activeSubscriptions()).toBe(n);
-}
 
 describeEachBackend('live subscriptions over graphql-ws', (backend) => {
   let server: TestServer;
@@ -28,7 +23,7 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
   });
   afterEach(async () => {
     for (const socket of sockets.splice(0)) socket.close();
-    for (let i = 0; i < 500 && server.app.services.live.activeSubscriptions() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await untilSubscriptions(server, 0);
   });
   afterAll(() => server.close());
 
@@ -47,7 +42,7 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
     const event = await insertNativeEvent(server.app.db, partner.partner.id, { capacity: 1, waitlistCapacity: 2, maxPartySize: 1, title: 'Live one' });
     const other = await insertNativeEvent(server.app.db, partner.partner.id);
     const socket = await subscribe(COUNTS, { eventIds: [event.globalId] });
-    await untilSubscribed(server, 1);
+    await untilSubscriptions(server, 1);
 
     const register = async (email: string, eventId = event.globalId) =>
       (await server.post({ query: REGISTER, variables: { input: { eventId, name: 'N', email } } })).json.data.register;
@@ -78,7 +73,7 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
     const stranger = await createPartner(server.app.db);
     const theirs = await insertNativeEvent(server.app.db, stranger.partner.id);
     const socket = await subscribe(COUNTS, { partnerId: partner.globalId });
-    await untilSubscribed(server, 1);
+    await untilSubscriptions(server, 1);
     const register = (eventId: string, email: string) => server.post({ query: REGISTER, variables: { input: { eventId, name: 'N', email } } });
     await register(theirs.globalId, 'x@example.org');
     await register(mine.globalId, 'y@example.org');
@@ -87,7 +82,7 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
 
   it('resolves each delivery with fresh loaders: a second edit shows the new title, not a cached one', async () => {
     const socket = await subscribe(CHANGES, { partnerId: partner.globalId });
-    await untilSubscribed(server, 1);
+    await untilSubscriptions(server, 1);
     const staff = { authorization: partner.key };
     const created = await server.post({
       query: 'mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }',
@@ -113,7 +108,7 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
 
   it('filters event changes by partner kind', async () => {
     const socket = await subscribe(CHANGES, { kinds: ['MUSEUM'] });
-    await untilSubscribed(server, 1);
+    await untilSubscriptions(server, 1);
     server.app.services.pubsub.publish('EVENT_CHANGES', { type: 'UPDATED', eventId: 'lib', partnerId: partner.partner.id, partnerKind: 'LIBRARY' as never, changedAt: new Date().toISOString() });
     server.app.services.pubsub.publish('EVENT_CHANGES', { type: 'REMOVED', eventId: 'mus', partnerId: 'm', partnerKind: 'MUSEUM' as never, changedAt: new Date().toISOString() });
     expect(data(await socket.next()).eventChanges).toMatchObject({ type: 'REMOVED', eventId: toGlobalId('Event', 'mus'), partnerKind: 'MUSEUM', event: null });

@@ -2,6 +2,8 @@ import { createLogger } from '../../src/logger';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
 import { connect, openSocket, TestSocket, toWsUrl } from '../support/ws';
+import { untilSubscriptions } from '../support/live';
+import { until } from '../support/until';
 
 /**
  * What one client address may hold open over graphql-ws (WS_MAX_SOCKETS_PER_ADDRESS,
@@ -21,7 +23,7 @@ describe('graphql-ws caps per client address and per socket [sqlite]', () => {
     return Number(/^community_graph_active_subscriptions (\d+)$/m.exec(text)![1]);
   };
   const eventually = async (check: () => Promise<boolean>) => {
-    for (let i = 0; i < 200 && !(await check()); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(check, 'the condition holds');
     expect(await check()).toBe(true);
   };
 
@@ -128,7 +130,7 @@ describe('a slow subscriber killed with frames pending [sqlite]', () => {
       const slow = await connect(toWsUrl(server.graphqlUrl));
       const fat = 'subscription { registrationCounts { confirmed event { description title } } }';
       for (let n = 0; n < 40; n++) slow.send({ type: 'subscribe', id: `s${n}`, payload: { query: fat } });
-      for (let i = 0; i < 200 && server.app.services.live.activeSubscriptions() < 40; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await untilSubscriptions(server, 40);
       expect(server.app.services.live.activeSubscriptions()).toBe(40);
       const tcp = (slow.socket as unknown as { _socket: import('node:net').Socket })._socket;
       tcp.pause();
@@ -137,7 +139,7 @@ describe('a slow subscriber killed with frames pending [sqlite]', () => {
       tcp.destroy();
       await slow.closed;
       for (let n = 20; n < 25; n++) await register(n);
-      for (let i = 0; i < 200 && server.app.services.live.activeSubscriptions() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      await untilSubscriptions(server, 0);
       expect(server.app.services.live.activeSubscriptions()).toBe(0);
       expect(logs.filter((entry) => entry.level >= 50)).toEqual([]);
       expect((await fetch(`${server.app.url}/healthz`)).status).toBe(200);

@@ -10,7 +10,10 @@ export interface WsMessage {
 export interface TestSocket {
   socket: WebSocket;
   send(message: unknown): void;
-  /** The next message from the server (fails after `timeoutMs`, so a test never hangs). */
+  /**
+   * The next message from the server. The timeout only keeps a lost message from hanging the test (it
+   * fails naming what it waited for); a busy machine delivers late, so it is generous.
+   */
   next(timeoutMs?: number): Promise<WsMessage>;
   /** Messages until one matches, failing after `max` messages or the timeout. */
   nextMatching(match: (m: WsMessage) => boolean, max?: number): Promise<WsMessage>;
@@ -39,7 +42,7 @@ export async function openSocket(url: string, options: { protocol?: string; head
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  const next = (timeoutMs = 10_000) => new Promise<WsMessage>((resolve, reject) => {
+  const next = (timeoutMs = 60_000) => new Promise<WsMessage>((resolve, reject) => {
     const queued = queue.shift();
     if (queued) return resolve(queued);
     const timer = setTimeout(() => reject(new Error(`no message within ${timeoutMs} ms`)), timeoutMs);

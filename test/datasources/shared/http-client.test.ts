@@ -6,6 +6,7 @@ import { createHttpClient, FetchError, parseRetryAfter } from '../../../src/data
 import { createUrlPolicy, Lookup } from '../../../src/datasources/shared/url-policy';
 import { FeedServer } from '../../support/feed-server';
 import { LocalServer, startLocalServer } from '../../support/local-http';
+import { until } from '../../support/until';
 
 describe('the fetch policy (createHttpClient)', () => {
   let feeds: FeedServer;
@@ -112,7 +113,7 @@ describe('the fetch policy (createHttpClient)', () => {
     const stopping = new AbortController();
     const client = createHttpClient({ signal: stopping.signal, retries: 5, timeoutMs: 60_000 });
     const pending = client.fetch(`${feeds.url}/stalled`);
-    for (let i = 0; i < 500 && feeds.count('/stalled') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => feeds.count('/stalled') > 0, 'the feed server has the request for /stalled');
     stopping.abort();
     await expect(pending).rejects.toThrow(`Fetching ${feeds.url}/stalled was interrupted: the server is shutting down.`);
     expect(feeds.count('/stalled')).toBe(1);
@@ -120,7 +121,7 @@ describe('the fetch policy (createHttpClient)', () => {
     feeds.set('/busy-at-shutdown', { kind: 'status', status: 503, retryAfter: '3600' });
     const again = new AbortController();
     const waiting = createHttpClient({ signal: again.signal, retries: 5, retryMaxDelayMs: 3_600_000 }).fetch(`${feeds.url}/busy-at-shutdown`);
-    for (let i = 0; i < 500 && feeds.count('/busy-at-shutdown') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => feeds.count('/busy-at-shutdown') > 0, 'the feed server has the request for /busy-at-shutdown');
     again.abort();
     await expect(waiting).rejects.toThrow(`Fetching ${feeds.url}/busy-at-shutdown was interrupted: the server is shutting down.`);
     expect(feeds.count('/busy-at-shutdown')).toBe(1);

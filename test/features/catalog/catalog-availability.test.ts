@@ -34,7 +34,7 @@ describeEachBackend('live availability (ILS-DI and RTAC, batched)', (backend) =>
     ilsdi = await startFakeIlsDi();
     rtac = await startFakeRtac();
     const directory = { endpointsFor: (ids: string[]) => directoryRef.current.endpointsFor(ids) };
-    graph = await createTestGraph(backend, { services: { availability: { http, directory, cacheMs: 0, timeoutMs: 500, breakerResetMs: 60_000 } } });
+    graph = await createTestGraph(backend, { services: { availability: { http, directory, cacheMs: 0, timeoutMs: 3_000, breakerResetMs: 60_000 } } });
     koha = (await createLibrary(graph.db, 'koha-town', ['CEN'])).id;
     folio = (await createLibrary(graph.db, 'folio-city', ['MAIN'])).id;
     directoryRef.current = staticIlsDirectory([
@@ -139,6 +139,10 @@ describeEachBackend('live availability (ILS-DI and RTAC, batched)', (backend) =>
   it('times out a hanging ILS and then opens its circuit, so later requests do not call it at all', async () => {
     const slow = await startFakeRtac();
     slow.mode = 'hang';
+    // Its own graph with a short ILS timeout, so the failures fall inside the breaker's rolling window;
+    // the others use a timeout a loaded machine's loopback ILS always meets.
+    const directory = { endpointsFor: (ids: string[]) => directoryRef.current.endpointsFor(ids) };
+    const graph = await createTestGraph(backend, { services: { availability: { http, directory, cacheMs: 0, timeoutMs: 500, breakerResetMs: 60_000 } } });
     try {
       const slowTown = (await createLibrary(graph.db, 'slow-town', ['S'])).id;
       directoryRef.current = staticIlsDirectory([
@@ -159,6 +163,7 @@ describeEachBackend('live availability (ILS-DI and RTAC, batched)', (backend) =>
       expect(reasons[4]).toContain('(circuit open after repeated failures)');
       expect(slow.requests.length).toBe(3); // the breaker opened after three failures (volumeThreshold)
     } finally {
+      await graph.close();
       await slow.close();
     }
   });

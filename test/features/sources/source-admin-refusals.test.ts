@@ -18,7 +18,7 @@ describe('source administration refusals', () => {
   const sourceCount = () => h.graph.db.getRepository(SourceEntity).count();
 
   beforeAll(async () => {
-    h = await createSyncHarness('sqlite', { timeoutMs: 5_000 });
+    h = await createSyncHarness('sqlite');
     feeds = await new FeedServer().start();
     partnerId = await h.addPartner('admin-school');
   });

@@ -35,7 +35,8 @@ export interface SyncHarness {
 }
 
 /**
- * The real services over a fresh database, with a fast-failing fetch policy (short timeout, quick retries).
+ * The real services over a fresh database, with a fast-failing fetch policy (quick retries, a small body
+ * cap, a 5 s timeout: short, yet long enough for a loopback feed on a machine busy with other work).
  * `sync` overrides SYNC_* settings (e.g. small limits per source); `services`, other service options
  * (e.g. the `stopping` signal the server aborts on shutdown).
  */
@@ -45,7 +46,7 @@ export async function createSyncHarness(
   const graph = await createTestGraph(backend, {
     services: {
       ...services,
-      partnerHttp: { timeoutMs: 400, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http },
+      partnerHttp: { timeoutMs: 5_000, retries: 1, retryBaseDelayMs: 5, retryMaxDelayMs: 50, maxBodyBytes: 256 * 1024, ...http },
       config: { sync: { ...loadSyncConfig({}), ...sync } },
     },
   });
@@ -101,8 +102,10 @@ export interface FeedSync {
   partnerId: string;
 }
 
-export async function openFeedSync(backend: BackendName, partnerSlug: string, sync: Partial<SyncConfig> = {}): Promise<FeedSync> {
-  const h = await createSyncHarness(backend, {}, sync);
+export async function openFeedSync(
+  backend: BackendName, partnerSlug: string, sync: Partial<SyncConfig> = {}, http: HttpClientOptions = {},
+): Promise<FeedSync> {
+  const h = await createSyncHarness(backend, http, sync);
   const feeds = await new FeedServer().start();
   return { h, feeds, partnerId: await h.addPartner(partnerSlug) };
 }

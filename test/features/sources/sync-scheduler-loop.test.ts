@@ -19,7 +19,7 @@ describe('sync scheduler loop', () => {
   const logger = () => createLogger('info', { write: (line: string) => void logs.push(JSON.parse(line)) });
 
   beforeAll(async () => {
-    h = await createSyncHarness('sqlite', { retries: 0, timeoutMs: 5_000 });
+    h = await createSyncHarness('sqlite', { retries: 0 });
     feeds = await new FeedServer().start();
     partnerId = await h.addPartner('looping-school');
   });

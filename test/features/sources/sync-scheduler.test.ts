@@ -25,7 +25,7 @@ describeEachBackend('sync scheduler', (backend) => {
   let scheduler: SyncScheduler;
 
   beforeAll(async () => {
-    h = await createSyncHarness(backend, { timeoutMs: 5_000 }); // the slow feeds below must not time out on a busy machine
+    h = await createSyncHarness(backend); // its 5 s timeout: the slow feeds below must not time out on a busy machine
     feeds = await new FeedServer().start();
     partnerId = await h.addPartner('scheduled-school');
     scheduler = new SyncScheduler(h.graph.db, h.graph.services.sync, h.graph.services.syncLocks, { tickMs: 60_000 });
