@@ -113,7 +113,7 @@ export interface RateLimitConfig {
   perIp: number;
   /** Requests per window and API key. */
   perKey: number;
-  /** `register` attempts per window and client IP. */
+  /** `register` and `myRegistration` fields per window and client IP. */
   registerPerIp: number;
   /** Requests with an unknown or revoked key per window and client IP before keyed requests are refused. */
   authFailuresPerIp: number;

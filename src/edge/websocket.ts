@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { DocumentNode, getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
@@ -11,6 +11,7 @@ import { createErrorFormatter } from './format-error';
 import { PersistedOperation, sha256Hex } from './persisted-queries';
 import { QueryLimitError } from './plugins/query-limits.plugin';
 import { rateLimitedGraphQLError, RateLimits } from './rate-limit/rate-limit';
+import { strictFieldCount } from './rate-limit/strict-fields';
 import { SocketFlow } from './ws-flow';
 import { WsCaps } from './ws-caps';
 import { sharedSubscribe } from './shared-delivery';
@@ -163,6 +164,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
         return [new GraphQLError('Mutations are not accepted over WebSocket; send them with POST /graphql.', { extensions: { code: 'BAD_REQUEST' } })];
       }
+      const strict = await chargeStrictFields(options.rateLimits, document, payload.operationName, addressOf(ctx.extra.request));
+      if (strict) return [strict];
       if (options.safelist && !ctx.extra.authorization && !options.safelist.has(sha256Hex(payload.query))) {
         return [new GraphQLError('This server runs only registered (persisted) operations without an API key (SAFELIST_FILE).', {
           extensions: { code: 'PERSISTED_QUERY_NOT_ALLOWED' },
@@ -215,6 +218,17 @@ async function chargeRateLimit(limits: RateLimits | undefined, authorization: st
     ? await limits.consume('key', createHash('sha256').update(authorization).digest('hex'))
     : await limits.consume('ip', address ?? 'unknown');
   return decision.allowed ? null : rateLimitedGraphQLError(decision);
+}
+
+/** `myRegistration` spends the `register` budget here as over HTTP (register-rate-limit.plugin.ts): one point per field. */
+async function chargeStrictFields(limits: RateLimits | undefined, document: DocumentNode, operationName: string | null | undefined, address: string): Promise<GraphQLError | null> {
+  const operation = getOperationAST(document, operationName);
+  if (!limits?.enabled || !operation) return null;
+  for (let i = strictFieldCount(document, operation); i > 0; i--) {
+    const decision = await limits.consume('register', address);
+    if (!decision.allowed) return rateLimitedGraphQLError(decision);
+  }
+  return null;
 }
 
 /** Write failures that mean the peer is gone (the stream was destroyed or reset under a pending frame). */

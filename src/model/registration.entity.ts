@@ -6,6 +6,7 @@ import { InstantColumn } from '../db/columns';
 @Entity({ name: 'registration' })
 @Index('registration_event_status', ['eventId', 'status'])
 @Index('registration_event_email', ['eventId', 'email'])
+@Index('registration_cancel_token_hash', ['cancelTokenHash'])
 export class RegistrationEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;

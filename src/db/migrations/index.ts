@@ -8,6 +8,7 @@ import { EventPartnerDetails1764940000000 } from './1764940000000-event-partner-
 import { HoldingRemoteNames1765000000000 } from './1765000000000-holding-remote-names';
 import { EventExternalWaitlist1765100000000 } from './1765100000000-event-external-waitlist';
 import { SourceSyncDetails1765200000000 } from './1765200000000-source-sync-details';
+import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-registration-cancel-token-index';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   HoldingRemoteNames1765000000000,
   EventExternalWaitlist1765100000000,
   SourceSyncDetails1765200000000,
+  RegistrationCancelTokenIndex1765300000000,
 ];

@@ -1,15 +1,28 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Context } from '../../context';
 import { RegistrationEntity } from '../../model/registration.entity';
 import { CancelResult, RegisterResult } from './registration.service';
 import { CancelRegistrationInput, RegisterInput } from './register.input';
 import { CancelPayload, RegisterPayload } from './register-payload.type';
+import { MyRegistration } from './my-registration.type';
 import { Registration } from './registration.type';
 import { RegistrationService } from './registration.service';
 
 @Resolver()
 export class RegistrationResolver {
   constructor(private readonly registrationService: RegistrationService) {}
+
+  @Query(() => MyRegistration, {
+    nullable: true,
+    description: 'The registration a cancel code (RegistrationTicket.cancelToken) was handed out with: no API key needed, the code is '
+      + 'the proof. Null for a code no registration holds; a code that cannot be one is BAD_USER_INPUT. Rate limited like register.',
+  })
+  myRegistration(
+    @Ctx() ctx: Context,
+    @Arg('code', () => String, { description: 'The cancelToken handed out with the RegistrationTicket (32 characters).' }) code: string,
+  ): Promise<RegistrationEntity | null> {
+    return this.registrationService.byCancelToken(ctx, code);
+  }
 
   @Mutation(() => RegisterPayload, { description: 'Register a party for a NATIVE event: a ticket, or a typed rejection. No API key needed.' })
   async register(@Ctx() ctx: Context, @Arg('input', () => RegisterInput, { description: 'Who registers, for which event, how many people.' }) input: RegisterInput): Promise<object> {

@@ -1,4 +1,3 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Context } from '../../context';
 import { RegistrationStatus } from '../../domain/enums';
@@ -12,6 +11,7 @@ import { CommunityPubSub } from '../../pubsub/pubsub';
 import { access } from '../../domain/access';
 import { cancelProgram, checkInProgram, RegistrationRejectionCode, registerProgram } from './registration-programs';
 import { countsMessage } from '../events/seats';
+import { cancelTokens } from './cancel-token';
 import { DataChanges } from '../../pubsub/data-changes';
 
 export interface RegisterInput {
@@ -35,16 +35,6 @@ export interface CancelResult {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_PARTY_SIZE = 100;
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
-function tokenMatcher(token: string): (hash: string) => boolean {
-  const presented = Buffer.from(sha256(token), 'hex');
-  return (hash) => {
-    const stored = Buffer.from(hash, 'hex');
-    return stored.length === presented.length && timingSafeEqual(stored, presented);
-  };
-}
-
 export class RegistrationService {
   constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub, private readonly changes: DataChanges) {}
 
@@ -59,9 +49,9 @@ export class RegistrationService {
     if (!Number.isInteger(partySize) || partySize < 1 || partySize > MAX_PARTY_SIZE) {
       throw new InvalidArgumentError('input.partySize', input.partySize, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
     }
-    const cancelToken = randomBytes(24).toString('base64url');
+    const cancelToken = cancelTokens.create();
     const outcome = await runWriteTransaction(this.db, () => registerProgram({
-      id: newId(), eventId, name, email, partySize, cancelTokenHash: sha256(cancelToken), now: ctx.now,
+      id: newId(), eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken), now: ctx.now,
       mayKnowRegistrants: (partnerId) => access.actsFor(ctx.principal, partnerId),
     }));
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
@@ -75,7 +65,7 @@ export class RegistrationService {
   /** Frees the seats and confirms waitlisted parties in order while they fit. Cancelling twice is a no-op. */
   async cancel(ctx: Context, input: { registrationId: string; cancelToken: string }): Promise<CancelResult> {
     const id = localIdOf('Registration', input.registrationId, 'input.registrationId');
-    const outcome = await runWriteTransaction(this.db, () => cancelProgram(id, tokenMatcher(input.cancelToken), ctx.now));
+    const outcome = await runWriteTransaction(this.db, () => cancelProgram(id, cancelTokens.matcher(input.cancelToken), ctx.now));
     if (outcome.kind === 'denied') {
       // Same answer for an unknown id and a wrong token: a token is the only proof of ownership.
       throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
@@ -86,6 +76,22 @@ export class RegistrationService {
       this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
     }
     return { registration: outcome.registration, promoted: outcome.promoted.length };
+  }
+
+  /**
+   * The registration a cancel token was handed out with, for whoever holds the token; null when no
+   * registration (or its event) has it any more. The token is looked up by its hash: the database
+   * compares hashes, whose timing says nothing about any stored token, and the match is then
+   * confirmed in constant time as cancel() does.
+   */
+  async byCancelToken(ctx: Context, code: string): Promise<RegistrationEntity | null> {
+    if (!cancelTokens.hasShape(code)) {
+      // The value is not echoed: a near-miss of a real token is still most of a secret.
+      throw new InvalidArgumentError('code', `${code.length} characters`, 'the 32-character cancelToken of a RegistrationTicket (A-Z, a-z, 0-9, - and _)');
+    }
+    const registration = await this.db.getRepository(RegistrationEntity).findOneBy({ cancelTokenHash: cancelTokens.hash(code) });
+    if (!registration || !cancelTokens.matcher(code)(registration.cancelTokenHash)) return null;
+    return (await ctx.loaders.eventById.load(registration.eventId)) ? registration : null;
   }
 
   /** Staff mark a confirmed registration as attended (or undo it); the event keeps the attendance count. */

@@ -1,6 +1,7 @@
 import type { EventService } from '../events/event.service';
 import { EventChangeFieldsResolver } from './event-change-fields.resolver';
 import { EventRegistrationsResolver } from './event-registrations.resolver';
+import { MyRegistrationFieldsResolver } from './my-registration-fields.resolver';
 import { RegistrationCountsFieldsResolver } from './registration-counts-fields.resolver';
 import { RegistrationFieldsResolver } from './registration-fields.resolver';
 import { RegistrationResolver } from './registration.resolver';
@@ -18,6 +19,7 @@ export function registrationsResolvers(s: RegistrationsResolverServices): object
   return [
     new RegistrationResolver(s.registrations),
     new RegistrationFieldsResolver(s.registrations, s.events),
+    new MyRegistrationFieldsResolver(s.registrations, s.events),
     new EventRegistrationsResolver(s.registrations),
     new SubscriptionResolver(),
     new RegistrationCountsFieldsResolver(s.events),

@@ -5,12 +5,13 @@ export const registrationsSection: SchemaSection = {
   sdl: {
     name: 'Registrations',
     summary: 'Registrations: seats at NATIVE events, the waitlist, check-in and live seat counts.',
+    query: ['myRegistration'],
     mutation: ['register', 'cancelRegistration', 'checkIn'],
     subscription: ['registrationCounts'],
     types: [
       'RegistrationInfo', 'RegistrationMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
       'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'CancelRegistrationInput',
-      'CancelPayload', 'RegistrationCounts',
+      'CancelPayload', 'MyRegistration', 'RegistrationCounts',
     ],
   },
   nodes: {},

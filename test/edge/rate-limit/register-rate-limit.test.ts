@@ -7,7 +7,13 @@ import { createRateLimits, rateLimitedGraphQLError } from '../../../src/edge/rat
 // A stand-in schema with a `register` mutation: the real one arrives with registrations (issue 6);
 // the plugin only looks at top-level field names.
 const schema = new GraphQLSchema({
-  query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString, resolve: () => 'ok' } } }),
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: {
+      ok: { type: GraphQLString, resolve: () => 'ok' },
+      myRegistration: { type: GraphQLString, args: { code: { type: GraphQLString } }, resolve: () => 'mine' },
+    },
+  }),
   mutation: new GraphQLObjectType({
     name: 'Mutation',
     fields: {
@@ -36,13 +42,33 @@ describe('the stricter rate limit for register', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
       expect(refused.body!.errors![0]).toMatchObject({
-        message: `Rate limit exceeded: 2 requests per 60 s for registrations from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
+        message: `Rate limit exceeded: 2 requests per 60 s for register and myRegistration from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
         extensions: { code: 'RATE_LIMITED', limit: 'register' },
       });
       const aliased = await run(apollo, 'mutation { a: register b: register c: register }', '10.0.0.2');
       expect(aliased.status).toBe(429);
       expect((await run(apollo, 'mutation { register }', '10.0.0.3')).body!.data).toEqual({ register: 'registered' });
       expect((await run(apollo, '{ ok }', '10.0.0.1')).body!.data).toEqual({ ok: 'ok' });
+    } finally {
+      await apollo.stop();
+    }
+  });
+
+  it('charges myRegistration queries to the same budget, with the same refusal, aliases and root fragments included', async () => {
+    const apollo = new ApolloServer<Context>({ schema, plugins: [registerRateLimitPlugin(createRateLimits(config, null))] });
+    await apollo.start();
+    try {
+      expect((await run(apollo, 'mutation { register }', '10.0.1.1')).body!.data).toEqual({ register: 'registered' });
+      expect((await run(apollo, '{ myRegistration(code: "x") }', '10.0.1.1')).body!.data).toEqual({ myRegistration: 'mine' });
+      const refused = await run(apollo, '{ myRegistration(code: "y") }', '10.0.1.1');
+      expect(refused.status).toBe(429);
+      expect(refused.body!.errors![0].extensions).toMatchObject({ code: 'RATE_LIMITED', limit: 'register' });
+      expect((await run(apollo, 'mutation { register }', '10.0.1.1')).status).toBe(429);
+      expect((await run(apollo, '{ ok }', '10.0.1.1')).body!.data).toEqual({ ok: 'ok' });
+
+      expect((await run(apollo, '{ a: myRegistration(code: "x") b: myRegistration(code: "y") c: myRegistration(code: "z") }', '10.0.1.2')).status).toBe(429);
+      expect((await run(apollo, '{ ... on Query { a: myRegistration } ...F } fragment F on Query { b: myRegistration c: myRegistration }', '10.0.1.3')).status).toBe(429);
+      expect((await run(apollo, 'mutation { ... on Mutation { a: register b: register c: register } }', '10.0.1.4')).status).toBe(429);
     } finally {
       await apollo.stop();
     }

@@ -23,6 +23,12 @@ describe('the schema', () => {
     expect(doors.sort()).toEqual(DOORS);
     expect(schema.getPossibleTypes(schema.getType('Node') as never).map((t) => t.name)).not.toContain('Registration');
   });
+
+  it('gives the holder of a cancel code (myRegistration) a type with no personal field: a new field must be reviewed here', async () => {
+    const schema = await buildSchemaOver();
+    const fields = Object.keys((schema.getType('MyRegistration') as GraphQLObjectType).getFields()).sort();
+    expect(fields).toEqual(['canCancel', 'event', 'id', 'partySize', 'registeredAt', 'status', 'waitlistPosition']);
+  });
 });
 
 describeEachBackend('registrants\' personal data', (backend) => {

@@ -1,0 +1,46 @@
+import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { Context } from '../../context';
+import { RegistrationStatus } from '../../domain/enums';
+import { toGlobalId } from '../../domain/global-id';
+import { EventEntity } from '../../model/event.entity';
+import { RegistrationEntity } from '../../model/registration.entity';
+import { DateTime } from '../../schema/scalars';
+import { Event } from '../events/event.type';
+import { EventService } from '../events/event.service';
+import { MyRegistration } from './my-registration.type';
+import { RegistrationService } from './registration.service';
+
+@Resolver(() => MyRegistration)
+export class MyRegistrationFieldsResolver {
+  constructor(private readonly registrationService: RegistrationService, private readonly eventService: EventService) {}
+
+  @FieldResolver(() => ID, { description: 'Global id of the registration: cancelRegistration takes it with the code.' })
+  id(@Root() registration: RegistrationEntity): string {
+    return toGlobalId('Registration', registration.id);
+  }
+
+  @FieldResolver(() => Event, { description: 'The event registered for.' })
+  async event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
+    const event = await this.eventService.byLocalId(ctx, registration.eventId);
+    if (!event) throw new Error(`Registration ${registration.id} references missing event ${registration.eventId}`);
+    return event;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'While WAITLISTED: the place in line, 1 = confirmed next (in the order the waitlist is promoted); null otherwise.',
+  })
+  waitlistPosition(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<number | null> {
+    return this.registrationService.waitlistRank(ctx, registration);
+  }
+
+  @FieldResolver(() => DateTime, { description: 'When the party registered (UTC).' })
+  registeredAt(@Root() registration: RegistrationEntity): Date {
+    return registration.createdAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether cancelRegistration would free a seat or waitlist place: false once CANCELLED.' })
+  canCancel(@Root() registration: RegistrationEntity): boolean {
+    return registration.status !== RegistrationStatus.CANCELLED;
+  }
+}
