@@ -13,6 +13,12 @@ export interface Config {
   /** Load the demo town into an empty database on start. */
   demo: boolean;
   logLevel: string;
+  /**
+   * The level of the one-shot commands (sync, sources, ...): LOG_LEVEL when set, else `error`. They
+   * report what happened in their own lines (a sync's "FAILED: <reason>"), so the structured log that
+   * a server needs would only repeat it as JSON in the operator's terminal.
+   */
+  cliLogLevel: string;
   /** Hard ceiling for `first` on every connection. */
   maxPageSize: number;
   introspection: boolean;
@@ -223,8 +229,8 @@ function parseSubgraph(raw: string | undefined, production: boolean, routerToken
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function parseLogLevel(raw: string | undefined): string {
-  if (raw === undefined || raw === '') return 'info';
+function parseLogLevel(raw: string | undefined, fallback: string): string {
+  if (raw === undefined || raw === '') return fallback;
   if (!LOG_LEVELS.includes(raw)) throw new ConfigError('LOG_LEVEL', raw, LOG_LEVELS.join(', '));
   return raw;
 }
@@ -304,7 +310,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: parsePort(env.PORT),
     database: parseDatabaseUrl(env.DATABASE_URL),
     demo: parseSwitch('DEMO', env.DEMO, true),
-    logLevel: parseLogLevel(env.LOG_LEVEL),
+    logLevel: parseLogLevel(env.LOG_LEVEL, 'info'),
+    cliLogLevel: parseLogLevel(env.LOG_LEVEL, 'error'),
     maxPageSize: 100,
     introspection: parseSwitch('INTROSPECTION', env.INTROSPECTION, !production),
     subgraph: parseSubgraph(env.SUBGRAPH, production, subgraphRouterToken),

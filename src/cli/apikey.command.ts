@@ -2,101 +2,79 @@ import { parseArgs } from 'node:util';
 import { Config } from '../config';
 import { openDatabase } from '../db/data-source';
 import { ApiKeyRole } from '../domain/enums';
-import { DomainError } from '../domain/errors';
+import { ApiKeyEntity } from '../model/api-key.entity';
 import { PartnerEntity } from '../model/partner.entity';
 import { ApiKeyService } from '../features/partners/api-key.service';
-import { CliCommand } from './command';
+import { CliCommand, CliIO, CliUsageError } from './command';
+import { Column, printList } from './table.print';
 
-export const APIKEY_USAGE = `Usage:
-  community-graph apikey create --role admin|partner [--partner SLUG] [--label TEXT]
-  community-graph apikey list
-  community-graph apikey revoke ID
+interface KeyRow { key: ApiKeyEntity; partner: string | null }
 
-The key is printed once by "create"; only its SHA-256 is stored. Send it as "Authorization: Bearer <key>".`;
+const COLUMNS: Column<KeyRow>[] = [
+  { header: 'ID', key: 'id', value: (r) => r.key.id },
+  { header: 'ROLE', key: 'role', value: (r) => r.key.role },
+  { header: 'PARTNER', key: 'partner', value: (r) => r.partner },
+  { header: 'CREATED', key: 'createdAt', value: (r) => r.key.createdAt.toISOString() },
+  { header: 'STATUS', key: 'status', value: (r) => (r.key.revokedAt ? 'revoked' : 'active') },
+  { header: 'REVOKED', key: 'revokedAt', value: (r) => r.key.revokedAt?.toISOString() ?? null },
+  { header: 'LABEL', key: 'label', value: (r) => r.key.label || null },
+];
 
-class UsageError extends Error {}
-
-/** `community-graph apikey …`: create (prints the secret once), list, revoke. Exit code 2 on usage errors. */
-export async function apikeyCommand(argv: string[], config: Config): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv, allowPositionals: true, strict: true,
-      options: { role: { type: 'string' }, partner: { type: 'string' }, label: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
-  const { positionals: [action, ...rest], values } = parsed;
-  if (values.help || !action) {
-    process.stdout.write(`${APIKEY_USAGE}\n`);
-    return;
-  }
+/**
+ * `community-graph apikey …`: create (prints the secret once), list, revoke. Works on the database
+ * alone (no services): it is how the first admin key comes to exist.
+ */
+async function apikeyCommand(argv: string[], config: Config, io: CliIO): Promise<void> {
+  const { positionals: [action, ...rest], values } = parseArgs({
+    args: argv, allowPositionals: true, strict: true,
+    options: { role: { type: 'string' }, partner: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!action) throw new CliUsageError('apikey needs an action: create, list or revoke.');
+  if (!['create', 'list', 'revoke'].includes(action)) throw new CliUsageError(`Unknown apikey action ${JSON.stringify(action)}.`);
+  if (values.json && action !== 'list') throw new CliUsageError('--json applies to apikey list only.');
   const db = await openDatabase(config.database);
   try {
     const keys = new ApiKeyService(db);
     if (action === 'create') {
       const role = (values.role ?? '').toUpperCase();
-      if (role !== ApiKeyRole.ADMIN && role !== ApiKeyRole.PARTNER) throw new UsageError(`--role must be admin or partner, got ${JSON.stringify(values.role ?? '')}.`);
-      if (role === ApiKeyRole.ADMIN && values.partner) throw new UsageError('--partner applies to partner keys only.');
+      if (role !== ApiKeyRole.ADMIN && role !== ApiKeyRole.PARTNER) throw new CliUsageError(`--role must be admin or partner, got ${JSON.stringify(values.role ?? '')}.`);
+      if (role === ApiKeyRole.ADMIN && values.partner) throw new CliUsageError('--partner applies to partner keys only.');
       let partner: PartnerEntity | null = null;
       if (role === ApiKeyRole.PARTNER) {
-        if (!values.partner) throw new UsageError('A partner key needs --partner SLUG.');
+        if (!values.partner) throw new CliUsageError('A partner key needs --partner SLUG.');
         partner = await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner });
-        if (!partner) throw new UsageError(`No partner has the slug ${JSON.stringify(values.partner)}.`);
+        if (!partner) throw new CliUsageError(`No partner has the slug ${JSON.stringify(values.partner)}.`);
       }
       const label = values.label ?? '';
-      if (label.length > 200) throw new UsageError('--label is limited to 200 characters.');
+      if (label.length > 200) throw new CliUsageError('--label is limited to 200 characters.');
       const { key, secret } = await keys.create({ role: role as ApiKeyRole, partnerId: partner?.id ?? null, label });
-      process.stdout.write(`Created ${key.role} API key ${key.id}${partner ? ` for partner ${partner.slug}` : ''}.\n`);
-      process.stdout.write(`Key (shown only now; store it in a secret manager):\n${secret}\n`);
+      io.out(`Created ${key.role} API key ${key.id}${partner ? ` for partner ${partner.slug}` : ''}.\n`);
+      io.out(`Key (shown only now; store it in a secret manager):\n${secret}\n`);
       return;
     }
     if (action === 'list') {
       const slugs = new Map((await db.getRepository(PartnerEntity).find()).map((p) => [p.id, p.slug]));
-      const rows = (await keys.list()).map((k) => [
-        k.id, k.role, k.partnerId ? slugs.get(k.partnerId) ?? k.partnerId : '-', k.createdAt.toISOString(),
-        k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active', k.label || '-',
-      ]);
-      if (rows.length === 0) {
-        process.stdout.write('No API keys yet (create one with: community-graph apikey create --role admin).\n');
-        return;
-      }
-      process.stdout.write(table([['ID', 'ROLE', 'PARTNER', 'CREATED', 'STATUS', 'LABEL'], ...rows]));
+      const rows = (await keys.list()).map((key) => ({ key, partner: key.partnerId ? slugs.get(key.partnerId) ?? key.partnerId : null }));
+      printList(io, COLUMNS, rows, { json: values.json, emptyHint: 'No API keys yet (create one with: community-graph apikey create --role admin).' });
       return;
     }
-    if (action === 'revoke') {
-      if (rest.length !== 1) throw new UsageError('revoke takes exactly one key id (see "apikey list").');
-      const key = await keys.revoke(rest[0]);
-      process.stdout.write(`Revoked API key ${key.id} (${key.role}${key.label ? `, "${key.label}"` : ''}) at ${key.revokedAt!.toISOString()}.\n`);
-      return;
-    }
-    throw new UsageError(`Unknown apikey action ${JSON.stringify(action)}.`);
-  } catch (error) {
-    if (error instanceof UsageError) return usage(error.message);
-    if (error instanceof DomainError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
+    if (rest.length !== 1) throw new CliUsageError('revoke takes exactly one key id (see "apikey list").');
+    // An unknown id is a DomainError: main.ts prints its message, status 1.
+    const key = await keys.revoke(rest[0]);
+    io.out(`Revoked API key ${key.id} (${key.role}${key.label ? `, "${key.label}"` : ''}) at ${key.revokedAt!.toISOString()}.\n`);
   } finally {
     await db.destroy();
   }
 }
 
-function usage(message: string): void {
-  process.stderr.write(`${message}\n\n${APIKEY_USAGE}\n`);
-  process.exitCode = 2;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
-}
-
 export const apikeyCliCommand: CliCommand = {
   name: 'apikey',
   summary: 'Create, list or revoke API keys (community-graph apikey --help)',
-  run: (args, config) => apikeyCommand(args, config),
+  usage: `Usage:
+  community-graph apikey create --role admin|partner [--partner SLUG] [--label TEXT]
+  community-graph apikey list [--json]
+  community-graph apikey revoke ID
+
+The key is printed once by "create"; only its SHA-256 is stored. Send it as "Authorization: Bearer <key>".`,
+  run: apikeyCommand,
 };

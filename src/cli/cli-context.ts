@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { Context, createContext } from '../context';
@@ -14,7 +15,9 @@ import { createServices, Services } from '../compose';
 export async function withAdminContext<T>(config: Config, work: (ctx: Context, services: Services, db: DataSource) => Promise<T>): Promise<T> {
   const db = await openDatabase(config.database);
   try {
-    const logger = createLogger(config.logLevel);
+    // stderr, not stdout, which carries the command's own output (`--json` included); and quieter than
+    // the server unless LOG_LEVEL says otherwise (Config.cliLogLevel).
+    const logger = createLogger(config.cliLogLevel, pino.destination({ fd: 2, sync: true }));
     // The server's own composition and fetch policy (SOURCE_ALLOW_HOSTS, SOURCE_FILE_ROOTS): an operator
     // syncing a partner's source must not fetch what the server would refuse.
     const services = createServices(db, { config, pubsub: createMemoryPubSub(), logger });

@@ -1,10 +1,13 @@
+import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/data-source';
 import { CliCommand } from './command';
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'Bring the database schema up to date, then exit',
-  async run(_args, config, io) {
+  usage: 'Usage: community-graph migrate',
+  async run(args, config, io) {
+    parseArgs({ args, strict: true, options: {} });
     const db = await openDatabase(config.database);
     const pending = await db.showMigrations();
     await db.destroy();

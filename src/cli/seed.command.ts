@@ -5,6 +5,7 @@ import { CliCommand, CliUsageError } from './command';
 export const seedCommand: CliCommand = {
   name: 'seed',
   summary: 'Load the Millbrook demo community into an empty database (--force to add it anyway)',
+  usage: 'Usage: community-graph seed [--force]',
   async run(args, config, io, { demo }) {
     const { values } = parseArgs({ args, strict: true, options: { force: { type: 'boolean', default: false } } });
     if (!demo) throw new CliUsageError('This installation ships without the demo community.');

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { startApp } from '../app';
 import { installShutdown } from '../shutdown';
 import { CliCommand } from './command';
@@ -5,7 +6,11 @@ import { CliCommand } from './command';
 export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Start the GraphQL gateway (migrates the database; loads the demo into an empty one unless DEMO=off)',
-  async run(_args, config, io, deps) {
+  usage: `Usage: community-graph serve
+
+Configuration (PORT, DATABASE_URL, DEMO, ...) comes from the environment; see docs/configuration.md.`,
+  async run(args, config, io, deps) {
+    parseArgs({ args, strict: true, options: {} });
     const app = await startApp(config, { demo: deps.demo });
     // Before "ready" is printed: a SIGTERM sent the moment a supervisor sees it must drain, not kill.
     installShutdown(app, config.shutdownTimeoutMs);

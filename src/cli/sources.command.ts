@@ -8,11 +8,19 @@ import { withAdminContext } from './cli-context';
 import { CliCommand, CliIO, CliUsageError } from './command';
 import { describeFeedCheck } from './feed-check.print';
 import { Config } from '../config';
+import { Column, printList } from './table.print';
 
-const USAGE = `Usage:
-  community-graph sources add --partner SLUG --format ICALENDAR --url URL [--refresh-minutes N] [--expand-from ISO] [--expand-to ISO]
-  community-graph sources list [--partner SLUG]
-  community-graph sources check URL --format FORMAT [--timezone ZONE | --partner SLUG] [--expand-from ISO] [--expand-to ISO] [--options JSON]`;
+interface SourceRow { source: SourceEntity; partner: string; health: string }
+
+const COLUMNS: Column<SourceRow>[] = [
+  { header: 'ID', key: 'id', value: (r) => toGlobalId('Source', r.source.id) },
+  { header: 'PARTNER', key: 'partner', value: (r) => r.partner },
+  { header: 'FORMAT', key: 'format', value: (r) => r.source.format },
+  { header: 'HEALTH', key: 'health', value: (r) => r.health },
+  { header: 'ITEMS', key: 'items', value: (r) => r.source.itemCount },
+  { header: 'URL', key: 'url', value: (r) => r.source.url },
+  { header: 'LAST ERROR', key: 'lastError', value: (r) => r.source.lastError ?? null },
+];
 
 function instant(name: string, value: string | undefined): Date | null {
   if (value === undefined) return null;
@@ -26,10 +34,15 @@ function instant(name: string, value: string | undefined): Date | null {
 export const sourcesCommand: CliCommand = {
   name: 'sources',
   summary: 'Add, list or check partner feeds (sources add --partner ... | sources list | sources check URL --format F)',
+  usage: `Usage:
+  community-graph sources add --partner SLUG --format ICALENDAR --url URL [--refresh-minutes N] [--expand-from ISO] [--expand-to ISO]
+  community-graph sources list [--partner SLUG] [--json]
+  community-graph sources check URL --format FORMAT [--timezone ZONE | --partner SLUG] [--expand-from ISO] [--expand-to ISO] [--options JSON]`,
   async run(args, config, io) {
     const [action, ...rest] = args;
     if (action === 'check') return checkCommand(rest, config, io);
-    if (action !== 'add' && action !== 'list') throw new CliUsageError(USAGE);
+    if (action === 'list') return listCommand(rest, config, io);
+    if (action !== 'add') throw new CliUsageError(action ? `Unknown sources action "${action}".` : 'sources needs an action: add, list or check.');
     const { values } = parseArgs({
       args: rest, strict: true,
       options: {
@@ -37,26 +50,33 @@ export const sourcesCommand: CliCommand = {
         'refresh-minutes': { type: 'string' }, 'expand-from': { type: 'string' }, 'expand-to': { type: 'string' },
       },
     });
+    if (!values.partner || !values.format || !values.url) throw new CliUsageError('sources add needs --partner, --format and --url.');
     await withAdminContext(config, async (ctx, services, db) => {
-      const partner = values.partner ? await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner }) : null;
-      if (values.partner && !partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
-      if (action === 'list') {
-        const sources = await db.getRepository(SourceEntity).find({ where: partner ? { partnerId: partner.id } : {}, order: { createdAt: 'ASC', id: 'ASC' } });
-        for (const s of sources) {
-          io.out(`${toGlobalId('Source', s.id)}\t${s.format}\t${services.sources.health(ctx, s)}\t${s.itemCount} items\t${s.url}${s.lastError ? `\t${s.lastError}` : ''}\n`);
-        }
-        return;
-      }
-      if (!partner || !values.format || !values.url) throw new CliUsageError(`sources add needs --partner, --format and --url.\n\n${USAGE}`);
+      const partner = await db.getRepository(PartnerEntity).findOneBy({ slug: values.partner! });
+      if (!partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
       const refresh = values['refresh-minutes'] === undefined ? null : Number(values['refresh-minutes']);
       const source = await services.sources.addSource(ctx, {
-        partnerId: toGlobalId('Partner', partner.id), format: values.format.toUpperCase() as SourceFormat, url: values.url,
+        partnerId: toGlobalId('Partner', partner.id), format: values.format!.toUpperCase() as SourceFormat, url: values.url!,
         refreshMinutes: refresh, expandFrom: instant('expand-from', values['expand-from']), expandTo: instant('expand-to', values['expand-to']),
       }, { allowFileUrls: true });
       io.out(`Added source ${toGlobalId('Source', source.id)} (${source.format} ${source.url}); run "community-graph sync --source ${toGlobalId('Source', source.id)}" to load it now.\n`);
     });
   },
 };
+
+/** `sources list [--partner SLUG] [--json]`: every feed with its partner and health, oldest first. */
+async function listCommand(args: string[], config: Config, io: CliIO): Promise<void> {
+  const { values } = parseArgs({ args, strict: true, options: { partner: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  await withAdminContext(config, async (ctx, services, db) => {
+    const partners = await db.getRepository(PartnerEntity).find();
+    const partner = values.partner ? partners.find((p) => p.slug === values.partner) : null;
+    if (values.partner && !partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner with slug "${values.partner}".`);
+    const slugs = new Map(partners.map((p) => [p.id, p.slug]));
+    const sources = await db.getRepository(SourceEntity).find({ where: partner ? { partnerId: partner.id } : {}, order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = sources.map((source) => ({ source, partner: slugs.get(source.partnerId) ?? source.partnerId, health: services.sources.health(ctx, source) }));
+    printList(io, COLUMNS, rows, { json: values.json, emptyHint: 'No sources yet (add one with: community-graph sources add ...).' });
+  });
+}
 
 function optionsJson(value: string | undefined): Record<string, unknown> | undefined {
   if (value === undefined) return undefined;
@@ -78,7 +98,7 @@ async function checkCommand(args: string[], config: Config, io: CliIO): Promise<
       'expand-from': { type: 'string' }, 'expand-to': { type: 'string' }, options: { type: 'string' },
     },
   });
-  if (positionals.length !== 1 || !values.format) throw new CliUsageError(`sources check needs one URL and --format.\n\n${USAGE}`);
+  if (positionals.length !== 1 || !values.format) throw new CliUsageError('sources check needs one URL and --format.');
   if (values.timezone && values.partner) throw new CliUsageError('Give --timezone or --partner (whose time zone is used), not both.');
   const from = instant('expand-from', values['expand-from']);
   const to = instant('expand-to', values['expand-to']);

@@ -6,8 +6,6 @@ import { SyncReport } from '../features/sources/sync.service';
 import { withAdminContext } from './cli-context';
 import { CliCommand, CliUsageError } from './command';
 
-const USAGE = 'Usage: community-graph sync --source ID | --all';
-
 export function describeReport(r: SyncReport): string {
   const counts = `created ${r.created}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}, skipped ${r.skipped}`;
   return r.status === 'FAILED' ? `FAILED: ${r.error}` : `${r.status} (${counts}) in ${r.durationMs} ms`;
@@ -17,9 +15,15 @@ export function describeReport(r: SyncReport): string {
 export const syncCommand: CliCommand = {
   name: 'sync',
   summary: 'Pull partner feeds now (sync --source ID | sync --all)',
+  usage: `Usage:
+  community-graph sync --source ID
+  community-graph sync --all
+
+Prints a line before and after each source; a source that fails prints "FAILED: <reason>" and the
+status is 1.`,
   async run(args, config, io) {
     const { values } = parseArgs({ args, strict: true, options: { source: { type: 'string' }, all: { type: 'boolean', default: false } } });
-    if (!values.source === !values.all) throw new CliUsageError(`Give exactly one of --source ID or --all.\n${USAGE}`);
+    if (!values.source === !values.all) throw new CliUsageError('Give exactly one of --source ID or --all.');
     await withAdminContext(config, async (ctx, services, db) => {
       const sources = values.all
         ? await db.getRepository(SourceEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } })

@@ -41,6 +41,13 @@ describe('configuration', () => {
     expect(() => loadConfig({ GRAPHQL_EXECUTOR: 'JIT' })).toThrow('Invalid GRAPHQL_EXECUTOR="JIT": expected jit or graphql-js');
   });
 
+  it('logs at info in the server and at error in the one-shot commands, unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ logLevel: 'info', cliLogLevel: 'error' });
+    expect(loadConfig({ LOG_LEVEL: '' })).toMatchObject({ logLevel: 'info', cliLogLevel: 'error' });
+    expect(loadConfig({ LOG_LEVEL: 'debug' })).toMatchObject({ logLevel: 'debug', cliLogLevel: 'debug' });
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
   it('turns introspection off by default in production', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).introspection).toBe(false);
     expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'on' }).introspection).toBe(true);

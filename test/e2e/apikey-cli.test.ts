@@ -1,5 +1,5 @@
 import { createTestDatabase, describeEachBackend, TestDatabase } from '../support/backends';
-import { runCli, startServe } from '../support/cli';
+import { readTable, runCli, startServe } from '../support/cli';
 
 /** Each CLI run starts Node + tsx (about 1 s of CPU); on a loaded machine several runs take a while. */
 const CLI_TIMEOUT_MS = 180_000;
@@ -24,17 +24,27 @@ describeEachBackend('community-graph apikey', (backend) => {
 
     const list = await runCli(['apikey', 'list'], env);
     expect(list.code).toBe(0);
-    const lines = list.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/^ID\s+ROLE\s+PARTNER\s+CREATED\s+STATUS\s+LABEL$/);
-    expect(lines).toHaveLength(3);
-    expect(list.stdout).toMatch(new RegExp(`${adminId}\\s+ADMIN\\s+-\\s+\\S+\\s+active\\s+city IT`));
-    expect(list.stdout).toMatch(/PARTNER\s+millbrook-library\s+\S+\s+active\s+-/);
+    expect(list.stdout).toMatch(/^ID {3,}ROLE {3,}PARTNER {3,}CREATED {3,}STATUS {3,}REVOKED {3,}LABEL\n/);
+    const table = readTable(list.stdout);
+    expect(table.header).toEqual(['ID', 'ROLE', 'PARTNER', 'CREATED', 'STATUS', 'REVOKED', 'LABEL']);
+    expect(table.rows).toEqual(expect.arrayContaining([
+      [adminId, 'ADMIN', '-', expect.stringMatching(/Z$/), 'active', '-', 'city IT'],
+      [expect.any(String), 'PARTNER', 'millbrook-library', expect.stringMatching(/Z$/), 'active', '-', '-'],
+    ]));
+    expect(table.rows).toHaveLength(2);
+    const json = await runCli(['apikey', 'list', '--json'], env);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const keys = JSON.parse(json.stdout) as Record<string, unknown>[];
+    expect(keys.map((k) => Object.keys(k))).toEqual(Array(2).fill(['id', 'role', 'partner', 'createdAt', 'status', 'revokedAt', 'label']));
+    expect(keys.map((k) => [k.id, k.role, k.partner ?? '-', k.createdAt, k.status, k.revokedAt ?? '-', k.label ?? '-'])).toEqual(table.rows);
+    expect(keys).toContainEqual({ id: adminId, role: 'ADMIN', partner: null, createdAt: expect.any(String), status: 'active', revokedAt: null, label: 'city IT' });
+    expect(json.stdout).not.toContain(adminKey);
     expect(list.stdout).not.toContain(adminKey);
     expect(list.stdout).not.toContain(partnerKey);
 
     const revoked = await runCli(['apikey', 'revoke', adminId], env);
     expect(revoked.stdout).toMatch(new RegExp(`^Revoked API key ${adminId} \\(ADMIN, "city IT"\\) at \\S+Z\\.\\n$`));
-    expect((await runCli(['apikey', 'list'], env)).stdout).toMatch(new RegExp(`${adminId}\\s+ADMIN\\s+-\\s+\\S+\\s+revoked \\S+Z\\s+city IT`));
+    expect(readTable((await runCli(['apikey', 'list'], env)).stdout).rows).toContainEqual([adminId, 'ADMIN', '-', expect.stringMatching(/Z$/), 'revoked', expect.stringMatching(/Z$/), 'city IT']);
 
     const { child, url, exited } = await startServe({ ...env, DEMO: 'off' });
     try {
@@ -65,6 +75,6 @@ describeEachBackend('community-graph apikey', (backend) => {
     expect(unknownId).toMatchObject({ code: 1, stderr: 'No API key has the id "no-such-id".\n' });
     const badFlag = await runCli(['apikey', 'list', '--colour'], env);
     expect(badFlag.code).toBe(2);
-    expect(badFlag.stderr).toContain("Unknown option '--colour'");
+    expect(badFlag.stderr).toMatch(/^Unknown option '--colour'.*\n\nUsage:\n  community-graph apikey create /);
   }, CLI_TIMEOUT_MS);
 });

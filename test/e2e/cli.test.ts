@@ -1,5 +1,5 @@
 import { describeEachBackend, createTestDatabase, TestDatabase } from '../support/backends';
-import { runCli, startServe } from '../support/cli';
+import { CliResult, readTable, runCli, startServe } from '../support/cli';
 
 describeEachBackend('the community-graph command', (backend) => {
   let database: TestDatabase;
@@ -19,6 +19,21 @@ describeEachBackend('the community-graph command', (backend) => {
     const again = await runCli(['seed'], env);
     expect(again.stdout).toBe('The database already has partners; not loading the demo (use --force to add it anyway).\n');
 
+    const partners = await runCli(['partners', 'list'], env);
+    expect(partners).toMatchObject({ code: 0, stderr: '' });
+    expect(partners.stdout).toMatch(/^SLUG {3,}KIND {3,}TIMEZONE {3,}ID {3,}NAME\n/);
+    const table = readTable(partners.stdout);
+    expect(table.header).toEqual(['SLUG', 'KIND', 'TIMEZONE', 'ID', 'NAME']);
+    expect(table.rows).toContainEqual(['millbrook-library', 'LIBRARY', 'America/Chicago', expect.any(String), 'Millbrook Public Library']);
+    expect(table.rows).toHaveLength(5);
+    const json = await runCli(['partners', 'list', '--json'], env);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const listed = JSON.parse(json.stdout) as Record<string, string>[];
+    expect(listed.map((p) => Object.keys(p))).toEqual(Array(5).fill(['slug', 'kind', 'timezone', 'id', 'name']));
+    // The same facts as the table, the global id included.
+    expect(listed.map((p) => [p.slug, p.kind, p.timezone, p.id, p.name])).toEqual(table.rows);
+    expect(Buffer.from(listed[0].id, 'base64url').toString()).toMatch(/^Partner:/);
+
     const { child, url, exited } = await startServe({ ...env, DEMO: 'off' });
     try {
       expect(url).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
@@ -33,7 +48,58 @@ describeEachBackend('the community-graph command', (backend) => {
   });
 });
 
+/** Runs a few commands at a time: each is a Node process loading the server code through tsx. */
+async function runAll(argvs: string[][]): Promise<Map<string, CliResult>> {
+  const results = new Map<string, CliResult>();
+  const queue = [...argvs];
+  await Promise.all([1, 2].map(async () => {
+    for (let argv = queue.shift(); argv; argv = queue.shift()) results.set(argv.join(' '), await runCli(argv, {}));
+  }));
+  return results;
+}
+
+const EXIT_STATUS = 'Exit status: 0 success, 1 the command ran and failed (e.g. a sync with a FAILED source), 2 a usage mistake.\n';
+
 describe('the community-graph command line', () => {
+  it('answers --help, -h and help <command> for every command it lists, and every subcommand, on stdout with status 0', async () => {
+    const top = await runCli(['--help'], {});
+    expect(top).toMatchObject({ code: 0, stderr: '' });
+    expect(top.stdout.endsWith(EXIT_STATUS)).toBe(true);
+    // The commands as the usage lists them (generated from main.ts's COMMANDS): a new one is covered here.
+    const commands = [...top.stdout.split('\nCommands:\n')[1].matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(['serve', 'migrate', 'seed', 'partners', 'sources', 'sync', 'apikey']));
+    const subcommands = [['partners', 'add'], ['partners', 'list'], ['sources', 'add'], ['sources', 'list'], ['sources', 'check'], ['apikey', 'create'], ['apikey', 'list'], ['apikey', 'revoke']];
+    const asks = [
+      ...commands.flatMap((name) => [[name, '--help'], ['help', name]]),
+      ...subcommands.map((words, i) => [...words, i % 2 ? '-h' : '--help']),
+      ['help'], ['-h'],
+    ];
+    const results = await runAll(asks);
+    for (const argv of asks) {
+      const result = results.get(argv.join(' '))!;
+      const command = argv[0] === 'help' ? argv[1] : argv[0];
+      expect({ argv, code: result.code, stderr: result.stderr }).toEqual({ argv, code: 0, stderr: '' });
+      expect(result.stdout).toMatch(command && command !== '-h' ? new RegExp(`^Usage:\\s+community-graph ${command}\\b`) : /^Usage: community-graph <command>/);
+      expect(result.stdout.endsWith(EXIT_STATUS)).toBe(true);
+      if (argv.length === 3 && argv[0] !== 'help') expect(result.stdout).toContain(`community-graph ${argv[0]} ${argv[1]}`);
+    }
+  }, 300_000);
+
+  it('answers a usage mistake with the message and the usage on stderr, status 2', async () => {
+    const mistakes = [['partners', 'list', '--colour'], ['sources', 'list', '--all'], ['migrate', '--force'], ['serve', '--port', '4000'], ['partners'], ['help', 'frobnicate']];
+    const results = await runAll(mistakes);
+    for (const argv of mistakes) {
+      const result = results.get(argv.join(' '))!;
+      expect({ argv, code: result.code, stdout: result.stdout }).toEqual({ argv, code: 2, stdout: '' });
+      expect(result.stderr).toMatch(/^\S.*\n\nUsage:/);
+      expect(result.stderr.endsWith(EXIT_STATUS)).toBe(true);
+    }
+    expect(results.get('partners list --colour')!.stderr).toMatch(/^Unknown option '--colour'/);
+    expect(results.get('partners list --colour')!.stderr).toContain('\n\nUsage:\n  community-graph partners add ');
+    expect(results.get('partners')!.stderr).toMatch(/^partners needs an action: add or list\.\n\nUsage:\n/);
+    expect(results.get('help frobnicate')!.stderr).toMatch(/^Unknown command "frobnicate"\.\n\nUsage: community-graph <command>/);
+  }, 300_000);
+
   it('prints usage for --help and fails on an unknown command or a bad DATABASE_URL', async () => {
     expect((await runCli(['--help'], {})).stdout).toContain('Usage: community-graph <command>');
     const unknown = await runCli(['frobnicate'], {});

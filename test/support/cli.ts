@@ -49,3 +49,21 @@ export function startServe(env: Record<string, string>): Promise<{ child: ChildP
     });
   });
 }
+
+/**
+ * A `… list` table read the way `awk` or a person reads it: each row cut at the columns where the
+ * header's words start. Fails the test if a row does not line up (a cell not starting exactly under its
+ * header), so the returned cells are the table's, not a guess.
+ */
+export function readTable(stdout: string): { header: string[]; rows: string[][] } {
+  expect(stdout.endsWith('\n')).toBe(true);
+  const [headerLine, ...lines] = stdout.slice(0, -1).split('\n');
+  // A column starts at a word after two or more spaces ("LAST ERROR" is one header).
+  const starts = [0, ...[...headerLine.matchAll(/ {2,}(?=\S)/g)].map((m) => m.index! + m[0].length)];
+  const cut = (line: string) => starts.map((start, i) => line.slice(start, starts[i + 1]).trimEnd());
+  for (const line of lines) {
+    for (const start of starts.slice(1)) expect({ line, start, lined: line[start - 1] === ' ' && line[start] !== ' ' }).toEqual({ line, start, lined: true });
+    expect(line).toBe(line.trimEnd());
+  }
+  return { header: cut(headerLine), rows: lines.map(cut) };
+}
