@@ -6,7 +6,7 @@ import { PartnerEntity } from '../../src/model/partner.entity';
 import { SHIPPED_MANIFEST_FILE, shippedManifest } from '../../src/edge/browser/shipped-operations';
 import { sha256Hex } from '../../src/edge/persisted-queries';
 import { buildSchemaOver } from '../../src/compose';
-import { WIDGET_REGISTER } from '../../src/edge/browser/widget/operations';
+import { WIDGET_CANCEL, WIDGET_MY_REGISTRATION, WIDGET_REGISTER } from '../../src/edge/browser/widget/operations';
 import { launchBrowser } from '../support/browser';
 import { insertNativeEvent } from '../support/native-event';
 import { PartnerSite, startPartnerSite } from '../support/partner-site';
@@ -54,7 +54,7 @@ describe('the widget and the dashboard on a public deployment in safelist mode (
     expect(json.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_ALLOWED');
   });
 
-  it('still serves the widget: the register form sends only the hash, and live seats follow', async () => {
+  it('still serves the widget: the register form and the manage view send only hashes, and live seats follow', async () => {
     const library = await server.app.db.getRepository(PartnerEntity).findOneByOrFail({ slug: 'millbrook-library' });
     await insertNativeEvent(server.app.db, library.id, { title: 'Safelisted sewing', capacity: 5, waitlistCapacity: 0, maxPartySize: 1 });
     const page = await (await browser.newContext()).newPage();
@@ -76,6 +76,19 @@ describe('the widget and the dashboard on a public deployment in safelist mode (
       extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(WIDGET_REGISTER) } },
     }]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-safelist-mode.png'), fullPage: true });
+
+    sent.length = 0;
+    await article.getByRole('button', { name: 'Manage my registration' }).click();
+    const manage = page.locator('.community-graph-events form[aria-label="Look up a registration"]');
+    await manage.getByText('Status: Confirmed').waitFor({ timeout: 15000 });
+    await manage.getByRole('button', { name: 'Cancel my registration' }).click();
+    await manage.getByRole('button', { name: 'Yes, cancel' }).click();
+    await manage.getByRole('status').filter({ hasText: 'Your registration is cancelled.' }).waitFor({ timeout: 15000 });
+    await article.getByText('5 spots left').waitFor({ timeout: 15000 });
+    expect(sent.map((b) => [b.operationName, Boolean(b.query), b.extensions.persistedQuery.sha256Hash])).toEqual([
+      ['WidgetMyRegistration', false, sha256Hex(WIDGET_MY_REGISTRATION)],
+      ['WidgetCancel', false, sha256Hex(WIDGET_CANCEL)],
+    ]);
   });
 
   it('still serves the dashboard\'s public view', async () => {

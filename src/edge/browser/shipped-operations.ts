@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DASHBOARD_COUNTS, DASHBOARD_EVENTS, DASHBOARD_PARTNER } from './dashboard/operations';
 import { PersistedOperation, sha256Hex } from '../persisted-queries';
-import { WIDGET_COUNTS, WIDGET_REGISTER } from './widget/operations';
+import { WIDGET_CANCEL, WIDGET_COUNTS, WIDGET_MY_REGISTRATION, WIDGET_REGISTER } from './widget/operations';
 import { PROJECT_ROOT } from '../../project-root';
 
 /** Shipped with the project; point SAFELIST_FILE at it (or merge its operations into your own manifest). */
@@ -15,6 +15,8 @@ export const SHIPPED_MANIFEST_FILE = path.join(PROJECT_ROOT, 'persisted-operatio
 const OPERATIONS: Array<Omit<PersistedOperation, 'id'>> = [
   { name: 'WidgetRegister', type: 'mutation', body: WIDGET_REGISTER },
   { name: 'WidgetCounts', type: 'subscription', body: WIDGET_COUNTS },
+  { name: 'WidgetMyRegistration', type: 'query', body: WIDGET_MY_REGISTRATION },
+  { name: 'WidgetCancel', type: 'mutation', body: WIDGET_CANCEL },
   { name: 'DashboardPartner', type: 'query', body: DASHBOARD_PARTNER },
   { name: 'DashboardEvents', type: 'query', body: DASHBOARD_EVENTS },
   { name: 'DashboardCounts', type: 'subscription', body: DASHBOARD_COUNTS },

@@ -3,12 +3,15 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { sha256Hex } from '../persisted-queries';
-import { WIDGET_REGISTER } from './widget/operations';
+import { WIDGET_POSTED } from './widget/operations';
 import { GraphQLSchema, isObjectType } from 'graphql';
 import { RUNS_COMPILED } from '../../project-root';
 
 export interface WidgetFeatures {
-  /** Live "spots left" (Subscription.registrationCounts) and the inline form (Mutation.register). */
+  /**
+   * Live "spots left" (Subscription.registrationCounts), the inline form (Mutation.register) and the
+   * manage view (Query.myRegistration, Mutation.cancelRegistration).
+   */
   registrations: boolean;
 }
 
@@ -22,7 +25,8 @@ export function widgetFeaturesOf(schema: GraphQLSchema): WidgetFeatures {
   const fields = (type: unknown) => (isObjectType(type) ? type.getFields() : {});
   const subscription = fields(schema.getSubscriptionType());
   const mutation = fields(schema.getMutationType());
-  return { registrations: 'registrationCounts' in subscription && 'register' in mutation };
+  const query = fields(schema.getQueryType());
+  return { registrations: 'registrationCounts' in subscription && 'register' in mutation && 'cancelRegistration' in mutation && 'myRegistration' in query };
 }
 
 /**
@@ -42,7 +46,7 @@ export async function buildWidget(features: WidgetFeatures): Promise<string> {
     platform: 'browser',
     write: false,
     legalComments: 'none',
-    define: { __CG_REGISTRATIONS__: String(features.registrations), __CG_REGISTER_HASH__: JSON.stringify(sha256Hex(WIDGET_REGISTER)) },
+    define: { __CG_REGISTRATIONS__: String(features.registrations), __CG_HASHES__: JSON.stringify(Object.fromEntries(Object.entries(WIDGET_POSTED).map(([name, body]) => [name, sha256Hex(body)]))) },
     banner: { js: '/* Community Graph events widget: see /docs/embedding */' },
   });
   return result.outputFiles[0].text;

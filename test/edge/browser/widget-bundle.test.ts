@@ -16,13 +16,18 @@ describe('the widget bundle', () => {
     expect(live).toContain('graphql-transport-ws');
     expect(live).toContain('registrationCounts(eventIds:$ids)');
     expect(live).toContain('register(input:{eventId:$eventId');
+    expect(live).toContain('myRegistration(code:$code)');
+    expect(plain).not.toContain('myRegistration');
   });
 
-  it('enables registrations only when the schema has both registrationCounts and register', async () => {
+  it('enables registrations only when the schema has registrationCounts, register, cancelRegistration and myRegistration', async () => {
     expect(widgetFeaturesOf(await buildSchemaOver())).toEqual({ registrations: true });
-    const withBoth = buildSchema(`type Query { a: Int } type Mutation { register(x: Int): Int }
+    const withAll = buildSchema(`type Query { myRegistration(code: String!): Int } type Mutation { register(x: Int): Int cancelRegistration(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
-    expect(widgetFeaturesOf(withBoth)).toEqual({ registrations: true });
+    expect(widgetFeaturesOf(withAll)).toEqual({ registrations: true });
+    const beforeManage = buildSchema(`type Query { a: Int } type Mutation { register(x: Int): Int }
+      type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
+    expect(widgetFeaturesOf(beforeManage)).toEqual({ registrations: false });
     expect(widgetFeaturesOf(buildSchema('type Query { a: Int } type Mutation { register(x: Int): Int }'))).toEqual({ registrations: false });
   });
 });

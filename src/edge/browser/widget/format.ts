@@ -36,3 +36,7 @@ export function spotsText(r: { remaining: number | null; waitlisted: number; wai
   const open = r.mode === 'EXTERNAL' ? r.waitlist_available === true : r.waitlisted < r.waitlist_capacity;
   return open ? 'Full, waitlist open' : 'Full';
 }
+
+/** An instant as the date and time at the venue (`zone`), named with the zone, in the visitor's language. */
+export const instantText = (iso: string, zone: string, locale?: string): string =>
+  new Intl.DateTimeFormat(locale, { ...DAY, hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(new Date(iso));

@@ -10,3 +10,12 @@ export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:Strin
 
 // `[ID!]!` is accepted where the schema declares either `[ID!]` or `[ID!]!`.
 export const WIDGET_COUNTS = 'subscription WidgetCounts($ids:[ID!]!){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';
+
+// The manage view: the registration a cancel code was handed out with (no personal fields exist on MyRegistration).
+export const WIDGET_MY_REGISTRATION = 'query WidgetMyRegistration($code:String!){myRegistration(code:$code){id status waitlistPosition partySize canCancel event{id title startsAt timezone}}}';
+
+export const WIDGET_CANCEL = 'mutation WidgetCancel($id:ID!,$code:String!){cancelRegistration(input:{registrationId:$id,cancelToken:$code}){promoted registration{id status}}}';
+
+/** Every document the widget POSTs, by operation name: the bundle carries their hashes, the manifest their text. */
+export const WIDGET_POSTED = { WidgetRegister: WIDGET_REGISTER, WidgetMyRegistration: WIDGET_MY_REGISTRATION, WidgetCancel: WIDGET_CANCEL };
+export type PostedOperation = keyof typeof WIDGET_POSTED;

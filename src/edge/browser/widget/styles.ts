@@ -19,7 +19,14 @@ p{margin:.1em 0}
 a,button{color:var(--ac);font:inherit}
 button{background:none;border:1px solid var(--ac);border-radius:4px;padding:.15em .6em;cursor:pointer}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--ac);outline-offset:2px}
-[role=alert]{color:var(--bad)}
+[role=alert],.er{color:var(--bad)}
+[aria-invalid=true]{border-color:var(--bad)}
+.er:empty{display:none}
+.mg{border-top:1px solid var(--ln);padding-top:.6em}
+#cgm input{font-family:ui-monospace,monospace}
+.rs{padding:.2em .4em;border-radius:4px}
+.rs:focus{outline:2px solid var(--ac)}
+.rs button{margin-top:.3em}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 form{display:grid;gap:.35em;max-width:22em;margin-top:.4em}
 [hidden]{display:none!important}

@@ -3,6 +3,7 @@ import './features';
 import { feedParams } from './filter';
 import { spotsText } from './format';
 import { subscribeCounts } from './live';
+import { createManageView } from './manage-view';
 import { attachRegisterForm } from './register-form';
 import { renderEvent, renderList, renderMessage } from './render';
 import { STYLES } from './styles';
@@ -45,7 +46,12 @@ function mount(script: HTMLScriptElement): void {
         show(renderList(title, events));
         if (__CG_REGISTRATIONS__) {
           const graphqlUrl = base + '/graphql';
-          events.forEach((r) => attachRegisterForm(r, graphqlUrl));
+          // Codes exist only for NATIVE events: a list without one has nothing to manage.
+          if (events.some((r) => r.event._community_graph.registration.mode === 'NATIVE')) {
+            const manage = createManageView(graphqlUrl);
+            section.append(...manage.nodes);
+            events.forEach((r) => attachRegisterForm(r, graphqlUrl, manage.open));
+          }
           const byId = new Map(events.filter((r) => r.event._community_graph.registration.mode !== 'NONE').map((r) => [r.event.id, r]));
           if (byId.size) {
             subscribeCounts(graphqlUrl, [...byId.keys()], (c) => {
