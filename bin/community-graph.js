@@ -16,5 +16,9 @@ if (fromSource) {
 }
 const load = (file) => require(path.join(root, fromSource ? `${file}.ts` : `dist/${file}.js`));
 require('reflect-metadata');
-const demo = load('demo/seed');
-load('src/main').runMain(process.argv.slice(2), { demo: { isEmpty: demo.isEmpty, seedDemo: demo.seedDemo } });
+// The demo on demand: only `serve` and `seed` load it (it pulls in the whole composition).
+const demo = () => {
+  const { isEmpty, seedDemo } = load('demo/seed');
+  return { isEmpty, seedDemo };
+};
+load('src/main').runMain(process.argv.slice(2), { demo });

@@ -2,25 +2,8 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { DomainError } from './domain/errors';
 import { StartupError } from './startup/startup-error';
-import { apikeyCliCommand } from './cli/apikey.command';
 import { CliCommand, CliDeps, CliIO, isUsageMistake } from './cli/command';
-import { migrateCommand } from './cli/migrate.command';
-import { partnersCommand } from './cli/partners.command';
-import { seedCommand } from './cli/seed.command';
-import { serveCommand } from './cli/serve.command';
-import { sourcesCommand } from './cli/sources.command';
-import { syncCommand } from './cli/sync.command';
-
-/** Every command, one file each under src/cli/; this file only dispatches. */
-const COMMANDS: CliCommand[] = [
-  serveCommand,
-  migrateCommand,
-  seedCommand,
-  partnersCommand,
-  sourcesCommand,
-  syncCommand,
-  apikeyCliCommand,
-];
+import { COMMANDS } from './cli/commands';
 
 /** The footer of every usage text: scripts and cron jobs branch on these. */
 const EXIT_STATUS = `Exit status: 0 success, 1 the command ran and failed (e.g. a sync with a FAILED source), 2 a usage mistake.`;
@@ -68,7 +51,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<void> {
     return;
   }
   try {
-    await command.run(rest, loadConfig(), io, deps);
+    await command.load().run(rest, loadConfig(), io, deps);
   } catch (error) {
     if (!isUsageMistake(error)) throw error;
     io.err(`${error.message}\n\n${commandUsage(command)}\n`);

@@ -5,7 +5,7 @@ import { ApiKeyRole } from '../domain/enums';
 import { ApiKeyEntity } from '../model/api-key.entity';
 import { PartnerEntity } from '../model/partner.entity';
 import { ApiKeyService } from '../features/partners/api-key.service';
-import { CliCommand, CliIO, CliUsageError } from './command';
+import { CliCommandRun, CliIO, CliUsageError } from './command';
 import { Column, printList } from './table.print';
 
 interface KeyRow { key: ApiKeyEntity; partner: string | null }
@@ -67,14 +67,6 @@ async function apikeyCommand(argv: string[], config: Config, io: CliIO): Promise
   }
 }
 
-export const apikeyCliCommand: CliCommand = {
-  name: 'apikey',
-  summary: 'Create, list or revoke API keys (community-graph apikey --help)',
-  usage: `Usage:
-  community-graph apikey create --role admin|partner [--partner SLUG] [--label TEXT]
-  community-graph apikey list [--json]
-  community-graph apikey revoke ID
-
-The key is printed once by "create"; only its SHA-256 is stored. Send it as "Authorization: Bearer <key>".`,
+export const apikeyCliCommand: CliCommandRun = {
   run: apikeyCommand,
 };

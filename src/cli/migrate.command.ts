@@ -1,11 +1,8 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/data-source';
-import { CliCommand } from './command';
+import { CliCommandRun } from './command';
 
-export const migrateCommand: CliCommand = {
-  name: 'migrate',
-  summary: 'Bring the database schema up to date, then exit',
-  usage: 'Usage: community-graph migrate',
+export const migrateCommand: CliCommandRun = {
   async run(args, config, io) {
     parseArgs({ args, strict: true, options: {} });
     const db = await openDatabase(config.database);

@@ -3,7 +3,7 @@ import { PartnerEntity } from '../model/partner.entity';
 import { PartnerKind } from '../domain/enums';
 import { toGlobalId } from '../domain/global-id';
 import { withAdminContext } from './cli-context';
-import { CliCommand, CliUsageError } from './command';
+import { CliCommandRun, CliUsageError } from './command';
 import { Column, printList } from './table.print';
 
 const COLUMNS: Column<PartnerEntity>[] = [
@@ -14,12 +14,7 @@ const COLUMNS: Column<PartnerEntity>[] = [
   { header: 'NAME', key: 'name', value: (p) => p.name },
 ];
 
-export const partnersCommand: CliCommand = {
-  name: 'partners',
-  summary: 'Add or list partners (partners add --slug ... | partners list)',
-  usage: `Usage:
-  community-graph partners add --slug SLUG --name NAME --kind LIBRARY|SCHOOL|MUSEUM|NONPROFIT --timezone ZONE [--website URL]
-  community-graph partners list [--json]`,
+export const partnersCommand: CliCommandRun = {
   async run(args, config, io) {
     const [action, ...rest] = args;
     if (action === 'list') {

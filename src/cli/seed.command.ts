@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/data-source';
-import { CliCommand, CliUsageError } from './command';
+import { CliCommandRun, CliUsageError } from './command';
 
-export const seedCommand: CliCommand = {
-  name: 'seed',
-  summary: 'Load the Millbrook demo community into an empty database (--force to add it anyway)',
-  usage: 'Usage: community-graph seed [--force]',
-  async run(args, config, io, { demo }) {
+export const seedCommand: CliCommandRun = {
+  async run(args, config, io, deps) {
     const { values } = parseArgs({ args, strict: true, options: { force: { type: 'boolean', default: false } } });
-    if (!demo) throw new CliUsageError('This installation ships without the demo community.');
+    if (!deps.demo) throw new CliUsageError('This installation ships without the demo community.');
+    const demo = deps.demo();
     const db = await openDatabase(config.database);
     try {
       if (!values.force && !(await demo.isEmpty(db))) {

@@ -1,17 +1,12 @@
 import { parseArgs } from 'node:util';
 import { startApp } from '../app';
 import { installShutdown } from '../shutdown';
-import { CliCommand } from './command';
+import { CliCommandRun } from './command';
 
-export const serveCommand: CliCommand = {
-  name: 'serve',
-  summary: 'Start the GraphQL gateway (migrates the database; loads the demo into an empty one unless DEMO=off)',
-  usage: `Usage: community-graph serve
-
-Configuration (PORT, DATABASE_URL, DEMO, ...) comes from the environment; see docs/configuration.md.`,
+export const serveCommand: CliCommandRun = {
   async run(args, config, io, deps) {
     parseArgs({ args, strict: true, options: {} });
-    const app = await startApp(config, { demo: deps.demo });
+    const app = await startApp(config, { demo: config.demo ? deps.demo?.() ?? null : null });
     // Before "ready" is printed: a SIGTERM sent the moment a supervisor sees it must drain, not kill.
     installShutdown(app, config.shutdownTimeoutMs);
     const shown = app.url.replace('://127.0.0.1:', '://localhost:');

@@ -5,7 +5,7 @@ import { SourceEntity } from '../model/source.entity';
 import { DomainError, ErrorCode } from '../domain/errors';
 import { toGlobalId } from '../domain/global-id';
 import { withAdminContext } from './cli-context';
-import { CliCommand, CliIO, CliUsageError } from './command';
+import { CliCommandRun, CliIO, CliUsageError } from './command';
 import { describeFeedCheck } from './feed-check.print';
 import { Config } from '../config';
 import { Column, printList } from './table.print';
@@ -31,13 +31,7 @@ function instant(name: string, value: string | undefined): Date | null {
   return date;
 }
 
-export const sourcesCommand: CliCommand = {
-  name: 'sources',
-  summary: 'Add, list or check partner feeds (sources add --partner ... | sources list | sources check URL --format F)',
-  usage: `Usage:
-  community-graph sources add --partner SLUG --format ICALENDAR --url URL [--refresh-minutes N] [--expand-from ISO] [--expand-to ISO]
-  community-graph sources list [--partner SLUG] [--json]
-  community-graph sources check URL --format FORMAT [--timezone ZONE | --partner SLUG] [--expand-from ISO] [--expand-to ISO] [--options JSON]`,
+export const sourcesCommand: CliCommandRun = {
   async run(args, config, io) {
     const [action, ...rest] = args;
     if (action === 'check') return checkCommand(rest, config, io);

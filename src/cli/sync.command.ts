@@ -4,7 +4,7 @@ import { SourceEntity } from '../model/source.entity';
 import { toGlobalId } from '../domain/global-id';
 import { SyncReport } from '../features/sources/sync.service';
 import { withAdminContext } from './cli-context';
-import { CliCommand, CliUsageError } from './command';
+import { CliCommandRun, CliUsageError } from './command';
 
 export function describeReport(r: SyncReport): string {
   const counts = `created ${r.created}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}, skipped ${r.skipped}`;
@@ -12,15 +12,7 @@ export function describeReport(r: SyncReport): string {
 }
 
 /** Syncs one source or all; prints a line before and after each source, so long runs show progress. */
-export const syncCommand: CliCommand = {
-  name: 'sync',
-  summary: 'Pull partner feeds now (sync --source ID | sync --all)',
-  usage: `Usage:
-  community-graph sync --source ID
-  community-graph sync --all
-
-Prints a line before and after each source; a source that fails prints "FAILED: <reason>" and the
-status is 1.`,
+export const syncCommand: CliCommandRun = {
   async run(args, config, io) {
     const { values } = parseArgs({ args, strict: true, options: { source: { type: 'string' }, all: { type: 'boolean', default: false } } });
     if (!values.source === !values.all) throw new CliUsageError('Give exactly one of --source ID or --all.');

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describeEachBackend, createTestDatabase, TestDatabase } from '../support/backends';
 import { CliResult, readTable, runCli, startServe } from '../support/cli';
 
@@ -65,7 +66,7 @@ describe('the community-graph command line', () => {
     const top = await runCli(['--help'], {});
     expect(top).toMatchObject({ code: 0, stderr: '' });
     expect(top.stdout.endsWith(EXIT_STATUS)).toBe(true);
-    // The commands as the usage lists them (generated from main.ts's COMMANDS): a new one is covered here.
+    // The commands as the usage lists them (generated from src/cli/commands.ts's COMMANDS): a new one is covered here.
     const commands = [...top.stdout.split('\nCommands:\n')[1].matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]);
     expect(commands).toEqual(expect.arrayContaining(['serve', 'migrate', 'seed', 'partners', 'sources', 'sync', 'apikey']));
     const subcommands = [['partners', 'add'], ['partners', 'list'], ['sources', 'add'], ['sources', 'list'], ['sources', 'check'], ['apikey', 'create'], ['apikey', 'list'], ['apikey', 'revoke']];
@@ -99,6 +100,21 @@ describe('the community-graph command line', () => {
     expect(results.get('partners')!.stderr).toMatch(/^partners needs an action: add or list\.\n\nUsage:\n/);
     expect(results.get('help frobnicate')!.stderr).toMatch(/^Unknown command "frobnicate"\.\n\nUsage: community-graph <command>/);
   }, 300_000);
+
+  it('answers help and an unknown command without loading a command, the database driver, the API or the demo', async () => {
+    const asks = [['--help'], ['help', 'sources'], ['sync', '--help'], ['frobnicate']];
+    const preload = { NODE_OPTIONS: `--require ${path.join(__dirname, '../support/report-loaded-modules.js')}` };
+    const heavy = /[\\/](node_modules[\\/](typeorm|better-sqlite3|pg|type-graphql|graphql|@apollo|@opentelemetry)|demo|src[\\/]cli[\\/]\w+\.command\.ts|src[\\/]compose\.ts)[\\/.]/;
+    for (const argv of asks) {
+      const result = await runCli(argv, preload);
+      const loaded = JSON.parse(/^loaded modules: (.*)$/m.exec(result.stderr)![1]) as string[];
+      expect(loaded.length).toBeGreaterThan(3);
+      expect({ argv, heavy: loaded.filter((file) => heavy.test(file)) }).toEqual({ argv, heavy: [] });
+    }
+    // The check itself sees what a command loads.
+    const listed = await runCli(['partners', 'list'], { ...preload, DATABASE_URL: 'sqlite:///nonexistent-dir-for-this-test/x.sqlite' });
+    expect(listed.stderr).toMatch(/node_modules[\\/]typeorm[\\/]/);
+  }, 120_000);
 
   it('prints usage for --help and fails on an unknown command or a bad DATABASE_URL', async () => {
     expect((await runCli(['--help'], {})).stdout).toContain('Usage: community-graph <command>');
