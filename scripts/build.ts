@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchemaOver } from '../src/compose';
+import { buildSchemaOver } from '../src/compose-schema';
 import { buildDashboard, PREBUILT_DASHBOARD_FILE } from '../src/edge/browser/dashboard-bundle';
 import { buildWidget, prebuiltWidgetFile, widgetFeaturesOf } from '../src/edge/browser/widget-bundle';
 

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchemaOver, SCHEMA_SECTIONS } from '../src/compose';
+import { SCHEMA_SECTIONS } from '../src/compose';
+import { buildSchemaOver } from '../src/compose-schema';
 import { printCommunitySchema } from '../src/schema/build-schema';
 import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../src/schema/build-subgraph-schema';
 import { NodeService } from '../src/schema/node.service';

@@ -1,14 +1,4 @@
-import { GraphQLSchema } from 'graphql';
 import { DataSource } from 'typeorm';
-import { buildCommunitySchema } from './schema/build-schema';
-import { QueryResolver } from './schema/query.resolver';
-import { LocationFieldsResolver } from './model/location-fields.resolver';
-import { catalogResolvers } from './features/catalog/resolvers';
-import { eventsResolvers } from './features/events/resolvers';
-import { listingsResolvers } from './features/listings/resolvers';
-import { partnersResolvers } from './features/partners/resolvers';
-import { registrationsResolvers } from './features/registrations/resolvers';
-import { sourcesResolvers } from './features/sources/resolvers';
 import { catalogSection } from './features/catalog/schema-section';
 import { embedsSection } from './features/embeds/schema-section';
 import { eventsSection } from './features/events/schema-section';
@@ -110,7 +100,11 @@ export function createSyncService(db: DataSource, deps: SyncEngineDeps): SyncSer
   });
 }
 
-/** The composition of every service over one database; built once per process (server and CLI alike). */
+/**
+ * The composition of every service over one database; built once per process (server and CLI alike).
+ * The schema over them is src/compose-schema.ts's, apart so the CLI builds its services without
+ * loading type-graphql, the resolvers and the GraphQL schema.
+ */
 export function createServices(db: DataSource, options: ServiceOptions) {
   const config: ServiceConfig = { ...DEFAULT_SERVICE_CONFIG, ...options.config };
   const urlPolicy = options.urlPolicy ?? createUrlPolicy(config.sourceFetch);
@@ -160,26 +154,3 @@ export type Services = ReturnType<typeof createServices>;
 export const SCHEMA_SECTIONS: readonly SchemaSection[] = [
   eventsSection, registrationsSection, catalogSection, listingsSection, partnersSection, sourcesSection, embedsSection, sharedSection,
 ];
-
-/** Every resolver of the schema, built with the services it uses (type-graphql's container hands them out). */
-export function createResolvers(services: Services): object[] {
-  return [
-    new QueryResolver(services.nodes, services.partners, services.events),
-    new LocationFieldsResolver(),
-    ...partnersResolvers(services),
-    ...sourcesResolvers(services),
-    ...eventsResolvers(services),
-    ...registrationsResolvers(services),
-    ...listingsResolvers(services),
-    ...catalogResolvers(services),
-  ];
-}
-
-/**
- * The executable schema over these services. Without them, the schema to print or to read (the
- * committed SDL, documentation checks, query planning in tests): its resolvers hold no services and
- * no operation may run on it.
- */
-export function buildSchemaOver(services?: Services): Promise<GraphQLSchema> {
-  return buildCommunitySchema({ resolvers: createResolvers(services ?? ({} as Services)), sections: SCHEMA_SECTIONS, live: services?.live ?? null });
-}

@@ -6,7 +6,7 @@ import { benchServerEnv } from './bench-env';
 import { BENCH_LIMITS } from './bench-limits';
 import { ContextDeps, createContext } from '../../src/context';
 import { StatementCounter } from '../../src/db/statement-counter';
-import { buildSchemaOver } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { loadTown, TownReport } from '../town/load-town';
 import type { TownScale } from '../town/town-scale';
 import { BenchDatabase, createBenchDatabase } from './bench-database';

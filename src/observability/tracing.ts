@@ -1,8 +1,5 @@
 import { Attributes, Span, SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { DataSource, QueryRunner } from 'typeorm';
 
 /**
@@ -26,6 +23,14 @@ export const tracingEnabled = (): boolean => provider !== null;
 export function startTracing(config: TracingConfig): void {
   if (!config.endpoint || provider) return;
   const url = `${config.endpoint.replace(/\/+$/, '')}/v1/traces`;
+  // The SDK and its exporter (some 200 modules) load only when tracing is on: the CLI and an untraced
+  // server, which import this file for withSpan, do not pay for them.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { Resource } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
+  const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   provider = new NodeTracerProvider({
     resource: new Resource({ 'service.name': config.serviceName }),
     spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url }))],

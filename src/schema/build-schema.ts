@@ -7,7 +7,7 @@ import { printInReadingOrder } from './sdl-reading-order';
 import { SchemaSection, sectionsOf, withSections } from './schema-section';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
 
-/** What the schema runs on: resolver instances (built with their services in src/compose.ts) and live delivery. */
+/** What the schema runs on: resolver instances (built with their services in src/compose-schema.ts) and live delivery. */
 export interface SchemaWiring {
   resolvers: object[];
   /** Each feature's part of the schema, in reading order (carried in the schema's extensions). */
@@ -18,11 +18,11 @@ export interface SchemaWiring {
 
 /**
  * The executable schema; code-first, with the emitted SDL committed beside this file. type-graphql
- * asks its `container` for each resolver class and gets the instance compose.ts built.
+ * asks its `container` for each resolver class and gets the instance compose-schema.ts built.
  */
 export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQLSchema> {
   const instances = new Map<unknown, object>(wiring.resolvers.map((resolver) => [resolver.constructor, resolver]));
-  const unwired = (): never => { throw new Error('This schema was built to be printed, not run: build it with its services (src/compose.ts).'); };
+  const unwired = (): never => { throw new Error('This schema was built to be printed, not run: build it with its services (src/compose-schema.ts).'); };
   return withSections(useInputChecks(describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
     resolvers: wiring.resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
     container: { get: (resolverClass) => instances.get(resolverClass) },

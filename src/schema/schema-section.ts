@@ -36,7 +36,7 @@ export function withSections(schema: GraphQLSchema, sections: readonly SchemaSec
 
 export function sectionsOf(schema: GraphQLSchema): readonly SchemaSection[] {
   const sections = (schema.extensions as Record<string, unknown>)[SECTIONS];
-  if (!Array.isArray(sections)) throw new Error('This schema carries no sections: build it with buildCommunitySchema (src/compose.ts).');
+  if (!Array.isArray(sections)) throw new Error('This schema carries no sections: build it with buildSchemaOver (src/compose-schema.ts).');
   return sections as SchemaSection[];
 }
 

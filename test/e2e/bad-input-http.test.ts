@@ -4,7 +4,7 @@ import { GraphQLSchema, isEnumType } from 'graphql';
 import { toGlobalId } from '../../src/domain/global-id';
 import { createLogger } from '../../src/logger';
 import { sha256Hex } from '../../src/edge/persisted-queries';
-import { buildSchemaOver } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { describeEachBackend } from '../support/backends';
 import { dataSnapshot } from '../support/data-snapshot';
 import {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ApiKeyRole } from '../../src/domain/enums';
 import { createLogger } from '../../src/logger';
-import { buildSchemaOver } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { describeEachBackend } from '../support/backends';
 import { dataSnapshot } from '../support/data-snapshot';
 import { HOSTILE_GLOBAL_IDS, hostileId, idArguments } from '../support/hostile-input';

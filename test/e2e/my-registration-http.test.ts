@@ -1,5 +1,5 @@
 import { GraphQLObjectType, isLeafType, getNamedType } from 'graphql';
-import { buildSchemaOver } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { describeEachBackend } from '../support/backends';
 import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';

@@ -5,7 +5,7 @@ import { Browser } from 'playwright-core';
 import { PartnerEntity } from '../../src/model/partner.entity';
 import { SHIPPED_MANIFEST_FILE, shippedManifest } from '../../src/edge/browser/shipped-operations';
 import { sha256Hex } from '../../src/edge/persisted-queries';
-import { buildSchemaOver } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { WIDGET_CANCEL, WIDGET_MY_REGISTRATION, WIDGET_REGISTER } from '../../src/edge/browser/widget/operations';
 import { launchBrowser } from '../support/browser';
 import { insertNativeEvent } from '../support/native-event';

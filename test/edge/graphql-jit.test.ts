@@ -15,7 +15,8 @@ import { PartnerEntity } from '../../src/model/partner.entity';
 import { createApollo } from '../../src/edge/apollo';
 import { createLogger, Logger } from '../../src/logger';
 import { createMemoryPubSub } from '../../src/pubsub/pubsub';
-import { buildSchemaOver, createServices, Services } from '../../src/compose';
+import { createServices, Services } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { createTestDatabase, describeEachBackend, TestDatabase } from '../support/backends';
 
 /** One request's whole answer as a client gets it: HTTP status and the JSON body. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchemaOver, SCHEMA_SECTIONS } from '../../src/compose';
+import { SCHEMA_SECTIONS } from '../../src/compose';
+import { buildSchemaOver } from '../../src/compose-schema';
 import { buildCommunitySubgraphSchema, printCommunitySubgraphSchema } from '../../src/schema/build-subgraph-schema';
 import { NodeService } from '../../src/schema/node.service';
 import { nodeLoadersOf } from '../../src/schema/schema-section';

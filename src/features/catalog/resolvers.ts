@@ -10,7 +10,7 @@ import type { CatalogService } from './catalog.service';
 import { EventCatalogFieldsResolver } from './event-catalog-fields.resolver';
 import { HoldingFieldsResolver } from './holding-fields.resolver';
 
-/** The services the catalog resolvers are built with (src/compose.ts passes its own). */
+/** The services the catalog resolvers are built with (src/compose-schema.ts passes its own). */
 export interface CatalogResolverServices {
   catalog: CatalogService;
   partners: PartnerService;

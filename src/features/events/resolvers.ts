@@ -8,7 +8,7 @@ import { NativeEventResolver } from './native-event.resolver';
 import type { NativeEventService } from './native-event.service';
 import { PartnerEventsFieldsResolver } from './partner-events-fields.resolver';
 
-/** The services the events resolvers are built with (src/compose.ts passes its own). */
+/** The services the events resolvers are built with (src/compose-schema.ts passes its own). */
 export interface EventsResolverServices {
   partners: PartnerService;
   events: EventService;

@@ -5,7 +5,7 @@ import { ServicePhoneFieldsResolver } from './service-phone-fields.resolver';
 import type { ServiceListingService } from './service-listing.service';
 import { ServiceQueryResolver } from './service-query.resolver';
 
-/** The services the service listings resolvers are built with (src/compose.ts passes its own). */
+/** The services the service listings resolvers are built with (src/compose-schema.ts passes its own). */
 export interface ListingsResolverServices {
   listings: ServiceListingService;
 }

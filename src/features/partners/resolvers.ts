@@ -2,7 +2,7 @@ import { EmbedSettingsResolver } from './embed-settings.resolver';
 import { PartnerFieldsResolver } from './partner-fields.resolver';
 import type { PartnerService } from './partner.service';
 
-/** The services the partners resolvers are built with (src/compose.ts passes its own). */
+/** The services the partners resolvers are built with (src/compose-schema.ts passes its own). */
 export interface PartnersResolverServices {
   partners: PartnerService;
 }

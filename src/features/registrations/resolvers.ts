@@ -8,7 +8,7 @@ import { RegistrationResolver } from './registration.resolver';
 import type { RegistrationService } from './registration.service';
 import { SubscriptionResolver } from './subscription.resolver';
 
-/** The services the registrations and live counts resolvers are built with (src/compose.ts passes its own). */
+/** The services the registrations and live counts resolvers are built with (src/compose-schema.ts passes its own). */
 export interface RegistrationsResolverServices {
   registrations: RegistrationService;
   events: EventService;

@@ -4,7 +4,7 @@ import { SourceFieldsResolver } from './source-fields.resolver';
 import { PartnerSourcesFieldsResolver } from './source-fields.resolver';
 import type { SourceService } from './source.service';
 
-/** The services the sources and their sync resolvers are built with (src/compose.ts passes its own). */
+/** The services the sources and their sync resolvers are built with (src/compose-schema.ts passes its own). */
 export interface SourcesResolverServices {
   sources: SourceService;
   partners: PartnerService;

@@ -1,6 +1,6 @@
 import { buildSchema } from 'graphql';
 import { buildWidget, gzippedBytes, widgetFeaturesOf } from '../../../src/edge/browser/widget-bundle';
-import { buildSchemaOver } from '../../../src/compose';
+import { buildSchemaOver } from '../../../src/compose-schema';
 import { feedParams } from '../../../src/edge/browser/widget/filter';
 import { outcomeText } from '../../../src/edge/browser/widget/register-form';
 

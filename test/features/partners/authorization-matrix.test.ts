@@ -4,7 +4,7 @@ import { ApiKeyRole, RegistrationMode } from '../../../src/domain/enums';
 import { toGlobalId } from '../../../src/domain/global-id';
 import { EventEntity } from '../../../src/model/event.entity';
 import { PartnerEntity } from '../../../src/model/partner.entity';
-import { buildSchemaOver } from '../../../src/compose';
+import { buildSchemaOver } from '../../../src/compose-schema';
 import { describeEachBackend } from '../../support/backends';
 import { createTestGraph, GraphResult, TestGraph } from '../../support/graph';
 import { MATRIX, MatrixFixture, Outcome, Role, ROLES, uncovered } from './authorization/matrix';

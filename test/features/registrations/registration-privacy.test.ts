@@ -1,5 +1,5 @@
 import { getNamedType, GraphQLObjectType, isObjectType } from 'graphql';
-import { buildSchemaOver } from '../../../src/compose';
+import { buildSchemaOver } from '../../../src/compose-schema';
 import { describeEachBackend } from '../../support/backends';
 import { createTestGraph, TestGraph } from '../../support/graph';
 import { createPartner, insertNativeEvent } from '../../support/native-event';
