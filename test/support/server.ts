@@ -30,6 +30,9 @@ export async function startTestServer(
   const env = {
     RATE_LIMIT: Object.keys(options.env ?? {}).some((k) => k.startsWith('RATE_LIMIT_')) ? 'on' : 'off',
     RESPONSE_CACHE: 'off',
+    // The sync scheduler: off unless a test turns it on (SYNC_SCHEDULER=on), so no tick writes or reads
+    // behind a test's back (a tick inside a statement count, or a demo re-sync, on a slow machine).
+    SYNC_SCHEDULER: 'off',
     GRAPHQL_EXECUTOR: testExecutor(),
     ...options.env,
   };
