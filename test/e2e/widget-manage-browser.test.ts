@@ -66,8 +66,8 @@ describe('the widget\'s manage view: a registrant sees and cancels their own reg
     expect(await manage.getByLabel('Registration code').inputValue()).toBe(code);
     expect(await manage.getByRole('heading', { name: 'Manage: puppet show' }).isVisible()).toBe(true);
     expect(await manage.getByText('1 person').isVisible()).toBe(true);
-    // The date at the venue, named with its zone (the event is in America/Chicago).
-    expect(await manage.getByText(/\d{4}, \d{1,2}:\d{2} [AP]M C[SD]T$/).isVisible()).toBe(true);
+    // From start to end at the venue, named with its zone (the event is in America/Chicago), as the list shows it.
+    expect(await manage.getByText(/\d{4}, \d{1,2}:\d{2} [AP]M – \d{1,2}:\d{2} [AP]M C[SD]T$/).isVisible()).toBe(true);
     // Nothing personal about the registrant is shown, even to the holder of the code.
     expect(await manage.textContent()).not.toMatch(/Grace|grace@example\.org/);
     // Focus moved to the result.

@@ -2,9 +2,14 @@ import type { FeedEvent } from './types';
 
 const DAY: Intl.DateTimeFormatOptions = { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric' };
 
+/** When an event takes place, in the JSON Feed extension's own fields (the manage view maps GraphQL's onto them). */
+export type EventSpan = Pick<FeedEvent['_community_graph'], 'all_day' | 'start_date' | 'end_date' | 'starts_at' | 'ends_at' | 'timezone'>;
+
 /** Local wall time at the venue (the event's own zone), named with the zone, in the visitor's language. */
-export function whenText(e: FeedEvent, locale?: string): string {
-  const x = e._community_graph;
+export const whenText = (e: FeedEvent, locale?: string): string => spanText(e._community_graph, locale);
+
+/** An all-day event by its dates, a timed one from start to end at the venue. */
+export function spanText(x: EventSpan, locale?: string): string {
   if (x.all_day && x.start_date) {
     const day = (iso: string) => new Intl.DateTimeFormat(locale, { ...DAY, timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
     // end_date is exclusive (RFC 5545 DTEND): show the last day.
@@ -36,7 +41,3 @@ export function spotsText(r: { remaining: number | null; waitlisted: number; wai
   const open = r.mode === 'EXTERNAL' ? r.waitlist_available === true : r.waitlisted < r.waitlist_capacity;
   return open ? 'Full, waitlist open' : 'Full';
 }
-
-/** An instant as the date and time at the venue (`zone`), named with the zone, in the visitor's language. */
-export const instantText = (iso: string, zone: string, locale?: string): string =>
-  new Intl.DateTimeFormat(locale, { ...DAY, hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: 'short' }).format(new Date(iso));

@@ -1,6 +1,6 @@
 import { h } from './dom';
 import { disclosure, field, send } from './form-kit';
-import { instantText } from './format';
+import { spanText } from './format';
 import { errorOf, persistedPost } from './persisted';
 
 /** Query.myRegistration as WidgetMyRegistration asks for it: no personal field exists on the type. */
@@ -10,7 +10,7 @@ interface MyRegistration {
   waitlistPosition: number | null;
   partySize: number;
   canCancel: boolean;
-  event: { title: string; startsAt: string; timezone: string };
+  event: { title: string; startsAt: string; endsAt: string; timezone: string; allDay: boolean; startDate: string | null; endDate: string | null };
 }
 
 /** Where a registration stands, in words. */
@@ -71,7 +71,7 @@ export function createManageView(graphqlUrl: string): ManageView {
         say('Your registration is cancelled.' + (done.promoted ? ' Your places went to people on the waitlist.' : ''));
       });
     });
-    details.replaceChildren(h('h3', {}, r.event.title), h('p', {}, instantText(r.event.startsAt, r.event.timezone)),
+    details.replaceChildren(h('h3', {}, r.event.title), h('p', {}, whenOf(r.event)),
       h('p', {}, (r.partySize === 1 ? '1 person' : r.partySize + ' people')), standing);
     if (r.canCancel) details.append(cancel);
     say('');
@@ -105,3 +105,8 @@ export function createManageView(graphqlUrl: string): ManageView {
     },
   };
 }
+
+/** The event's dates as the list shows them: an all-day event by its dates, not a midnight. */
+const whenOf = (e: MyRegistration['event']): string => spanText({
+  all_day: e.allDay, start_date: e.startDate, end_date: e.endDate, starts_at: e.startsAt, ends_at: e.endsAt, timezone: e.timezone,
+});

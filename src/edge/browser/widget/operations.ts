@@ -12,7 +12,7 @@ export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:Strin
 export const WIDGET_COUNTS = 'subscription WidgetCounts($ids:[ID!]!){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';
 
 // The manage view: the registration a cancel code was handed out with (no personal fields exist on MyRegistration).
-export const WIDGET_MY_REGISTRATION = 'query WidgetMyRegistration($code:String!){myRegistration(code:$code){id status waitlistPosition partySize canCancel event{id title startsAt timezone}}}';
+export const WIDGET_MY_REGISTRATION = 'query WidgetMyRegistration($code:String!){myRegistration(code:$code){id status waitlistPosition partySize canCancel event{id title startsAt endsAt timezone allDay startDate endDate}}}';
 
 export const WIDGET_CANCEL = 'mutation WidgetCancel($id:ID!,$code:String!){cancelRegistration(input:{registrationId:$id,cancelToken:$code}){promoted registration{id status}}}';
 
