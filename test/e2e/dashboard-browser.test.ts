@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
+import { untilSubscriptions } from '../support/live';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
 
@@ -38,14 +39,31 @@ describe('the live registrations dashboard in a real browser', () => {
   const register = async (eventId: string, name: string, email: string, partySize = 1) =>
     (await server.post({ query: REGISTER, variables: { input: { eventId, name, email, partySize } } })).json.data.register;
 
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+    await untilSubscriptions(server, 0);
+  });
+
+  /**
+   * "Live" means the server acknowledged the socket; the subscription attaches a moment later. A test
+   * registers only once it is attached, or its change could come before anyone listens.
+   */
+  async function untilLive(page: Page): Promise<void> {
+    await page.locator('#live', { hasText: 'Live' }).waitFor({ timeout: 15000 });
+    await untilSubscriptions(server, 1);
+  }
+
   async function openDashboard(): Promise<Page> {
-    const page = await (await browser.newContext()).newPage();
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     // (The browser's own favicon request is the only 404 allowed.)
     page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} ${m.location().url}`); });
     await page.goto(`${server.app.url}/dashboard?partner=riverside-makers`);
-    await page.locator('#live', { hasText: 'Live' }).waitFor({ timeout: 15000 });
+    await untilLive(page);
     expect(errors).toEqual([]);
     return page;
   }
@@ -100,8 +118,8 @@ describe('the live registrations dashboard in a real browser', () => {
     // With the key, the line starts at the first registration: one step per active registration.
     const line = await page.evaluate(() => (window as any).Chart.getChart(document.getElementById('time-chart')).data.datasets[0].data.map((p: { y: number }) => p.y));
     expect(line).toEqual([3, 7, 11]);
-    // The names follow live registrations too.
-    await page.locator('#live', { hasText: 'Live' }).waitFor({ timeout: 15000 });
+    // The names follow live registrations too, once the socket that carries the key is live.
+    await untilLive(page);
     expect((await register(workshop.globalId, 'Katherine Johnson', 'kj@example.org')).registration.status).toBe('CONFIRMED');
     await workshopNames.getByText('Katherine Johnson').waitFor({ timeout: 15000 });
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-staff-names.png'), fullPage: true });

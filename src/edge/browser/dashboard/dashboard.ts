@@ -109,6 +109,8 @@ function onCounts(c: Counts): void {
 
 function connect(): void {
   live?.stop();
+  // A new socket (after a key is entered or forgotten) is not live until the server acknowledges it.
+  $('live').textContent = 'Connecting…';
   live = subscribe<{ registrationCounts: Counts }>(GRAPHQL, DASHBOARD_COUNTS, { ids: events.map((e) => e.id) }, key,
     (data) => onCounts(data.registrationCounts),
     (state, reason) => {
