@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { DocumentNode, getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { DocumentNode, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
@@ -161,10 +161,11 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       const errors = validate(options.schema, document, rules);
       if (errors.length) return errors;
       // Mutations run over HTTP only, where the register rate limit and CSRF prevention apply.
-      if (getOperationAST(document, payload.operationName)?.operation === 'mutation') {
+      const operation = getOperationAST(document, payload.operationName);
+      if (operation?.operation === 'mutation') {
         return [new GraphQLError('Mutations are not accepted over WebSocket; send them with POST /graphql.', { extensions: { code: 'BAD_REQUEST' } })];
       }
-      const strict = await chargeStrictFields(options.rateLimits, document, payload.operationName, addressOf(ctx.extra.request));
+      const strict = await chargeStrictFields(options.rateLimits, document, operation, addressOf(ctx.extra.request));
       if (strict) return [strict];
       if (options.safelist && !ctx.extra.authorization && !options.safelist.has(sha256Hex(payload.query))) {
         return [new GraphQLError('This server runs only registered (persisted) operations without an API key (SAFELIST_FILE).', {
@@ -221,8 +222,9 @@ async function chargeRateLimit(limits: RateLimits | undefined, authorization: st
 }
 
 /** `myRegistration` spends the `register` budget here as over HTTP (register-rate-limit.plugin.ts): one point per field. */
-async function chargeStrictFields(limits: RateLimits | undefined, document: DocumentNode, operationName: string | null | undefined, address: string): Promise<GraphQLError | null> {
-  const operation = getOperationAST(document, operationName);
+async function chargeStrictFields(
+  limits: RateLimits | undefined, document: DocumentNode, operation: OperationDefinitionNode | null | undefined, address: string,
+): Promise<GraphQLError | null> {
   if (!limits?.enabled || !operation) return null;
   for (let i = strictFieldCount(document, operation); i > 0; i--) {
     const decision = await limits.consume('register', address);

@@ -9,6 +9,7 @@ import { Event } from '../events/event.type';
 import { EventService } from '../events/event.service';
 import { MyRegistration } from './my-registration.type';
 import { RegistrationService } from './registration.service';
+import { eventOfRegistration } from './registration-event';
 
 @Resolver(() => MyRegistration)
 export class MyRegistrationFieldsResolver {
@@ -20,10 +21,8 @@ export class MyRegistrationFieldsResolver {
   }
 
   @FieldResolver(() => Event, { description: 'The event registered for.' })
-  async event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
-    const event = await this.eventService.byLocalId(ctx, registration.eventId);
-    if (!event) throw new Error(`Registration ${registration.id} references missing event ${registration.eventId}`);
-    return event;
+  event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
+    return eventOfRegistration(this.eventService, ctx, registration);
   }
 
   @FieldResolver(() => Int, {

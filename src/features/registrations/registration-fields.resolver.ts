@@ -8,6 +8,7 @@ import { PrivateField } from '../../schema/private-field';
 import { Registration } from './registration.type';
 import { EventService } from '../events/event.service';
 import { RegistrationService } from './registration.service';
+import { eventOfRegistration } from './registration-event';
 
 @Resolver(() => Registration)
 export class RegistrationFieldsResolver {
@@ -24,10 +25,8 @@ export class RegistrationFieldsResolver {
   }
 
   @FieldResolver(() => Event, { description: 'The event registered for.' })
-  async event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
-    const event = await this.eventService.byLocalId(ctx, registration.eventId);
-    if (!event) throw new Error(`Registration ${registration.id} references missing event ${registration.eventId}`);
-    return event;
+  event(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<EventEntity> {
+    return eventOfRegistration(this.eventService, ctx, registration);
   }
 
   @PrivateField()
