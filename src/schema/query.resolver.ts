@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import { Context } from '../context';
 import { EventEntity } from '../model/event.entity';
 import { PartnerEntity } from '../model/partner.entity';
@@ -10,6 +11,7 @@ import { EventsArgs } from '../features/events/events.args';
 import { Node } from './node.interface';
 import { Partner } from '../features/partners/partner.type';
 import { EventService } from '../features/events/event.service';
+import { eventColumnGroupsSelected } from '../features/events/event-columns';
 import { NodeService } from './node.service';
 import { PartnerService } from '../features/partners/partner.service';
 import { ROOT_LIST_FIELD_NOTE } from './root-list-field';
@@ -38,8 +40,8 @@ export class QueryResolver {
   }
 
   @Query(() => EventConnection, { nullable: true, description: 'Events of every partner, ordered by start time.' + ROOT_LIST_FIELD_NOTE })
-  events(@Ctx() ctx: Context, @Args(() => EventsArgs) args: EventsArgs): Promise<Connection<EventEntity>> {
-    return this.eventService.list(ctx, args.filter, args);
+  events(@Ctx() ctx: Context, @Args(() => EventsArgs) args: EventsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<EventEntity>> {
+    return this.eventService.list(ctx, args.filter, args, undefined, eventColumnGroupsSelected(info));
   }
 
   @Query(() => Event, { nullable: true, description: 'One event by its global id; null when there is none.' })

@@ -2,20 +2,28 @@ import { SqlReader } from '../../db/sql-reader';
 import { EventEntity } from '../../model/event.entity';
 import { EventCursor } from '../../domain/cursor';
 import { afterWhere, criteriaWhere, EventCriteria } from './event-query';
+import { ALL_EVENT_COLUMN_GROUPS, EVENT_COLUMN_GROUPS, EventColumn, EventColumnGroups } from './event-columns';
 
 /**
  * The one way to read events (issue 15): explicit columns, hand-written SQL through SqlReader, rows
  * mapped straight into EventEntity (same prototype, so Node's resolveType still knows them). GraphQL,
  * feeds, widget and dashboard all read through EventService and the loaders, which come here.
  */
-const COLUMNS = ['id', 'partnerId', 'seriesId', 'title', 'description', 'startsAt', 'endsAt', 'timezone', 'allDay', 'startDate', 'endDate',
-  'status', 'attendanceMode', 'audiences', 'rawAudiences', 'categories', 'url', 'imageUrl', 'offers', 'previousStartsAt', 'organizerName',
-  'locationId', 'registrationMode', 'registrationUrl', 'capacity', 'waitlistCapacity', 'externalWaitlist', 'maxPartySize', 'confirmedCount',
-  'waitlistedCount', 'attendedCount', 'registrationOpensAt', 'registrationClosesAt', 'sourceId', 'externalId', 'contentHash', 'fetchedAt',
-  'removedAt', 'sequence', 'createdAt', 'updatedAt'] as const;
-const SELECT = `SELECT ${COLUMNS.map((c) => `e."${c}"`).join(', ')} FROM "event" e`;
 
-type EventRow = Record<(typeof COLUMNS)[number], unknown>;
+/** The SELECT for a set of column groups; a handful of texts in all, each prepared once by SqlReader. */
+const selects = new Map<string, string>();
+function selectOf(groups: EventColumnGroups): string {
+  const key = groups.join(',');
+  let select = selects.get(key);
+  if (!select) {
+    const columns = [...EVENT_COLUMN_GROUPS.core, ...groups.flatMap((g) => EVENT_COLUMN_GROUPS[g])];
+    select = `SELECT ${columns.map((c) => `e."${c}"`).join(', ')} FROM "event" e`;
+    selects.set(key, select);
+  }
+  return select;
+}
+
+type EventRow = Partial<Record<EventColumn, unknown>>;
 
 const instant = (value: unknown): Date | null => (value == null ? null : new Date(value as string));
 const flag = (value: unknown): boolean | null => (value == null ? null : value === true || value === 1);
@@ -23,14 +31,17 @@ const list = <T>(value: unknown): T[] => (typeof value === 'string' && value !==
 const int = (value: unknown): number => Number(value);
 const intOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
 
-/** One object per row, built in place (no intermediate copies: a page of 100 events is garbage enough). */
+/**
+ * One object per row, built in place (no intermediate copies: a page of 100 events is garbage enough).
+ * A group of columns the read left out stays unset on the entity; eventColumnGroupsFor only leaves out
+ * what no selected field reads.
+ */
 export function eventFromRow(row: EventRow): EventEntity {
   const e = new EventEntity();
   e.id = row.id as string;
   e.partnerId = row.partnerId as string;
   e.seriesId = row.seriesId as string | null;
   e.title = row.title as string;
-  e.description = row.description as string | null;
   e.startsAt = new Date(row.startsAt as string);
   e.endsAt = new Date(row.endsAt as string);
   e.timezone = row.timezone as string;
@@ -40,14 +51,25 @@ export function eventFromRow(row: EventRow): EventEntity {
   e.status = row.status as EventEntity['status'];
   e.attendanceMode = row.attendanceMode as EventEntity['attendanceMode'];
   e.audiences = list(row.audiences);
-  e.rawAudiences = list(row.rawAudiences);
   e.categories = list(row.categories);
   e.url = row.url as string | null;
+  e.organizerName = row.organizerName as string | null;
+  e.locationId = row.locationId as string | null;
+  if ('description' in row) readDetails(e, row);
+  if ('registrationMode' in row) readRegistration(e, row);
+  if ('sequence' in row) readRecord(e, row);
+  return e;
+}
+
+function readDetails(e: EventEntity, row: EventRow): void {
+  e.description = row.description as string | null;
+  e.rawAudiences = list(row.rawAudiences);
   e.imageUrl = row.imageUrl as string | null;
   e.offers = list(row.offers);
   e.previousStartsAt = instant(row.previousStartsAt);
-  e.organizerName = row.organizerName as string | null;
-  e.locationId = row.locationId as string | null;
+}
+
+function readRegistration(e: EventEntity, row: EventRow): void {
   e.registrationMode = row.registrationMode as EventEntity['registrationMode'];
   e.registrationUrl = row.registrationUrl as string | null;
   e.capacity = intOrNull(row.capacity);
@@ -59,6 +81,9 @@ export function eventFromRow(row: EventRow): EventEntity {
   e.attendedCount = int(row.attendedCount);
   e.registrationOpensAt = instant(row.registrationOpensAt);
   e.registrationClosesAt = instant(row.registrationClosesAt);
+}
+
+function readRecord(e: EventEntity, row: EventRow): void {
   e.sourceId = row.sourceId as string | null;
   e.externalId = row.externalId as string | null;
   e.contentHash = row.contentHash as string | null;
@@ -67,19 +92,23 @@ export function eventFromRow(row: EventRow): EventEntity {
   e.sequence = int(row.sequence);
   e.createdAt = new Date(row.createdAt as string);
   e.updatedAt = new Date(row.updatedAt as string);
-  return e;
 }
 
 /** Events by id, in no particular order (the loader orders them by key). */
 export async function eventsByIds(reader: SqlReader, ids: readonly string[]): Promise<EventEntity[]> {
-  const rows = await reader.all<EventRow>(`${SELECT} WHERE ${reader.keyIn('e."id"')}`, [reader.keys(ids)]);
+  const rows = await reader.all<EventRow>(`${selectOf(ALL_EVENT_COLUMN_GROUPS)} WHERE ${reader.keyIn('e."id"')}`, [reader.keys(ids)]);
   return rows.map(eventFromRow);
 }
 
-/** One page of events matching `criteria`, after the cursor, by (startsAt, id): `limit` rows at most. */
-export async function eventsPage(reader: SqlReader, criteria: EventCriteria, after: EventCursor | null, limit: number): Promise<EventEntity[]> {
+/**
+ * One page of events matching `criteria`, after the cursor, by (startsAt, id): `limit` rows at most,
+ * with the core columns and the `groups` asked for (all of them unless told).
+ */
+export async function eventsPage(
+  reader: SqlReader, criteria: EventCriteria, after: EventCursor | null, limit: number, groups: EventColumnGroups = ALL_EVENT_COLUMN_GROUPS,
+): Promise<EventEntity[]> {
   const where = afterWhere(criteriaWhere(reader, criteria), after);
-  const rows = await reader.all<EventRow>(`${SELECT} WHERE ${where.sql} ORDER BY e."startsAt", e."id" LIMIT ?`, [...where.params, limit]);
+  const rows = await reader.all<EventRow>(`${selectOf(groups)} WHERE ${where.sql} ORDER BY e."startsAt", e."id" LIMIT ?`, [...where.params, limit]);
   return rows.map(eventFromRow);
 }
 
