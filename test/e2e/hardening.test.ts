@@ -52,6 +52,17 @@ describeEachBackend('abuse limits over HTTP', (backend) => {
     }]);
   });
 
+  it('remembers only texts within MAX_QUERY_TOKENS: a refused query is refused each time, an accepted one stays accepted', async () => {
+    const over = `{ ${'partners { slug } '.repeat(600)}}`;
+    const within = `{ ${'partners { slug } '.repeat(10)}}`;
+    for (let round = 0; round < 2; round++) {
+      expect((await server.post({ query: over })).json.errors[0].extensions.code).toBe('MAX_TOKENS_EXCEEDED');
+      const accepted = await server.post({ query: within });
+      expect(accepted.status).toBe(200);
+      expect(accepted.json.data.partners.length).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses batched requests and bodies over MAX_BODY_BYTES', async () => {
     const batch = await server.post([{ query: PARTNERS }, { query: PARTNERS }]);
     expect(batch.status).toBe(400);
