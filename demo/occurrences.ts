@@ -5,6 +5,8 @@ export interface DemoOccurrence {
   program: DemoProgram;
   /** Local date (YYYY-MM-DD) of this occurrence, which also keys its id. */
   date: string;
+  /** Week of the demo it falls in: 0 is the week of the seed's `now`. */
+  week: number;
   startsAt: Date;
   endsAt: Date;
   allDay: boolean;
@@ -38,17 +40,18 @@ function datesOf(schedule: DemoSchedule, weekStart: DateTime): DateTime[] {
 export function demoOccurrences(programs: DemoProgram[], now: Date): DemoOccurrence[] {
   const weekStart = DateTime.fromJSDate(now, { zone: TOWN_TIMEZONE }).startOf('week');
   return programs.flatMap((program) => datesOf(program.schedule, weekStart).map((day) => {
+    const week = Math.floor(Math.round(day.diff(weekStart, 'days').days) / 7);
     if (!program.time) {
       const end = day.plus({ days: program.days ?? 1 });
       return {
-        program, date: day.toISODate()!, allDay: true,
+        program, date: day.toISODate()!, week, allDay: true,
         startsAt: day.toJSDate(), endsAt: end.toJSDate(), startDate: day.toISODate()!, endDate: end.toISODate()!,
       };
     }
     const [hour, minute] = program.time.split(':').map(Number);
     const start = day.set({ hour, minute, second: 0, millisecond: 0 });
     return {
-      program, date: day.toISODate()!, allDay: false,
+      program, date: day.toISODate()!, week, allDay: false,
       startsAt: start.toJSDate(), endsAt: start.plus({ minutes: program.minutes ?? 60 }).toJSDate(), startDate: null, endDate: null,
     };
   }));

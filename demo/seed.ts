@@ -14,10 +14,11 @@ import { createUrlPolicy } from '../src/datasources/shared/url-policy';
 import { createMemoryPubSub } from '../src/pubsub/pubsub';
 import { createSyncService } from '../src/compose';
 import { DataChanges } from '../src/pubsub/data-changes';
-import { AttendanceMode, EventStatus, RegistrationMode, RegistrationStatus } from '../src/domain/enums';
+import { AttendanceMode, EventStatus, RegistrationMode } from '../src/domain/enums';
 import { stableId } from '../src/domain/ids';
 import { hashSecret } from '../src/features/partners/api-key.service';
 import { demoOccurrences, DemoOccurrence } from './occurrences';
+import { demoRegistrations } from './occurrence-registrations';
 import { DEMO_SOURCES, writeDemoFile } from './sources';
 import { PARTNERS, PROGRAMS, TOWN_TIMEZONE } from './town';
 
@@ -34,19 +35,28 @@ export interface SeedReport {
 const partnerId = (slug: string) => stableId('demo-partner', slug);
 const locationId = (slug: string, key: string) => stableId('demo-location', slug, key);
 
-function toEvent(manager: EntityManager, o: DemoOccurrence, now: Date): EventEntity {
+interface DemoEventRows {
+  event: EventEntity;
+  registrations: RegistrationEntity[];
+}
+
+/** One occurrence as its event row and registration rows, the event's counters summed from those rows. */
+function toRows(manager: EntityManager, o: DemoOccurrence, now: Date): DemoEventRows {
   const p = o.program;
   const native = p.capacity != null && !p.externalRegistration;
-  const confirmed = native ? Math.min(p.taken ?? 0, p.capacity!) : 0;
-  return manager.create(EventEntity, {
-    id: stableId('demo-event', p.key, o.date),
+  const id = stableId('demo-event', p.key, o.date);
+  const registered = demoRegistrations(o, now);
+  const cancelled = p.cancelled?.find((c) => c.week === o.week);
+  const event = manager.create(EventEntity, {
+    id,
     partnerId: partnerId(p.partner),
     seriesId: p.schedule.kind === 'once' ? null : stableId('demo-series', p.key),
     title: p.title,
-    description: p.description,
+    description: cancelled ? `${cancelled.notice} ${p.description}` : p.description,
     startsAt: o.startsAt, endsAt: o.endsAt, timezone: TOWN_TIMEZONE,
     allDay: o.allDay, startDate: o.startDate, endDate: o.endDate,
-    status: EventStatus.SCHEDULED, attendanceMode: AttendanceMode.OFFLINE,
+    // Registrations stay on a cancelled date, as cancelEvent keeps them, so staff can reach the people.
+    status: cancelled ? EventStatus.CANCELLED : EventStatus.SCHEDULED, attendanceMode: AttendanceMode.OFFLINE,
     audiences: p.audiences, rawAudiences: p.rawAudiences, categories: p.categories,
     url: `${PARTNERS.find((x) => x.slug === p.partner)!.website}/events/${p.key}`,
     imageUrl: null,
@@ -56,29 +66,23 @@ function toEvent(manager: EntityManager, o: DemoOccurrence, now: Date): EventEnt
     capacity: p.capacity ?? null,
     waitlistCapacity: p.waitlist ?? 0,
     maxPartySize: p.maxPartySize ?? 1,
-    confirmedCount: confirmed,
-    waitlistedCount: native ? Math.min(Math.max(0, (p.taken ?? 0) - confirmed), p.waitlist ?? 0) : 0,
+    confirmedCount: registered.confirmedCount,
+    waitlistedCount: registered.waitlistedCount,
+    attendedCount: registered.attendedCount,
     registrationOpensAt: null,
     registrationClosesAt: native ? o.startsAt : null,
-    sourceId: null, externalId: null, contentHash: null, fetchedAt: null, removedAt: null, sequence: 0,
+    sourceId: null, externalId: null, contentHash: null, fetchedAt: null, removedAt: null, sequence: cancelled ? 1 : 0,
     createdAt: now, updatedAt: now,
   });
-}
-
-function registrationsFor(manager: EntityManager, event: EventEntity, now: Date): RegistrationEntity[] {
-  const rows: RegistrationEntity[] = [];
-  const add = (status: RegistrationStatus, position: number | null) => {
-    const n = rows.length + 1;
-    rows.push(manager.create(RegistrationEntity, {
-      id: stableId('demo-registration', event.id, String(n)),
-      eventId: event.id, name: `Demo Guest ${n}`, email: `guest${n}@example.org`, partySize: 1,
-      status, waitlistPosition: position, cancelTokenHash: hashSecret(randomBytes(16).toString('hex')),
-      attended: false, createdAt: now, updatedAt: now,
-    }));
-  };
-  for (let i = 0; i < event.confirmedCount; i++) add(RegistrationStatus.CONFIRMED, null);
-  for (let i = 0; i < event.waitlistedCount; i++) add(RegistrationStatus.WAITLISTED, i + 1);
-  return rows;
+  const registrations = registered.parties.map((party, i) => manager.create(RegistrationEntity, {
+    id: stableId('demo-registration', id, String(i + 1)),
+    eventId: id, name: party.name, email: party.email, partySize: party.partySize,
+    status: party.status, waitlistPosition: party.waitlistPosition,
+    // Random on purpose: a token derivable from the demo's seed would let anyone cancel these registrations.
+    cancelTokenHash: hashSecret(randomBytes(16).toString('hex')),
+    attended: party.attended, createdAt: party.createdAt, updatedAt: party.createdAt,
+  }));
+  return { event, registrations };
 }
 
 export async function isEmpty(db: DataSource): Promise<boolean> {
@@ -129,8 +133,9 @@ async function seedNative(db: DataSource, now: Date): Promise<SeedReport> {
       id: locationId(p.slug, l.key), partnerId: partnerId(p.slug), code: l.code ?? null, name: l.name, address: l.address,
       lat: l.lat, lon: l.lon, accessibility: l.accessibility ?? null,
     })));
-    const events = demoOccurrences(PROGRAMS, now).map((o) => toEvent(manager, o, now));
-    const registrations = events.flatMap((e) => registrationsFor(manager, e, now));
+    const rows = demoOccurrences(PROGRAMS, now).map((o) => toRows(manager, o, now));
+    const events = rows.map((r) => r.event);
+    const registrations = rows.flatMap((r) => r.registrations);
     await manager.insert(PartnerEntity, partners);
     await manager.insert(LocationEntity, locations);
     for (let i = 0; i < events.length; i += 100) await manager.insert(EventEntity, events.slice(i, i + 100));
