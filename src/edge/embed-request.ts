@@ -24,7 +24,7 @@ export function publicContext(deps: ContextDeps, req: Request): Promise<Context>
 export function failureOf(error: unknown, ctx: { deps: ContextDeps }): { status: number; message: string } {
   if (error instanceof DomainError) {
     // Say "query parameter near", not "argument filter.near.lat": the reader wrote a URL, not GraphQL.
-    const message = error.message.replace(/^Invalid value for argument "(?:filter\.)?([A-Za-z]+)[^"]*"/, 'Invalid value for query parameter "$1"');
+    const message = error.message.replace(/^Invalid value for argument "(?:filter\.)?([A-Za-z_]+)[^"]*"/, 'Invalid value for query parameter "$1"');
     return { status: error.code === ErrorCode.NOT_FOUND ? 404 : 400, message };
   }
   ctx.deps.logger.error({ err: error }, 'feed or embed request failed');

@@ -37,7 +37,7 @@ describe('the Millbrook demo community', () => {
       zone: 'America/Chicago', window: { from: now, to: until },
     }).events.filter((e) => e.endsAt > now);
     const libcal = mapLibCalEvents(libraryLibCalEvents(now).events, 'America/Chicago').events.filter((e) => e.endsAt > now && e.startsAt < until);
-    expect([upcoming.length, museum.length, libcal.length]).toEqual([44, 10, 9]);
+    expect([upcoming.length, museum.length, libcal.length]).toEqual([51, 10, 9]);
     expect(museum.some((e) => e.allDay)).toBe(true);
     expect(upcoming.some((o) => o.program.capacity != null)).toBe(true);
     const perProgram = new Map<string, number>();
@@ -67,7 +67,7 @@ describe('the Millbrook demo community', () => {
     const native = PROGRAMS.filter((p) => p.partner === 'millbrook-library').map((p) => p.title);
     const ics = [...new Set(feed('millbrook-library.ics').occurrences.map((o) => o.summary))];
     const libcal = [...new Set(mapLibCalEvents(libraryLibCalEvents(now).events, 'America/Chicago').events.map((e) => e.title))];
-    expect(native).toEqual(['Tech Help for Seniors']);
+    expect(native).toEqual(['Tech Help for Seniors', 'Lego Build Club']);
     expect(libcal).toEqual(['Teen Makerspace: Build a Bot', 'Author Talk: Rivers We Remember', 'Library Closed: Winter Holiday']);
     const all = [...native, ...ics, ...libcal];
     expect(new Set(all).size).toBe(all.length);

@@ -31,8 +31,30 @@ const partnerPage = (title: string, snippet: string) => `<!doctype html><html la
 
 /** The demo titles for millbrook-library and millbrook-museum aimed at kids or teens. */
 const KIDS_AND_TEENS_DEMO_TITLES = [
-  'Toddler Gallery Walk', 'Preschool Storytime', 'Teen Makerspace: Build a Bot', 'Family Science Saturday', 'Saturday Chess Club', 'Saturday Chess Club: Winter Tournament',
+  'Toddler Gallery Walk', 'Preschool Storytime', 'Lego Build Club', 'Teen Makerspace: Build a Bot', 'Family Science Saturday', 'Saturday Chess Club', 'Saturday Chess Club: Winter Tournament',
 ];
+
+/** The widget snippet the README shows, pointed at this server: the test follows the README. */
+function readmeSnippet(base: string): string {
+  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+  const snippet = readme.match(/<script src="http:\/\/localhost:4000\/widget\.js"[^>]*><\/script>/);
+  if (!snippet) throw new Error('README.md shows no widget snippet');
+  return snippet[0].replace('http://localhost:4000', base);
+}
+
+type FeedItem = { id: string; title: string; _community_graph: { series_id: string | null } };
+
+/** The feed's items as a person should see them: the occurrences of one series on one card, in feed order. */
+function cardsOf(items: FeedItem[]): FeedItem[][] {
+  const cards: FeedItem[][] = [];
+  for (const item of items) {
+    const series = item._community_graph.series_id;
+    const card = series ? cards.find((c) => c[0]._community_graph.series_id === series) : undefined;
+    if (card) card.push(item);
+    else cards.push([item]);
+  }
+  return cards;
+}
 
 describe('embeds in a real browser', () => {
   let server: TestServer;
@@ -54,6 +76,7 @@ describe('embeds in a real browser', () => {
     site = await startPartnerSite({
       '/fixture.html': partnerPage('Fixture partner', `<script src="${base}/widget.js" data-partner="widget-fixture" data-audience="KIDS,TEENS" async></script>`),
       '/widget.html': partnerPage('Library kids page', `<script src="${base}/widget.js" data-partner="millbrook-library,millbrook-museum" data-audience="KIDS,TEENS" data-limit="6" data-title="Kids and teens at Millbrook" async></script>`),
+      '/readme.html': partnerPage('The README snippet', readmeSnippet(base)),
       '/library.html': partnerPage('Library only', `<script src="${base}/widget.js" data-partner="millbrook-library" async></script>`),
       '/bad.html': partnerPage('Broken snippet', `<script src="${base}/widget.js" data-partner="millbrook-libary" async></script>`),
       '/iframe.html': partnerPage('Museum iframe', `<iframe title="Museum events" width="700" height="500" src="${base}/embed/events?partner=millbrook-museum&limit=4"></iframe>`),
@@ -81,14 +104,17 @@ describe('embeds in a real browser', () => {
     const { page, outside } = await open('/widget.html');
     const titles = page.locator('.community-graph-events article h3');
     await titles.first().waitFor({ timeout: 15000 });
-    const feed = await (await fetch(`${server.app.url}/feeds/events.json?partner=millbrook-library,millbrook-museum&audiences=KIDS,TEENS&limit=6`)).json();
+    // Six cards (data-limit): a series is one card with at most four dates, so the widget asks for 24 occurrences.
+    const feed = await (await fetch(`${server.app.url}/feeds/events.json?partner=millbrook-library,millbrook-museum&audiences=KIDS,TEENS&limit=24&per_series=4`)).json();
+    const cards = cardsOf(feed.items).slice(0, 6);
     // Titles pinned to the demo programs, not to the feed of the same service (exact list and order: next test).
     const shown = await titles.allTextContents();
-    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.length).toBe(cards.length);
+    expect(shown.length).toBeGreaterThan(2);
     for (const title of shown) expect(KIDS_AND_TEENS_DEMO_TITLES).toContain(title);
-    expect(shown).toEqual(feed.items.map((i: { title: string }) => i.title));
+    expect(shown).toEqual(cards.map((card) => card[0].title));
     expect(await page.locator('.community-graph-events h2').textContent()).toBe('Kids and teens at Millbrook');
-    expect(await page.locator('.community-graph-events time').count()).toBe(feed.items.length);
+    expect(await page.locator('.community-graph-events time').count()).toBe(cards.flat().length);
     // Our styles stay inside, the partner's "h3 { color: red }" stays outside.
     const color = await titles.first().evaluate((el) => getComputedStyle(el).color);
     expect(color).not.toBe('rgb(255, 0, 0)');
@@ -101,6 +127,33 @@ describe('embeds in a real browser', () => {
     expect(await page.evaluate(() => document.querySelector('.community-graph-events')!.shadowRoot!.activeElement?.tagName)).toBe('A');
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-second-origin.png'), fullPage: true });
     expect(outside).toEqual([]);
+  });
+
+  it('shows the README snippet\'s programs once each, with when they meet, their next dates and live seats to register for', async () => {
+    const { page } = await open('/readme.html');
+    const widget = page.locator('.community-graph-events');
+    const titles = widget.locator('article h3');
+    await titles.first().waitFor({ timeout: 15000 });
+    const shown = await titles.allTextContents();
+    expect(shown.length).toBeGreaterThan(1);
+    expect(new Set(shown).size).toBe(shown.length);
+    // A weekly program: one card, its schedule in words, its next dates as rows with seats each.
+    const program = widget.locator('article', { has: page.locator('ul.dt') }).first();
+    expect(await program.innerText()).toMatch(/Every (other )?[A-Z][a-z]+day, \d{1,2}:\d{2}/);
+    const dates = program.locator('ul.dt > li');
+    expect(await dates.count()).toBeGreaterThan(1);
+    expect(await dates.count()).toBeLessThanOrEqual(4);
+    // Seats a visitor can see, and a Register button for an event taking registrations here.
+    const seats = widget.getByText(/\d+ spots? left|Full/).first();
+    const register = widget.getByRole('button', { name: /^Register/ }).first();
+    await register.waitFor({ state: 'visible', timeout: 15000 });
+    expect(await seats.isVisible()).toBe(true);
+    expect(await register.isVisible()).toBe(true);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: path.join(ARTIFACTS, `widget-readme-${width}.png`), fullPage: true });
+    }
+    await page.context().close();
   });
 
   it('renders exactly the events the test inserted that match its audiences, in start order', async () => {

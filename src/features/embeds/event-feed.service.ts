@@ -10,6 +10,9 @@ import { registrationInfo, RegistrationInfo } from '../events/registration-info'
 import { EventService } from '../events/event.service';
 import { PartnerService } from '../partners/partner.service';
 
+/** Pages a per-series feed may read beyond what its limit needs, passing over the occurrences it skips. */
+const SKIPPING_PAGES = 10;
+
 /** One event with everything a feed, embed page or widget shows; loaded through the request's loaders. */
 export interface FeedItem {
   globalId: string;
@@ -52,16 +55,34 @@ export class EventFeedService {
       kinds: query.kinds, audiences: query.audiences, categories: query.categories,
       status: query.status, text: query.text, near: query.near,
     };
+    const events = await this.collect(ctx, filter, query);
+    return { partners, items: await Promise.all(events.map((event) => this.item(ctx, event))) };
+  }
+
+  /**
+   * Up to `limit` events in order; with `perSeries`, later occurrences of a series that already has
+   * that many are passed over (a widget shows a weekly program once, with its next dates). Bounded:
+   * the pages the limit needs, and SKIPPING_PAGES more when occurrences are passed over.
+   */
+  private async collect(ctx: Context, filter: EventFilterInput, query: FeedQuery): Promise<EventEntity[]> {
     const events: EventEntity[] = [];
+    const perSeries = new Map<string, number>();
+    const keep = (event: EventEntity): boolean => {
+      if (query.perSeries === null || !event.seriesId) return true;
+      const seen = perSeries.get(event.seriesId) ?? 0;
+      perSeries.set(event.seriesId, seen + 1);
+      return seen < query.perSeries;
+    };
     let after: string | null = null;
-    // Bounded: at most ceil(limit / page size) pages.
-    while (events.length < query.limit) {
-      const page = await this.events.list(ctx, filter, { first: Math.min(this.maxPageSize, query.limit - events.length), after });
-      events.push(...page.edges.map((edge) => edge.node));
+    const maxPages = Math.ceil(query.limit / this.maxPageSize) + (query.perSeries === null ? 0 : SKIPPING_PAGES);
+    for (let pages = 0; events.length < query.limit && pages < maxPages; pages++) {
+      const wanted = query.perSeries === null ? query.limit - events.length : this.maxPageSize;
+      const page = await this.events.list(ctx, filter, { first: Math.min(this.maxPageSize, wanted), after });
+      for (const edge of page.edges) if (events.length < query.limit && keep(edge.node)) events.push(edge.node);
       if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
       after = page.pageInfo.endCursor;
     }
-    return { partners, items: await Promise.all(events.map((event) => this.item(ctx, event))) };
+    return events;
   }
 
   /** One event by its global id (the "Add to calendar" download). */

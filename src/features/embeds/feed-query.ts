@@ -18,6 +18,8 @@ export interface FeedQuery {
   to: Date | null;
   near: NearInput | null;
   limit: number;
+  /** At most this many occurrences of one recurring series (`per_series`); null: no cap. */
+  perSeries: number | null;
 }
 
 export type RawQuery = Record<string, unknown>;
@@ -34,6 +36,7 @@ const PARAMETERS: Record<string, string[]> = {
   to: ['to'],
   near: ['near'],
   limit: ['limit'],
+  perSeries: ['per_series'],
 };
 const KNOWN = new Set(Object.values(PARAMETERS).flat());
 const MAX_LIST = 20;
@@ -52,7 +55,7 @@ function values(query: RawQuery, name: string): string[] {
 
 function single(query: RawQuery, name: string): string | null {
   const list = values(query, name);
-  if (list.length > 1 && name !== 'near') throw new InvalidArgumentError(name, list.join(','), 'a single value');
+  if (list.length > 1 && name !== 'near') throw new InvalidArgumentError(PARAMETERS[name][0], list.join(','), 'a single value');
   return list.length ? list.join(',') : null;
 }
 
@@ -97,11 +100,12 @@ function near(query: RawQuery): NearInput | null {
   return { lat: parts[0], lon: parts[1], km: parts[2] };
 }
 
-function limit(query: RawQuery, defaultLimit: number, maxLimit: number): number {
-  const raw = single(query, 'limit');
-  if (raw === null) return defaultLimit;
+/** A whole number from 1 to `max`, or null when the parameter is absent. */
+function count(query: RawQuery, name: 'limit' | 'perSeries', max: number): number | null {
+  const raw = single(query, name);
+  if (raw === null) return null;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > maxLimit) throw new InvalidArgumentError('limit', raw, `an integer from 1 to ${maxLimit}`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw new InvalidArgumentError(PARAMETERS[name][0], raw, `an integer from 1 to ${max}`);
   return n;
 }
 
@@ -125,6 +129,7 @@ export function parseFeedQuery(query: RawQuery, options: { defaultLimit: number;
     from: instant(query, 'from'),
     to: instant(query, 'to'),
     near: near(query),
-    limit: limit(query, options.defaultLimit, options.maxLimit),
+    limit: count(query, 'limit', options.maxLimit) ?? options.defaultLimit,
+    perSeries: count(query, 'perSeries', options.maxLimit),
   };
 }

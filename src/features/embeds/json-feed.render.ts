@@ -51,6 +51,7 @@ export function renderJsonFeed(items: FeedItem[], meta: FeedMeta): string {
           start_date: e.startDate,
           end_date: e.endDate,
           timezone: e.timezone,
+          series_id: e.seriesId,
           status: e.status,
           attendance_mode: e.attendanceMode,
           audiences: e.audiences,

@@ -1,7 +1,7 @@
 import { buildSchema } from 'graphql';
 import { buildWidget, gzippedBytes, widgetFeaturesOf } from '../../../src/edge/browser/widget-bundle';
 import { buildSchemaOver } from '../../../src/compose-schema';
-import { feedParams } from '../../../src/edge/browser/widget/filter';
+import { cardsWanted, feedParams } from '../../../src/edge/browser/widget/filter';
 import { outcomeText } from '../../../src/edge/browser/widget/register-form';
 
 describe('the widget bundle', () => {
@@ -33,11 +33,16 @@ describe('the widget bundle', () => {
 });
 
 describe('widget snippet attributes', () => {
-  it('map every EventFilter option to the feed query, defaulting to 10 events', () => {
+  it('map every EventFilter option to the feed query; data-limit counts cards, each series at most 4 dates', () => {
     const params = feedParams({ partner: 'millbrook-library', kinds: 'MUSEUM,LIBRARY', audience: 'KIDS', categories: 'STEM', text: 'boat',
       from: '2026-12-01', to: '2026-12-31', near: '41.5,-90.5,3', status: 'SCHEDULED', title: 'ignored', target: '#x' });
-    expect(params.toString()).toBe('partner=millbrook-library&kinds=MUSEUM%2CLIBRARY&audiences=KIDS&categories=STEM&text=boat&from=2026-12-01&to=2026-12-31&near=41.5%2C-90.5%2C3&status=SCHEDULED&limit=10');
-    expect(feedParams({ limit: '3' }).get('limit')).toBe('3');
+    expect(params.toString()).toBe('partner=millbrook-library&kinds=MUSEUM%2CLIBRARY&audiences=KIDS&categories=STEM&text=boat&from=2026-12-01&to=2026-12-31&near=41.5%2C-90.5%2C3&status=SCHEDULED&limit=40&per_series=4');
+    expect(feedParams({ limit: '3' }).toString()).toBe('limit=12&per_series=4');
+    expect(cardsWanted({ limit: '3' })).toBe(3);
+    expect(cardsWanted({})).toBe(10);
+    // The feed's own maximum, and a value the server explains in its 400.
+    expect(feedParams({ limit: '80' }).get('limit')).toBe('200');
+    expect(feedParams({ limit: 'ten' }).get('limit')).toBe('ten');
   });
 
   it('word the register outcome for people', () => {

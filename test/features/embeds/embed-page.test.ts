@@ -7,7 +7,7 @@ import { startTestServer, TestServer } from '../../support/server';
 
 /** The demo titles for millbrook-museum and millbrook-library aimed at kids, teens, families or preschoolers. */
 const KIDS_AND_TEENS_DEMO_TITLES = [
-  'Toddler Gallery Walk', 'Preschool Storytime', 'Teen Makerspace: Build a Bot', 'Family Science Saturday', 'Saturday Chess Club', 'Saturday Chess Club: Winter Tournament',
+  'Toddler Gallery Walk', 'Preschool Storytime', 'Lego Build Club', 'Teen Makerspace: Build a Bot', 'Family Science Saturday', 'Saturday Chess Club', 'Saturday Chess Club: Winter Tournament',
 ];
 
 describeEachBackend('the /embed/events iframe page', (backend) => {

@@ -7,26 +7,27 @@ describe('feed query parameters', () => {
   it('read every EventFilter option, with singular and plural names and comma-separated lists', () => {
     expect(parse({
       partner: 'millbrook-library,Millbrook-Museum', kind: 'museum', audience: ['kids', 'all-ages'], categories: 'STEM, Storytime',
-      status: 'SCHEDULED', q: 'chess, checkers', from: '2026-12-01', to: '2026-12-31T18:00:00-06:00', near: '41.5,-90.56,2', limit: '7',
+      status: 'SCHEDULED', q: 'chess, checkers', from: '2026-12-01', to: '2026-12-31T18:00:00-06:00', near: '41.5,-90.56,2', limit: '7', per_series: '3',
     })).toEqual({
       partnerSlugs: ['millbrook-library', 'millbrook-museum'], kinds: ['MUSEUM'], audiences: ['KIDS', 'ALL_AGES'],
       categories: ['STEM', 'Storytime'], status: ['SCHEDULED'], text: 'chess, checkers',
-      from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z'), near: { lat: 41.5, lon: -90.56, km: 2 }, limit: 7,
+      from: new Date('2026-12-01T00:00:00Z'), to: new Date('2027-01-01T00:00:00Z'), near: { lat: 41.5, lon: -90.56, km: 2 }, limit: 7, perSeries: 3,
     });
   });
 
   it('default to no filter and the format\'s default limit, ignoring "_"-prefixed cache busters', () => {
-    expect(parse({ _: '123' })).toMatchObject({ partnerSlugs: [], kinds: [], audiences: [], text: null, from: null, near: null, limit: 50 });
+    expect(parse({ _: '123' })).toMatchObject({ partnerSlugs: [], kinds: [], audiences: [], text: null, from: null, near: null, limit: 50, perSeries: null });
   });
 
   it.each([
-    [{ audiance: 'KIDS' }, 'Unknown query parameter "audiance". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit.'],
+    [{ audiance: 'KIDS' }, 'Unknown query parameter "audiance". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit, per_series.'],
     [{ kinds: 'ZOO' }, 'Invalid value for argument "kinds": "ZOO". Expected one or more of LIBRARY, SCHOOL, MUSEUM, NONPROFIT (comma-separated).'],
     [{ from: 'tomorrow' }, 'Invalid value for argument "from": "tomorrow". Expected an RFC 3339 instant such as 2026-12-01T17:00:00Z, or a date such as 2026-12-01.'],
     [{ to: '2026-13-45' }, 'Invalid value for argument "to": "2026-13-45". Expected an RFC 3339 instant such as 2026-12-01T17:00:00Z, or a date such as 2026-12-01.'],
     [{ near: '41.5,-90.5' }, 'Invalid value for argument "near": "41.5,-90.5". Expected three numbers "lat,lon,km", e.g. near=41.50,-90.56,2.'],
     [{ limit: '0' }, 'Invalid value for argument "limit": "0". Expected an integer from 1 to 200.'],
     [{ limit: '5x' }, 'Invalid value for argument "limit": "5x". Expected an integer from 1 to 200.'],
+    [{ per_series: '0' }, 'Invalid value for argument "per_series": "0". Expected an integer from 1 to 200.'],
     [{ partner: 'a b' }, 'Invalid value for argument "partner": "a b". Expected a partner slug such as millbrook-library.'],
     [{ text: ['a', 'b'] }, 'Invalid value for argument "text": [["a","b"]]. Expected a single text value.'],
     [{ kinds: { nested: 'x' } }, 'Invalid value for argument "kinds": {"nested":"x"}. Expected plain text values.'],

@@ -125,6 +125,23 @@ describeEachBackend('event feeds', (backend) => {
     expect(feed.items.map((i: any) => i._community_graph.registration.state)).toEqual(expected.slice(0, 20).map((e) => e.registration.state));
   });
 
+  it('pass over later occurrences of a series with per_series, keeping the order and the limit', async () => {
+    const items = async (query: string) => (await (await fetch(url(`/feeds/events.json?${query}`))).json()).items as any[];
+    const all = await items('partner=millbrook-library&limit=200');
+    const capped = await items('partner=millbrook-library&limit=12&per_series=2');
+    // What per_series=2 must give: the feed's own order, each series' first two occurrences, single events as they come.
+    const seen = new Map<string, number>();
+    const expected = all.filter((i) => {
+      const series = i._community_graph.series_id;
+      if (!series) return true;
+      seen.set(series, (seen.get(series) ?? 0) + 1);
+      return seen.get(series)! <= 2;
+    }).slice(0, 12);
+    expect(expected.length).toBe(12);
+    expect(all.filter((i) => i._community_graph.series_id).length).toBeGreaterThan(12);
+    expect(capped.map((i) => i.id)).toEqual(expected.map((i) => i.id));
+  });
+
   it('serve a well-formed RSS 2.0 channel', async () => {
     const text = await (await fetch(url('/feeds/events.rss?partner=millbrook-museum&limit=4'))).text();
     const doc = parseDocument(text, { xmlMode: true });
@@ -165,11 +182,12 @@ describeEachBackend('event feeds', (backend) => {
     ['/feeds/events.rss?near=95,10,1', 'Invalid value for query parameter "near": 95. Expected a latitude from -90 to 90.'],
     ['/feeds/events.ics?from=2026-12-10&to=2026-12-01', 'Invalid value for query parameter "to": "2026-12-01T00:00:00.000Z". Expected an instant not before filter.from (2026-12-10T00:00:00.000Z).'],
     ['/feeds/events.json?limit=5000', 'Invalid value for query parameter "limit": "5000". Expected an integer from 1 to 200.'],
-    ['/feeds/events.json?audiance=KIDS', 'Unknown query parameter "audiance". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit.'],
+    ['/feeds/events.json?per_series=0', 'Invalid value for query parameter "per_series": "0". Expected an integer from 1 to 200.'],
+    ['/feeds/events.json?audiance=KIDS', 'Unknown query parameter "audiance". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit, per_series.'],
     ['/feeds/events/%E0%A4%A.ics', 'The feed URL is not valid: its path has a malformed percent-encoding.'],
     ['/feeds/events/..%2F..%2Fetc.ics', 'Invalid value for query parameter "id": "../../etc". Expected a global id returned by this API.'],
     ['/feeds/events/UGFydG5lcjp4.ics', 'Invalid value for query parameter "id": "UGFydG5lcjp4". Expected a Event id.'],
-    ['/feeds/events.json?partner[a]=b', 'Unknown query parameter "partner[a]". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit.'],
+    ['/feeds/events.json?partner[a]=b', 'Unknown query parameter "partner[a]". Known parameters: partner, partners, kinds, kind, audiences, audience, categories, category, status, text, q, from, to, near, limit, per_series.'],
     ['/feeds/events.ics?partner=%00', 'Invalid value for query parameter "partner": "\\u0000". Expected a partner slug such as millbrook-library.'],
     [`/feeds/events.ics?text=${'x'.repeat(201)}`, 'Invalid value for query parameter "text": "xxxxxxxxxxxxxxxxxxxx…". Expected at most 200 characters.'],
   ])('refuse a bad feed URL with 400 and a plain explanation (never 500), changing nothing: %s', async (path, message) => {

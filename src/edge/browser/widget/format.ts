@@ -25,6 +25,47 @@ export function spanText(x: EventSpan, locale?: string): string {
   return start + ', ' + time(x.starts_at) + ' – ' + (end === start ? '' : end + ', ') + time(x.ends_at, true);
 }
 
+/** The day of an occurrence at the venue, for a program's date rows (its times are in the schedule line). */
+export const dayText = (x: EventSpan, locale?: string): string =>
+  new Intl.DateTimeFormat(locale, { ...DAY, timeZone: x.all_day ? 'UTC' : x.timezone }).format(new Date(x.all_day && x.start_date ? x.start_date + 'T00:00:00Z' : x.starts_at));
+
+const WEEK_MS = 7 * 864e5;
+
+/** When a program meets, in words, and which of its dates keep to it (the others show their own times). */
+export interface ProgramSchedule {
+  text: string;
+  fits(e: FeedEvent): boolean;
+}
+
+/**
+ * "Every Saturday, 10:00 AM – 11:30 AM CST" when most dates share a weekday and times at the venue
+ * ("Every other …" two weeks apart, "Saturdays, …" at irregular intervals); null when they do not.
+ * A date moved or retimed (a tournament at noon) does not change the program's line; it shows its own.
+ */
+export function programSchedule(dates: FeedEvent[], locale?: string): ProgramSchedule | null {
+  const spans = dates.map((d) => d._community_graph);
+  if (spans.some((x) => x.all_day)) return null;
+  const zone = spans[0].timezone;
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: zone });
+  const time = (iso: string, named?: boolean) =>
+    new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: named ? 'short' : undefined }).format(new Date(iso));
+  const shape = (x: EventSpan) => x.timezone + '|' + weekday.format(new Date(x.starts_at)) + '|' + time(x.starts_at) + '|' + time(x.ends_at);
+  const counts = new Map<string, number>();
+  for (const x of spans) counts.set(shape(x), (counts.get(shape(x)) || 0) + 1);
+  const [usual, n] = [...counts].sort((a, b) => b[1] - a[1])[0];
+  if (n < 2 || n * 2 < spans.length) return null;
+  const regular = spans.filter((x) => shape(x) === usual);
+  // Whole weeks apart, give or take a daylight-saving hour or a retimed date (which still keeps the rhythm).
+  const weeks = spans.slice(1).map((x, i) => (Date.parse(x.starts_at) - Date.parse(spans[i].starts_at)) / WEEK_MS);
+  const near = (w: number, n: number) => Math.abs(w - n) < 0.1;
+  const day = weekday.format(new Date(regular[0].starts_at));
+  const every = weeks.every((w) => near(w, 1)) ? 'Every ' + day : weeks.every((w) => near(w, 2)) ? 'Every other ' + day : day + 's';
+  return {
+    text: every + ', ' + time(regular[0].starts_at) + ' – ' + time(regular[0].ends_at, true),
+    fits: (e) => shape(e._community_graph) === usual,
+  };
+}
+
 const AUDIENCES: Record<string, string> = {
   BABIES: 'Babies', TODDLERS: 'Toddlers', PRESCHOOL: 'Preschool', KIDS: 'Kids', TWEENS: 'Tweens', TEENS: 'Teens',
   ADULTS: 'Adults', SENIORS: 'Seniors', FAMILIES: 'Families', ALL_AGES: 'All ages',

@@ -26,7 +26,7 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   const e = r.event;
   const reg = e._community_graph.registration;
   if (reg.mode !== 'NATIVE' || !reg.is_open) return;
-  const toggle = h('button', { type: 'button' }, 'Register', sr(' for ' + e.title));
+  const toggle = h('button', { type: 'button' }, 'Register', sr(' for ' + r.label));
   const name = h('input', { name: 'name', autocomplete: 'name', required: true, maxlength: '200' }) as HTMLInputElement;
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'email', required: true, maxlength: '320' }) as HTMLInputElement;
   const party = h('input', { name: 'partySize', type: 'number', min: '1', max: String(reg.max_party_size), value: '1', required: true }) as HTMLInputElement;
@@ -35,7 +35,7 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   const manageButton = h('button', { type: 'button', hidden: true }, 'Manage my registration') as HTMLButtonElement;
   let code = '';
   manageButton.addEventListener('click', () => manage(code));
-  const form = h('form', { id: 'cgf' + ++counter, 'aria-label': 'Register for ' + e.title },
+  const form = h('form', { id: 'cgf' + ++counter, 'aria-label': 'Register for ' + r.label },
     field('Name', name), field('Email', email), reg.max_party_size > 1 ? field('People (up to ' + reg.max_party_size + ')', party) : null, submit, status, manageButton) as HTMLFormElement;
   disclosure(toggle, form, name);
   form.addEventListener('submit', (ev) => {

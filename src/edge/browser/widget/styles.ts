@@ -12,6 +12,8 @@ h3{font-size:1.05em;margin:0 0 .2em}
 ul{list-style:none;margin:0;padding:0}
 li{border-top:1px solid var(--ln);padding:.6em 0}
 p{margin:.1em 0}
+.dt{margin-top:.35em}
+.dt li{border-top:1px dashed var(--ln);padding:.35em 0 .35em .75em}
 .mu{color:var(--mu)}
 .st{color:var(--bad);font-weight:700}
 .sp{font-weight:600}

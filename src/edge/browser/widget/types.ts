@@ -26,6 +26,8 @@ export interface FeedEvent {
     start_date: string | null;
     end_date: string | null;
     timezone: string;
+    /** Groups the occurrences of one recurring series (absent from servers older than the widget). */
+    series_id?: string | null;
     status: string;
     audiences: string[];
     partner: { slug: string; name: string; kind: string };

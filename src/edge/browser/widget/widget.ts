@@ -1,11 +1,11 @@
 import { h } from './dom';
 import './features';
-import { feedParams } from './filter';
+import { cardsWanted, feedParams } from './filter';
 import { spotsText } from './format';
 import { subscribeCounts } from './live';
 import { createManageView } from './manage-view';
 import { attachRegisterForm } from './register-form';
-import { renderEvent, renderList, renderMessage } from './render';
+import { groupBySeries, renderList, renderMessage, renderProgram } from './render';
 import { STYLES } from './styles';
 import type { Feed } from './types';
 
@@ -42,8 +42,9 @@ function mount(script: HTMLScriptElement): void {
   fetch(base + '/feeds/events.json?' + feedParams(data), { headers: { accept: 'application/feed+json' } })
     .then((res) => (res.ok
       ? res.json().then((feed: Feed) => {
-        const events = feed.items.map(renderEvent);
-        show(renderList(title, events));
+        const cards = groupBySeries(feed.items).slice(0, cardsWanted(data)).map(renderProgram);
+        const events = cards.flatMap((c) => c.occurrences);
+        show(renderList(title, cards));
         if (__CG_REGISTRATIONS__) {
           const graphqlUrl = base + '/graphql';
           // Codes exist only for NATIVE events: a list without one has nothing to manage.
