@@ -133,7 +133,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     events,
     nodes: new NodeService(nodeLoadersOf(SCHEMA_SECTIONS)),
     partners,
-    eventFeeds: new EventFeedService(events, partners, config.maxPageSize),
+    eventFeeds: new EventFeedService(events, partners),
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),

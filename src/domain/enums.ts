@@ -53,6 +53,13 @@ export enum RegistrationState {
   CLOSED = 'CLOSED',
 }
 
+/** Why the dashboard lists an event under "needs attention". */
+export enum AttentionReason {
+  FULL_NO_WAITLIST = 'FULL_NO_WAITLIST',
+  UNDER_FILLED = 'UNDER_FILLED',
+  NOT_YET_OPEN = 'NOT_YET_OPEN',
+}
+
 export enum RegistrationStatus {
   CONFIRMED = 'CONFIRMED',
   WAITLISTED = 'WAITLISTED',

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { CatalogFormat, HoldingStatus } from '../datasources/shared/catalog-item';
-import { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus } from '../domain/enums';
+import { AttentionReason, AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus } from '../domain/enums';
 
 registerEnumType(PartnerKind, {
   name: 'PartnerKind',
@@ -58,6 +58,16 @@ registerEnumType(RegistrationMode, {
     EXTERNAL: { description: 'Register on the partner\'s own site (RegistrationInfo.url); counts are the partner\'s, where it publishes them.' },
   },
 });
+registerEnumType(AttentionReason, {
+  name: 'AttentionReason',
+  description: 'Why a program manager should look at an event now.',
+  valuesConfig: {
+    FULL_NO_WAITLIST: { description: 'Every seat is taken and no waiting list takes names: people are being turned away.' },
+    UNDER_FILLED: { description: 'It starts within 72 hours with under a quarter of its seats taken.' },
+    NOT_YET_OPEN: { description: 'It starts within a week and its registration has not opened yet.' },
+  },
+});
+
 registerEnumType(RegistrationState, {
   name: 'RegistrationState',
   description: 'Where an event\'s registration stands right now: the one field a front end needs to pick its button or label.',
@@ -90,7 +100,7 @@ registerEnumType(ServiceStatus, {
   },
 });
 
-export { AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus };
+export { AttentionReason, AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus };
 
 registerEnumType(CatalogFormat, {
   name: 'CatalogFormat',

@@ -33,7 +33,7 @@ export interface FeedResult {
  * PartnerService (and DataLoaders) as GraphQL: there is no second query path whose filters could drift.
  */
 export class EventFeedService {
-  constructor(private readonly events: EventService, private readonly partners: PartnerService, private readonly maxPageSize: number) {}
+  constructor(private readonly events: EventService, private readonly partners: PartnerService) {}
 
   /** Partners by slug; an unknown slug is a client error that names it (never an empty feed). */
   async partnersBySlug(ctx: Context, slugs: string[]): Promise<PartnerEntity[]> {
@@ -61,28 +61,20 @@ export class EventFeedService {
 
   /**
    * Up to `limit` events in order; with `perSeries`, later occurrences of a series that already has
-   * that many are passed over (a widget shows a weekly program once, with its next dates). Bounded:
-   * the pages the limit needs, and SKIPPING_PAGES more when occurrences are passed over.
+   * that many are passed over (a widget shows a weekly program once, with its next dates), reading at
+   * most SKIPPING_PAGES more pages than the limit needs.
    */
   private async collect(ctx: Context, filter: EventFilterInput, query: FeedQuery): Promise<EventEntity[]> {
-    const events: EventEntity[] = [];
-    const perSeries = new Map<string, number>();
+    const { perSeries } = query;
+    if (perSeries === null) return (await this.events.collect(ctx, filter, query.limit)).events;
+    const seen = new Map<string, number>();
     const keep = (event: EventEntity): boolean => {
-      if (query.perSeries === null || !event.seriesId) return true;
-      const seen = perSeries.get(event.seriesId) ?? 0;
-      perSeries.set(event.seriesId, seen + 1);
-      return seen < query.perSeries;
+      if (!event.seriesId) return true;
+      const n = (seen.get(event.seriesId) ?? 0) + 1;
+      seen.set(event.seriesId, n);
+      return n <= perSeries;
     };
-    let after: string | null = null;
-    const maxPages = Math.ceil(query.limit / this.maxPageSize) + (query.perSeries === null ? 0 : SKIPPING_PAGES);
-    for (let pages = 0; events.length < query.limit && pages < maxPages; pages++) {
-      const wanted = query.perSeries === null ? query.limit - events.length : this.maxPageSize;
-      const page = await this.events.list(ctx, filter, { first: Math.min(this.maxPageSize, wanted), after });
-      for (const edge of page.edges) if (events.length < query.limit && keep(edge.node)) events.push(edge.node);
-      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
-      after = page.pageInfo.endCursor;
-    }
-    return events;
+    return (await this.events.collect(ctx, filter, query.limit, { keep, extraPages: SKIPPING_PAGES })).events;
   }
 
   /** One event by its global id (the "Add to calendar" download). */

@@ -33,6 +33,33 @@ export class EventService {
     return toConnection(rows, size, eventCursorOf, () => countEvents(this.reader, criteria), after !== null);
   }
 
+  /**
+   * Up to `limit` events matching `filter`, in order, read page by page. `keep` passes over events
+   * (they do not count towards the limit). Bounded: the pages the limit needs plus `extraPages`.
+   * `complete`: every matching event was seen (nothing was cut off by the limit or the page bound).
+   */
+  async collect(
+    ctx: Context, filter: EventFilterInput, limit: number, options: { keep?: (event: EventEntity) => boolean; extraPages?: number } = {},
+  ): Promise<{ events: EventEntity[]; complete: boolean }> {
+    const keep = options.keep ?? (() => true);
+    const events: EventEntity[] = [];
+    const maxPages = Math.ceil(limit / this.maxPageSize) + (options.extraPages ?? 0);
+    let after: string | null = null;
+    for (let pages = 0; pages < maxPages; pages++) {
+      const first = options.keep ? this.maxPageSize : Math.min(this.maxPageSize, limit - events.length);
+      const page = await this.list(ctx, filter, { first, after });
+      for (const edge of page.edges) {
+        if (!keep(edge.node)) continue;
+        if (events.length === limit) return { events, complete: false };
+        events.push(edge.node);
+      }
+      if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return { events, complete: true };
+      if (events.length === limit && !options.keep) return { events, complete: false };
+      after = page.pageInfo.endCursor;
+    }
+    return { events, complete: false };
+  }
+
   async byId(ctx: Context, globalId: string): Promise<EventEntity | null> {
     return ctx.loaders.eventById.load(localIdOf('Event', globalId));
   }

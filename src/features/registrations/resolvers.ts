@@ -7,11 +7,14 @@ import { RegistrationFieldsResolver } from './registration-fields.resolver';
 import { RegistrationResolver } from './registration.resolver';
 import type { RegistrationService } from './registration.service';
 import { SubscriptionResolver } from './subscription.resolver';
+import { ProgramOverviewFieldsResolver, RegistrationOverviewResolver } from './overview.resolver';
+import type { PartnerService } from '../partners/partner.service';
 
 /** The services the registrations and live counts resolvers are built with (src/compose-schema.ts passes its own). */
 export interface RegistrationsResolverServices {
   registrations: RegistrationService;
   events: EventService;
+  partners: PartnerService;
 }
 
 /** This feature's resolvers, each given its services through its constructor. */
@@ -24,5 +27,7 @@ export function registrationsResolvers(s: RegistrationsResolverServices): object
     new SubscriptionResolver(),
     new RegistrationCountsFieldsResolver(s.events),
     new EventChangeFieldsResolver(s.events),
+    new RegistrationOverviewResolver(s.events),
+    new ProgramOverviewFieldsResolver(s.partners),
   ];
 }

@@ -5,13 +5,13 @@ export const registrationsSection: SchemaSection = {
   sdl: {
     name: 'Registrations',
     summary: 'Registrations: seats at NATIVE events, the waitlist, check-in and live seat counts.',
-    query: ['myRegistration'],
+    query: ['myRegistration', 'registrationOverview'],
     mutation: ['register', 'cancelRegistration', 'checkIn'],
     subscription: ['registrationCounts'],
     types: [
       'RegistrationInfo', 'RegistrationMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
       'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'CancelRegistrationInput',
-      'CancelPayload', 'MyRegistration', 'RegistrationCounts',
+      'CancelPayload', 'MyRegistration', 'RegistrationCounts', 'RegistrationOverview', 'SeatTotals', 'ProgramOverview', 'AttentionItem', 'AttentionReason',
     ],
   },
   nodes: {},

@@ -1,6 +1,7 @@
 import { seedDemo } from '../../../demo/seed';
 import { createContext } from '../../../src/context';
 import { parseFeedQuery } from '../../../src/features/embeds/feed-query';
+import { EventService } from '../../../src/features/events/event.service';
 import { EventFeedService } from '../../../src/features/embeds/event-feed.service';
 import { createLogger } from '../../../src/logger';
 import { describeEachBackend } from '../../support/backends';
@@ -36,7 +37,7 @@ describeEachBackend('EventFeedService', (backend) => {
     const query = parseFeedQuery({ limit: '1000' }, { defaultLimit: 50, maxLimit: 1000 });
     const whole = await graph.services.eventFeeds.list(ctx, query);
     const fresh = await createContext({ db: graph.db, apiKeys: graph.services.apiKeys, logger: createLogger('silent') });
-    const paged = await graph.sql.measure(() => new EventFeedService(graph.services.events, graph.services.partners, 7).list(fresh, query));
+    const paged = await graph.sql.measure(() => new EventFeedService(new EventService(graph.db, 7), graph.services.partners).list(fresh, query));
     expect(whole.items.length).toBeGreaterThan(60);
     expect(paged.result.items.map((i) => i.event.id)).toEqual(whole.items.map((i) => i.event.id));
     expect(paged.statements).toBe(Math.ceil(whole.items.length / 7) + 2);
