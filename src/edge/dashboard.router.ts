@@ -29,15 +29,28 @@ const securityHeaders: RequestHandler = helmet({
 });
 
 
-/** /dashboard (optionally ?partner=slug): live registration counts for program staff. */
+/** What /dashboard's own URL may carry: the filters the page reads (bookmarkable views). */
+const DASHBOARD_PARAMETERS = ['partner', 'from', 'to', 'program'];
+
+/** /dashboard (optionally ?partner=slug&from=&to=&program=): live registration counts for program staff. */
 export function dashboardRouter(options: EmbedRouteOptions): Router {
   const router = Router();
   let script: Promise<string> | null = null;
 
   router.get('/dashboard', securityHeaders, async (req: Request, res: Response) => {
     try {
-      const unknown = Object.keys(req.query).filter((k) => k !== 'partner' && !k.startsWith('_'));
-      if (unknown.length) throw new DomainError(ErrorCode.BAD_USER_INPUT, `Unknown query parameter "${unknown[0]}". The dashboard takes only "partner" (a partner slug).`);
+      const unknown = Object.keys(req.query).filter((k) => !DASHBOARD_PARAMETERS.includes(k) && !k.startsWith('_'));
+      if (unknown.length) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT, `Unknown query parameter "${unknown[0]}". The dashboard takes "partner" (a partner slug), "from" and "to" (dates, YYYY-MM-DD) and "program".`);
+      }
+      for (const name of ['from', 'to']) {
+        const date = req.query[name];
+        if (date !== undefined && (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date)))) {
+          throw new InvalidArgumentError(name, date, 'a date such as 2026-12-01');
+        }
+      }
+      const program = req.query.program;
+      if (program !== undefined && (typeof program !== 'string' || program.length > 200)) throw new InvalidArgumentError('program', program, 'one program key');
       const partner = req.query.partner;
       if (partner !== undefined) {
         if (typeof partner !== 'string' || !/^[a-z0-9][a-z0-9-]{0,99}$/.test(partner)) {

@@ -8,6 +8,14 @@ import { untilSubscriptions } from '../support/live';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
 
+const DAY = 86_400_000;
+const inDays = (days: number) => ({ startsAt: new Date(Date.now() + days * DAY), endsAt: new Date(Date.now() + days * DAY + 3_600_000) });
+
+const OVERVIEW = `query($filter: EventFilter) { registrationOverview(filter: $filter) {
+  totals { events seats confirmed waitlisted attended fillRate }
+  programs { key title totals { events confirmed seats } occurrences { registration { confirmed capacity } } }
+  needsAttention { reason event { title } } } }`;
+
 const REGISTER = `mutation ($input: RegisterInput!) {
   register(input: $input) { __typename ... on RegistrationTicket { registration { status } } ... on RegistrationRejected { code message } }
 }`;
@@ -29,6 +37,11 @@ describe('the live registrations dashboard in a real browser', () => {
     storytime = await insertNativeEvent(server.app.db, owner.partner.id, {
       title: 'Bilingual storytime', capacity: 6, waitlistCapacity: 4, startsAt: new Date(Date.now() + 9 * 86_400_000), endsAt: new Date(Date.now() + 9 * 86_400_000 + 3_600_000),
     });
+    // A weekly club (one program, three dates) and a full event with no waiting list (needs attention).
+    for (const [days, confirmedCount] of [[2, 6], [9, 12], [16, 1]]) {
+      await insertNativeEvent(server.app.db, owner.partner.id, { title: 'Coding club', seriesId: 'coding-club', capacity: 12, confirmedCount, ...inDays(days) });
+    }
+    await insertNativeEvent(server.app.db, owner.partner.id, { title: 'Pottery taster', capacity: 8, confirmedCount: 8, waitlistCapacity: 0, ...inDays(4) });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -68,37 +81,87 @@ describe('the live registrations dashboard in a real browser', () => {
     return page;
   }
 
-  /** What the bar chart draws for one event (Chart.js's own data), and the table row beside it. */
-  const bars = (page: Page, title: string) => page.evaluate((t) => {
-    const chart = (window as any).Chart.getChart(document.getElementById('seats-chart'));
-    const i = chart.data.labels.findIndex((l: string) => l.startsWith(t));
-    return { capacity: chart.data.datasets[0].data[i], confirmed: chart.data.datasets[1].data[i], waitlisted: chart.data.datasets[2].data[i] };
-  }, title);
+  /** The overview the page shows, asked of the API directly (the page's own range starts at its load, a moment earlier). */
+  const apiOverview = async () => (await server.post({ query: OVERVIEW, variables: { filter: { partnerSlugs: ['riverside-makers'], from: new Date(Date.now() - 60_000).toISOString() } } })).json.data.registrationOverview;
+  const text = (page: Page, id: string) => page.locator('#' + id).textContent();
   const row = (page: Page, title: string) => page.locator('#seats-body tr', { hasText: title }).locator('td').allTextContents();
 
-  it('moves the bar after a registration, without reload, and draws the registrations over time', async () => {
+  async function expectTotalsOf(page: Page, overview: any): Promise<void> {
+    const t = overview.totals;
+    expect([await text(page, 't-confirmed'), await text(page, 't-seats'), await text(page, 't-fill'), await text(page, 't-waitlisted'), await text(page, 't-attended')])
+      .toEqual([String(t.confirmed), String(t.seats), Math.round(t.fillRate * 100) + '%', String(t.waitlisted), String(t.attended)]);
+  }
+
+  it('shows the totals, one row per program and what needs attention, as the API gives them, and follows registrations live', async () => {
     const page = await openDashboard();
     expect(await page.locator('h1').textContent()).toBe('Registrations: Partner riverside-makers');
-    expect(await page.locator('#seats-body th').allTextContents()).toEqual(['Robotics workshop', 'Bilingual storytime']);
-    expect(await bars(page, 'Robotics workshop')).toEqual({ capacity: 10, confirmed: 0, waitlisted: 0 });
+    const overview = await apiOverview();
+    expect(overview.totals).toMatchObject({ events: 6, seats: 10 + 6 + 36 + 8, confirmed: 19 + 8 });
+    await expectTotalsOf(page, overview);
+    // One row per program: the club's three dates are one row, its bars the share of seats taken per date.
+    expect(await page.locator('#programs-body th').allTextContents()).toEqual(overview.programs.map((p: any) => p.title));
+    expect(await page.locator('#programs-body tr', { hasText: 'Coding club' }).locator('td').allTextContents()).toEqual(['Partner riverside-makers', '3', '19 of 36', '53%', '0', '']);
+    const sparkline = await page.evaluate(() => (window as any).Chart.getChart(document.querySelector('canvas[data-program="coding-club"]')).data.datasets[0].data);
+    expect(sparkline).toEqual([50, 100, 8]);
+    // Needs attention: the pottery taster is full with no waiting list.
+    expect(await page.locator('#attention li').evaluateAll((items) => items.map((li) => [li.getAttribute('data-reason'), li.textContent])))
+      .toEqual(overview.needsAttention.map((a: any) => [a.reason, expect.stringContaining(a.event.title)]));
+    expect(overview.needsAttention.map((a: any) => a.reason)).toContain('FULL_NO_WAITLIST');
+    // Every date is still listed, with its numbers.
+    expect(await page.locator('#seats-body th').count()).toBe(6);
+
     const points = () => page.evaluate(() => (window as any).Chart.getChart(document.getElementById('time-chart')).data.datasets[0].data.length);
     const before = await points();
-
     expect((await register(workshop.globalId, 'Ada Lovelace', 'ada@example.org', 3)).registration.status).toBe('CONFIRMED');
     await page.locator('#seats-body tr', { hasText: 'Robotics workshop' }).locator('td').nth(2).filter({ hasText: /^3$/ }).waitFor({ timeout: 15000 });
-    expect(await bars(page, 'Robotics workshop')).toEqual({ capacity: 10, confirmed: 3, waitlisted: 0 });
     expect((await row(page, 'Robotics workshop')).slice(1)).toEqual(['10', '3', '0', '7']);
     expect(await page.locator('#status').textContent()).toBe('Robotics workshop: 3 confirmed, 0 waitlisted, 7 seats left.');
     expect(await points()).toBe(before + 1);
+    await page.locator('#t-confirmed', { hasText: String(overview.totals.confirmed + 3) }).waitFor({ timeout: 15000 });
+    await expectTotalsOf(page, await apiOverview());
 
-    // Fill the storytime and waitlist one: the waitlisted bar moves too.
+    // Fill the storytime and waitlist one: the waitlisted total moves too.
     expect((await register(storytime.globalId, 'Grace Hopper', 'grace@example.org', 4)).registration.status).toBe('CONFIRMED');
     expect((await register(storytime.globalId, 'Alan Turing', 'alan@example.org', 4)).registration.status).toBe('WAITLISTED');
-    await page.locator('#seats-body tr', { hasText: 'Bilingual storytime' }).locator('td').nth(3).filter({ hasText: /^4$/ }).waitFor({ timeout: 15000 });
-    expect(await bars(page, 'Bilingual storytime')).toEqual({ capacity: 6, confirmed: 4, waitlisted: 4 });
+    await page.locator('#t-waitlisted', { hasText: /^4$/ }).waitFor({ timeout: 15000 });
+    await expectTotalsOf(page, await apiOverview());
+    // The time axis spans the data, with a margin, not months around it.
+    const axis = await page.evaluate(() => {
+      const chart = (window as any).Chart.getChart(document.getElementById('time-chart'));
+      const xs = chart.data.datasets[0].data.map((p: { x: number }) => p.x);
+      return { min: chart.scales.x.min, max: chart.scales.x.max, first: Math.min(...xs), last: Math.max(...xs) };
+    });
+    const margin = Math.max(30 * 60_000, (axis.last - axis.first) / 10);
+    expect(axis.min).toBeLessThanOrEqual(axis.first);
+    expect(axis.max).toBeGreaterThanOrEqual(axis.last);
+    expect(axis.max - axis.min).toBeLessThanOrEqual(axis.last - axis.first + 2 * margin + 1);
     // No names anywhere without the key.
     expect(await page.getByText('Ada Lovelace').count()).toBe(0);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-live.png'), fullPage: true });
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      // Nothing wider than the screen once the charts have followed the resize: wide tables scroll in their own box.
+      await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 15000 });
+      await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-live-${width}.png`), fullPage: true });
+    }
+  });
+
+  it('narrows to one program from the filter form, and keeps the choice in the URL', async () => {
+    const page = await openDashboard();
+    await page.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'Coding club' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('#programs-body tr').first().filter({ hasText: 'Coding club' }).waitFor({ timeout: 15000 });
+    expect(await page.locator('#programs-body tr').count()).toBe(1);
+    expect(await page.locator('#seats-body tr').count()).toBe(3);
+    const club = (await apiOverview()).programs.find((p: any) => p.key === 'coding-club');
+    expect([await text(page, 't-confirmed'), await text(page, 't-seats')]).toEqual([String(club.totals.confirmed), String(club.totals.seats)]);
+    expect(await page.locator('#attention li').allTextContents()).toEqual(['Nothing needs attention right now.']);
+    expect(new URL(page.url()).searchParams.get('program')).toBe('coding-club');
+    // A date range that ends before the club's second date leaves one date.
+    const to = new Date(Date.now() + 5 * DAY).toISOString().slice(0, 10);
+    await page.getByLabel('To', { exact: true }).fill(to);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.locator('#seats-body tr').nth(1).waitFor({ state: 'detached', timeout: 15000 });
+    expect(await page.locator('#seats-body tr').count()).toBe(1);
   });
 
   it('shows names only with the partner\'s own key', async () => {

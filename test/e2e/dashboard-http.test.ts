@@ -36,7 +36,9 @@ describe('/dashboard over HTTP', () => {
       ['/dashboard?partner=millbrook-libary', 'Unknown partner &quot;millbrook-libary&quot;. Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy.'],
       ['/dashboard?partner=%3Cscript%3E', 'Invalid value for query parameter &quot;partner&quot;: &quot;&lt;script&gt;&quot;. Expected one partner slug (lowercase letters, digits and hyphens).'],
       ['/dashboard?partner=a&partner=b', 'Invalid value for query parameter &quot;partner&quot;: [&quot;a&quot;,&quot;b&quot;]. Expected one partner slug (lowercase letters, digits and hyphens).'],
-      ['/dashboard?partnr=millbrook-library', 'Unknown query parameter &quot;partnr&quot;. The dashboard takes only &quot;partner&quot; (a partner slug).'],
+      ['/dashboard?partnr=millbrook-library', 'Unknown query parameter &quot;partnr&quot;. The dashboard takes &quot;partner&quot; (a partner slug), &quot;from&quot; and &quot;to&quot; (dates, YYYY-MM-DD) and &quot;program&quot;.'],
+      ['/dashboard?from=next-week', 'Invalid value for query parameter &quot;from&quot;: &quot;next-week&quot;. Expected a date such as 2026-12-01.'],
+      ['/dashboard?to=2026-13-45', 'Invalid value for query parameter &quot;to&quot;: &quot;2026-13-45&quot;. Expected a date such as 2026-12-01.'],
     ];
     for (const [path, message] of cases) {
       const res = await get(path);

@@ -83,7 +83,10 @@ describeEachBackend('graphql-jit executes like graphql-js', (backend) => {
     }
     const owner = await db.getRepository(PartnerEntity).findOneByOrFail({ slug: 'millbrook-library' });
     const event = await db.getRepository(EventEntity).findOneOrFail({ where: { partnerId: owner.id }, order: { id: 'ASC' } });
-    const native = await db.getRepository(EventEntity).findOneByOrFail({ partnerId: owner.id, registrationMode: RegistrationMode.NATIVE });
+    // A NATIVE event with seats for both registrations below (the demo fills some dates to the last place).
+    const natives = await db.getRepository(EventEntity).find({ where: { partnerId: owner.id, registrationMode: RegistrationMode.NATIVE }, order: { startsAt: 'ASC', id: 'ASC' } });
+    const native = natives.find((e) => e.endsAt > new Date() && e.status === 'SCHEDULED' && e.capacity != null && e.capacity - e.confirmedCount >= 2);
+    if (!native) throw new Error('the demo has no NATIVE event with two seats left');
     const location = await db.getRepository(LocationEntity).findOneOrFail({ where: {}, order: { id: 'ASC' } });
     ids = {
       event: toGlobalId('Event', event.id), nativeEvent: toGlobalId('Event', native.id),

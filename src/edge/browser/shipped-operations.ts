@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DASHBOARD_COUNTS, DASHBOARD_EVENTS, DASHBOARD_PARTNER } from './dashboard/operations';
+import { DASHBOARD_COUNTS, DASHBOARD_OVERVIEW, DASHBOARD_PARTNERS } from './dashboard/operations';
 import { PersistedOperation, sha256Hex } from '../persisted-queries';
 import { WIDGET_CANCEL, WIDGET_COUNTS, WIDGET_MY_REGISTRATION, WIDGET_REGISTER } from './widget/operations';
 import { PROJECT_ROOT } from '../../project-root';
@@ -17,8 +17,8 @@ const OPERATIONS: Array<Omit<PersistedOperation, 'id'>> = [
   { name: 'WidgetCounts', type: 'subscription', body: WIDGET_COUNTS },
   { name: 'WidgetMyRegistration', type: 'query', body: WIDGET_MY_REGISTRATION },
   { name: 'WidgetCancel', type: 'mutation', body: WIDGET_CANCEL },
-  { name: 'DashboardPartner', type: 'query', body: DASHBOARD_PARTNER },
-  { name: 'DashboardEvents', type: 'query', body: DASHBOARD_EVENTS },
+  { name: 'DashboardPartners', type: 'query', body: DASHBOARD_PARTNERS },
+  { name: 'DashboardOverview', type: 'query', body: DASHBOARD_OVERVIEW },
   { name: 'DashboardCounts', type: 'subscription', body: DASHBOARD_COUNTS },
 ];
 

@@ -1,28 +1,22 @@
-import { DASHBOARD_COUNTS, DASHBOARD_EVENTS, DASHBOARD_PARTNER, DASHBOARD_REGISTRANTS } from './operations';
+import { DASHBOARD_COUNTS, DASHBOARD_OVERVIEW, DASHBOARD_PARTNERS, DASHBOARD_REGISTRANTS } from './operations';
+import { Ev, eventFilter, Filters, filtersFromUrl, narrowed, Overview, urlOf } from './model';
+import { datesOf, el, renderOverview } from './overview-view';
+import { timeAxis } from './time-axis';
 import { Live, post, subscribe } from './transport';
 
 /** Chart.js 4, loaded by the page from our own copy of its UMD build (/dashboard/chart.umd.js). */
 declare const Chart: any;
 
-interface Reg { mode: string; capacity: number | null; confirmed: number; waitlisted: number; waitlistCapacity: number; remaining: number | null }
-interface Ev { id: string; title: string; startsAt: string; timezone: string; organizer: { name: string }; registration: Reg }
 interface Counts { eventId: string; capacity: number | null; confirmed: number; waitlisted: number; remaining: number | null; changedAt: string }
 interface Registrant { name: string | null; status: string; partySize: number; createdAt: string }
+interface PartnerChoice { id: string; slug: string; name: string }
 
-const MAX_EVENTS = 30;
+/** Names are read per date: at most this many dates' lists at once. */
+const MAX_NAMED_DATES = 30;
+/** Live changes arrive in bursts: one refetch of the overview per burst. */
+const REFRESH_AFTER_MS = 250;
 const GRAPHQL = location.origin + '/graphql';
 const $ = (id: string) => document.getElementById(id)!;
-
-function el(tag: string, text?: string | null, attrs: Record<string, string> = {}): HTMLElement {
-  const node = document.createElement(tag);
-  if (text != null) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-const when = (e: Ev) => new Intl.DateTimeFormat(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: e.timezone, timeZoneName: 'short' }).format(new Date(e.startsAt));
-const label = (e: Ev) => (e.title.length > 40 ? e.title.slice(0, 39) + '…' : e.title) + ' · ' + new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', timeZone: e.timezone }).format(new Date(e.startsAt));
-const people = (events: Ev[]) => events.reduce((sum, e) => sum + e.registration.confirmed + e.registration.waitlisted, 0);
 
 function say(text: string, alert = false): void {
   const status = $('status');
@@ -30,13 +24,32 @@ function say(text: string, alert = false): void {
   status.textContent = text;
 }
 
-let events: Ev[] = [];
+let filters: Filters = filtersFromUrl(location.search);
+let partners: PartnerChoice[] = [];
+/** The whole overview for the partner and dates; the Program choice narrows what is shown. */
+let overview: Overview | null = null;
+let shown: Ev[] = [];
 let key: string | null = null;
 let live: Live | null = null;
-let seats: any;
 let timeline: any;
-const history: Array<{ x: number; y: number }> = [];
+let refresh: ReturnType<typeof setTimeout> | null = null;
+const points: Array<{ x: number; y: number }> = [];
 const registrants = new Map<string, Registrant[]>();
+
+const people = (o: Overview) => o.totals.confirmed + o.totals.waitlisted;
+
+function drawTimeline(): void {
+  const axis = timeAxis(points.map((p) => p.x));
+  if (!timeline) {
+    timeline = new Chart($('time-chart'), {
+      type: 'line',
+      data: { datasets: [{ label: 'People registered (confirmed + waitlisted)', data: points, borderColor: '#1d6fb8', stepped: true, pointRadius: 2 }] },
+      options: { maintainAspectRatio: false, animation: false, parsing: false, scales: { x: { type: 'linear' }, y: { beginAtZero: true, ticks: { precision: 0 } } } },
+    });
+  }
+  Object.assign(timeline.options.scales.x, { min: axis.min, max: axis.max, ticks: { maxTicksLimit: 8, callback: axis.label } });
+  timeline.update();
+}
 
 /**
  * With the key, the line starts at the first registration instead of at page load: every active
@@ -46,64 +59,54 @@ function historyFromRegistrants(): void {
   const active = [...registrants.values()].flat().filter((r) => r.status !== 'CANCELLED')
     .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
   let total = 0;
-  history.length = 0;
-  for (const r of active) history.push({ x: Date.parse(r.createdAt), y: (total += r.partySize) });
-  if (!history.length) history.push({ x: Date.now(), y: 0 });
-  $('time-note').textContent = 'People registered (confirmed and waitlisted) across the events above, by time of registration (staff view).';
-  timeline.update();
+  points.length = 0;
+  for (const r of active) points.push({ x: Date.parse(r.createdAt), y: (total += r.partySize) });
+  if (!points.length) points.push({ x: Date.now(), y: 0 });
+  $('time-note').textContent = 'People registered (confirmed and waitlisted) across the dates above, by time of registration (staff view).';
+  drawTimeline();
 }
 
-function renderTable(): void {
-  const body = $('seats-body');
-  body.replaceChildren(...events.map((e) => {
-    const r = e.registration;
-    const row = el('tr', null, { 'data-event-id': e.id });
-    row.append(el('th', e.title, { scope: 'row' }), el('td', when(e)), el('td', r.capacity == null ? 'no limit' : String(r.capacity)),
-      el('td', String(r.confirmed)), el('td', String(r.waitlisted)), el('td', r.remaining == null ? '—' : String(r.remaining)));
-    return row;
-  }));
-}
-
-function drawCharts(): void {
-  const seatsData = {
-    labels: events.map(label),
-    datasets: [
-      { label: 'Capacity', data: events.map((e) => e.registration.capacity ?? 0), backgroundColor: '#9aa5b1' },
-      { label: 'Confirmed', data: events.map((e) => e.registration.confirmed), backgroundColor: '#1d6fb8' },
-      { label: 'Waitlisted', data: events.map((e) => e.registration.waitlisted), backgroundColor: '#c2571a' },
-    ],
+function fillChoices(): void {
+  const select = (id: string, options: Array<[string, string]>, chosen: string, all: string) => {
+    const box = $(id) as HTMLSelectElement;
+    box.replaceChildren(el('option', all, { value: '' }), ...options.map(([value, text]) => el('option', text, { value })));
+    box.value = options.some(([v]) => v === chosen) ? chosen : '';
   };
-  ($('seats-box') as HTMLElement).style.height = 60 + events.length * 44 + 'px';
-  seats = new Chart($('seats-chart'), {
-    type: 'bar', data: seatsData,
-    options: { indexAxis: 'y', maintainAspectRatio: false, animation: { duration: 300 }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
-  });
-  timeline = new Chart($('time-chart'), {
-    type: 'line',
-    data: { datasets: [{ label: 'People registered (confirmed + waitlisted)', data: history, borderColor: '#1d6fb8', stepped: true, pointRadius: 2 }] },
-    options: {
-      maintainAspectRatio: false, animation: false, parsing: false,
-      scales: {
-        x: { type: 'linear', ticks: { callback: (v: number) => new Date(v).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', second: '2-digit' }) } },
-        y: { beginAtZero: true, ticks: { precision: 0 } },
-      },
-    },
-  });
+  select('f-partner', partners.map((p) => [p.slug, p.name]), filters.partner, 'All partners');
+  select('f-program', (overview?.programs ?? []).map((p) => [p.key, p.title]), filters.program, 'All programs');
+  ($('f-from') as HTMLInputElement).value = filters.from;
+  ($('f-to') as HTMLInputElement).value = filters.to;
+  const partner = partners.find((p) => p.slug === filters.partner);
+  $('heading').textContent = 'Registrations: ' + (partner ? partner.name : 'all partners');
+}
+
+/** Reads the overview for the filters and shows it (the Program choice narrows it in the page). */
+async function load(): Promise<boolean> {
+  const answer = await post<{ registrationOverview: Overview }>(GRAPHQL, DASHBOARD_OVERVIEW, { filter: eventFilter(filters) }, null);
+  if (!answer.data) {
+    say('Registrations could not be loaded: ' + (answer.errors ? answer.errors[0].message : 'no answer') + '.', true);
+    return false;
+  }
+  overview = answer.data.registrationOverview;
+  const view = narrowed(overview, filters.program);
+  shown = datesOf(view);
+  renderOverview(view);
+  fillChoices();
+  return true;
 }
 
 function onCounts(c: Counts): void {
-  const i = events.findIndex((e) => e.id === c.eventId);
-  if (i < 0) return;
-  const e = events[i];
+  const e = shown.find((x) => x.id === c.eventId);
+  if (!e || !overview) return;
+  points.push({ x: Date.parse(c.changedAt), y: people(overview) - e.registration.confirmed - e.registration.waitlisted + c.confirmed + c.waitlisted });
   Object.assign(e.registration, { capacity: c.capacity, confirmed: c.confirmed, waitlisted: c.waitlisted, remaining: c.remaining });
-  seats.data.datasets[0].data[i] = c.capacity ?? 0;
-  seats.data.datasets[1].data[i] = c.confirmed;
-  seats.data.datasets[2].data[i] = c.waitlisted;
-  seats.update();
-  history.push({ x: Date.parse(c.changedAt), y: people(events) });
-  timeline.update();
-  renderTable();
+  drawTimeline();
   say(`${e.title}: ${c.confirmed} confirmed, ${c.waitlisted} waitlisted` + (c.remaining == null ? '.' : `, ${c.remaining} seats left.`));
+  if (refresh) clearTimeout(refresh);
+  refresh = setTimeout(() => {
+    refresh = null;
+    void load();
+  }, REFRESH_AFTER_MS);
   if (key) void loadRegistrants([e]);
 }
 
@@ -111,7 +114,10 @@ function connect(): void {
   live?.stop();
   // A new socket (after a key is entered or forgotten) is not live until the server acknowledges it.
   $('live').textContent = 'Connecting…';
-  live = subscribe<{ registrationCounts: Counts }>(GRAPHQL, DASHBOARD_COUNTS, { ids: events.map((e) => e.id) }, key,
+  // A partner's view follows that partner's events; all partners' view follows every event. Either way
+  // the page keeps the changes of the dates it shows.
+  const partner = partners.find((p) => p.slug === filters.partner);
+  live = subscribe<{ registrationCounts: Counts }>(GRAPHQL, DASHBOARD_COUNTS, { ids: null, partnerId: partner ? partner.id : null }, key,
     (data) => onCounts(data.registrationCounts),
     (state, reason) => {
       $('live').textContent = state === 'live' ? 'Live' : state === 'reconnecting' ? 'Reconnecting…' : 'Not live: ' + reason;
@@ -119,10 +125,10 @@ function connect(): void {
     });
 }
 
-/** Staff view: names per event, read with the partner's key (the API refuses them to anyone else). */
+/** Staff view: names per date, read with the partner's key (the API refuses them to anyone else). */
 async function loadRegistrants(which: Ev[]): Promise<void> {
   const box = $('registrants');
-  for (const e of which) {
+  for (const e of which.slice(0, MAX_NAMED_DATES)) {
     const answer = await post<{ node: { registrations: Registrant[] | null } | null }>(GRAPHQL, DASHBOARD_REGISTRANTS, { id: e.id }, key);
     const error = answer.errors && answer.errors[0];
     if (error) {
@@ -153,25 +159,39 @@ async function loadRegistrants(which: Ev[]): Promise<void> {
   }
 }
 
-async function start(): Promise<void> {
-  const slug = new URLSearchParams(location.search).get('partner');
-  let filter: Record<string, unknown> = { from: new Date().toISOString() };
-  if (slug) {
-    const found = await post<{ partner: { id: string; name: string } | null }>(GRAPHQL, DASHBOARD_PARTNER, { slug }, null);
-    const partner = found.data && found.data.partner;
-    if (!partner) return say(found.errors ? found.errors[0].message : `Unknown partner "${slug}".`, true);
-    $('heading').textContent = 'Registrations: ' + partner.name;
-    filter = { ...filter, partnerIds: [partner.id] };
-  }
-  const answer = await post<{ events: { edges: Array<{ node: Ev }> } }>(GRAPHQL, DASHBOARD_EVENTS, { filter }, null);
-  if (!answer.data) return say('Events could not be loaded: ' + (answer.errors ? answer.errors[0].message : 'no answer') + '.', true);
-  events = answer.data.events.edges.map((x) => x.node).filter((e) => e.registration.mode !== 'NONE' && e.registration.capacity != null).slice(0, MAX_EVENTS);
-  history.push({ x: Date.now(), y: people(events) });
-  renderTable();
-  drawCharts();
-  say(events.length ? `${events.length} upcoming events with registration.` : 'No upcoming events with registration.');
-  if (events.length) connect();
+function describe(): void {
+  const o = overview!;
+  const count = shown.length;
+  say((count ? `${count} ${count === 1 ? 'date' : 'dates'} with registration` : 'No dates with registration') + ' in this view.'
+    + (o.complete ? '' : ' More events matched than one overview reads: narrow the dates for exact totals.'));
 }
+
+async function start(): Promise<void> {
+  const listed = await post<{ partners: PartnerChoice[] }>(GRAPHQL, DASHBOARD_PARTNERS, {}, null);
+  partners = (listed.data && listed.data.partners) || [];
+  if (!(await load())) return;
+  points.push({ x: Date.now(), y: people(overview!) });
+  drawTimeline();
+  describe();
+  connect();
+}
+
+$('filters').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const value = (id: string) => ($(id) as HTMLInputElement | HTMLSelectElement).value;
+  const partnerChanged = value('f-partner') !== filters.partner;
+  // A program belongs to its partner: a new partner starts from all of its programs.
+  filters = { partner: value('f-partner'), from: value('f-from'), to: value('f-to'), program: partnerChanged ? '' : value('f-program') };
+  history.replaceState(null, '', urlOf(filters));
+  void load().then((ok) => {
+    if (!ok) return;
+    if (partnerChanged) connect();
+    points.length = 0;
+    points.push({ x: Date.now(), y: people(narrowed(overview!, filters.program)) });
+    drawTimeline();
+    describe();
+  });
+});
 
 $('key-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
@@ -180,7 +200,7 @@ $('key-form').addEventListener('submit', (ev) => {
   input.value = '';
   $('registrants').replaceChildren();
   if (!key) return;
-  void loadRegistrants(events).then(() => {
+  void loadRegistrants(shown).then(() => {
     if (!key) return;
     historyFromRegistrants();
     connect();

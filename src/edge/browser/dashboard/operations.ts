@@ -3,11 +3,16 @@
  * (persisted-operations.json): a public deployment in SAFELIST_FILE mode still serves the public view.
  * Staff requests carry a key, and keyed callers are not bound to the safelist.
  */
-export const DASHBOARD_PARTNER = 'query DashboardPartner($slug:String!){partner(slug:$slug){id name}}';
+export const DASHBOARD_PARTNERS = 'query DashboardPartners{partners{id slug name}}';
 
-export const DASHBOARD_EVENTS = 'query DashboardEvents($filter:EventFilter){events(first:100,filter:$filter){edges{node{id title startsAt timezone organizer{name} registration{mode capacity confirmed waitlisted waitlistCapacity remaining}}}}}';
+/** Totals, one row per program with its dates, and what needs attention: the server's numbers, shown as they are. */
+export const DASHBOARD_OVERVIEW = 'query DashboardOverview($filter:EventFilter){registrationOverview(filter:$filter){complete '
+  + 'totals{events seats confirmed waitlisted attended fillRate} '
+  + 'programs{key title organizer{name} totals{events seats confirmed waitlisted attended fillRate} '
+  + 'occurrences{id title startsAt timezone registration{mode capacity confirmed waitlisted remaining}}} '
+  + 'needsAttention{reason event{id title startsAt timezone registration{capacity confirmed waitlisted}}}}}';
 
-export const DASHBOARD_COUNTS = 'subscription DashboardCounts($ids:[ID!]){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';
+export const DASHBOARD_COUNTS = 'subscription DashboardCounts($ids:[ID!],$partnerId:ID){registrationCounts(eventIds:$ids,partnerId:$partnerId){eventId capacity confirmed waitlisted remaining changedAt}}';
 
 /** Staff only (the partner's key): who registered, and when. */
 export const DASHBOARD_REGISTRANTS = 'query DashboardRegistrants($id:ID!){node(id:$id){...on Event{id registrations{name status partySize createdAt}}}}';
