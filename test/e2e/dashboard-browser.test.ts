@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
@@ -67,8 +68,9 @@ describe('the live registrations dashboard in a real browser', () => {
     await untilSubscriptions(server, 1);
   }
 
-  async function openDashboard(): Promise<Page> {
-    const context = await browser.newContext();
+  /** `bypassCSP` lets a test add axe-core's script to the page (our CSP allows only the page's own). */
+  async function openDashboard(options: { bypassCSP?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP: options.bypassCSP ?? false });
     contexts.push(context);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -146,7 +148,8 @@ describe('the live registrations dashboard in a real browser', () => {
   });
 
   it('narrows to one program from the filter form, and keeps the choice in the URL', async () => {
-    const page = await openDashboard();
+    const page = await openDashboard({ bypassCSP: true });
+    expect(await axeViolations(page, 'main')).toEqual([]);
     await page.getByRole('combobox', { name: 'Program' }).selectOption({ label: 'Coding club' });
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.locator('#programs-body tr').first().filter({ hasText: 'Coding club' }).waitFor({ timeout: 15000 });
@@ -162,6 +165,7 @@ describe('the live registrations dashboard in a real browser', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.locator('#seats-body tr').nth(1).waitFor({ state: 'detached', timeout: 15000 });
     expect(await page.locator('#seats-body tr').count()).toBe(1);
+    expect(await axeViolations(page, 'main')).toEqual([]);
   });
 
   it('shows names only with the partner\'s own key', async () => {

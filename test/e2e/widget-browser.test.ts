@@ -6,6 +6,7 @@ import ICAL from '../support/icaljs';
 import { Browser, Page } from 'playwright-core';
 import { Audience, RegistrationMode } from '../../src/domain/enums';
 import { PartnerEntity } from '../../src/model/partner.entity';
+import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { createPartner, insertNativeEvent } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
@@ -153,6 +154,31 @@ describe('embeds in a real browser', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: path.join(ARTIFACTS, `widget-readme-${width}.png`), fullPage: true });
     }
+    expect(await axeViolations(page, '.community-graph-events')).toEqual([]);
+    await page.context().close();
+  });
+
+  it('registers from the README snippet with the keyboard alone, and reads well to a screen reader throughout', async () => {
+    const { page } = await open('/readme.html');
+    const widget = page.locator('.community-graph-events');
+    const register = widget.getByRole('button', { name: /^Register/ }).first();
+    await register.waitFor({ timeout: 15000 });
+    const focused = () => page.evaluate(() => {
+      const active = document.querySelector('.community-graph-events')!.shadowRoot!.activeElement as HTMLElement | null;
+      return active ? `${active.tagName} ${active.getAttribute('name') ?? active.textContent}` : '';
+    });
+    // Tab from the top of the page to the first Register button (bounded: a card has a handful of stops).
+    await page.locator('body').focus();
+    for (let stops = 0; stops < 40 && !(await focused()).startsWith('BUTTON Register'); stops++) await page.keyboard.press('Tab');
+    expect(await focused()).toMatch(/^BUTTON Register for Lego Build Club, /);
+    await page.keyboard.press('Enter');
+    expect(await focused()).toBe('INPUT name');
+    await page.keyboard.type('Keyboard Person');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('keys@example.org');
+    await page.keyboard.press('Enter');
+    await widget.getByText(/^You are (registered \(confirmed\)|on the waitlist)/).waitFor({ timeout: 15000 });
+    expect(await axeViolations(page, '.community-graph-events')).toEqual([]);
     await page.context().close();
   });
 
@@ -205,7 +231,9 @@ describe('embeds in a real browser', () => {
     const { page } = await open('/bad.html');
     const alert = page.locator('.community-graph-events [role=alert]');
     await alert.waitFor({ timeout: 15000 });
-    expect(await alert.textContent()).toBe('Events could not be shown: Unknown partner "millbrook-libary". Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy, widget-fixture.');
+    expect(await alert.textContent()).toBe('Events can\'t be shown here right now.');
+    expect(await page.locator('.community-graph-events .ow').textContent())
+      .toBe('For the site\'s owner: Unknown partner "millbrook-libary". Known partners: millbrook-food-share, millbrook-library, millbrook-museum, millbrook-schools, riverbend-literacy, widget-fixture.');
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-unknown-partner.png'), fullPage: true });
   });
 
@@ -216,7 +244,9 @@ describe('embeds in a real browser', () => {
       const { page } = await open('/library.html');
       const alert = page.locator('.community-graph-events [role=alert]');
       await alert.waitFor({ timeout: 15000 });
-      expect(await alert.textContent()).toBe(`Events could not be loaded from ${server.app.url}. The server may be unreachable, or this site is not among the partner's allowed origins.`);
+      expect(await alert.textContent()).toBe('Events can\'t be loaded right now. Please try again later.');
+      expect(await page.locator('.community-graph-events .ow').textContent())
+        .toBe(`For the site's owner: no answer from ${server.app.url}. The server may be unreachable, or this site is not among the partner's allowed origins.`);
     } finally {
       await repo.update({ slug: 'millbrook-library' }, { allowedOrigins: [] });
     }

@@ -109,10 +109,11 @@ export function groupBySeries(items: FeedEvent[]): FeedEvent[][] {
 
 export function renderList(title: string, cards: RenderedCard[]): HTMLElement[] {
   const heading = h('h2', { id: 'cg-h' }, title);
-  if (!cards.length) return [heading, h('p', {}, 'No upcoming events match.')];
+  if (!cards.length) return [heading, h('p', {}, 'No upcoming events right now. Please check back soon.')];
   return [heading, h('ul', { 'aria-labelledby': 'cg-h' }, ...cards.map((c) => h('li', {}, c.article)))];
 }
 
-export function renderMessage(title: string, message: string): HTMLElement[] {
-  return [h('h2', { id: 'cg-h' }, title), h('p', { role: 'alert' }, message)];
+/** What went wrong, said to the visitor; then, quieter, what the site's owner needs to fix it. */
+export function renderMessage(title: string, message: string, forOwner: string): HTMLElement[] {
+  return [h('h2', { id: 'cg-h' }, title), h('p', { role: 'alert' }, message), h('p', { class: 'mu ow' }, 'For the site\'s owner: ' + forOwner)];
 }

@@ -68,9 +68,10 @@ function mount(script: HTMLScriptElement): void {
         }
       })
       // A 400 carries a plain-language reason (unknown partner, bad filter value): show it, never a blank box.
-      : res.text().then((text) => show(renderMessage(title, 'Events could not be shown: ' + text.trim())))))
+      : res.text().then((text) => show(renderMessage(title, 'Events can\'t be shown here right now.', text.trim())))))
     // A network failure, or a CORS refusal (this site is not among the partner's allowed origins).
-    .catch(() => show(renderMessage(title, 'Events could not be loaded from ' + base + '. The server may be unreachable, or this site is not among the partner\'s allowed origins.')));
+    .catch(() => show(renderMessage(title, 'Events can\'t be loaded right now. Please try again later.',
+      'no answer from ' + base + '. The server may be unreachable, or this site is not among the partner\'s allowed origins.')));
 }
 
 const current = document.currentScript as HTMLScriptElement | null;
