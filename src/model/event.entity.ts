@@ -12,8 +12,8 @@ export interface EventOfferRecord {
 
 /** One row per occurrence: a recurring series is expanded, each instance keeping the seriesId. */
 @Entity({ name: 'event' })
-@Index('event_page', ['startsAt', 'id'])
-@Index('event_partner_page', ['partnerId', 'startsAt', 'id'])
+@Index('event_page', ['startsAt', 'id', 'endsAt'])
+@Index('event_partner_page', ['partnerId', 'startsAt', 'id', 'endsAt'])
 export class EventEntity {
   /** Stable: derived from partner + source + UID + recurrence instance for synced events. */
   @PrimaryColumn({ type: 'varchar', length: 64 })

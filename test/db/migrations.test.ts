@@ -20,4 +20,19 @@ describeEachBackend('migrations', (backend) => {
       await database.drop();
     }
   });
+
+  it('undo the latest one and apply it again, keeping the schema the entities describe', async () => {
+    const database = await createTestDatabase(backend);
+    try {
+      const db = await openDatabase(database.config);
+      await db.undoLastMigration();
+      expect(await db.showMigrations()).toBe(true);
+      await db.runMigrations();
+      const drift = await db.driver.createSchemaBuilder().log();
+      expect(drift.upQueries.map((q) => q.query)).toEqual([]);
+      await db.destroy();
+    } finally {
+      await database.drop();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { EventPartnerDetails1764940000000 } from './1764940000000-event-partner-
 import { HoldingRemoteNames1765000000000 } from './1765000000000-holding-remote-names';
 import { EventExternalWaitlist1765100000000 } from './1765100000000-event-external-waitlist';
 import { SourceSyncDetails1765200000000 } from './1765200000000-source-sync-details';
+import { EventPageCovering1765400000000 } from './1765400000000-event-page-covering';
 import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-registration-cancel-token-index';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   EventExternalWaitlist1765100000000,
   SourceSyncDetails1765200000000,
   RegistrationCancelTokenIndex1765300000000,
+  EventPageCovering1765400000000,
 ];
