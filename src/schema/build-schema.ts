@@ -6,6 +6,7 @@ import { describeRootTypes } from './root-type-descriptions';
 import { printInReadingOrder } from './sdl-reading-order';
 import { SchemaSection, sectionsOf, withSections } from './schema-section';
 import { useSynchronousTypeResolvers } from './synchronous-type-resolvers';
+import { useDirectFieldResolvers } from './direct-field-resolvers';
 
 /** What the schema runs on: resolver instances (built with their services in src/compose-schema.ts) and live delivery. */
 export interface SchemaWiring {
@@ -23,7 +24,7 @@ export interface SchemaWiring {
 export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQLSchema> {
   const instances = new Map<unknown, object>(wiring.resolvers.map((resolver) => [resolver.constructor, resolver]));
   const unwired = (): never => { throw new Error('This schema was built to be printed, not run: build it with its services (src/compose-schema.ts).'); };
-  return withSections(useInputChecks(describeRootTypes(useSynchronousTypeResolvers(await buildSchema({
+  return withSections(useInputChecks(describeRootTypes(useDirectFieldResolvers(useSynchronousTypeResolvers(await buildSchema({
     resolvers: wiring.resolvers.map((resolver) => resolver.constructor) as unknown as [Function, ...Function[]],
     container: { get: (resolverClass) => instances.get(resolverClass) },
     // Inputs are checked by the services, which know the rules and name the argument in errors.
@@ -34,7 +35,7 @@ export async function buildCommunitySchema(wiring: SchemaWiring): Promise<GraphQ
       publish: unwired,
       subscribe: (topic, request) => (wiring.live ? wiring.live.subscribe(topic, request as never) : unwired()) as never,
     },
-  })))), wiring.sections);
+  })), instances))), wiring.sections);
 }
 
 /**
