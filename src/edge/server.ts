@@ -25,6 +25,7 @@ import { widgetRouter } from './widget.router';
 import { attachGraphqlWs, GraphqlWs } from './websocket';
 import type { EdgeServices } from './edge-services';
 import { orderedPlugins } from './plugins/plugin-order';
+import { jsonBodyFastPath } from './middleware/json-body.middleware';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -119,9 +120,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     : null;
   await subgraph?.start();
 
+  const bodyLimit = hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000;
   const graphqlStack = [
     ...(hardening?.beforeBody ?? []),
-    express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
+    jsonBodyFastPath(bodyLimit),
+    express.json({ limit: bodyLimit }),
     ...(hardening?.afterBody ?? []),
     expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
   ];

@@ -1,0 +1,57 @@
+import { RequestHandler } from 'express';
+
+/** `application/json`, alone or with a UTF-8 charset: what every GraphQL client sends. */
+const PLAIN_JSON = /^application\/json\s*(;\s*charset=("?)utf-8\2\s*)?$/i;
+
+/** An error as body-parser raises it, so requestErrorHandler answers it the same way. */
+const bodyError = (message: string, type: string): Error => Object.assign(new Error(message), { status: 400, type });
+
+/**
+ * The usual POST /graphql body, read and parsed in one step: `Content-Type: application/json`
+ * (UTF-8), no Content-Encoding, and a Content-Length within `limit`. body-parser spends a type check,
+ * a charset lookup, a decoder and several listeners on each such request (issue 15). Anything else
+ * (compressed, another charset, chunked, empty, too large) goes on untouched to express.json, which
+ * stays the reference for every case; after this one it sees the request finished and passes it on.
+ * Like body-parser in strict mode, only an object or an array is JSON here.
+ */
+export function jsonBodyFastPath(limit: number): RequestHandler {
+  return (req, _res, next) => {
+    const declared = Number(req.headers['content-length']);
+    const encoding = req.headers['content-encoding'];
+    if (req.method !== 'POST' || (encoding && encoding.toLowerCase() !== 'identity') || !PLAIN_JSON.test(req.headers['content-type'] ?? '')
+      || !Number.isInteger(declared) || declared <= 0 || declared > limit) {
+      next();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      next(error);
+    };
+    req.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      received += chunk.length;
+    });
+    req.once('error', (error) => finish(Object.assign(error, { status: 400 })));
+    req.once('aborted', () => finish(bodyError('request aborted', 'request.aborted')));
+    req.once('end', () => {
+      if (received !== declared) {
+        finish(bodyError('request size did not match content length', 'request.size.invalid'));
+        return;
+      }
+      const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received)).toString('utf8');
+      const first = text.trimStart()[0];
+      try {
+        if (first !== '{' && first !== '[') throw new SyntaxError('not a JSON object or array');
+        req.body = JSON.parse(text);
+      } catch {
+        finish(bodyError('invalid JSON', 'entity.parse.failed'));
+        return;
+      }
+      finish();
+    });
+  };
+}
