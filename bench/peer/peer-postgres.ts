@@ -4,6 +4,9 @@ import { EVENT_COLUMNS, EventRow, LOCATION_COLUMNS, LocationRow, PARTNER_COLUMNS
 /** Named (server-side prepared) statements through a pg Pool; a batch of keys is one array parameter. */
 export function postgresStore(url: string): PeerStore {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle client the database terminates (the bench drops its database WITH (FORCE)) raises 'error'
+  // on the pool; unhandled, that crashed a whole bench run. The next query opens a fresh client.
+  pool.on('error', () => undefined);
   const query = async <T>(name: string, text: string, values: unknown[]): Promise<T[]> => (await pool.query({ name, text, values })).rows as T[];
   return {
     eventsPage: (from, limit) => query<EventRow>('peer_events_page',
