@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { RequestHandler } from 'express';
 
 /** `application/json`, alone or with a UTF-8 charset: what every GraphQL client sends. */
@@ -26,11 +27,13 @@ export function jsonBodyFastPath(limit: number): RequestHandler {
     const chunks: Buffer[] = [];
     let received = 0;
     let settled = false;
-    const finish = (error?: Error) => {
+    // The stream's events run in the socket's async context; the rest of the request (its trace
+    // span, loader batches) must go on in the request's own, as body-parser's raw-body also ensures.
+    const finish = AsyncResource.bind((error?: Error) => {
       if (settled) return;
       settled = true;
       next(error);
-    };
+    });
     req.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       received += chunk.length;
