@@ -2,6 +2,12 @@ import { ApiKeyRole } from './enums';
 import { DomainError, ErrorCode } from './errors';
 import { Principal } from './principal';
 
+/** Every partner (an admin), one partner (its PARTNER key) or none (the public). */
+export interface StaffScope {
+  everyPartner: boolean;
+  partnerId: string | null;
+}
+
 /**
  * The one authorization layer. Services call these before acting or revealing private data; resolvers
  * never decide access themselves. PUBLIC reads public data and registers; a PARTNER key acts for its
@@ -14,7 +20,20 @@ export const access = {
 
   /** Staff of this partner (its PARTNER key) or an admin. */
   actsFor(principal: Principal, partnerId: string): boolean {
-    return principal.role === ApiKeyRole.ADMIN || (principal.role === ApiKeyRole.PARTNER && principal.partnerId === partnerId);
+    return access.coversPartner(access.staffScope(principal), partnerId);
+  },
+
+  /**
+   * The partners a principal acts for, as data: for a decision taken where the partner is not known
+   * yet (inside the database, as PostgreSQL's register_party does), with actsFor's exact meaning.
+   */
+  staffScope(principal: Principal): StaffScope {
+    if (principal.role === ApiKeyRole.ADMIN) return { everyPartner: true, partnerId: null };
+    return { everyPartner: false, partnerId: principal.role === ApiKeyRole.PARTNER ? principal.partnerId : null };
+  },
+
+  coversPartner(scope: StaffScope, partnerId: string): boolean {
+    return scope.everyPartner || scope.partnerId === partnerId;
   },
 
   /** Any valid key; the partner check follows once the target is loaded (so the public learns nothing). */

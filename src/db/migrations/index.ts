@@ -10,6 +10,7 @@ import { EventExternalWaitlist1765100000000 } from './1765100000000-event-extern
 import { SourceSyncDetails1765200000000 } from './1765200000000-source-sync-details';
 import { EventPageCovering1765400000000 } from './1765400000000-event-page-covering';
 import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-registration-cancel-token-index';
+import { RegisterPartyFunction1765500000000 } from './1765500000000-register-party-function';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   SourceSyncDetails1765200000000,
   RegistrationCancelTokenIndex1765300000000,
   EventPageCovering1765400000000,
+  RegisterPartyFunction1765500000000,
 ];

@@ -31,7 +31,8 @@ const SEAT_COLUMNS = ['id', 'partnerId', 'status', 'registrationMode', 'capacity
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
 
-function toSeatRow(row: Record<string, unknown>): SeatRow {
+/** A raw event row's seat columns (numbers arrive as text from some drivers). */
+export function toSeatRow(row: Record<string, unknown>): SeatRow {
   return {
     ...(row as unknown as SeatRow),
     capacity: numOrNull(row.capacity), waitlistCapacity: num(row.waitlistCapacity), maxPartySize: num(row.maxPartySize),

@@ -1,3 +1,4 @@
+import { access, StaffScope } from '../../domain/access';
 import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/enums';
 import { exec, select, TxProgram } from '../../db/write-transaction';
 import { RegistrationEntity } from '../../model/registration.entity';
@@ -5,7 +6,9 @@ import { claimSeats, countAttendance, lockEvent, promoteWaitlist, releaseSeats, 
 
 /**
  * The registration transactions, as statement programs for runWriteTransaction: the registration rows
- * are written here, the event's seats only through ./seats.ts, under its row lock.
+ * are written here, the event's seats only through ./seats.ts, under its row lock. On PostgreSQL a
+ * registration is instead one call of the database's register_party (./register-party.ts), which
+ * restates rejectionFor and claimSeats and is checked against them.
  */
 export enum RegistrationRejectionCode {
   EVENT_FULL = 'EVENT_FULL',
@@ -69,12 +72,17 @@ export interface NewRegistration {
   cancelTokenHash: string;
   now: Date;
   /**
-   * Whether the caller may learn that this email already holds a seat: true only for the event's own
-   * staff, who read its registrants anyway. To anyone else "already registered" would confirm that a
-   * person attends a program (a support group, a clinic), so a repeat is simply a new registration.
+   * Whose registrants the caller may know: only the event's own staff (access.coversPartner) may
+   * learn that this email already holds a seat, as they read its registrants anyway. To anyone else
+   * "already registered" would confirm that a person attends a program (a support group, a clinic),
+   * so a repeat is simply a new registration.
    */
-  mayKnowRegistrants: (partnerId: string) => boolean;
+  staffOf: StaffScope;
 }
+
+/** The refusals decided by the seats and the registrants rather than by rejectionFor's rules. */
+export const ALREADY_REGISTERED_MESSAGE = 'This email address is already registered for this event.';
+export const EVENT_FULL_MESSAGE = 'Every seat and waitlist place is taken.';
 
 export type RegisterOutcome =
   | { kind: 'missing' }
@@ -94,13 +102,13 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
   if (!event) return { kind: 'missing' };
   const rejection = rejectionFor(event, input.partySize, input.now);
   if (rejection) return { kind: 'rejected', ...rejection, event };
-  if (input.mayKnowRegistrants(event.partnerId) && (yield* holdsRegistration(input.eventId, input.email))) {
-    return { kind: 'rejected', code: RegistrationRejectionCode.ALREADY_REGISTERED, message: 'This email address is already registered for this event.', event };
+  if (access.coversPartner(input.staffOf, event.partnerId) && (yield* holdsRegistration(input.eventId, input.email))) {
+    return { kind: 'rejected', code: RegistrationRejectionCode.ALREADY_REGISTERED, message: ALREADY_REGISTERED_MESSAGE, event };
   }
   const now = input.now.toISOString();
   const n = input.partySize;
   const claimed = yield* claimSeats(input.eventId, n, now);
-  if (!claimed) return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: 'Every seat and waitlist place is taken.', event };
+  if (!claimed) return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: EVENT_FULL_MESSAGE, event };
   let status = RegistrationStatus.CONFIRMED;
   let position: number | null = null;
   if (claimed === 'waitlisted') {

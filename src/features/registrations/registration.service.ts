@@ -9,7 +9,8 @@ import { EventEntity } from '../../model/event.entity';
 import { RegistrationEntity } from '../../model/registration.entity';
 import { CommunityPubSub } from '../../pubsub/pubsub';
 import { access } from '../../domain/access';
-import { cancelProgram, checkInProgram, RegistrationRejectionCode, registerProgram } from './registration-programs';
+import { cancelProgram, checkInProgram, RegistrationRejectionCode } from './registration-programs';
+import { registerParty } from './register-party';
 import { countsMessage } from '../events/seats';
 import { cancelTokens } from './cancel-token';
 import { DataChanges } from '../../pubsub/data-changes';
@@ -50,10 +51,10 @@ export class RegistrationService {
       throw new InvalidArgumentError('input.partySize', input.partySize, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
     }
     const cancelToken = cancelTokens.create();
-    const outcome = await runWriteTransaction(this.db, () => registerProgram({
+    const outcome = await registerParty(this.db, {
       id: newId(), eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken), now: ctx.now,
-      mayKnowRegistrants: (partnerId) => access.actsFor(ctx.principal, partnerId),
-    }));
+      staffOf: access.staffScope(ctx.principal),
+    });
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
     ctx.loaders.eventById.clear(eventId);
