@@ -4,7 +4,7 @@ import { Agent, Dispatcher, fetch } from 'undici';
 import { parseDatabaseUrl } from '../../src/config';
 import { openDatabase } from '../../src/db/data-source';
 import { AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
-import { toGlobalId } from '../../src/domain/global-id';
+import { localIdOf, toGlobalId } from '../../src/domain/global-id';
 import { newId } from '../../src/domain/ids';
 import { EventEntity } from '../../src/model/event.entity';
 import { PartnerEntity } from '../../src/model/partner.entity';
@@ -60,4 +60,32 @@ export async function openConnections(url: string, connections: number): Promise
   const pool = new Agent({ connections });
   await Promise.all(Array.from({ length: connections }, () => postGraphql(url, { query: '{ __typename }' }, pool)));
   return pool;
+}
+
+export interface SeatLedger {
+  /** The counters on the event row. */
+  stored: { confirmed: number; waitlisted: number };
+  /** The registration rows, counted: people per status (the counters count people, not parties). */
+  counted: { confirmed: number; waitlisted: number; rows: number };
+  /** The waitlisted rows' positions, ascending. */
+  waitlistPositions: number[];
+}
+
+/** What the database holds for one event after a run: its counters and its registration rows, read directly. */
+export async function readSeatLedger(databaseUrl: string, eventGlobalId: string): Promise<SeatLedger> {
+  const db: DataSource = await openDatabase(parseDatabaseUrl(databaseUrl));
+  try {
+    const id = localIdOf('Event', eventGlobalId);
+    const param = db.options.type === 'postgres' ? '$1' : '?';
+    const [event] = await db.query(`SELECT "confirmedCount", "waitlistedCount" FROM "event" WHERE "id" = ${param}`, [id]) as Record<string, unknown>[];
+    const rows = await db.query(`SELECT "status", "partySize", "waitlistPosition" FROM "registration" WHERE "eventId" = ${param}`, [id]) as Record<string, unknown>[];
+    const people = (status: string) => rows.filter((r) => r.status === status).reduce((sum, r) => sum + Number(r.partySize), 0);
+    return {
+      stored: { confirmed: Number(event.confirmedCount), waitlisted: Number(event.waitlistedCount) },
+      counted: { confirmed: people('CONFIRMED'), waitlisted: people('WAITLISTED'), rows: rows.length },
+      waitlistPositions: rows.filter((r) => r.status === 'WAITLISTED').map((r) => Number(r.waitlistPosition)).sort((a, b) => a - b),
+    };
+  } finally {
+    await db.destroy();
+  }
 }

@@ -9,8 +9,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * A function rather than one data-modifying CTE: within a single statement every part reads the
  * snapshot taken when the statement began, before it waited for the row lock, so
  * `MAX("waitlistPosition") + 1` and the "already registered" lookup would miss the rows written by
- * whoever held the lock just before (two waitlisted parties with one position; READ COMMITTED re-reads
- * only the locked row, https://www.postgresql.org/docs/current/transaction-iso.html#XACT-READ-COMMITTED).
+ * whoever held the lock just before (READ COMMITTED re-reads only the locked row,
+ * https://www.postgresql.org/docs/current/transaction-iso.html#XACT-READ-COMMITTED): measured, 320
+ * waitlist claims by `WITH claim AS (UPDATE … RETURNING) INSERT … SELECT MAX(pos) + 1 …`, 32 at a
+ * time, stored 86 distinct positions.
  * In a VOLATILE PL/pgSQL function each statement takes a fresh snapshot, so both are read after the
  * lock, as the client-side transaction read them.
  *
