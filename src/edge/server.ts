@@ -26,6 +26,7 @@ import { attachGraphqlWs, GraphqlWs } from './websocket';
 import type { EdgeServices } from './edge-services';
 import { orderedPlugins } from './plugins/plugin-order';
 import { jsonBodyFastPath } from './middleware/json-body.middleware';
+import { inSeries } from './middleware/in-series';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -130,7 +131,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   ];
   // A POSTed operation is most of the traffic: it goes straight to Apollo instead of walking every
   // router below first (health, feeds, embeds, widget, dashboard match nothing on POST /graphql).
-  app.post('/graphql', ...graphqlStack);
+  app.post('/graphql', inSeries(graphqlStack));
   for (const router of options.routers ?? []) app.use(router);
   app.use(healthRouter(options.deps.db, options.readiness, options.readinessWarnings));
   if (hardening) {
@@ -150,7 +151,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     next();
   });
   // Every other method (GET queries, OPTIONS preflights, what Apollo refuses) after the pages above.
-  app.use('/graphql', ...graphqlStack);
+  app.use('/graphql', inSeries(graphqlStack));
   if (subgraph) {
     app.use(
       SUBGRAPH_PATH,

@@ -29,11 +29,14 @@ export function jsonBodyFastPath(limit: number): RequestHandler {
     let settled = false;
     // The stream's events run in the socket's async context; the rest of the request (its trace
     // span, loader batches) must go on in the request's own, as body-parser's raw-body also ensures.
-    const finish = AsyncResource.bind((error?: Error) => {
+    // A resource per request, not AsyncResource.bind: Node 20's bind also builds a deprecation
+    // wrapper each call, about 1 % of a lookup's CPU.
+    const scope = new AsyncResource('JsonBody');
+    const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
-      next(error);
-    });
+      scope.runInAsyncScope(next, null, error);
+    };
     req.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       received += chunk.length;
@@ -46,9 +49,8 @@ export function jsonBodyFastPath(limit: number): RequestHandler {
         return;
       }
       const text = (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received)).toString('utf8');
-      const first = text.trimStart()[0];
       try {
-        if (first !== '{' && first !== '[') throw new SyntaxError('not a JSON object or array');
+        if (!opensObjectOrArray(text)) throw new SyntaxError('not a JSON object or array');
         req.body = JSON.parse(text);
       } catch {
         finish(bodyError('invalid JSON', 'entity.parse.failed'));
@@ -57,4 +59,14 @@ export function jsonBodyFastPath(limit: number): RequestHandler {
       finish();
     });
   };
+}
+
+/** Whether the first character after JSON's whitespace opens an object or an array (no copy of the text). */
+function opensObjectOrArray(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    return c === 0x7b || c === 0x5b;
+  }
+  return false;
 }
