@@ -10,7 +10,7 @@ import { createLogger, Logger } from './logger';
 import { createServices, Services } from './compose';
 import { buildSchemaOver } from './compose-schema';
 import { buildCommunitySubgraphSchema } from './schema/build-subgraph-schema';
-import { createMemoryPubSub } from './pubsub/pubsub';
+import { CommunityPubSub, createMemoryPubSub } from './pubsub/pubsub';
 import { createRedisPubSub, LivePubSub } from './pubsub/redis-pubsub';
 import { connectRedis, RedisConnections } from './redis/redis-connections';
 import { createHardening } from './edge/hardening';
@@ -87,9 +87,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       }
     });
     // In-process pub/sub for one replica; Redis joins replicas (every replica publishes and subscribes).
+    // Bursts of counts are coalesced as each replica hears them (LIVE_COALESCE_MS).
+    const coalescing = { coalesceMs: config.liveCoalesceMs };
     live = redis
-      ? createRedisPubSub({ publishClient: redis.commands, subscribeClient: redis.subscriber, channelPrefix: config.redisChannelPrefix, logger })
-      : { pubsub: createMemoryPubSub(), close: async () => undefined };
+      ? createRedisPubSub({ publishClient: redis.commands, subscribeClient: redis.subscriber, channelPrefix: config.redisChannelPrefix, logger, pubsub: coalescing })
+      : memoryLivePubSub(createMemoryPubSub(coalescing));
     const livePubSub = live;
     const services = createServices(db, { config, pubsub: live.pubsub, urlPolicy, stopping: stopping.signal, logger });
     const deps: ContextDeps = { db, apiKeys: services.apiKeys, logger };
@@ -152,4 +154,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
 function replicaWarnings(config: Config): string[] {
   if (config.database.kind !== 'postgres' || config.redisUrl) return [];
   return ['PostgreSQL without REDIS_URL: live subscriptions and the response cache see only this replica\'s changes; set REDIS_URL before running a second replica.'];
+}
+
+function memoryLivePubSub(pubsub: CommunityPubSub): LivePubSub {
+  return { pubsub, close: async () => pubsub.close() };
 }

@@ -35,6 +35,8 @@ export interface Config {
   wsConnectionInitTimeoutMs: number;
   /** Slow WebSocket readers: WS_MAX_BUFFERED_BYTES and WS_STALLED_CLOSE_MS (src/edge/ws-flow.ts). */
   liveDelivery: LiveDeliveryLimits;
+  /** LIVE_COALESCE_MS: at most one registration-count delivery per event per this many ms per replica; 0 = every one (src/pubsub/coalesce.ts). */
+  liveCoalesceMs: number;
   /** Redis for pub/sub across replicas and shared rate limits; unset = in-process state (one replica). */
   redisUrl: string | null;
   /** Prefix of every Redis channel, so deployments (and test runs) sharing a Redis stay apart. */
@@ -358,6 +360,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxSubscriptionsPerAddress: parseInteger('WS_MAX_SUBSCRIPTIONS_PER_ADDRESS', env.WS_MAX_SUBSCRIPTIONS_PER_ADDRESS, DEFAULT_LIVE_DELIVERY.maxSubscriptionsPerAddress, 1),
       maxSubscriptionsPerSocket: parseInteger('WS_MAX_SUBSCRIPTIONS_PER_SOCKET', env.WS_MAX_SUBSCRIPTIONS_PER_SOCKET, DEFAULT_LIVE_DELIVERY.maxSubscriptionsPerSocket, 1),
     },
+    liveCoalesceMs: parseMillis('LIVE_COALESCE_MS', env.LIVE_COALESCE_MS, 100, 60_000),
     redisUrl: parseRedisUrl(env.REDIS_URL),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
     sync: loadSyncConfig(env),

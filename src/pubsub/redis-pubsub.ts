@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { Logger } from '../logger';
-import { CommunityPubSub, pubSubOver, TopicTarget } from './pubsub';
+import { CommunityPubSub, PubSubOptions, pubSubOver, TopicTarget } from './pubsub';
 
 export interface RedisPubSubOptions {
   /** The commands connection (shared with rate limits): publishes. See src/redis/redis-connections.ts. */
@@ -10,6 +10,8 @@ export interface RedisPubSubOptions {
   /** Prepended to every channel name, so deployments (and test runs) sharing one Redis stay apart. */
   channelPrefix: string;
   logger: Logger;
+  /** Coalescing of this replica's incoming messages (LIVE_COALESCE_MS), applied after the decode. */
+  pubsub?: PubSubOptions;
 }
 
 export interface LivePubSub {
@@ -67,9 +69,10 @@ export function createRedisPubSub(options: RedisPubSubOptions): LivePubSub {
       subscribeClient.unsubscribe(name).catch(failed('unsubscribe'));
     },
   };
+  const pubsub = pubSubOver(prefixed, options.pubsub);
   return {
-    pubsub: pubSubOver(prefixed),
+    pubsub,
     // The connections belong to RedisConnections, closed by the app after everything else.
-    close: async () => undefined,
+    close: async () => pubsub.close(),
   };
 }

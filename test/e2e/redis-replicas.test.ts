@@ -7,7 +7,8 @@ import { connect, toWsUrl } from '../support/ws';
 describeWithRedis('live counts across replicas (Redis)', (REDIS_URL) => {
   describeReplicas('live counts across two replicas sharing the database and Redis', (backend) => {
     it('delivers to a subscriber on replica B the counts of registrations made on replica A, in order', async () => {
-      await withTwoReplicas(backend, REDIS_URL, {}, async ({ a, b, database, prefix, redis }) => {
+      // Every change is a frame (LIVE_COALESCE_MS=0), so each one's counts can be named in order.
+      await withTwoReplicas(backend, REDIS_URL, { LIVE_COALESCE_MS: '0' }, async ({ a, b, database, prefix, redis }) => {
         expect(a).not.toBe(b);
 
         const db = await openDatabase(database.config);

@@ -17,7 +17,9 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
   const sockets: TestSocket[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer(backend, { demo: false });
+    // Every change is a frame here (LIVE_COALESCE_MS=0): these tests name each change's counts in
+    // order. Bursts coalesced per event: test/e2e/live-coalescing.test.ts and test/pubsub/coalesce.test.ts.
+    server = await startTestServer(backend, { demo: false, env: { LIVE_COALESCE_MS: '0' } });
     partner = await createPartner(server.app.db);
     url = toWsUrl(server.graphqlUrl);
   });
