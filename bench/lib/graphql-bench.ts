@@ -1,7 +1,7 @@
 import { DocumentNode, execute, ExecutionResult, GraphQLSchema, parse, validate } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { App, startApp } from '../../src/app';
-import { GraphqlExecutor, loadConfig } from '../../src/config';
+import { Config, loadConfig } from '../../src/config';
 import { benchServerEnv } from './bench-env';
 import { BENCH_LIMITS } from './bench-limits';
 import { ContextDeps, createContext } from '../../src/context';
@@ -33,9 +33,14 @@ export class GraphqlBench {
     readonly sql: StatementCounter,
     readonly town: TownReport,
     private readonly database: BenchDatabase,
-    /** How the server under test executes queries (GRAPHQL_EXECUTOR). */
-    readonly serverExecutor: GraphqlExecutor,
+    /** The server's configuration, for references built from the same settings (apollo-node-http.ts). */
+    readonly serverConfig: Config,
   ) {}
+
+  /** How the server under test executes queries (GRAPHQL_EXECUTOR). */
+  get serverExecutor(): Config['graphqlExecutor'] {
+    return this.serverConfig.graphqlExecutor;
+  }
 
   private readonly extraApps: App[] = [];
 
@@ -61,7 +66,7 @@ export class GraphqlBench {
       const config = { ...loadConfig({ ...BENCH_LIMITS, ...benchServerEnv() }), host: '127.0.0.1', port: 0, database: database.config, demo: false, logLevel: 'silent', introspection: false, production: true };
       app = await startApp(config, { dataSource: { logger: sql } });
       const town = await loadTown(app.db, scale);
-      return new GraphqlBench(backend, app, await buildSchemaOver(app.services), sql, town, database, config.graphqlExecutor);
+      return new GraphqlBench(backend, app, await buildSchemaOver(app.services), sql, town, database, config);
     } catch (error) {
       await app?.close();
       await database.drop();

@@ -1,3 +1,4 @@
+import { startApolloNodeHttp } from './apollo-node-http';
 import { startBareServer } from './bare-server';
 import { compareVariants, Variant, VariantSummary } from './compare-variants';
 import type { GraphqlBench } from './graphql-bench';
@@ -22,6 +23,8 @@ export const GRAPHQL_JIT = 'graphql-jit in-process';
 export const BARE = 'bare node http';
 /** The hand-tuned reference server (bench/peer): fastify + mercurius with graphql-jit over prepared statements. */
 export const PEER = 'peer (mercurius + jit)';
+/** The server's Apollo, plugins and all, behind bare Node http: what no integration can go below (apollo-node-http.ts). */
+export const APOLLO_NODE_HTTP = 'apollo on node http (no express)';
 
 export interface OperationMeasurement {
   summaries: Map<string, VariantSummary>;
@@ -39,7 +42,7 @@ export interface OperationMeasurement {
  * answer without errors, and graphql-jit to answer exactly what graphql-js answers.
  */
 export async function measureOperation(
-  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean; cachedUrl?: string; peer?: PeerServer },
+  bench: GraphqlBench, load: LoadGenerator, operation: Operation, settings: RunSettings, options: { bare: boolean; cachedUrl?: string; peer?: PeerServer; apolloNodeHttp?: boolean },
 ): Promise<OperationMeasurement> {
   const probes = [];
   for (const variables of operation.variables.slice(0, 5)) probes.push(await bench.post(operation.query, variables));
@@ -71,10 +74,16 @@ export async function measureOperation(
   }
   const bare = options.bare ? await startBareServer(probes[0].body) : null;
   if (bare) variants.push({ name: BARE, round: (s) => load.round({ url: bare.url, bodies }, s) });
+  const apollo = options.apolloNodeHttp ? await startApolloNodeHttp(bench) : null;
   try {
+    if (apollo) {
+      await sameAnswersAsServer(bench, apollo.url, operation, APOLLO_NODE_HTTP);
+      variants.push({ name: APOLLO_NODE_HTTP, round: (s) => load.round({ url: apollo.url, bodies }, s) });
+    }
     return { summaries: await compareVariants(variants, settings), sqlPerRequest, responseBytes: probes[0].body.length, serverExecutor: bench.serverExecutor };
   } finally {
     await bare?.close();
+    await apollo?.close();
   }
 }
 
@@ -111,8 +120,12 @@ export function operationRows(base: Row, measurement: OperationMeasurement, extr
         row['req/s vs peer'] = round(pairedRatio(http, peer));
         row['cpu ÷ peer'] = round(pairedCpuRatio(peer, http));
       }
+      const apolloAlone = summaries.get(APOLLO_NODE_HTTP);
+      if (apolloAlone) row['cpu ÷ apollo on node http'] = round(pairedCpuRatio(apolloAlone, http));
       Object.assign(row, extra);
     }
+    const peer = summaries.get(PEER);
+    if (s.name === APOLLO_NODE_HTTP && peer) row['cpu ÷ peer'] = round(pairedCpuRatio(peer, s));
     // graphql-jit in-process and the cached server, each against the interpreter on the same rounds
     // (>1 = faster, cheaper); the cached server also against the server doing the work.
     const interpreted = summaries.get(GRAPHQL_JS);
@@ -152,7 +165,7 @@ export function pairedCpuRatio(a: VariantSummary, b: VariantSummary): number {
  * The peer must answer every variable set with the very bytes the server does before either is
  * measured: otherwise the comparison is between two different jobs. A mismatch fails the scenario.
  */
-export async function sameAnswersAsServer(bench: GraphqlBench, peerUrl: string, operation: Operation): Promise<void> {
+export async function sameAnswersAsServer(bench: GraphqlBench, peerUrl: string, operation: Operation, who = 'the peer'): Promise<void> {
   for (const variables of operation.variables) {
     const ours = (await bench.post(operation.query, variables)).body;
     const response = await fetch(peerUrl, {
@@ -162,8 +175,8 @@ export async function sameAnswersAsServer(bench: GraphqlBench, peerUrl: string, 
     if (!ours.equals(theirs)) {
       const at = [...ours].findIndex((byte, i) => byte !== theirs[i]);
       const from = Math.max(0, (at < 0 ? Math.min(ours.length, theirs.length) : at) - 80);
-      throw new Error(`the peer answers ${JSON.stringify(variables)} differently from the server (first difference at byte ${at}):\n`
-        + `server: ${ours.subarray(from, from + 200).toString('utf8')}\npeer:   ${theirs.subarray(from, from + 200).toString('utf8')}`);
+      throw new Error(`${who} answers ${JSON.stringify(variables)} differently from the server (first difference at byte ${at}):\n`
+        + `server: ${ours.subarray(from, from + 200).toString('utf8')}\nother:  ${theirs.subarray(from, from + 200).toString('utf8')}`);
     }
   }
 }

@@ -60,7 +60,7 @@ async function runOn(bench: GraphqlBench, load: LoadGenerator, smoke: boolean): 
     for (const [lookup, operation] of lookups) {
       const first = await bench.post(operation.query, operation.variables[0]);
       if (!first.json.data || Object.values(first.json.data)[0] == null) throw new Error(`${lookup} found nothing for ${JSON.stringify(operation.variables[0])}`);
-      const measurement = await measureOperation(bench, load, operation, runSettings(smoke), { bare: false, peer });
+      const measurement = await measureOperation(bench, load, operation, runSettings(smoke), { bare: false, peer, apolloNodeHttp: true });
       rows.push(...operationRows({ backend: bench.backend, lookup }, measurement));
     }
   } finally {
