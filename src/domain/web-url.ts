@@ -24,5 +24,19 @@ export function webUrl(value: unknown): string | null {
  * rather than rewrite, so a link clients already see does not change form (no added trailing slash).
  */
 export function webLinkAsStored(value: unknown): string | null {
-  return webUrl(value) ? (value as string).trim() : null;
+  if (typeof value !== 'string') return null;
+  let isWeb = verdicts.get(value);
+  if (isWeb === undefined) {
+    isWeb = webUrl(value) !== null;
+    if (verdicts.size >= VERDICTS_KEPT) verdicts.clear();
+    verdicts.set(value, isWeb);
+  }
+  return isWeb ? value.trim() : null;
 }
+
+/**
+ * webUrl's verdict per stored text: the same links are read on every page (an events page parses
+ * up to two URLs per event), and the verdict depends on the text alone. Bounded: emptied when full.
+ */
+const verdicts = new Map<string, boolean>();
+const VERDICTS_KEPT = 10_000;

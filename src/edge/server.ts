@@ -2,7 +2,6 @@ import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import { expressMiddleware } from '@as-integrations/express5';
 import { tracingMiddleware, tracingPlugin } from '../observability/tracing.middleware';
 import express, { Router } from 'express';
 import { GraphQLSchema } from 'graphql';
@@ -27,6 +26,7 @@ import type { EdgeServices } from './edge-services';
 import { orderedPlugins } from './plugins/plugin-order';
 import { jsonBodyFastPath } from './middleware/json-body.middleware';
 import { inSeries } from './middleware/in-series';
+import { apolloHandler } from './middleware/apollo-handler';
 
 export interface HttpServerOptions {
   schema: GraphQLSchema;
@@ -127,7 +127,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     jsonBodyFastPath(bodyLimit),
     express.json({ limit: bodyLimit }),
     ...(hardening?.afterBody ?? []),
-    expressMiddleware(apollo, { context: async ({ req }) => httpContext(options.deps, req.headers, req.ip) }),
+    apolloHandler(apollo, (req) => httpContext(options.deps, req.headers, req.ip)),
   ];
   // A POSTed operation is most of the traffic: it goes straight to Apollo instead of walking every
   // router below first (health, feeds, embeds, widget, dashboard match nothing on POST /graphql).
@@ -158,7 +158,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
       ...(hardening?.subgraph ?? []),
       express.json({ limit: hardening?.maxBodyBytes ?? options.maxBodyBytes ?? 1_000_000 }),
       ...(hardening?.afterBody ?? []),
-      expressMiddleware(subgraph, { context: async ({ req }) => httpContext(options.deps, req.headers) }),
+      apolloHandler(subgraph, (req) => httpContext(options.deps, req.headers)),
     );
   }
   app.use(requestErrorHandler(options.deps.logger));

@@ -1,4 +1,4 @@
-import { webUrl } from '../../src/domain/web-url';
+import { webLinkAsStored, webUrl } from '../../src/domain/web-url';
 
 describe('webUrl: only absolute http(s) URLs are links', () => {
   it.each([
@@ -36,5 +36,21 @@ describe('webUrl: only absolute http(s) URLs are links', () => {
     expect(webUrl(null)).toBeNull();
     expect(webUrl(undefined)).toBeNull();
     expect(webUrl({ href: 'https://library.example/' })).toBeNull();
+  });
+});
+
+describe('webLinkAsStored', () => {
+  it('answers the stored text (trimmed) for a web URL, null otherwise, the same on every read', () => {
+    const texts = [' https://library.example/a ', 'javascript:alert(1)', 'https://library.example/a', 'HTTP://Example.org', '/events/1', 'https://library.example/a '];
+    const first = texts.map(webLinkAsStored);
+    expect(first).toEqual(['https://library.example/a', null, 'https://library.example/a', 'HTTP://Example.org', null, 'https://library.example/a']);
+    // Read again (from its remembered verdicts) and after many other texts have passed through.
+    expect(texts.map(webLinkAsStored)).toEqual(first);
+    for (let i = 0; i < 12_000; i++) webLinkAsStored(i % 2 ? `https://library.example/${i}` : `javascript:${i}`);
+    expect(texts.map(webLinkAsStored)).toEqual(first);
+    expect(webLinkAsStored('https://library.example/11999')).toBe('https://library.example/11999');
+    expect(webLinkAsStored('javascript:11998')).toBeNull();
+    expect(webLinkAsStored(null)).toBeNull();
+    expect(webLinkAsStored(42)).toBeNull();
   });
 });
