@@ -83,8 +83,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
   const server = http.createServer(app);
   const hardening = options.hardening;
-  app.use(tracingMiddleware);
-  if (hardening) app.use(...hardening.everyRequest);
+  // One router layer for what every request goes through (see inSeries).
+  app.use(inSeries([tracingMiddleware, ...(hardening?.everyRequest ?? [])]));
   const ws = attachGraphqlWs({
     server, schema: options.schema, deps: options.deps, services: options.services, isProd: options.production ?? false, introspection: options.introspection,
     connectionInitWaitTimeoutMs: options.wsConnectionInitWaitTimeoutMs,

@@ -41,9 +41,10 @@ export function jsonBodyFastPath(limit: number): RequestHandler {
       chunks.push(chunk);
       received += chunk.length;
     });
-    req.once('error', (error) => finish(Object.assign(error, { status: 400 })));
-    req.once('aborted', () => finish(bodyError('request aborted', 'request.aborted')));
-    req.once('end', () => {
+    // Plain listeners, not once(): finish() answers only the first call anyway, and once() wraps each.
+    req.on('error', (error) => finish(Object.assign(error, { status: 400 })));
+    req.on('aborted', () => finish(bodyError('request aborted', 'request.aborted')));
+    req.on('end', () => {
       if (received !== declared) {
         finish(bodyError('request size did not match content length', 'request.size.invalid'));
         return;
