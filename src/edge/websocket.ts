@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { DocumentNode, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { DocumentNode, ExecutionResult, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
@@ -15,6 +15,7 @@ import { strictFieldCount } from './rate-limit/strict-fields';
 import { SocketFlow } from './ws-flow';
 import { WsCaps } from './ws-caps';
 import { sharedSubscribe } from './shared-delivery';
+import { SharedFrames } from './shared-frames';
 import { requestValidationRules } from './validation-rules';
 import type { EdgeServices } from './edge-services';
 
@@ -113,13 +114,19 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const addressOf = (request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const unauthenticated = () => new GraphQLError('The API key is unknown or revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
+  // One serialisation per shared result: every socket's `next` frame carries the same payload text.
+  const frames = new SharedFrames();
   // Before graphql-ws's own 'connection' listener, so a socket over the cap is closed before it is served.
-  wss.on('connection', (socket, request) => void caps.admit(addressOf(request), socket));
+  wss.on('connection', (socket, request) => {
+    frames.attach(socket);
+    void caps.admit(addressOf(request), socket);
+  });
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>({
     schema: options.schema,
     isProd: options.isProd,
     // One execution per message per distinct subscription, shared by its subscribers.
     subscribe: sharedSubscribe(),
+    jsonMessageReplacer: frames.replacer,
     connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3_000,
     onConnect: async (ctx) => {
       // A socket closed by the caps as it opened may still deliver its connection_init.
@@ -193,7 +200,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
         closeRevoked(ctx.extra.socket);
         return { errors: formatAll([unauthenticated()], 'UNAUTHENTICATED') };
       }
-      return result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : undefined;
+      // graphql-ws checks only that a payload is an object; the SharedPayload becomes its text as the frame is sent.
+      return result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : (frames.payloadOf(result) as ExecutionResult | undefined);
     },
   }, wss, options.keepAliveMs ?? 12_000);
 

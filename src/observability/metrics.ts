@@ -21,6 +21,11 @@ export function createMetrics() {
         this.set(Math.max(0, ...[...wsSockets].map((socket) => socket.bufferedBytes())));
       },
     }),
+    livePayloadsSerialised: new Counter({
+      name: 'community_graph_live_payloads_serialised_total',
+      help: 'graphql-ws next payloads serialised: one per shared result, however many sockets it is written to (src/edge/shared-frames.ts)',
+      registers: [registry],
+    }),
     wsClosed: new Counter({
       name: 'community_graph_ws_closed_total',
       help: 'graphql-ws sockets closed by the server, by reason (stalled: 1013 after WS_STALLED_CLOSE_MS over the bound; revoked: 4403, the API key was revoked)',

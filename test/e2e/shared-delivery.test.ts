@@ -1,4 +1,5 @@
 import { StatementCounter } from '../../src/db/statement-counter';
+import { metrics } from '../../src/observability/metrics';
 import { describeEachBackend } from '../support/backends';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
@@ -80,5 +81,31 @@ describeEachBackend('live deliveries shared by subscribers', (backend) => {
     expect(asPublic.payload.errors.map((e: { extensions: { code: string } }) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
     expect(JSON.stringify(asPublic)).not.toContain('@example.org');
     await closeAll([publicSocket, staffSocket]);
+  });
+
+  it('serialises a shared result once: two subscribers of one subscription get byte-identical payload text', async () => {
+    const event = await insertNativeEvent(server.app.db, partner.partner.id, { capacity: 1000, title: 'Byte for byte' });
+    const sockets = await subscribers(2, event.globalId);
+    // The frames as written to the wire, before any parsing on our side.
+    const raw = sockets.map((socket) => new Promise<string>((resolve) => {
+      socket.socket.on('message', (data) => {
+        const text = String(data);
+        if (text.includes('"type":"next"')) resolve(text);
+      });
+    }));
+    const serialised = async () => (await metrics.livePayloadsSerialised.get()).values[0]?.value ?? 0;
+    const before = await serialised();
+    await register(event.globalId);
+    const frames = await Promise.all(raw);
+
+    expect(await serialised()).toBe(before + 1);
+    const payloadText = (frame: string) => frame.slice(frame.indexOf('"payload":') + '"payload":'.length, -1);
+    expect(payloadText(frames[0])).toBe(payloadText(frames[1]));
+    // Still graphql-ws's own frame: id, type and the result, as JSON.
+    expect(JSON.parse(frames[0])).toMatchObject({
+      id: 'counts', type: 'next', payload: { data: { registrationCounts: { confirmed: 1, event: { title: 'Byte for byte' } } } },
+    });
+    expect(frames[0].startsWith('{"id":"counts","type":"next","payload":{')).toBe(true);
+    await closeAll(sockets);
   });
 });
