@@ -170,3 +170,77 @@ describe('a graphql-ws reader paused past WS_STALLED_CLOSE_MS [sqlite]', () => {
     }
   }, 120_000);
 });
+
+describe('a paused reader beside a reading one, with counts coalesced (LIVE_COALESCE_MS) [sqlite]', () => {
+  it('does not hold back the reading subscriber, which gets the final counts while the paused one is still stuck; resumed, the paused one ends on them too', async () => {
+    const server = await startTestServer('sqlite', {
+      demo: false, env: { WS_MAX_BUFFERED_BYTES: String(BOUND), WS_STALLED_CLOSE_MS: '600000', LIVE_COALESCE_MS: '100' },
+    });
+    let slowTcp: Socket | null = null;
+    try {
+      const { partner } = await createPartner(server.app.db);
+      const events = { a: await insertNativeEvent(server.app.db, partner.id, { capacity: 100_000, maxPartySize: 1, description: DESCRIPTION }),
+        b: await insertNativeEvent(server.app.db, partner.id, { capacity: 100_000, maxPartySize: 1, description: DESCRIPTION }) };
+      const byGlobalId = new Map(Object.entries(events).map(([id, event]) => [event.globalId, id as 'a' | 'b']));
+      // The same document and variables: one shared subscription, so the two differ only in how they read.
+      const [slow, fast] = [await connect(toWsUrl(server.graphqlUrl)), await connect(toWsUrl(server.graphqlUrl))];
+      const query = 'subscription($ids: [ID!]) { registrationCounts(eventIds: $ids) { eventId confirmed event { description } } }';
+      for (const socket of [slow, fast]) socket.send({ type: 'subscribe', id: 'counts', payload: { query, variables: { ids: [events.a.globalId, events.b.globalId] } } });
+      await until(async () => server.app.services.live.activeSubscriptions() === 2, 'both subscriptions run');
+      const registered = { a: 0, b: 0 };
+      const register = async (id: 'a' | 'b') => {
+        const n = registered[id]++;
+        const { json } = await server.post({ query: REGISTER, variables: { input: { eventId: events[id].globalId, name: 'Ann', email: `ann-${id}${n}@example.org` } } });
+        expect(json.data.register.__typename).toBe('RegistrationTicket');
+      };
+      /** Frames until the socket has seen each event's `total`; the counts seen per event, in order. */
+      const readUntil = async (socket: TestSocket, total: Record<'a' | 'b', number>) => {
+        const seen: Record<'a' | 'b', number[]> = { a: [], b: [] };
+        while ((seen.a.at(-1) ?? 0) !== total.a || (seen.b.at(-1) ?? 0) !== total.b) {
+          const frame = await socket.next(20_000);
+          expect(frame).toMatchObject({ type: 'next', id: 'counts' });
+          const counts = frame.payload.data.registrationCounts;
+          seen[byGlobalId.get(counts.eventId)!].push(counts.confirmed);
+        }
+        return seen;
+      };
+      await register('a');
+      for (const socket of [slow, fast]) expect((await readUntil(socket, { a: 1, b: 0 })).a).toEqual([1]);
+
+      slowTcp = (slow.socket as unknown as { _socket: Socket })._socket;
+      slowTcp.pause();
+      // Over the bound with the reading one caught up: the buffered bytes are then the paused one's alone.
+      let over = false;
+      for (let i = 0; i < 500 && !over; i++) {
+        await register('a');
+        await readUntil(fast, registered);
+        over = (await readMetrics(server)).bufferedBytes > BOUND;
+      }
+      expect(over).toBe(true);
+      for (let n = 0; n < 10; n++) {
+        await register('b');
+        await register('a');
+      }
+      const total = { ...registered };
+
+      // The reading subscriber ends on the final counts of both events while the paused one is still over its bound.
+      const fastSeen = await readUntil(fast, total);
+      expect((await readMetrics(server)).bufferedBytes).toBeGreaterThan(BOUND);
+      for (const id of ['a', 'b'] as const) expect(fastSeen[id]).toEqual([...fastSeen[id]].sort((x, y) => x - y));
+
+      // Reading again, the paused one catches up to the same final counts, and nothing stale follows.
+      slowTcp.resume();
+      const slowSeen = await readUntil(slow, total);
+      for (const id of ['a', 'b'] as const) {
+        expect(slowSeen[id].at(-1)).toBe((await storedCounts(server.app.db, events[id].id)).confirmed);
+      }
+      slow.send({ type: 'ping' });
+      expect(await slow.next()).toEqual({ type: 'pong' });
+      for (const socket of [slow, fast]) socket.close();
+      await Promise.all([slow.closed, fast.closed]);
+    } finally {
+      slowTcp?.resume();
+      await server.close();
+    }
+  }, 120_000);
+});
