@@ -7,6 +7,7 @@ import { InstantColumn } from '../db/columns';
 @Index('registration_event_status', ['eventId', 'status'])
 @Index('registration_event_email', ['eventId', 'email'])
 @Index('registration_cancel_token_hash', ['cancelTokenHash'])
+@Index('registration_event_idempotency_key', ['eventId', 'idempotencyKeyHash'], { unique: true })
 export class RegistrationEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
   id!: string;
@@ -34,6 +35,13 @@ export class RegistrationEntity {
   /** SHA-256 of the cancel token handed to the registrant once. */
   @Column({ type: 'varchar', length: 64 })
   cancelTokenHash!: string;
+
+  /**
+   * SHA-256 of RegisterInput.idempotencyKey, when the registration was made with one: a retry with the
+   * same key at the same event finds this row instead of registering again (unique per event).
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  idempotencyKeyHash!: string | null;
 
   @Column({ type: 'boolean' })
   attended!: boolean;

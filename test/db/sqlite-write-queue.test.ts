@@ -22,7 +22,7 @@ describe('SQLite writers while a TypeORM transaction holds the connection', () =
   });
 
   const register = (eventId: string, who: string) => runWriteTransaction(db, () => registerProgram({
-    id: newId(), eventId, name: who, email: `${who}@example.org`, partySize: 1, cancelTokenHash: 'x'.repeat(64), now: new Date(), staffOf: { everyPartner: false, partnerId: null },
+    id: newId(), eventId, name: who, email: `${who}@example.org`, partySize: 1, cancelTokenHash: 'x'.repeat(64), idempotencyKeyHash: null, now: new Date(), staffOf: { everyPartner: false, partnerId: null },
   })).then((outcome) => (outcome.kind === 'registered' ? outcome.registration.status : outcome.kind === 'rejected' ? outcome.code : 'missing'));
 
   it('waits for it, then serves the waiting registrations in arrival order, ahead of later ones', async () => {

@@ -11,6 +11,7 @@ import { SourceSyncDetails1765200000000 } from './1765200000000-source-sync-deta
 import { EventPageCovering1765400000000 } from './1765400000000-event-page-covering';
 import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-registration-cancel-token-index';
 import { RegisterPartyFunction1765500000000 } from './1765500000000-register-party-function';
+import { RegistrationIdempotencyKey1765600000000 } from './1765600000000-registration-idempotency-key';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   RegistrationCancelTokenIndex1765300000000,
   EventPageCovering1765400000000,
   RegisterPartyFunction1765500000000,
+  RegistrationIdempotencyKey1765600000000,
 ];

@@ -8,9 +8,9 @@ import {
 
 /**
  * One registration, on either backend. SQLite runs registerProgram synchronously under BEGIN
- * IMMEDIATE (one tick, no round trips). PostgreSQL calls register_party (migration 1765500000000),
- * one round trip with the event row locked only inside the server for the call: no retry loop is
- * needed, as a single row lock taken first cannot deadlock.
+ * IMMEDIATE (one tick, no round trips). PostgreSQL calls register_party (migration 1765500000000,
+ * given the idempotency key by 1765600000000), one round trip with the event row locked only inside
+ * the server for the call: no retry loop is needed, as a single row lock taken first cannot deadlock.
  */
 export function registerParty(db: DataSource, input: NewRegistration): Promise<RegisterOutcome> {
   return isPostgres(db) ? registerOnPostgres(db, input) : runWriteTransaction(db, () => registerProgram(input));
@@ -24,9 +24,9 @@ export interface RegisterPartyResult {
 }
 
 async function registerOnPostgres(db: DataSource, input: NewRegistration): Promise<RegisterOutcome> {
-  const [row] = await db.query('SELECT "register_party"($1, $2, $3, $4, $5, $6, $7, $8, $9) AS "result"', [
+  const [row] = await db.query('SELECT "register_party"($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS "result"', [
     input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
-    input.staffOf.everyPartner, input.staffOf.partnerId,
+    input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash,
   ]) as { result: RegisterPartyResult }[];
   return outcomeOf(row.result, input);
 }
@@ -39,6 +39,8 @@ async function registerOnPostgres(db: DataSource, input: NewRegistration): Promi
 export function outcomeOf(result: RegisterPartyResult, input: Pick<NewRegistration, 'partySize' | 'now'>): RegisterOutcome {
   if (result.outcome === 'MISSING' || !result.event) return { kind: 'missing' };
   const event: SeatRow = toSeatRow(result.event);
+  // An earlier call's registration, found by its idempotency key before any rule ran: no rule to check.
+  if (result.outcome === 'EXISTING' && result.registration) return { kind: 'existing', registration: toRegistration(result.registration), event };
   const rule = rejectionFor(event, input.partySize, input.now);
   const disagree = () => new Error(
     `register_party answered ${result.outcome} for event ${event.id} where rejectionFor answers ${rule?.code ?? 'no rejection'}`,

@@ -16,7 +16,8 @@ registerEnumType(RegistrationRejectionCode, {
   },
 });
 
-@ObjectType('RegistrationTicket', { ...PLAIN_FIELDS, description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token.' })
+@ObjectType('RegistrationTicket', { ...PLAIN_FIELDS, description: 'A CONFIRMED or WAITLISTED registration, and the only copy of its cancel token. A retry with the same '
+  + 'RegisterInput.idempotencyKey answers the same registration as it is now (perhaps since promoted or CANCELLED), with the same token.' })
 export class RegistrationTicket {
   @Field(() => Registration, { description: 'The registration: CONFIRMED with seats, or WAITLISTED with its waitlistPosition.' })
   registration!: Registration;

@@ -13,6 +13,15 @@ export class RegisterInput {
 
   @Field(() => Int, { defaultValue: 1, description: 'People in the party, 1 to the event\'s maxPartySize.' })
   partySize!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Optional: a fresh random key per registration attempt (a UUID will do: 32 to 128 characters of A-Z, a-z, 0-9, - and _), '
+      + 'sent again unchanged when retrying that attempt. A retry answers the registration the first call made, as it is now '
+      + '(with the same cancelToken), instead of registering again; the same key with another name, email or partySize is CONFLICT. '
+      + 'Keep it as secret as the cancel token: it yields it.',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType('CancelRegistrationInput', { description: 'Which registration to cancel, and the proof of owning it.' })

@@ -20,7 +20,7 @@ export enum RegistrationRejectionCode {
 }
 
 const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'status', 'waitlistPosition', 'cancelTokenHash',
-  'attended', 'createdAt', 'updatedAt'];
+  'idempotencyKeyHash', 'attended', 'createdAt', 'updatedAt'];
 const list = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
 
 const num = (value: unknown): number => Number(value);
@@ -70,6 +70,12 @@ export interface NewRegistration {
   email: string;
   partySize: number;
   cancelTokenHash: string;
+  /**
+   * SHA-256 of RegisterInput.idempotencyKey (./idempotency-key.ts), or null. When a registration of
+   * this event already has it, that registration comes back as 'existing' (read under the event's
+   * lock, before any rule or seat claim) and nothing is written.
+   */
+  idempotencyKeyHash: string | null;
   now: Date;
   /**
    * Whose registrants the caller may know: only the event's own staff (access.coversPartner) may
@@ -87,7 +93,15 @@ export const EVENT_FULL_MESSAGE = 'Every seat and waitlist place is taken.';
 export type RegisterOutcome =
   | { kind: 'missing' }
   | { kind: 'rejected'; code: RegistrationRejectionCode; message: string; event: SeatRow }
-  | { kind: 'registered'; registration: RegistrationEntity; event: SeatRow };
+  | { kind: 'registered'; registration: RegistrationEntity; event: SeatRow }
+  | { kind: 'existing'; registration: RegistrationEntity; event: SeatRow };
+
+function* registrationWithKey(eventId: string, keyHash: string): TxProgram<RegistrationEntity | null> {
+  const [row] = yield* select(
+    `SELECT ${list(REGISTRATION_COLUMNS)} FROM "registration" WHERE "eventId" = ? AND "idempotencyKeyHash" = ?`, [eventId, keyHash],
+  );
+  return row ? toRegistration(row) : null;
+}
 
 function* holdsRegistration(eventId: string, email: string): TxProgram<boolean> {
   const [row] = yield* select(
@@ -100,6 +114,8 @@ function* holdsRegistration(eventId: string, email: string): TxProgram<boolean> 
 export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutcome> {
   const event = yield* lockEvent(input.eventId);
   if (!event) return { kind: 'missing' };
+  const existing = input.idempotencyKeyHash ? yield* registrationWithKey(input.eventId, input.idempotencyKeyHash) : null;
+  if (existing) return { kind: 'existing', registration: existing, event };
   const rejection = rejectionFor(event, input.partySize, input.now);
   if (rejection) return { kind: 'rejected', ...rejection, event };
   if (access.coversPartner(input.staffOf, event.partnerId) && (yield* holdsRegistration(input.eventId, input.email))) {
@@ -117,8 +133,8 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
     position = num(next.next);
   }
   yield* exec(
-    `INSERT INTO "registration" (${list(REGISTRATION_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [input.id, input.eventId, input.name, input.email, n, status, position, input.cancelTokenHash, false, now, now],
+    `INSERT INTO "registration" (${list(REGISTRATION_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [input.id, input.eventId, input.name, input.email, n, status, position, input.cancelTokenHash, input.idempotencyKeyHash, false, now, now],
   );
   const after = (yield* lockEvent(input.eventId))!;
   return { kind: 'registered', registration: (yield* readRegistration(input.id))!, event: after };

@@ -13,6 +13,7 @@ import { cancelProgram, checkInProgram, RegistrationRejectionCode } from './regi
 import { registerParty } from './register-party';
 import { countsMessage } from '../events/seats';
 import { cancelTokens } from './cancel-token';
+import { idempotencyKeys } from './idempotency-key';
 import { DataChanges } from '../../pubsub/data-changes';
 
 export interface RegisterInput {
@@ -20,6 +21,7 @@ export interface RegisterInput {
   name: string;
   email: string;
   partySize?: number | null;
+  idempotencyKey?: string | null;
 }
 
 export type RegisterResult =
@@ -50,13 +52,28 @@ export class RegistrationService {
     if (!Number.isInteger(partySize) || partySize < 1 || partySize > MAX_PARTY_SIZE) {
       throw new InvalidArgumentError('input.partySize', input.partySize, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
     }
-    const cancelToken = cancelTokens.create();
+    const key = idempotencyKeys.check(input.idempotencyKey);
+    const cancelToken = key ? idempotencyKeys.cancelToken(eventId, key) : cancelTokens.create();
     const outcome = await registerParty(this.db, {
-      id: newId(), eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken), now: ctx.now,
-      staffOf: access.staffScope(ctx.principal),
+      id: newId(), eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken),
+      idempotencyKeyHash: key ? idempotencyKeys.hash(key) : null, now: ctx.now, staffOf: access.staffScope(ctx.principal),
     });
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
+    if (outcome.kind === 'existing') {
+      // A retry: the first call's registration as it is now (perhaps promoted or cancelled since),
+      // nothing written, nothing published. A key sent with other values is a client bug (or a guess),
+      // and answering it would hand out the first registration's cancel token for someone else's input.
+      const first = outcome.registration;
+      if (first.name !== name || first.email !== email || first.partySize !== partySize) {
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'This idempotencyKey was already used for a registration with another name, email or partySize; send a new key for a new registration.',
+          { argument: 'input.idempotencyKey' },
+        );
+      }
+      return { kind: 'ticket', registration: first, cancelToken };
+    }
     ctx.loaders.eventById.clear(eventId);
     this.changes.committed('registrations');
     this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));

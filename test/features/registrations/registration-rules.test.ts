@@ -36,7 +36,7 @@ describeEachBackend('registration rules, the same on every backend', (backend) =
   async function register(eventId: string, options: { partySize?: number; email?: string; staffOf?: StaffScope } = {}) {
     const outcome = await registerParty(db, {
       id: newId(), eventId, name: 'Ada', email: options.email ?? `${newId()}@example.org`, partySize: options.partySize ?? 1,
-      cancelTokenHash: newId().padEnd(64, 'x').slice(0, 64), now, staffOf: options.staffOf ?? PUBLIC,
+      cancelTokenHash: newId().padEnd(64, 'x').slice(0, 64), idempotencyKeyHash: null, now, staffOf: options.staffOf ?? PUBLIC,
     });
     if (outcome.kind === 'missing') return { answer: 'missing' };
     if (outcome.kind === 'rejected') return { answer: outcome.code, message: outcome.message };
