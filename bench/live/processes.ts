@@ -15,7 +15,8 @@ const BIN = path.join(__dirname, '../../bin/community-graph.js');
  *   BENCH_BACKENDS      sqlite, postgres or both (default: both)
  *   BENCH_DATABASE_URL  PostgreSQL server for throwaway databases (else TEST_DATABASE_URL, else local)
  *   BENCH_REDIS_URL     Redis for the two-replica variant (else TEST_REDIS_URL, else redis://127.0.0.1:6379)
- *   BENCH_SUBSCRIBERS   graphql-ws subscribers (default 2000; up to 10000)
+ *   BENCH_SUBSCRIBERS   graphql-ws subscribers (default 10000, the city-scale size of issue 17; 1 to 10000)
+ *   BENCH_SUBSCRIBER_PROCESSES  client processes holding them (default 4)
  */
 export const benchEnv = {
   backends(): BenchBackend[] {
@@ -26,8 +27,13 @@ export const benchEnv = {
   postgresUrl: () => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
   redisUrl: () => process.env.BENCH_REDIS_URL || process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379',
   subscribers(): number {
-    const n = Number(process.env.BENCH_SUBSCRIBERS || 2000);
+    const n = Number(process.env.BENCH_SUBSCRIBERS || 10_000);
     if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`BENCH_SUBSCRIBERS: expected 1 to 10000, got ${process.env.BENCH_SUBSCRIBERS}`);
+    return n;
+  },
+  subscriberProcesses(): number {
+    const n = Number(process.env.BENCH_SUBSCRIBER_PROCESSES || 4);
+    if (!Number.isInteger(n) || n < 1 || n > 32) throw new Error(`BENCH_SUBSCRIBER_PROCESSES: expected 1 to 32, got ${process.env.BENCH_SUBSCRIBER_PROCESSES}`);
     return n;
   },
 };
@@ -137,6 +143,16 @@ export class ProcessSampler {
     const seconds = (Date.now() - this.startedAt) / 1000;
     const cpuSeconds = (this.ticks() - this.startTicks) / 100; // CLK_TCK is 100 on Linux
     return { rssMb: Math.round(this.peakRssKb / 1024), cpuPct: Math.round((100 * cpuSeconds) / Math.max(seconds, 0.001)) };
+  }
+}
+
+/** A process's resident set now, in KB (Linux /proc); 0 once it has ended. */
+export function rssKbOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
   }
 }
 

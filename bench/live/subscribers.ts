@@ -1,74 +1,119 @@
-import WebSocket from 'ws';
+import { ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+import { Finals, FleetFigures, LedgerReport, mergeLedgerReports } from './arrival-ledger';
 import { sleep } from './processes';
+import type { WorkerReply, WorkerRequest } from './subscriber-worker';
 
-const COUNTS = 'subscription($ids: [ID!]) { registrationCounts(eventIds: $ids) { eventId confirmed changedAt } }';
+const WORKER = path.join(__dirname, 'subscriber-worker.ts');
 
-/**
- * N graphql-ws subscribers, spread round-robin over the replicas, all on the same event set. Each
- * delivery is stamped on arrival; the latency is arrival minus the message's changedAt (the commit
- * time on the server; same host, same clock).
- */
-export class SubscriberFleet {
-  private readonly sockets: WebSocket[] = [];
-  /** message key (event:confirmed) → [deliveries, latest arrival latency] */
-  private readonly byMessage = new Map<string, { count: number; maxMs: number }>();
-  latencies: number[] = [];
-  delivered = 0;
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+type Request = WithoutId<WorkerRequest>;
 
-  async connect(urls: string[], n: number, eventIds: string[]): Promise<void> {
-    const batch = 200;
-    for (let start = 0; start < n; start += batch) {
-      await Promise.all(Array.from({ length: Math.min(batch, n - start) }, (_, i) => this.open(urls[(start + i) % urls.length], eventIds, start + i)));
-    }
-  }
+/** One forked client process and its pending requests. */
+class ClientProcess {
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
 
-  private open(httpUrl: string, eventIds: string[], index: number): Promise<void> {
-    const socket = new WebSocket(`${httpUrl.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws', { perMessageDeflate: false });
-    this.sockets.push(socket);
-    return new Promise((resolve, reject) => {
-      socket.once('error', reject);
-      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
-      socket.on('message', (data) => {
-        const arrived = Date.now();
-        const message = JSON.parse(String(data));
-        if (message.type === 'connection_ack') {
-          socket.send(JSON.stringify({ type: 'subscribe', id: `s${index}`, payload: { query: COUNTS, variables: { ids: eventIds } } }));
-          resolve();
-        } else if (message.type === 'next' && message.payload.data) {
-          const counts = message.payload.data.registrationCounts;
-          const latency = arrived - Date.parse(counts.changedAt);
-          const key = `${counts.eventId}:${counts.confirmed}`;
-          const entry = this.byMessage.get(key) ?? { count: 0, maxMs: 0 };
-          entry.count++;
-          entry.maxMs = Math.max(entry.maxMs, latency);
-          this.byMessage.set(key, entry);
-          this.latencies.push(latency);
-          this.delivered++;
-        }
-      });
+  private constructor(readonly child: ChildProcess) {
+    child.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') return;
+      const waiter = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (reply.type === 'error') waiter?.reject(new Error(`subscriber process ${child.pid}: ${reply.message}`));
+      else waiter?.resolve(reply);
+    });
+    child.once('exit', (code) => {
+      for (const waiter of this.pending.values()) waiter.reject(new Error(`subscriber process ${child.pid} exited (code ${code})`));
+      this.pending.clear();
     });
   }
 
-  /** Waits (bounded) until `expected` deliveries arrived; returns whether they all did. */
-  async waitFor(expected: number, timeoutMs: number): Promise<boolean> {
+  static async start(): Promise<ClientProcess> {
+    // cwd: the project root, where `--import tsx` resolves, wherever the harness was started from.
+    const child = fork(WORKER, [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('subscriber process did not start within 20 s')), 20_000);
+      child.once('message', () => { clearTimeout(timer); resolve(); });
+      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`subscriber process exited on start (code ${code})`)); });
+    });
+    return new ClientProcess(child);
+  }
+
+  ask(request: Request): Promise<WorkerReply & { type: 'done' }> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: (reply) => resolve(reply as WorkerReply & { type: 'done' }), reject });
+      this.child.send({ ...request, id } as WorkerRequest);
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.disconnect();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * N graphql-ws subscribers, all on the same event set, spread round-robin over the replicas and in
+ * contiguous shares over `processes` forked client processes (subscriber-worker.ts), so the load
+ * generator is not what a delivery waits for. Each frame is stamped on arrival; latency is arrival
+ * minus the count's changedAt (the commit time on the server; same host, same clock).
+ */
+export class SubscriberFleet {
+  private readonly clients: ClientProcess[] = [];
+  private subscribers = 0;
+
+  /** The client processes' ids, to sample their CPU. */
+  pids(): number[] {
+    return this.clients.map((c) => c.child.pid!);
+  }
+
+  async connect(urls: string[], n: number, eventIds: string[], processes: number): Promise<void> {
+    const count = Math.max(1, Math.min(processes, n));
+    this.clients.push(...await Promise.all(Array.from({ length: count }, () => ClientProcess.start())));
+    this.subscribers = n;
+    let firstIndex = 0;
+    await Promise.all(this.clients.map((client, i) => {
+      const share = Math.floor(n / count) + (i < n % count ? 1 : 0);
+      const request = client.ask({ type: 'connect', urls, firstIndex, count: share, eventIds });
+      firstIndex += share;
+      return request;
+    }));
+  }
+
+  /** Subscribers whose latest frame for every event carries its final count. */
+  async settled(finals: Finals): Promise<number> {
+    const replies = await Promise.all(this.clients.map((c) => c.ask({ type: 'settled', finals })));
+    return replies.reduce((sum, r) => sum + r.settled!, 0);
+  }
+
+  /** Waits (bounded) until every subscriber is on the final counts; returns how many are. */
+  async waitForFinals(finals: Finals, timeoutMs: number): Promise<number> {
     const deadline = Date.now() + timeoutMs;
-    while (this.delivered < expected && Date.now() < deadline) await sleep(20);
-    return this.delivered >= expected;
+    let settled = await this.settled(finals);
+    while (settled < this.subscribers && Date.now() < deadline) {
+      await sleep(50);
+      settled = await this.settled(finals);
+    }
+    return settled;
   }
 
-  /** Per message: the latency to its LAST subscriber (only messages every subscriber received). */
-  lastSubscriberLatencies(subscribers: number): number[] {
-    return [...this.byMessage.values()].filter((m) => m.count === subscribers).map((m) => m.maxMs);
+  /** Starts a measurement: frames and arrivals so far are forgotten. */
+  async reset(): Promise<void> {
+    await Promise.all(this.clients.map((c) => c.ask({ type: 'reset' })));
   }
 
-  reset(): void {
-    this.byMessage.clear();
-    this.latencies = [];
-    this.delivered = 0;
+  async figures(): Promise<FleetFigures> {
+    const replies = await Promise.all(this.clients.map((c) => c.ask({ type: 'report' })));
+    return mergeLedgerReports(replies.map((r) => r.report as LedgerReport), this.subscribers);
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.terminate();
-    this.sockets.length = 0;
+    await Promise.all(this.clients.map((c) => c.stop()));
+    this.clients.length = 0;
   }
 }
