@@ -6,6 +6,7 @@ import ICAL from '../support/icaljs';
 import { Browser, Page } from 'playwright-core';
 import { Audience, RegistrationMode } from '../../src/domain/enums';
 import { PartnerEntity } from '../../src/model/partner.entity';
+import { RegistrationEntity } from '../../src/model/registration.entity';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { createPartner, insertNativeEvent } from '../support/native-event';
@@ -78,6 +79,7 @@ describe('embeds in a real browser', () => {
       '/fixture.html': partnerPage('Fixture partner', `<script src="${base}/widget.js" data-partner="widget-fixture" data-audience="KIDS,TEENS" async></script>`),
       '/widget.html': partnerPage('Library kids page', `<script src="${base}/widget.js" data-partner="millbrook-library,millbrook-museum" data-audience="KIDS,TEENS" data-limit="6" data-title="Kids and teens at Millbrook" async></script>`),
       '/readme.html': partnerPage('The README snippet', readmeSnippet(base)),
+      '/retry.html': partnerPage('Retry page', `<script src="${base}/widget.js" data-partner="widget-fixture" data-text="Fixture Retry Workshop" async></script>`),
       '/library.html': partnerPage('Library only', `<script src="${base}/widget.js" data-partner="millbrook-library" async></script>`),
       '/bad.html': partnerPage('Broken snippet', `<script src="${base}/widget.js" data-partner="millbrook-libary" async></script>`),
       '/iframe.html': partnerPage('Museum iframe', `<iframe title="Museum events" width="700" height="500" src="${base}/embed/events?partner=millbrook-museum&limit=4"></iframe>`),
@@ -180,6 +182,57 @@ describe('embeds in a real browser', () => {
     await widget.getByText(/^You are (registered \(confirmed\)|on the waitlist)/).waitFor({ timeout: 15000 });
     expect(await axeViolations(page, '.community-graph-events')).toEqual([]);
     await page.context().close();
+  });
+
+  it('registers a family once when the answers are lost after the server registered them and the form is sent again', async () => {
+    const fixture = await server.app.db.getRepository(PartnerEntity).findOneByOrFail({ slug: 'widget-fixture' });
+    const event = await insertNativeEvent(server.app.db, fixture.id, { title: 'Fixture Retry Workshop', audiences: [Audience.ADULTS], capacity: 10, maxPartySize: 4 });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The server registers, then the connection drops before the answer arrives: for the widget's
+    // request and for its automatic retry. The third register request (the person sending again) goes through.
+    const keys: string[] = [];
+    let dropped = 0;
+    await page.route(server.graphqlUrl, async (route) => {
+      const sent = route.request().method() === 'POST' ? route.request().postDataJSON() : null;
+      if (sent?.operationName !== 'WidgetRegister') return route.continue();
+      keys.push(sent.variables.idempotencyKey);
+      const response = await route.fetch();
+      const body = await response.json();
+      if (body.data?.register && dropped < 2) {
+        dropped++;
+        return route.abort('connectionreset');
+      }
+      return route.fulfill({ response, json: body });
+    });
+    await page.goto(`${site.url}/retry.html`);
+    const article = page.locator('.community-graph-events article', { hasText: 'Fixture Retry Workshop' });
+    await article.waitFor({ timeout: 15000 });
+    await article.getByRole('button', { name: 'Register for Fixture Retry Workshop' }).click();
+    await article.getByLabel('Name').fill('Grace Hopper');
+    await article.getByLabel('Email').fill('grace@example.org');
+    await article.getByLabel(/^People/).fill('3');
+    const send = article.getByRole('button', { name: 'Send registration' });
+    const status = article.getByRole('status');
+    await send.click();
+    await status.filter({ hasText: 'The server could not be reached. Please try again.' }).waitFor({ timeout: 15000 });
+    expect(dropped).toBe(2);
+    expect(await send.isEnabled()).toBe(true);
+    await send.click();
+    await status.filter({ hasText: /^You are registered \(confirmed\)\. To cancel later, keep this code: [A-Za-z0-9_-]{32}$/ }).waitFor({ timeout: 15000 });
+    // What the person sees: one confirmation, no error left over, the way to manage it.
+    expect(await article.getByText(/You are registered/).count()).toBe(1);
+    expect(await article.getByText(/could not be reached/).count()).toBe(0);
+    expect(await article.getByRole('button', { name: 'Manage my registration' }).isVisible()).toBe(true);
+    await article.getByText('7 spots left').waitFor({ timeout: 15000 });
+    // Three register requests reached the server, all with one key, and made one registration.
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
+    const rows = await server.app.db.getRepository(RegistrationEntity).findBy({ eventId: event.id, email: 'grace@example.org' });
+    expect(rows.map((r) => [r.status, r.partySize])).toEqual([['CONFIRMED', 3]]);
+    await page.screenshot({ path: '/tmp/widget-register-once.png', fullPage: true });
+    await context.close();
   });
 
   it('renders exactly the events the test inserted that match its audiences, in start order', async () => {

@@ -72,7 +72,7 @@ describe('the widget and the dashboard on a public deployment in safelist mode (
     // One request, hash only: the manifest already holds the text.
     expect(sent).toEqual([{
       operationName: 'WidgetRegister',
-      variables: { eventId: expect.any(String), name: 'Ada Lovelace', email: 'ada@example.org', partySize: 1 },
+      variables: { eventId: expect.any(String), name: 'Ada Lovelace', email: 'ada@example.org', partySize: 1, idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{32,128}$/) },
       extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(WIDGET_REGISTER) } },
     }]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-safelist-mode.png'), fullPage: true });

@@ -2,7 +2,8 @@ import { buildSchema } from 'graphql';
 import { buildWidget, gzippedBytes, widgetFeaturesOf } from '../../../src/edge/browser/widget-bundle';
 import { buildSchemaOver } from '../../../src/compose-schema';
 import { cardsWanted, feedParams } from '../../../src/edge/browser/widget/filter';
-import { outcomeText } from '../../../src/edge/browser/widget/register-form';
+import { attemptKey } from '../../../src/edge/browser/widget/attempt-key';
+import { endsAttempt, outcomeText } from '../../../src/edge/browser/widget/register-form';
 
 describe('the widget bundle', () => {
   it('stays far under 15 KB gzipped, with and without the live registration parts', async () => {
@@ -52,5 +53,41 @@ describe('widget snippet attributes', () => {
       .toBe('You are on the waitlist (position 2).');
     expect(outcomeText({ data: { register: { __typename: 'RegistrationRejected', code: 'FULL', message: 'This event is full.' } } })).toBe('This event is full.');
     expect(outcomeText({ errors: [{ message: 'Bad email' }] })).toBe('Bad email');
+  });
+
+  it('say plainly that a resent form met other details (CONFLICT) or a cancelled registration, and start a new attempt after either', () => {
+    const conflict = { errors: [{ message: 'This idempotencyKey was already used…', extensions: { code: 'CONFLICT' } }] };
+    expect(outcomeText(conflict)).toBe('This form was already sent with other details. Check yours and send it again.');
+    const cancelled = { data: { register: { __typename: 'RegistrationTicket', registration: { id: 'r', status: 'CANCELLED', waitlistPosition: null }, cancelToken: 'tok' } } };
+    expect(outcomeText(cancelled)).toBe('This registration was cancelled. Send the form again to register anew.');
+    expect([endsAttempt(conflict), endsAttempt(cancelled)]).toEqual([true, true]);
+    const confirmed = { data: { register: { __typename: 'RegistrationTicket', registration: { id: 'r', status: 'CONFIRMED', waitlistPosition: null }, cancelToken: 'tok' } } };
+    const full = { data: { register: { __typename: 'RegistrationRejected', code: 'EVENT_FULL', message: 'Full.' } } };
+    expect([endsAttempt(confirmed), endsAttempt(full), endsAttempt({ errors: [{ message: 'x', extensions: { code: 'RATE_LIMITED' } }] })]).toEqual([false, false, false]);
+  });
+});
+
+describe('the register form\'s idempotency key', () => {
+  const KEY = /^[A-Za-z0-9_-]{32,128}$/;
+
+  it('is a UUID from crypto.randomUUID where the page has it', () => {
+    const key = attemptKey(crypto);
+    expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(key).toMatch(KEY);
+    expect(attemptKey(crypto)).not.toBe(key);
+  });
+
+  it('is 24 bytes of crypto.getRandomValues as base64url where randomUUID is missing (a page on plain http)', () => {
+    const random = jest.spyOn(Math, 'random');
+    const bytes = Uint8Array.from({ length: 24 }, (_, i) => 250 + i);
+    const insecure = { getRandomValues: (array: Uint8Array) => { array.set(bytes); return array; } } as unknown as Crypto;
+    expect(attemptKey(insecure)).toBe(Buffer.from(bytes).toString('base64url'));
+    expect(attemptKey(insecure)).toMatch(KEY);
+    const real = { getRandomValues: (array: Uint8Array) => crypto.getRandomValues(array) } as unknown as Crypto;
+    const keys = new Set(Array.from({ length: 50 }, () => attemptKey(real)));
+    expect(keys.size).toBe(50);
+    for (const key of keys) expect(key).toMatch(KEY);
+    expect(random).not.toHaveBeenCalled();
+    random.mockRestore();
   });
 });

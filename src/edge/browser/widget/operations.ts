@@ -6,7 +6,7 @@
  */
 
 // Arguments spelled inline, so the form does not depend on the input type's name.
-export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:String!,$email:String!,$partySize:Int!){register(input:{eventId:$eventId,name:$name,email:$email,partySize:$partySize}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}';
+export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:String!,$email:String!,$partySize:Int!,$idempotencyKey:String!){register(input:{eventId:$eventId,name:$name,email:$email,partySize:$partySize,idempotencyKey:$idempotencyKey}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}';
 
 // `[ID!]!` is accepted where the schema declares either `[ID!]` or `[ID!]!`.
 export const WIDGET_COUNTS = 'subscription WidgetCounts($ids:[ID!]!){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';

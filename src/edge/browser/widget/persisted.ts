@@ -3,8 +3,10 @@ import { WIDGET_POSTED, type PostedOperation } from './operations';
 /** SHA-256 of each WIDGET_POSTED document, computed at bundle time (esbuild `define`), so the browser hashes nothing. */
 declare const __CG_HASHES__: Record<PostedOperation, string>;
 
+// A 5xx is a proxy's or a crashed server's page, not a GraphQL answer: it fails like a dropped connection.
 const post = (url: string, body: object) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((res) => res.json());
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    .then((res) => (res.status >= 500 ? Promise.reject(new Error('HTTP ' + res.status)) : res.json()));
 
 /**
  * One of the widget's operations as a persisted operation (Apollo's automatic persisted queries

@@ -1,6 +1,7 @@
 import { h, sr } from './dom';
 import { disclosure, field, send } from './form-kit';
-import { persistedPost } from './persisted';
+import { attemptKey } from './attempt-key';
+import { errorOf, persistedPost } from './persisted';
 import type { RenderedEvent } from './render';
 
 
@@ -11,12 +12,19 @@ export function outcomeText(body: any): string {
   const result = body && body.data && body.data.register;
   if (result && result.__typename === 'RegistrationTicket') {
     const r = result.registration;
+    // A resent form whose registration was cancelled meanwhile (the manage view): the next send is a new one.
+    if (r.status === 'CANCELLED') return 'This registration was cancelled. Send the form again to register anew.';
     const cancel = result.cancelToken ? ' To cancel later, keep this code: ' + result.cancelToken : '';
     return (r.status === 'WAITLISTED' ? 'You are on the waitlist (position ' + r.waitlistPosition + ').' : 'You are registered (confirmed).') + cancel;
   }
   if (result && result.__typename === 'RegistrationRejected') return result.message;
+  if (errorOf(body).code === 'CONFLICT') return 'This form was already sent with other details. Check yours and send it again.';
   return (body && body.errors && body.errors[0] && body.errors[0].message) || 'Registration failed. Please try again.';
 }
+
+/** After this answer the form's key is spent: a CONFLICT, or the registration it made is cancelled. */
+export const endsAttempt = (body: any): boolean => errorOf(body).code === 'CONFLICT'
+  || Boolean(body && body.data && body.data.register && body.data.register.registration && body.data.register.registration.status === 'CANCELLED');
 
 /**
  * The inline Register button and form for a NATIVE event whose registration is open. After a ticket,
@@ -38,12 +46,25 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   const form = h('form', { id: 'cgf' + ++counter, 'aria-label': 'Register for ' + r.label },
     field('Name', name), field('Email', email), reg.max_party_size > 1 ? field('People (up to ' + reg.max_party_size + ')', party) : null, submit, status, manageButton) as HTMLFormElement;
   disclosure(toggle, form, name);
+  // One idempotency key per registration attempt (docs/registration.md, "Retries never register
+  // twice"): the same details sent again, by hand or by the automatic retry, carry the same key, so a
+  // request that reached the server but whose answer was lost gets that registration back rather than a
+  // second one. Details compared as the server stores them; other details start a new attempt.
+  let attempt: { details: string; key: string } | null = null;
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     manageButton.hidden = true;
-    send(submit, status, 'Sending…', () => persistedPost(graphqlUrl, 'WidgetRegister', { eventId: e.id, name: name.value, email: email.value, partySize: Number(party.value) }), (body) => {
+    const partySize = Number(party.value);
+    const details = JSON.stringify([name.value.trim(), email.value.trim().toLowerCase(), partySize]);
+    if (!attempt || attempt.details !== details) attempt = { details, key: attemptKey() };
+    const sent = attempt;
+    const request = () => persistedPost(graphqlUrl, 'WidgetRegister', { eventId: e.id, name: name.value, email: email.value, partySize, idempotencyKey: sent.key });
+    // A network failure (no answer, or a 5xx) is retried once, with the same key, before it is shown.
+    send(submit, status, 'Sending…', () => request().catch(request), (body) => {
       status.textContent = outcomeText(body);
-      code = (body && body.data && body.data.register && body.data.register.cancelToken) || '';
+      const ended = endsAttempt(body);
+      if (ended && attempt === sent) attempt = null;
+      code = (!ended && body && body.data && body.data.register && body.data.register.cancelToken) || '';
       manageButton.hidden = !code;
     });
   });
