@@ -40,8 +40,17 @@ export function toSeatRow(row: Record<string, unknown>): SeatRow {
   };
 }
 
+// Statement texts built once (not per call: the prepared-statement cache would hash each new copy).
+const LOCK_EVENT_SQL = `SELECT ${SEAT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "event" WHERE "id" = ?`;
+const releaseSql = (counter: string) =>
+  `UPDATE "event" SET "${counter}" = "${counter}" - ?, "attendedCount" = "attendedCount" - ?, "updatedAt" = ? WHERE "id" = ?`;
+const RELEASE_SQL = { confirmed: releaseSql('confirmedCount'), waitlisted: releaseSql('waitlistedCount') };
+const WAITING_SQL = `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
+     ORDER BY "waitlistPosition", "id"`;
+const CONFIRM_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`;
+
 export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
-  const [row] = yield* select(`SELECT ${SEAT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM "event" WHERE "id" = ?`, [eventId], true);
+  const [row] = yield* select(LOCK_EVENT_SQL, [eventId], true);
   return row ? toSeatRow(row) : null;
 }
 
@@ -66,11 +75,7 @@ export function* claimSeats(eventId: string, n: number, now: string): TxProgram<
 
 /** Gives back what a cancelled party held: its seats or waitlist places, and its check-ins. */
 export function* releaseSeats(eventId: string, held: 'confirmed' | 'waitlisted', n: number, attended: number, now: string): TxProgram<void> {
-  const counter = held === 'confirmed' ? 'confirmedCount' : 'waitlistedCount';
-  yield* exec(
-    `UPDATE "event" SET "${counter}" = "${counter}" - ?, "attendedCount" = "attendedCount" - ?, "updatedAt" = ? WHERE "id" = ?`,
-    [n, attended, now, eventId],
-  );
+  yield* exec(RELEASE_SQL[held], [n, attended, now, eventId]);
 }
 
 /** People checked in (+n) or un-checked (-n). */
@@ -81,8 +86,7 @@ export function* countAttendance(eventId: string, delta: number): TxProgram<void
 /** Confirms waitlisted registrations in waitlist order while they fit; stops at the first that does not. */
 export function* promoteWaitlist(eventId: string, now: string): TxProgram<string[]> {
   const waiting = yield* select(
-    `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
-     ORDER BY "waitlistPosition", "id"`,
+    WAITING_SQL,
     [eventId],
   );
   const promoted: string[] = [];
@@ -95,7 +99,7 @@ export function* promoteWaitlist(eventId: string, now: string): TxProgram<string
     );
     if (fits !== 1) break;
     yield* exec(
-      `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
+      CONFIRM_SQL,
       [now, String(row.id)],
     );
     promoted.push(String(row.id));
