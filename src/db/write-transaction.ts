@@ -9,8 +9,9 @@ import { WriteQueue } from './write-queue';
  *   transaction. IMMEDIATE takes SQLite's single write lock up front, and running it in one tick
  *   means no other statement of this process can slip into the middle of it on the shared
  *   connection. Writers of one process take their turn from a FIFO WriteQueue (one per connection),
- *   so they are served in arrival order; writers of other processes on the same file still wait on
- *   SQLite's busy_timeout, which stays the fallback across processes.
+ *   so they are served in arrival order, and the writers that arrive in one turn of the event loop
+ *   share one commit, each in its own savepoint (group commit, below); writers of other processes on
+ *   the same file still wait on SQLite's busy_timeout, which stays the fallback across processes.
  * - PostgreSQL: a pooled connection runs the statements in a READ COMMITTED transaction; a
  *   statement marked `lock` gets `FOR UPDATE`, so writers of one event row queue in the database,
  *   across replicas. Deadlocks and serialization failures are retried a bounded number of times.
@@ -67,7 +68,8 @@ interface SqliteStatement {
 interface SqliteConnection {
   inTransaction: boolean;
   prepare(sql: string): SqliteStatement;
-  transaction<R>(fn: () => R): { immediate(): R };
+  /** Called inside an open transaction, the returned function runs `fn` in a SAVEPOINT instead. */
+  transaction<R>(fn: () => R): { (): R; immediate(): R };
 }
 
 const statementCache = new WeakMap<SqliteConnection, Map<string, SqliteStatement>>();
@@ -91,12 +93,78 @@ function writeQueueOf(conn: SqliteConnection): WriteQueue {
   return queue;
 }
 
+/** A program waiting for the next group commit, with its caller's promise. */
+interface QueuedProgram {
+  program: () => TxProgram<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** Programs that arrived since the last group commit started, per connection. */
+const nextGroups = new WeakMap<SqliteConnection, QueuedProgram[]>();
+/** Most programs in one commit: bounds how long one group holds the event loop. */
+export const MAX_GROUP_COMMIT = 128;
+
+/**
+ * Group commit: every program that arrives while the connection is busy waits for the next turn of
+ * the write queue, and that turn runs all of them (up to MAX_GROUP_COMMIT, in arrival order) in one
+ * BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT. A program that throws rolls back to its
+ * savepoint alone and its caller gets the error; the others commit. Every caller hears only after
+ * the COMMIT (a failed COMMIT fails them all), so what is reported is what is stored. Under a
+ * stampede on one event a registration no longer pays a WAL sync of its own: the sync (most of a
+ * registration's time on SQLite, issue 17) is shared by the group. Each program still runs after
+ * the ones before it and sees their writes, exactly as when each had its own transaction.
+ */
 function runOnSqlite<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
   const conn = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-  return writeQueueOf(conn).run(async () => {
-    await untilOutsideTransaction(conn);
-    return runProgramOnSqlite(conn, program);
+  return new Promise<T>((resolve, reject) => {
+    let group = nextGroups.get(conn);
+    if (!group) {
+      nextGroups.set(conn, (group = []));
+      // After this turn's I/O callbacks: the writers whose requests arrived together join one group.
+      setImmediate(() => void writeQueueOf(conn).run(() => commitNextGroup(conn)));
+    }
+    group.push({ program, resolve: resolve as (value: unknown) => void, reject });
   });
+}
+
+async function commitNextGroup(conn: SqliteConnection): Promise<void> {
+  let group: QueuedProgram[] = [];
+  try {
+    await untilOutsideTransaction(conn);
+  } catch (error) {
+    group = takeGroup(conn);
+    for (const queued of group) queued.reject(error);
+    return;
+  }
+  group = takeGroup(conn);
+  const outcomes: { ok: boolean; value: unknown }[] = [];
+  try {
+    conn.transaction(() => {
+      for (const queued of group) {
+        try {
+          outcomes.push({ ok: true, value: conn.transaction(() => runProgramOnSqlite(conn, queued.program))() });
+        } catch (error) {
+          outcomes.push({ ok: false, value: error });
+        }
+      }
+    }).immediate();
+  } catch (error) {
+    for (const queued of group) queued.reject(error);
+    return;
+  }
+  group.forEach((queued, i) => (outcomes[i].ok ? queued.resolve(outcomes[i].value) : queued.reject(outcomes[i].value)));
+}
+
+/** The waiting programs for this commit; past MAX_GROUP_COMMIT the rest start the next group. */
+function takeGroup(conn: SqliteConnection): QueuedProgram[] {
+  const waiting = nextGroups.get(conn) ?? [];
+  nextGroups.delete(conn);
+  if (waiting.length <= MAX_GROUP_COMMIT) return waiting;
+  const rest = waiting.slice(MAX_GROUP_COMMIT);
+  nextGroups.set(conn, rest);
+  void writeQueueOf(conn).run(() => commitNextGroup(conn));
+  return waiting.slice(0, MAX_GROUP_COMMIT);
 }
 
 /**
@@ -112,21 +180,19 @@ async function untilOutsideTransaction(conn: SqliteConnection): Promise<void> {
   }
 }
 
+/** Runs a program's statements on the connection, inside whatever transaction or savepoint is open. */
 function runProgramOnSqlite<T>(conn: SqliteConnection, program: () => TxProgram<T>): T {
-  const run = conn.transaction(() => {
-    const steps = program();
-    let next = steps.next();
-    while (!next.done) {
-      const statement = prepared(conn, next.value.sql);
-      const params = next.value.params.map(sqliteValue);
-      const result: StatementResult = statement.reader
-        ? { rows: statement.all(...params) as Record<string, unknown>[], changes: 0 }
-        : { rows: [], changes: statement.run(...params).changes };
-      next = steps.next(result);
-    }
-    return next.value;
-  });
-  return run.immediate();
+  const steps = program();
+  let next = steps.next();
+  while (!next.done) {
+    const statement = prepared(conn, next.value.sql);
+    const params = next.value.params.map(sqliteValue);
+    const result: StatementResult = statement.reader
+      ? { rows: statement.all(...params) as Record<string, unknown>[], changes: 0 }
+      : { rows: [], changes: statement.run(...params).changes };
+    next = steps.next(result);
+  }
+  return next.value;
 }
 
 /** `?` → `$1, $2, ...` (our statements never contain a literal question mark). */
