@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { Settled, TickBatcher } from './tick-batcher';
 import { WriteQueue } from './write-queue';
 
 /**
@@ -93,78 +94,45 @@ function writeQueueOf(conn: SqliteConnection): WriteQueue {
   return queue;
 }
 
-/** A program waiting for the next group commit, with its caller's promise. */
-interface QueuedProgram {
-  program: () => TxProgram<unknown>;
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
-/** Programs that arrived since the last group commit started, per connection. */
-const nextGroups = new WeakMap<SqliteConnection, QueuedProgram[]>();
 /** Most programs in one commit: bounds how long one group holds the event loop. */
 export const MAX_GROUP_COMMIT = 128;
 
+type AnyProgram = () => TxProgram<unknown>;
+const groupCommits = new WeakMap<SqliteConnection, TickBatcher<AnyProgram, unknown>>();
+
 /**
- * Group commit: every program that arrives while the connection is busy waits for the next turn of
- * the write queue, and that turn runs all of them (up to MAX_GROUP_COMMIT, in arrival order) in one
- * BEGIN IMMEDIATE … COMMIT, each in its own SAVEPOINT. A program that throws rolls back to its
- * savepoint alone and its caller gets the error; the others commit. Every caller hears only after
- * the COMMIT (a failed COMMIT fails them all), so what is reported is what is stored. Under a
- * stampede on one event a registration no longer pays a WAL sync of its own: the sync (most of a
- * registration's time on SQLite, issue 17) is shared by the group. Each program still runs after
- * the ones before it and sees their writes, exactly as when each had its own transaction.
+ * Group commit: the programs that arrive in one turn of the event loop (TickBatcher) take one turn
+ * of the write queue and run in one BEGIN IMMEDIATE … COMMIT, in arrival order, each in its own
+ * SAVEPOINT. A program that throws rolls back to its savepoint alone and its caller gets the error;
+ * the others commit. Every caller hears only after the COMMIT (a failed COMMIT fails them all), so
+ * what is reported is what is stored. Under a stampede on one event a registration no longer pays a
+ * WAL sync of its own (bench/optimizations.md, entry 11). Each program still runs after the ones
+ * before it and sees their writes, exactly as when each had its own transaction.
  */
 function runOnSqlite<T>(db: DataSource, program: () => TxProgram<T>): Promise<T> {
   const conn = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
-  return new Promise<T>((resolve, reject) => {
-    let group = nextGroups.get(conn);
-    if (!group) {
-      nextGroups.set(conn, (group = []));
-      // After this turn's I/O callbacks: the writers whose requests arrived together join one group.
-      setImmediate(() => void writeQueueOf(conn).run(() => commitNextGroup(conn)));
-    }
-    group.push({ program, resolve: resolve as (value: unknown) => void, reject });
-  });
+  let batcher = groupCommits.get(conn);
+  if (!batcher) {
+    const queue = writeQueueOf(conn);
+    batcher = new TickBatcher((programs) => queue.run(() => commitGroup(conn, programs)), MAX_GROUP_COMMIT);
+    groupCommits.set(conn, batcher);
+  }
+  return batcher.add(program) as Promise<T>;
 }
 
-async function commitNextGroup(conn: SqliteConnection): Promise<void> {
-  let group: QueuedProgram[] = [];
-  try {
-    await untilOutsideTransaction(conn);
-  } catch (error) {
-    group = takeGroup(conn);
-    for (const queued of group) queued.reject(error);
-    return;
-  }
-  group = takeGroup(conn);
-  const outcomes: { ok: boolean; value: unknown }[] = [];
-  try {
-    conn.transaction(() => {
-      for (const queued of group) {
-        try {
-          outcomes.push({ ok: true, value: conn.transaction(() => runProgramOnSqlite(conn, queued.program))() });
-        } catch (error) {
-          outcomes.push({ ok: false, value: error });
-        }
+async function commitGroup(conn: SqliteConnection, programs: AnyProgram[]): Promise<Settled<unknown>[]> {
+  await untilOutsideTransaction(conn);
+  const outcomes: Settled<unknown>[] = [];
+  conn.transaction(() => {
+    for (const program of programs) {
+      try {
+        outcomes.push({ ok: true, value: conn.transaction(() => runProgramOnSqlite(conn, program))() });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
       }
-    }).immediate();
-  } catch (error) {
-    for (const queued of group) queued.reject(error);
-    return;
-  }
-  group.forEach((queued, i) => (outcomes[i].ok ? queued.resolve(outcomes[i].value) : queued.reject(outcomes[i].value)));
-}
-
-/** The waiting programs for this commit; past MAX_GROUP_COMMIT the rest start the next group. */
-function takeGroup(conn: SqliteConnection): QueuedProgram[] {
-  const waiting = nextGroups.get(conn) ?? [];
-  nextGroups.delete(conn);
-  if (waiting.length <= MAX_GROUP_COMMIT) return waiting;
-  const rest = waiting.slice(MAX_GROUP_COMMIT);
-  nextGroups.set(conn, rest);
-  void writeQueueOf(conn).run(() => commitNextGroup(conn));
-  return waiting.slice(0, MAX_GROUP_COMMIT);
+    }
+  }).immediate();
+  return outcomes;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { isPostgres, runWriteTransaction } from '../../db/write-transaction';
+import { Settled, TickBatcher } from '../../db/tick-batcher';
+import { isPostgres, MAX_GROUP_COMMIT, runWriteTransaction } from '../../db/write-transaction';
 import { SeatRow, toSeatRow } from '../events/seats';
 import {
   ALREADY_REGISTERED_MESSAGE, EVENT_FULL_MESSAGE, NewRegistration, RegisterOutcome, registerProgram, RegistrationRejectionCode,
@@ -8,12 +9,60 @@ import {
 
 /**
  * One registration, on either backend. SQLite runs registerProgram synchronously under BEGIN
- * IMMEDIATE (one tick, no round trips). PostgreSQL calls register_party (migration 1765500000000,
- * given the idempotency key by 1765600000000), one round trip with the event row locked only inside
- * the server for the call: no retry loop is needed, as a single row lock taken first cannot deadlock.
+ * IMMEDIATE, grouped with the other writers of the same turn (write-transaction.ts). PostgreSQL
+ * calls register_party (migration 1765500000000, given the idempotency key by 1765600000000): the
+ * registrations that arrive in one turn of the event loop go as one statement, one call per party
+ * in arrival order, so they share one commit. The event row is locked only inside the server, from
+ * the first call that reaches it to that commit: no retry loop is needed, as calls lock one row each
+ * and a batch touching several events falls back to single calls if the database reports a deadlock.
  */
 export function registerParty(db: DataSource, input: NewRegistration): Promise<RegisterOutcome> {
-  return isPostgres(db) ? registerOnPostgres(db, input) : runWriteTransaction(db, () => registerProgram(input));
+  if (!isPostgres(db)) return runWriteTransaction(db, () => registerProgram(input));
+  let batcher = postgresBatches.get(db);
+  if (!batcher) postgresBatches.set(db, (batcher = new TickBatcher((inputs) => registerManyOnPostgres(db, inputs), MAX_GROUP_COMMIT)));
+  return batcher.add(input);
+}
+
+const postgresBatches = new WeakMap<DataSource, TickBatcher<NewRegistration, RegisterOutcome>>();
+
+/** register_party once per row of the arrays, in their order (WITH ORDINALITY keeps each answer with its call). */
+const REGISTER_MANY_SQL = `SELECT a."n", "register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
+  a."everyPartner", a."partnerId", a."idempotencyKeyHash") AS "result"
+FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::integer[], $6::varchar[], $7::varchar[], $8::boolean[],
+  $9::varchar[], $10::varchar[])
+  WITH ORDINALITY AS a("id", "eventId", "name", "email", "partySize", "cancelTokenHash", "now", "everyPartner", "partnerId", "idempotencyKeyHash", "n")
+ORDER BY a."n"`;
+
+const callArguments = (input: NewRegistration): unknown[] => [
+  input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
+  input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash,
+];
+
+async function registerManyOnPostgres(db: DataSource, inputs: NewRegistration[]): Promise<Settled<RegisterOutcome>[]> {
+  if (inputs.length > 1) {
+    try {
+      const columns = callArguments(inputs[0]).map((_, k) => inputs.map((input) => callArguments(input)[k]));
+      const rows = await db.query(REGISTER_MANY_SQL, columns) as { n: string | number; result: RegisterPartyResult }[];
+      return rows.map((row) => settle(() => outcomeOf(row.result, inputs[Number(row.n) - 1])));
+    } catch (error) {
+      // The database refused the statement (one call raised, or a deadlock between two batches): it
+      // committed none of it, so each registration goes again alone and gets its own answer. Any
+      // other failure (a lost connection) may have come after the commit: it is not retried.
+      if (!(error as { driverError?: { code?: string } }).driverError?.code) throw error;
+    }
+  }
+  return Promise.all(inputs.map((input) => registerOnPostgres(db, input).then(
+    (value): Settled<RegisterOutcome> => ({ ok: true, value }),
+    (error: unknown): Settled<RegisterOutcome> => ({ ok: false, error }),
+  )));
+}
+
+function settle<O>(make: () => O): Settled<O> {
+  try {
+    return { ok: true, value: make() };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /** What register_party returns (see its migration). */
@@ -24,10 +73,7 @@ export interface RegisterPartyResult {
 }
 
 async function registerOnPostgres(db: DataSource, input: NewRegistration): Promise<RegisterOutcome> {
-  const [row] = await db.query('SELECT "register_party"($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS "result"', [
-    input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
-    input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash,
-  ]) as { result: RegisterPartyResult }[];
+  const [row] = await db.query('SELECT "register_party"($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS "result"', callArguments(input)) as { result: RegisterPartyResult }[];
   return outcomeOf(row.result, input);
 }
 
