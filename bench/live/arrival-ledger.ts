@@ -63,6 +63,16 @@ export class ArrivalLedger {
     return n;
   }
 
+  /** How far the furthest-behind socket's latest frame is below an event's final count (0: none behind). */
+  maxBehind(socketIds: Iterable<number>, finals: Finals): number {
+    let behind = 0;
+    for (const socket of socketIds) {
+      const events = this.counts.get(socket);
+      for (const [eventId, count] of Object.entries(finals)) behind = Math.max(behind, count - (events?.get(eventId)?.[0] ?? 0));
+    }
+    return behind;
+  }
+
   /** Starts a measurement: forgets frames and arrivals, keeps each socket's counts (a jump is measured from them). */
   reset(): void {
     this.frames = 0;

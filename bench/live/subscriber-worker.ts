@@ -19,7 +19,7 @@ export type WorkerRequest =
 
 export type WorkerReply =
   | { type: 'ready' }
-  | { type: 'done'; id: number; settled?: number; report?: LedgerReport }
+  | { type: 'done'; id: number; settled?: number; maxBehind?: number; report?: LedgerReport }
   | { type: 'error'; id: number; message: string };
 
 const sockets: WebSocket[] = [];
@@ -32,6 +32,8 @@ function open(httpUrl: string, eventIds: string[], index: number): Promise<void>
   socketIds.push(index);
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
+    // A close before the ack (a cap, a timeout) would otherwise leave connect() waiting forever.
+    socket.once('close', (code, reason) => reject(new Error(`socket ${index} closed before connection_ack: ${code} ${String(reason)}`)));
     socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
     socket.on('message', (data) => {
       const arrived = Date.now();
@@ -61,7 +63,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       }
       return { type: 'done', id: request.id };
     case 'settled':
-      return { type: 'done', id: request.id, settled: ledger.settled(socketIds, request.finals) };
+      return { type: 'done', id: request.id, settled: ledger.settled(socketIds, request.finals), maxBehind: ledger.maxBehind(socketIds, request.finals) };
     case 'reset':
       ledger.reset();
       return { type: 'done', id: request.id };

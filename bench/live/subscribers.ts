@@ -85,21 +85,24 @@ export class SubscriberFleet {
     }));
   }
 
-  /** Subscribers whose latest frame for every event carries its final count. */
-  async settled(finals: Finals): Promise<number> {
+  /**
+   * Subscribers whose latest frame for every event carries its final count, and how many counts below
+   * a final the furthest-behind one's latest frame is (a stale frame last, or none since the warm-up).
+   */
+  async settled(finals: Finals): Promise<{ settled: number; maxBehind: number }> {
     const replies = await Promise.all(this.clients.map((c) => c.ask({ type: 'settled', finals })));
-    return replies.reduce((sum, r) => sum + r.settled!, 0);
+    return { settled: replies.reduce((sum, r) => sum + r.settled!, 0), maxBehind: Math.max(0, ...replies.map((r) => r.maxBehind!)) };
   }
 
-  /** Waits (bounded) until every subscriber is on the final counts; returns how many are. */
-  async waitForFinals(finals: Finals, timeoutMs: number): Promise<number> {
+  /** Waits (bounded) until every subscriber is on the final counts. */
+  async waitForFinals(finals: Finals, timeoutMs: number): Promise<{ settled: number; maxBehind: number }> {
     const deadline = Date.now() + timeoutMs;
-    let settled = await this.settled(finals);
-    while (settled < this.subscribers && Date.now() < deadline) {
+    let state = await this.settled(finals);
+    while (state.settled < this.subscribers && Date.now() < deadline) {
       await sleep(50);
-      settled = await this.settled(finals);
+      state = await this.settled(finals);
     }
-    return settled;
+    return state;
   }
 
   /** Starts a measurement: frames and arrivals so far are forgotten. */

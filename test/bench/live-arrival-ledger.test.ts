@@ -45,6 +45,8 @@ describe('the live bench arrival ledger', () => {
     ledger.record(1, 'e2', 2, 0, 1);
     ledger.record(2, 'e1', 5, 0, 1); // never got e2
     expect(ledger.settled([0, 1, 2], { e1: 5, e2: 2 })).toBe(1);
+    expect(ledger.maxBehind([0, 1, 2], { e1: 5, e2: 2 })).toBe(2); // socket 2 has nothing for e2
+    expect(ledger.maxBehind([0, 1], { e1: 5, e2: 2 })).toBe(1); // socket 1's stale 4
   });
 
   it('is what the live budget lines read: p99 at 10/s, RSS per replica and lost subscribers', () => {
