@@ -4,6 +4,7 @@ import { describeEachBackend } from '../support/backends';
 import { runCli } from '../support/cli';
 import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
 import { startTestServer, TestServer } from '../support/server';
+import { until } from '../support/until';
 import { connect, TestSocket, toWsUrl, WsMessage } from '../support/ws';
 
 /** What the attacker subscribed to: every registrant's email, which a PARTNER key may read. */
@@ -31,7 +32,10 @@ describeEachBackend('revoking an API key reaches its open sockets', (backend) =>
     const event = await insertNativeEvent(server.app.db, partner.partner.id, { capacity: 50 });
     const keyId = (await server.app.services.apiKeys.list()).find((k) => k.label === partner.partner.slug)!.id;
     const socket = await connect(toWsUrl(server.graphqlUrl), { authorization: partner.key });
+    const attached = server.app.services.live.activeSubscriptions();
     socket.send({ type: 'subscribe', id: 'emails', payload: { query: EMAILS, variables: { ids: [event.globalId] } } });
+    // A registration published before the subscription is attached reaches nobody: wait for the state.
+    await until(() => server.app.services.live.activeSubscriptions() === attached + 1, 'the subscription is attached');
     const register = (email: string) => server.post({ query: REGISTER, variables: { input: { eventId: event.globalId, name: 'N', email } } });
     // Before revocation the key reads emails: the first frame proves the subscription is live.
     await register('before@example.org');
@@ -60,6 +64,7 @@ describeEachBackend('revoking an API key reaches its open sockets', (backend) =>
     // And a new socket with the key is refused as before.
     const again = await connect(toWsUrl(server.graphqlUrl), { authorization: partner.key }).catch((error: Error) => error);
     expect(again).toBeInstanceOf(Error);
+    expect((again as Error).message).toMatch(/^closed 44\d\d /);
   }, CLI_TIMEOUT_MS);
 
   it('revoked through ApiKeyService (announced on the pub/sub): the socket closes 4403 before any further change', async () => {

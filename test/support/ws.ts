@@ -46,6 +46,8 @@ export async function openSocket(url: string, options: { protocol?: string; head
     const queued = queue.shift();
     if (queued) return resolve(queued);
     const timer = setTimeout(() => reject(new Error(`no message within ${timeoutMs} ms`)), timeoutMs);
+    // A wait nobody needs any more (the socket was refused) must not keep the test process alive.
+    timer.unref();
     waiters.push((m) => {
       clearTimeout(timer);
       resolve(m);
@@ -71,7 +73,11 @@ export async function openSocket(url: string, options: { protocol?: string; head
 export async function connect(url: string, payload?: Record<string, unknown>): Promise<TestSocket> {
   const socket = await openSocket(url);
   socket.send({ type: 'connection_init', payload });
-  const ack = await socket.next();
+  // A refused socket is closed without a message: that answer comes at once, not after next()'s timeout.
+  const refused = socket.closed.then(({ code, reason }) => {
+    throw new Error(`closed ${code} (${reason}) before connection_ack`);
+  });
+  const ack = await Promise.race([socket.next(), refused]);
   if (ack.type !== 'connection_ack') throw new Error(`expected connection_ack, got ${JSON.stringify(ack)}`);
   return socket;
 }
