@@ -137,7 +137,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
-    live: new LiveService(db, options.pubsub, config.liveDelivery),
+    live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),
     sync,
     syncLocks,
     urlPolicy,

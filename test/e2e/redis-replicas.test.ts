@@ -24,21 +24,24 @@ describeWithRedis('live counts across replicas (Redis)', (REDIS_URL) => {
         const post = (url: string, query: string, variables: unknown) => fetch(url, {
           method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
         }).then((r) => r.json());
+        // B delivers the counts as stored when the change reaches it (fresh-counts.ts), so each change
+        // is awaited on B before the next is made on A: every step's counts can then be named.
+        const seen: { eventId: string; confirmed: number; waitlisted: number; remaining: number }[] = [];
+        const nextFrame = async () => {
+          const message = await subscriber.next();
+          expect(message).toMatchObject({ type: 'next', id: 'counts' });
+          seen.push(message.payload.data.registrationCounts);
+        };
         const tickets = [];
         for (let n = 0; n < 5; n++) {
           const result = await post(a, REGISTER, { input: { eventId: event.globalId, name: 'N', email: `replica${n}@example.org` } });
           tickets.push(result.data.register);
+          await nextFrame();
         }
         const full = await post(a, REGISTER, { input: { eventId: event.globalId, name: 'N', email: 'late@example.org' } });
         expect(full.data.register.code).toBe('EVENT_FULL');
         await post(a, CANCEL, { input: { registrationId: tickets[0].registration.id, cancelToken: tickets[0].cancelToken } });
-
-        const seen = [];
-        for (let i = 0; i < 6; i++) {
-          const message = await subscriber.next();
-          expect(message).toMatchObject({ type: 'next', id: 'counts' });
-          seen.push(message.payload.data.registrationCounts);
-        }
+        await nextFrame();
         expect(seen.map((c) => [c.confirmed, c.waitlisted, c.remaining])).toEqual([
           [1, 0, 2], [2, 0, 1], [3, 0, 0], [3, 1, 0], [3, 2, 0], // five registrations on A
           [3, 1, 0], // a cancellation on A promoted the first waitlisted party

@@ -9,6 +9,10 @@ import { metrics } from '../../observability/metrics';
 import { LatestQueue } from '../../pubsub/latest-queue';
 import { CommunityPubSub, MAX_PENDING_PER_SUBSCRIBER, TopicMessage } from '../../pubsub/pubsub';
 import { EventChangeMessage, RegistrationCountsMessage } from '../../pubsub/topics';
+import { sqlReaderOf } from '../../db/sql-reader';
+import type { Logger } from '../../logger';
+import { FreshCounts } from './fresh-counts';
+import { countsMessage } from '../events/seats';
 
 const MAX_EVENT_IDS = 200;
 
@@ -26,12 +30,14 @@ export interface LiveSubscribeRequest {
  */
 export class LiveService {
   private active = 0;
+  private storedCounts: { listeners: Set<(message: RegistrationCountsMessage) => void>; stop: () => void } | null = null;
 
   constructor(
     private readonly db: DataSource,
     private readonly pubsub: CommunityPubSub,
     /** Read by the WebSocket transport, which applies them per socket. */
     readonly limits: LiveDeliveryLimits = DEFAULT_LIVE_DELIVERY,
+    private readonly logger?: Logger,
   ) {}
 
   /** Subscriptions currently attached to the pub/sub on this replica (a gauge for metrics and tests). */
@@ -95,10 +101,31 @@ export class LiveService {
         stop();
       },
     });
-    stop = this.pubsub.listen(topic, (message) => {
+    const push = (message: TopicMessage<K>) => {
       if (wanted(message)) queue.push(message);
-    });
+    };
+    stop = topic === 'REGISTRATION_COUNTS' ? this.listenToStoredCounts(push as (m: RegistrationCountsMessage) => void) : this.pubsub.listen(topic, push);
     return queue;
+  }
+
+  /** REGISTRATION_COUNTS as stored (fresh-counts.ts): one reading stage per replica, shared by its subscribers. */
+  private listenToStoredCounts(listener: (message: RegistrationCountsMessage) => void): () => void {
+    if (!this.storedCounts) {
+      const listeners = new Set<(message: RegistrationCountsMessage) => void>();
+      const fresh = new FreshCounts(
+        (eventId) => readSeatCounts(this.db, eventId),
+        (message) => { for (const each of [...listeners]) each(message); },
+        (error) => this.logger?.error({ err: error }, 'reading live counts failed; the next change reads them again'),
+      );
+      this.storedCounts = { listeners, stop: this.pubsub.listen('REGISTRATION_COUNTS', (message) => fresh.push(message)) };
+    }
+    const shared = this.storedCounts;
+    shared.listeners.add(listener);
+    return () => {
+      if (!shared.listeners.delete(listener) || shared.listeners.size) return;
+      shared.stop();
+      if (this.storedCounts === shared) this.storedCounts = null;
+    };
   }
 
   private async knownPartner(ctx: Context, globalId: string): Promise<string> {
@@ -108,4 +135,17 @@ export class LiveService {
     }
     return id;
   }
+}
+
+/** An event's seat counts as stored, in the shape REGISTRATION_COUNTS carries (without its time). */
+async function readSeatCounts(db: DataSource, eventId: string): Promise<Omit<RegistrationCountsMessage, 'changedAt'> | null> {
+  const [row] = await sqlReaderOf(db).all<{ partnerId: string; capacity: number | string | null; confirmedCount: number | string; waitlistedCount: number | string }>(
+    'SELECT e."partnerId", e."capacity", e."confirmedCount", e."waitlistedCount" FROM "event" e WHERE e."id" = ?', [eventId],
+  );
+  if (!row) return null;
+  const { changedAt: _unused, ...counts } = countsMessage({
+    id: eventId, partnerId: row.partnerId, capacity: row.capacity == null ? null : Number(row.capacity),
+    confirmedCount: Number(row.confirmedCount), waitlistedCount: Number(row.waitlistedCount),
+  }, new Date(0));
+  return counts;
 }
