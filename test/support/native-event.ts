@@ -6,6 +6,8 @@ import { EventEntity } from '../../src/model/event.entity';
 import { PartnerEntity } from '../../src/model/partner.entity';
 import { RegistrationEntity } from '../../src/model/registration.entity';
 import { ApiKeyService } from '../../src/features/partners/api-key.service';
+import { runWriteTransaction } from '../../src/db/write-transaction';
+import { registerProgram } from '../../src/features/registrations/registration-programs';
 
 /** A partner with its own PARTNER key, for registration tests. */
 export async function createPartner(db: DataSource, slug = `p-${newId().slice(0, 8)}`): Promise<{ partner: PartnerEntity; globalId: string; key: string }> {
@@ -71,3 +73,14 @@ export const REGISTER = `mutation($input: RegisterInput!) {
 export const CANCEL = `mutation($input: CancelRegistrationInput!) {
   cancelRegistration(input: $input) { promoted registration { id status waitlistPosition } }
 }`;
+
+/**
+ * One public registration of one person through the write runner (below the service: no HTTP, no
+ * validation), answered as CONFIRMED, WAITLISTED, a rejection code or 'missing'.
+ */
+export function registerThroughRunner(db: DataSource, eventId: string, who: string): Promise<string> {
+  return runWriteTransaction(db, () => registerProgram({
+    id: newId(), eventId, name: who, email: `${who}@example.org`, partySize: 1, cancelTokenHash: 'x'.repeat(64), idempotencyKeyHash: null,
+    now: new Date(), staffOf: { everyPartner: false, partnerId: null },
+  })).then((outcome) => (outcome.kind === 'registered' ? outcome.registration.status : outcome.kind === 'rejected' ? outcome.code : 'missing'));
+}
