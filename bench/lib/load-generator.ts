@@ -1,5 +1,6 @@
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { forkWorker } from './fork-worker';
 import type { LoadSettings, RoundResult } from './load-result';
 import type { RunRequest, WorkerReply } from './load-worker';
 
@@ -38,13 +39,7 @@ export class LoadGenerator {
   }
 
   static async start(): Promise<LoadGenerator> {
-    // cwd: the project root, where `--import tsx` resolves, wherever the harness was started from.
-    const child = fork(WORKER, [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('load worker did not start within 20 s')), 20_000);
-      child.once('message', () => { clearTimeout(timer); resolve(); });
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`load worker exited on start (code ${code})`)); });
-    });
+    const child = await forkWorker(WORKER, 'load worker');
     return new LoadGenerator(child);
   }
 

@@ -1,5 +1,6 @@
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { forkWorker } from '../lib/fork-worker';
 import { Finals, FleetFigures, LedgerReport, mergeLedgerReports } from './arrival-ledger';
 import { sleep } from './processes';
 import type { WorkerReply, WorkerRequest } from './subscriber-worker';
@@ -29,13 +30,7 @@ class ClientProcess {
   }
 
   static async start(): Promise<ClientProcess> {
-    // cwd: the project root, where `--import tsx` resolves, wherever the harness was started from.
-    const child = fork(WORKER, [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('subscriber process did not start within 20 s')), 20_000);
-      child.once('message', () => { clearTimeout(timer); resolve(); });
-      child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`subscriber process exited on start (code ${code})`)); });
-    });
+    const child = await forkWorker(WORKER, 'subscriber process');
     return new ClientProcess(child);
   }
 

@@ -1,0 +1,17 @@
+import { ChildProcess, fork } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * A TypeScript worker process of the bench, started and ready: it runs `file` under tsx and resolves
+ * once the worker's first message (its "ready") arrives, or fails naming `name` after 20 s or if it
+ * exits first. cwd is the project root, where `--import tsx` resolves, wherever the bench was started.
+ */
+export async function forkWorker(file: string, name: string): Promise<ChildProcess> {
+  const child = fork(file, [], { cwd: path.resolve(__dirname, '../..'), execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 20 s`)), 20_000);
+    child.once('message', () => { clearTimeout(timer); resolve(); });
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited on start (code ${code})`)); });
+  });
+  return child;
+}
