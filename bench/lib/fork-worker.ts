@@ -15,3 +15,13 @@ export async function forkWorker(file: string, name: string): Promise<ChildProce
   });
   return child;
 }
+
+/** Ends a worker started by forkWorker: its IPC channel closes (it exits by itself), SIGKILL after 5 s. */
+export async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.disconnect();
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { forkWorker } from './fork-worker';
+import { forkWorker, stopWorker } from './fork-worker';
 import type { LoadSettings, RoundResult } from './load-result';
 import type { RunRequest, WorkerReply } from './load-worker';
 
@@ -63,12 +63,7 @@ export class LoadGenerator {
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.disconnect();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return stopWorker(this.child);
   }
 }

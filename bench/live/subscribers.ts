@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { forkWorker } from '../lib/fork-worker';
+import { forkWorker, stopWorker } from '../lib/fork-worker';
 import { Finals, FleetFigures, LedgerReport, mergeLedgerReports } from './arrival-ledger';
 import { sleep } from './processes';
 import type { WorkerReply, WorkerRequest } from './subscriber-worker';
@@ -42,13 +42,8 @@ class ClientProcess {
     });
   }
 
-  async stop(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.disconnect();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+  stop(): Promise<void> {
+    return stopWorker(this.child);
   }
 }
 

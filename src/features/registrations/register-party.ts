@@ -41,7 +41,8 @@ const callArguments = (input: NewRegistration): unknown[] => [
 async function registerManyOnPostgres(db: DataSource, inputs: NewRegistration[]): Promise<Settled<RegisterOutcome>[]> {
   if (inputs.length > 1) {
     try {
-      const columns = callArguments(inputs[0]).map((_, k) => inputs.map((input) => callArguments(input)[k]));
+      const calls = inputs.map(callArguments);
+      const columns = calls[0].map((_, k) => calls.map((call) => call[k]));
       const rows = await db.query(REGISTER_MANY_SQL, columns) as { n: string | number; result: RegisterPartyResult }[];
       return rows.map((row) => settle(() => outcomeOf(row.result, inputs[Number(row.n) - 1])));
     } catch (error) {
