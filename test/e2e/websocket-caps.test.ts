@@ -108,6 +108,39 @@ describe('graphql-ws caps per client address and per socket [sqlite]', () => {
     await eventually(async () => (await gauge()) === 7);
   });
 
+  it('gives an address its slots back as subscriptions are refused, completed, or their socket closes', async () => {
+    const addressCap = (id: string) => ({
+      type: 'error', id,
+      payload: [{
+        message: 'Too many subscriptions on this address: at most 7 run at once (WS_MAX_SUBSCRIPTIONS_PER_ADDRESS). Complete one first.',
+        extensions: { code: 'MAX_SUBSCRIPTIONS_EXCEEDED', limit: { name: 'WS_MAX_SUBSCRIPTIONS_PER_ADDRESS', max: 7 } },
+      }],
+    });
+    const [first, second, third] = await Promise.all([...Array(3)].map(() => connected()));
+    for (const [n, socket] of [first, second].entries()) for (const id of ['a', 'b', 'c']) await subscribe(socket, `${n}${id}`);
+    await subscribe(third, 'a');
+    await running(7);
+    // Refused: the refused one holds no slot afterwards, so one completed makes room for exactly one more.
+    await subscribe(third, 'b');
+    expect(await third.nextMatching((m) => m.id === 'b', 5)).toEqual(addressCap('b'));
+    second.send({ type: 'complete', id: '1a' });
+    await running(6);
+    await subscribe(third, 'c');
+    await running(7);
+    await subscribe(third, 'd');
+    expect(await third.nextMatching((m) => m.id === 'd', 5)).toEqual(addressCap('d'));
+    // A closed socket gives back all it held: three more fit on a new socket, and not a fourth.
+    first.close();
+    await first.closed;
+    await running(4);
+    const fourth = await connected();
+    for (const id of ['a', 'b', 'c']) await subscribe(fourth, id);
+    await running(7);
+    await subscribe(second, 'd');
+    expect(await second.nextMatching((m) => m.id === 'd', 5)).toEqual(addressCap('d'));
+    expect(await gauge()).toBe(7);
+  });
+
   it('counts open subscriptions in community_graph_active_subscriptions, down to 0 when the sockets close', async () => {
     const socket = await connected();
     for (const id of ['x', 'y']) await subscribe(socket, id);
