@@ -16,7 +16,9 @@ export interface Context {
   principal: Principal;
   /** The request's notion of "now", so one request sees one consistent instant. */
   now: Date;
-  logger: Logger;
+  /** The request's logger (its lines carry requestId); the pino child behind it is made on first use. */
+  logger: RequestLogger;
+  /** The request's loaders; each DataLoader in the set is made on first use (src/loaders/create-loaders.ts). */
   loaders: Loaders;
   /** Fresh loaders for the next event a subscription delivers (see refreshForDelivery). */
   newLoaders: () => Loaders;
@@ -49,9 +51,13 @@ export interface ContextRequest {
   clientIp?: string | null;
 }
 
+/** The log methods a request's logger offers (a pino Logger has them all). */
+export type RequestLogger = Pick<Logger, 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace'>;
+
 /**
  * A subscription keeps one context for its lifetime; each delivered event gets a fresh "now" and fresh
- * DataLoaders, so nothing cached while resolving one event leaks into the next.
+ * DataLoaders (an empty set: the ones the last event used are dropped, and the next use makes new ones),
+ * so nothing cached while resolving one event leaks into the next.
  */
 export function refreshForDelivery(ctx: Context): void {
   ctx.now = new Date();
@@ -68,10 +74,34 @@ export async function createContext(deps: ContextDeps, request: ContextRequest =
     requestId,
     principal,
     now: new Date(),
-    logger: deps.logger.child({ requestId }),
+    logger: new LazyChildLogger(deps.logger, requestId),
     loaders: createLoaders({ db: deps.db }),
     newLoaders: () => createLoaders({ db: deps.db }),
     clientIp: request.clientIp ?? null,
     partialErrors: [],
   };
 }
+
+/**
+ * `parent.child({ requestId })`, made when the request first logs at an enabled level: an idle
+ * subscription (most of them) never makes one.
+ */
+class LazyChildLogger implements RequestLogger {
+  private made?: Logger;
+  constructor(private readonly parent: Logger, private readonly requestId: string) {}
+
+  fatal(...args: LogArgs): void { this.at('fatal', args); }
+  error(...args: LogArgs): void { this.at('error', args); }
+  warn(...args: LogArgs): void { this.at('warn', args); }
+  info(...args: LogArgs): void { this.at('info', args); }
+  debug(...args: LogArgs): void { this.at('debug', args); }
+  trace(...args: LogArgs): void { this.at('trace', args); }
+
+  private at(level: keyof RequestLogger, args: LogArgs): void {
+    if (!this.parent.isLevelEnabled(level)) return;
+    const logger = (this.made ??= this.parent.child({ requestId: this.requestId }));
+    (logger[level] as (...args: LogArgs) => void).apply(logger, args);
+  }
+}
+
+type LogArgs = [obj: unknown, msg?: string, ...args: unknown[]];

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { DocumentNode, ExecutionResult, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, parse, specifiedRules, validate, ValidationRule } from 'graphql';
+import { DocumentNode, ExecutionResult, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, specifiedRules, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
@@ -17,6 +17,7 @@ import { WsCaps } from './ws-caps';
 import { sharedSubscribe } from './shared-delivery';
 import { SharedFrames } from './shared-frames';
 import { requestValidationRules } from './validation-rules';
+import { ValidatedDocuments } from './validated-documents';
 import type { EdgeServices } from './edge-services';
 
 export interface GraphqlWsOptions {
@@ -78,6 +79,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const wss = new WebSocketServer({ server: options.server, path: '/graphql', maxPayload: options.maxPayloadBytes ?? 64 * 1024 });
   const format = createErrorFormatter(options.deps.logger, { hideSuggestions: !options.introspection });
   const rules = [...specifiedRules, ...requestValidationRules(options.validationRules ?? [], options.introspection)];
+  // One parse and validation per query text, shared by every subscriber that sends it.
+  const documents = new ValidatedDocuments(options.schema, rules);
   // Request errors (syntax, validation, variable coercion) carry no code from graphql-js; give them
   // the codes Apollo gives them over HTTP, so they pass the formatter instead of being masked.
   const withCode = (error: GraphQLError, fallback: string): GraphQLError => {
@@ -159,14 +162,8 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       if (capped) return [capped];
       const limited = await chargeRateLimit(options.rateLimits, ctx.extra.authorization, ctx.extra.request.socket.remoteAddress);
       if (limited) return [limited];
-      let document;
-      try {
-        document = parse(payload.query);
-      } catch (error) {
-        return [error as GraphQLError];
-      }
-      const errors = validate(options.schema, document, rules);
-      if (errors.length) return errors;
+      const { document, errors } = documents.check(payload.query);
+      if (errors) return errors;
       // Mutations run over HTTP only, where the register rate limit and CSRF prevention apply.
       const operation = getOperationAST(document, payload.operationName);
       if (operation?.operation === 'mutation') {
