@@ -34,6 +34,8 @@ export interface App {
   rateLimits: RateLimits;
   /** Which source URLs may be fetched (SOURCE_ALLOW_HOSTS, SOURCE_FILE_ROOTS); for the sync HTTP client. */
   urlPolicy: UrlPolicy;
+  /** graphql-ws subscriptions running on this replica (what community_graph_active_subscriptions shows). */
+  activeSubscriptions(): number;
   /** Stops accepting, drains HTTP within SHUTDOWN_TIMEOUT_MS, then closes Redis and the database. */
   close(): Promise<void>;
 }
@@ -100,7 +102,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const schema = await buildSchemaOver(services);
     const subgraphSchema = config.subgraph ? buildCommunitySubgraphSchema(schema, services.nodes) : undefined;
     if (!config.subgraph && config.production) logger.info('/subgraph is off: set SUBGRAPH_ROUTER_TOKEN to serve a federation router');
-    const { server, apollo, subgraph } = await createHttpServer({
+    const { server, apollo, subgraph, ws } = await createHttpServer({
       schema, subgraphSchema, deps, services, introspection: config.introspection, hardening, trustProxy: config.trustProxy, publicUrl: config.publicUrl,
       routers: [metricsRouter(metrics)],
       readiness: redis?.readiness ?? [],
@@ -128,6 +130,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       logger,
       rateLimits,
       urlPolicy,
+      activeSubscriptions: () => ws.subscriptions(),
       async close() {
         stopping.abort();
         await Promise.all([scheduler.stop(), apollo.stop()]);

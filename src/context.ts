@@ -29,13 +29,6 @@ export interface Context {
    * holdings); appended to the response's errors by src/edge/plugins/partial-errors.plugin.ts.
    */
   partialErrors: GraphQLFormattedError[];
-  /** Set for subscriptions over a socket: resolves when the socket can take another frame (src/edge/ws-flow.ts). */
-  delivery?: LiveDelivery;
-}
-
-/** The transport's side of live delivery: a subscription waits on it before making each frame. */
-export interface LiveDelivery {
-  ready(): Promise<void>;
 }
 
 export interface ContextDeps {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
-import { DocumentNode, ExecutionResult, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, specifiedRules, ValidationRule } from 'graphql';
+import { DocumentNode, getOperationAST, GraphQLError, OperationDefinitionNode, GraphQLFormattedError, GraphQLSchema, specifiedRules, ValidationRule } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
 import { ContextDeps, createContext } from '../context';
@@ -14,8 +14,8 @@ import { rateLimitedGraphQLError, RateLimits } from './rate-limit/rate-limit';
 import { strictFieldCount } from './rate-limit/strict-fields';
 import { SocketFlow } from './ws-flow';
 import { WsCaps } from './ws-caps';
-import { sharedSubscribe } from './shared-delivery';
-import { SharedFrames } from './shared-frames';
+import { LiveFanOut } from './fan-out';
+import { LiveSubscriber } from './live-subscriber';
 import { requestValidationRules } from './validation-rules';
 import { ValidatedDocuments } from './validated-documents';
 import type { EdgeServices } from './edge-services';
@@ -47,6 +47,8 @@ export interface GraphqlWs {
   /** Closes every socket (1001 Going away), waits briefly for the close handshakes, then cuts the rest. */
   close(): Promise<void>;
   clientCount(): number;
+  /** Subscriptions running on this replica's sockets. */
+  subscriptions(): number;
 }
 
 type ConnectionExtra = Record<PropertyKey, unknown> & {
@@ -117,19 +119,31 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
   const addressOf = (request: http.IncomingMessage) => request.socket.remoteAddress ?? 'unknown';
   const unauthenticated = () => new GraphQLError('The API key is unknown or revoked.', { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 
-  // One serialisation per shared result: every socket's `next` frame carries the same payload text.
-  const frames = new SharedFrames();
+  // One execution and one serialisation per change per distinct subscription, written to every
+  // subscriber's socket in one pass. A subscription's context is made here per operation, so it
+  // identifies the subscriber (socket, operation id) the fan-out writes to.
+  const subscribers = new WeakMap<object, LiveSubscriber>();
+  const fanOut = new LiveFanOut(
+    (context) => (typeof context === 'object' && context !== null ? subscribers.get(context) : undefined),
+    (result) => (result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : result),
+  );
+  const subscriberFor = (socket: WebSocket, id: string, flow: SocketFlow, keyId: string | undefined): LiveSubscriber => {
+    // Per frame: a key revoked since the socket opened gets nothing more, whichever process revoked it.
+    const admit = keyId ? async () => {
+      if (await activeKeys.isActive(keyId)) return true;
+      closeRevoked(socket);
+      return false;
+    } : undefined;
+    return new LiveSubscriber(socket, id, flow, admit, (error) => options.deps.logger.warn({ err: error }, 'a live frame waits: the API key could not be re-checked'));
+  };
   // Before graphql-ws's own 'connection' listener, so a socket over the cap is closed before it is served.
   wss.on('connection', (socket, request) => {
-    frames.attach(socket);
     void caps.admit(addressOf(request), socket);
   });
   const disposable = useServer<Record<string, unknown> | undefined, ConnectionExtra>({
     schema: options.schema,
     isProd: options.isProd,
-    // One execution per message per distinct subscription, shared by its subscribers.
-    subscribe: sharedSubscribe(),
-    jsonMessageReplacer: frames.replacer,
+    subscribe: fanOut.subscribe,
     connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3_000,
     onConnect: async (ctx) => {
       // A socket closed by the caps as it opened may still deliver its connection_init.
@@ -178,10 +192,11 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       }
       return { schema: options.schema, document, variableValues: payload.variables, operationName: payload.operationName };
     },
-    context: async (ctx) => ({
-      ...(await createContext(options.deps, { authorization: ctx.extra.authorization ?? null })),
-      delivery: ctx.extra.flow,
-    }),
+    context: async (ctx, id) => {
+      const context = await createContext(options.deps, { authorization: ctx.extra.authorization ?? null });
+      if (ctx.extra.flow) subscribers.set(context, subscriberFor(ctx.extra.socket, id, ctx.extra.flow, ctx.extra.keyId));
+      return context;
+    },
     onError: (ctx, _id, _payload, errors) => {
       // A frame that could not be written because the reader went away (killed, reset) is no error of
       // ours, and nobody is left to tell: one debug line, not an error line per pending frame.
@@ -191,19 +206,19 @@ export function attachGraphqlWs(options: GraphqlWsOptions): GraphqlWs {
       }
       return formatAll(errors, 'GRAPHQL_VALIDATION_FAILED');
     },
+    // A query's answer (subscriptions' frames are the fan-out's): refused if the key was revoked since.
     onNext: async (ctx, _id, _payload, _args, result) => {
-      // Per frame: a key revoked since the socket opened gets nothing more, whichever process revoked it.
       if (ctx.extra.keyId && !(await activeKeys.isActive(ctx.extra.keyId))) {
         closeRevoked(ctx.extra.socket);
         return { errors: formatAll([unauthenticated()], 'UNAUTHENTICATED') };
       }
-      // graphql-ws checks only that a payload is an object; the SharedPayload becomes its text as the frame is sent.
-      return result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : (frames.payloadOf(result) as ExecutionResult | undefined);
+      return result.errors ? { ...result, errors: formatAll(result.errors, 'BAD_USER_INPUT') } : undefined;
     },
   }, wss, options.keepAliveMs ?? 12_000);
 
   return {
     clientCount: () => wss.clients.size,
+    subscriptions: () => fanOut.members(),
     async close() {
       stopListening();
       const clients = [...wss.clients];

@@ -1,7 +1,6 @@
 import type { Socket } from 'node:net';
 import WebSocket from 'ws';
 import type { LiveDeliveryLimits } from '../config';
-import type { LiveDelivery } from '../context';
 import { metrics } from '../observability/metrics';
 
 /**
@@ -13,13 +12,13 @@ import { metrics } from '../observability/metrics';
 export const STALLED_CLOSE_CODE = 1013;
 
 /**
- * Flow control of one graphql-ws socket. Each subscription waits on `ready()` before making a frame;
- * while more than WS_MAX_BUFFERED_BYTES wait to be written (the reader is slow or paused), it waits,
- * and its messages wait in its queue, newest per event (src/pubsub/latest-queue.ts), so the socket
- * costs at most the bound plus one frame per subscription. On 'drain' each subscription makes one
- * frame of its latest state; a socket still over the bound after WS_STALLED_CLOSE_MS is closed 1013.
+ * Flow control of one graphql-ws socket. While more than WS_MAX_BUFFERED_BYTES wait to be written (the
+ * reader is slow or paused) the socket is `full()`: each subscription's payloads wait, newest per
+ * event (src/edge/live-subscriber.ts), so the socket costs at most the bound plus one payload per
+ * event and subscription. On 'drain' each subscription sends its latest; a socket still over the
+ * bound after WS_STALLED_CLOSE_MS is closed 1013.
  */
-export class SocketFlow implements LiveDelivery {
+export class SocketFlow {
   private readonly bound: number;
   private drained: Promise<void> | null = null;
 
@@ -43,6 +42,12 @@ export class SocketFlow implements LiveDelivery {
     return this.ws.bufferedAmount;
   }
 
+  /** Over the bound: a frame now would only add to what waits. */
+  full(): boolean {
+    return this.ws.bufferedAmount > this.bound;
+  }
+
+  /** Resolves at once while the socket keeps up; otherwise when it drains or closes. */
   ready(): Promise<void> {
     if (this.ws.readyState === WebSocket.CLOSED) return Promise.resolve();
     if (this.ws.readyState === WebSocket.OPEN && this.ws.bufferedAmount <= this.bound) return Promise.resolve();

@@ -23,7 +23,7 @@ export function createMetrics() {
     }),
     livePayloadsSerialised: new Counter({
       name: 'community_graph_live_payloads_serialised_total',
-      help: 'graphql-ws next payloads serialised: one per shared result, however many sockets it is written to (src/edge/shared-frames.ts)',
+      help: 'graphql-ws next payloads serialised: one per shared result, however many sockets it is written to (src/edge/fan-out.ts)',
       registers: [registry],
     }),
     wsClosed: new Counter({

@@ -8,10 +8,10 @@ export interface LatestQueueOptions<T> {
   /** Most messages waiting at once; past it the oldest is dropped, so a stalled consumer costs bounded memory. */
   capacity: number;
   /**
-   * Awaited before a message is taken: while it waits (the consumer's socket is full, src/edge/ws-flow.ts)
-   * messages stay here and replace their older versions, instead of piling up as frames.
+   * Called at the first next(): a queue that is never read (a subscriber whose frames come from another's
+   * stream, src/edge/fan-out.ts) need not hear anything.
    */
-  ready?: () => Promise<void>;
+  onStart?: () => void;
   /** Called once when the consumer stops (return, throw, or close). */
   onClose?: () => void;
 }
@@ -23,6 +23,7 @@ export class LatestQueue<T> implements AsyncIterableIterator<T> {
   private readonly pending = new Map<unknown, T>();
   private waiters: (() => void)[] = [];
   private closed = false;
+  private started = false;
 
   constructor(private readonly options: LatestQueueOptions<T>) {}
 
@@ -43,14 +44,17 @@ export class LatestQueue<T> implements AsyncIterableIterator<T> {
   }
 
   async next(): Promise<IteratorResult<T>> {
+    if (!this.started && !this.closed) {
+      this.started = true;
+      this.options.onStart?.();
+    }
     while (!this.closed) {
       if (!this.pending.size) {
         await new Promise<void>((resolve) => this.waiters.push(resolve));
         continue;
       }
-      if (this.options.ready) await this.options.ready();
       const first = this.pending.entries().next();
-      if (this.closed || first.done) continue;
+      if (first.done) continue;
       this.pending.delete(first.value[0]);
       return { done: false, value: first.value[1] };
     }

@@ -90,10 +90,10 @@ describeEachBackend('the graphql-ws endpoint', (backend) => {
     const socket = await connect(url);
     socket.send({ type: 'subscribe', id: 'a', payload: subscription() });
     await untilSubscriptions(server, 1);
-    expect(server.app.services.live.activeSubscriptions()).toBe(1);
+    expect(server.app.activeSubscriptions()).toBe(1);
     socket.send({ type: 'complete', id: 'a' });
     await untilSubscriptions(server, 0);
-    expect(server.app.services.live.activeSubscriptions()).toBe(0);
+    expect(server.app.activeSubscriptions()).toBe(0);
     socket.send({ type: 'subscribe', id: 'a', payload: { query: '{ partners { slug } }' } });
     expect(await socket.next()).toMatchObject({ type: 'next', id: 'a' });
     expect(await socket.next()).toEqual({ type: 'complete', id: 'a' });
@@ -122,7 +122,7 @@ describeEachBackend('shutdown with open sockets', (backend) => {
     await server.close();
     const closed = await Promise.all([...sockets, idle].map((s) => s.closed));
     expect(closed.map((c) => c.code)).toEqual([1001, 1001, 1001, 1001, 1001, 1001]);
-    expect(server.app.services.live.activeSubscriptions()).toBe(0);
+    expect(server.app.activeSubscriptions()).toBe(0);
   });
 
   it('SIGTERM stops `community-graph serve` with its subscribers disconnected and exit code 0', async () => {

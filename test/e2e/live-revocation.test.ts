@@ -32,10 +32,10 @@ describeEachBackend('revoking an API key reaches its open sockets', (backend) =>
     const event = await insertNativeEvent(server.app.db, partner.partner.id, { capacity: 50 });
     const keyId = (await server.app.services.apiKeys.list()).find((k) => k.label === partner.partner.slug)!.id;
     const socket = await connect(toWsUrl(server.graphqlUrl), { authorization: partner.key });
-    const attached = server.app.services.live.activeSubscriptions();
+    const attached = server.app.activeSubscriptions();
     socket.send({ type: 'subscribe', id: 'emails', payload: { query: EMAILS, variables: { ids: [event.globalId] } } });
     // A registration published before the subscription is attached reaches nobody: wait for the state.
-    await until(() => server.app.services.live.activeSubscriptions() === attached + 1, 'the subscription is attached');
+    await until(() => server.app.activeSubscriptions() === attached + 1, 'the subscription is attached');
     const register = (email: string) => server.post({ query: REGISTER, variables: { input: { eventId: event.globalId, name: 'N', email } } });
     // Before revocation the key reads emails: the first frame proves the subscription is live.
     await register('before@example.org');

@@ -33,7 +33,7 @@ describeEachBackend('live deliveries shared by subscribers', (backend) => {
     const sockets = await Promise.all([...Array(n)].map(() => connect(toWsUrl(server.graphqlUrl), authorization ? { authorization } : undefined)));
     for (const socket of sockets) socket.send({ type: 'subscribe', id: 'counts', payload: { query, variables: { ids: [eventId] } } });
     await untilSubscriptions(server, n);
-    expect(server.app.services.live.activeSubscriptions()).toBe(n);
+    expect(server.app.activeSubscriptions()).toBe(n);
     return sockets;
   }
 
@@ -107,5 +107,23 @@ describeEachBackend('live deliveries shared by subscribers', (backend) => {
     });
     expect(frames[0].startsWith('{"id":"counts","type":"next","payload":{')).toBe(true);
     await closeAll(sockets);
+  });
+
+  it('goes on for the others when the first subscriber of a shared subscription completes it, and ends with the last', async () => {
+    const event = await insertNativeEvent(server.app.db, partner.partner.id, { capacity: 1000 });
+    const [first, second, third] = await subscribers(3, event.globalId);
+    first.send({ type: 'complete', id: 'counts' });
+    await untilSubscriptions(server, 2);
+    await register(event.globalId);
+    const frames = await Promise.all([second, third].map((socket) => socket.nextMatching((m) => m.id === 'counts', 5)));
+    for (const frame of frames) expect(frame).toMatchObject({ type: 'next', payload: { data: { registrationCounts: { confirmed: 1 } } } });
+    second.send({ type: 'complete', id: 'counts' });
+    await untilSubscriptions(server, 1);
+    await register(event.globalId);
+    expect(await third.nextMatching((m) => m.id === 'counts', 5)).toMatchObject({ payload: { data: { registrationCounts: { confirmed: 2 } } } });
+    // The first socket, which completed before either change, heard neither.
+    first.send({ type: 'ping' });
+    expect(await first.nextMatching((m) => m.type === 'pong' || m.id === 'counts', 5)).toEqual({ type: 'pong' });
+    await closeAll([first, second, third]);
   });
 });

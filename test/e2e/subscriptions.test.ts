@@ -132,7 +132,7 @@ describeEachBackend('live subscriptions over graphql-ws', (backend) => {
     expect(await socket.next()).toMatchObject({ type: 'error', id: 's3', payload: [{ message: 'Cannot query field "nope" on type "RegistrationCounts".', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
     socket.send({ type: 'subscribe', id: 's4', payload: { query: COUNTS, variables: { partnerId: { not: 'an id' } } } });
     expect(await socket.next()).toMatchObject({ type: 'next', id: 's4', payload: { errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] } });
-    expect(server.app.services.live.activeSubscriptions()).toBe(0);
+    expect(server.app.activeSubscriptions()).toBe(0);
   });
 
   it('authenticates with the API key in connection_init, and closes with 4403 for a wrong key', async () => {

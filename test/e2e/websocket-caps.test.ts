@@ -164,7 +164,7 @@ describe('a slow subscriber killed with frames pending [sqlite]', () => {
       const fat = 'subscription { registrationCounts { confirmed event { description title } } }';
       for (let n = 0; n < 40; n++) slow.send({ type: 'subscribe', id: `s${n}`, payload: { query: fat } });
       await untilSubscriptions(server, 40);
-      expect(server.app.services.live.activeSubscriptions()).toBe(40);
+      expect(server.app.activeSubscriptions()).toBe(40);
       const tcp = (slow.socket as unknown as { _socket: import('node:net').Socket })._socket;
       tcp.pause();
       const register = (n: number) => server.post({ query: REGISTER, variables: { input: { eventId: event.globalId, name: 'Ann', email: `ann${n}@example.org` } } });
@@ -173,7 +173,7 @@ describe('a slow subscriber killed with frames pending [sqlite]', () => {
       await slow.closed;
       for (let n = 20; n < 25; n++) await register(n);
       await untilSubscriptions(server, 0);
-      expect(server.app.services.live.activeSubscriptions()).toBe(0);
+      expect(server.app.activeSubscriptions()).toBe(0);
       expect(logs.filter((entry) => entry.level >= 50)).toEqual([]);
       expect((await fetch(`${server.app.url}/healthz`)).status).toBe(200);
     } finally {

@@ -62,7 +62,7 @@ async function subscribedReader(server: TestServer) {
     expect(json.data.register.__typename).toBe('RegistrationTicket');
   };
   // One registration each, its frame read: both subscriptions run and a frame's size is known.
-  await until(async () => server.app.services.live.activeSubscriptions() === 2, 'the subscriptions run');
+  await until(async () => server.app.activeSubscriptions() === 2, 'the subscriptions run');
   for (const id of ['a', 'b'] as const) {
     await register(id);
     expect(await socket.next()).toMatchObject({ type: 'next', id, payload: { data: { registrationCounts: { confirmed: 1 } } } });
@@ -186,7 +186,7 @@ describe('a paused reader beside a reading one, with counts coalesced (LIVE_COAL
       const [slow, fast] = [await connect(toWsUrl(server.graphqlUrl)), await connect(toWsUrl(server.graphqlUrl))];
       const query = 'subscription($ids: [ID!]) { registrationCounts(eventIds: $ids) { eventId confirmed event { description } } }';
       for (const socket of [slow, fast]) socket.send({ type: 'subscribe', id: 'counts', payload: { query, variables: { ids: [events.a.globalId, events.b.globalId] } } });
-      await until(async () => server.app.services.live.activeSubscriptions() === 2, 'both subscriptions run');
+      await until(async () => server.app.activeSubscriptions() === 2, 'both subscriptions run');
       const registered = { a: 0, b: 0 };
       const register = async (id: 'a' | 'b') => {
         const n = registered[id]++;

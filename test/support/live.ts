@@ -7,5 +7,5 @@ import { until } from './until';
  * time: a loaded machine attaches slower, never differently.
  */
 export async function untilSubscriptions(server: Pick<TestServer, 'app'>, n: number): Promise<void> {
-  await until(() => server.app.services.live.activeSubscriptions() === n, `${n} subscriptions are attached (now ${server.app.services.live.activeSubscriptions()})`);
+  await until(() => server.app.activeSubscriptions() === n, `${n} subscriptions are attached (now ${server.app.activeSubscriptions()})`);
 }

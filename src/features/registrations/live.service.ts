@@ -5,7 +5,6 @@ import { PartnerKind } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
 import { localIdOf } from '../../domain/global-id';
 import { EventEntity } from '../../model/event.entity';
-import { metrics } from '../../observability/metrics';
 import { LatestQueue } from '../../pubsub/latest-queue';
 import { CommunityPubSub, MAX_PENDING_PER_SUBSCRIBER, TopicMessage } from '../../pubsub/pubsub';
 import { EventChangeMessage, RegistrationCountsMessage } from '../../pubsub/topics';
@@ -29,7 +28,6 @@ export interface LiveSubscribeRequest {
  * counts only, and each delivery resolves the rest with fresh loaders.
  */
 export class LiveService {
-  private active = 0;
   private storedCounts: { listeners: Set<(message: RegistrationCountsMessage) => void>; stop: () => void } | null = null;
 
   constructor(
@@ -39,11 +37,6 @@ export class LiveService {
     readonly limits: LiveDeliveryLimits = DEFAULT_LIVE_DELIVERY,
     private readonly logger?: Logger,
   ) {}
-
-  /** Subscriptions currently attached to the pub/sub on this replica (a gauge for metrics and tests). */
-  activeSubscriptions(): number {
-    return this.active;
-  }
 
   /**
    * What the schema's pubSub asks for (src/schema/build-schema.ts): one subscriber of `topic` with the
@@ -69,42 +62,37 @@ export class LiveService {
       }
     }
     const wanted = ids ? new Set(ids) : null;
-    return this.deliver(ctx, 'REGISTRATION_COUNTS', (m) => (!wanted || wanted.has(m.eventId)) && (!partnerId || m.partnerId === partnerId));
+    return this.deliver('REGISTRATION_COUNTS', (m) => (!wanted || wanted.has(m.eventId)) && (!partnerId || m.partnerId === partnerId));
   }
 
   async eventChanges(ctx: Context, partnerGlobalId?: string | null, kinds?: PartnerKind[] | null): Promise<AsyncIterableIterator<EventChangeMessage>> {
     const partnerId = partnerGlobalId != null ? await this.knownPartner(ctx, partnerGlobalId) : null;
     const wantedKinds = kinds?.length ? new Set(kinds) : null;
-    return this.deliver(ctx, 'EVENT_CHANGES', (m) => (!partnerId || m.partnerId === partnerId) && (!wantedKinds || wantedKinds.has(m.partnerKind)));
+    return this.deliver('EVENT_CHANGES', (m) => (!partnerId || m.partnerId === partnerId) && (!wantedKinds || wantedKinds.has(m.partnerKind)));
   }
 
   /**
-   * One subscriber's queue on `topic`, counted from now until its consumer stops (complete, socket
-   * closed, shutdown). Both topics' messages describe one event each and are reloaded on delivery, so
-   * while the subscriber cannot take them (its socket is full: ctx.delivery) only each event's newest
-   * message waits: a count replaces the event's older count, a change its older change (the subscriber
-   * reloads the event as it is now either way).
+   * One subscriber's queue on `topic`, until its consumer stops (complete, socket closed, shutdown),
+   * listening from its first read: a subscriber whose frames come from another's
+   * identical subscription (src/edge/fan-out.ts) is attached but never reads. Both topics' messages
+   * describe one event each and are reloaded on delivery, so while the consumer is busy only each
+   * event's newest message waits (the subscriber reloads the event as it is now either way).
    */
   private deliver<K extends 'REGISTRATION_COUNTS' | 'EVENT_CHANGES'>(
-    ctx: Context, topic: K, wanted: (message: TopicMessage<K>) => boolean,
+    topic: K, wanted: (message: TopicMessage<K>) => boolean,
   ): AsyncIterableIterator<TopicMessage<K>> {
-    this.active++;
-    metrics.activeSubscriptions.inc();
     let stop = () => undefined as void;
-    const queue = new LatestQueue<TopicMessage<K>>({
-      keyOf: (message) => message.eventId,
-      capacity: MAX_PENDING_PER_SUBSCRIBER,
-      ready: ctx.delivery ? () => ctx.delivery!.ready() : undefined,
-      onClose: () => {
-        this.active--;
-        metrics.activeSubscriptions.dec();
-        stop();
-      },
-    });
     const push = (message: TopicMessage<K>) => {
       if (wanted(message)) queue.push(message);
     };
-    stop = topic === 'REGISTRATION_COUNTS' ? this.listenToStoredCounts(push as (m: RegistrationCountsMessage) => void) : this.pubsub.listen(topic, push);
+    const queue: LatestQueue<TopicMessage<K>> = new LatestQueue<TopicMessage<K>>({
+      keyOf: (message) => message.eventId,
+      capacity: MAX_PENDING_PER_SUBSCRIBER,
+      onStart: () => {
+        stop = topic === 'REGISTRATION_COUNTS' ? this.listenToStoredCounts(push as (m: RegistrationCountsMessage) => void) : this.pubsub.listen(topic, push);
+      },
+      onClose: () => stop(),
+    });
     return queue;
   }
 
