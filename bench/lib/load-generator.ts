@@ -39,7 +39,7 @@ export class LoadGenerator {
   }
 
   static async start(): Promise<LoadGenerator> {
-    const child = await forkWorker(WORKER, 'load worker');
+    const { child } = await forkWorker(WORKER, 'load worker');
     return new LoadGenerator(child);
   }
 

@@ -53,12 +53,15 @@ export async function registerOnce(url: string, eventId: string, n: number, disp
 }
 
 /**
- * Opens `connections` keep-alive connections of a pool limited to that many, with one cheap query
- * each, so a measurement through it never includes connecting (as a load generator's warm-up does).
+ * Opens `connections` keep-alive connections of a pool limited to that many, with one cheap request
+ * each (by default a `{ __typename }` query), so a measurement through it never includes connecting
+ * (as a load generator's warm-up does).
  */
-export async function openConnections(url: string, connections: number): Promise<Agent> {
+export async function openConnections(
+  url: string, connections: number, warmUp: (pool: Agent) => Promise<unknown> = (pool) => postGraphql(url, { query: '{ __typename }' }, pool),
+): Promise<Agent> {
   const pool = new Agent({ connections });
-  await Promise.all(Array.from({ length: connections }, () => postGraphql(url, { query: '{ __typename }' }, pool)));
+  await Promise.all(Array.from({ length: connections }, () => warmUp(pool)));
   return pool;
 }
 

@@ -30,7 +30,7 @@ class ClientProcess {
   }
 
   static async start(): Promise<ClientProcess> {
-    const child = await forkWorker(WORKER, 'subscriber process');
+    const { child } = await forkWorker(WORKER, 'subscriber process');
     return new ClientProcess(child);
   }
 
