@@ -19,6 +19,8 @@ import { metrics } from './observability/metrics';
 import { createUrlPolicy, UrlPolicy } from './datasources/shared/url-policy';
 import { metricsRouter } from './observability/metrics.router';
 import { SyncScheduler } from './features/sources/sync-scheduler';
+import { MailSender } from './features/notifications/outbox';
+import { createMailTransport } from './features/notifications/transport';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
 import { explainDatabaseError } from './startup/database-errors';
 import { assertPortFree } from './startup/port-check';
@@ -121,6 +123,11 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Scheduled partner syncs; with several replicas on PostgreSQL each sync runs on one of them.
     const scheduler = new SyncScheduler(db, services.sync, services.syncLocks, { tickMs: config.sync.schedulerTickMs, logger });
     if (config.sync.scheduler) scheduler.start();
+    // The mail outbox: every replica polls; the claim (SKIP LOCKED on PostgreSQL) sends each row once.
+    const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
+    if (!mailTransport) logger.info('SMTP_URL is unset: notification email is written to the log (one line per message, no body) and not sent');
+    const mailSender = new MailSender(db, { transport: mailTransport, from: config.mailFrom, logger });
+    mailSender.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -133,7 +140,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       activeSubscriptions: () => ws.subscriptions(),
       async close() {
         stopping.abort();
-        await Promise.all([scheduler.stop(), apollo.stop()]);
+        await Promise.all([scheduler.stop(), mailSender.stop(), apollo.stop()]);
+        mailTransport?.close();
         await livePubSub.close();
         await redis?.close();
         services.availability.shutdown();

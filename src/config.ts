@@ -39,6 +39,10 @@ export interface Config {
   liveCoalesceMs: number;
   /** Redis for pub/sub across replicas and shared rate limits; unset = in-process state (one replica). */
   redisUrl: string | null;
+  /** SMTP_URL: where notification email goes (nodemailer); unset = each message is logged (no body) and dropped. */
+  smtpUrl: string | null;
+  /** MAIL_FROM: the From of every message; default no-reply at PUBLIC_URL's host (or localhost). */
+  mailFrom: string;
   /** Prefix of every Redis channel, so deployments (and test runs) sharing a Redis stay apart. */
   redisChannelPrefix: string;
   /** Largest accepted request body (MAX_BODY_BYTES). */
@@ -283,6 +287,33 @@ function parseRedisUrl(raw: string | undefined): string | null {
   return raw;
 }
 
+/** An SMTP_URL with its password hidden, for the start-up error (the value itself may hold a secret). */
+function withoutPassword(raw: string): string {
+  return raw.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw === '') return null;
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
+    throw new ConfigError('SMTP_URL', withoutPassword(raw), 'smtp://user:password@host:587 or smtps://user:password@host:465');
+  }
+  return raw;
+}
+
+function parseMailFrom(raw: string | undefined, publicUrl: string | null): string {
+  if (raw === undefined || raw === '') return `Community Graph <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
+  if (!/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/.test(raw.trim())) {
+    throw new ConfigError('MAIL_FROM', raw, 'an address such as no-reply@library.example or "Library <no-reply@library.example>"');
+  }
+  return raw.trim();
+}
+
 export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
   return {
     timeoutMs: parseInteger('SYNC_TIMEOUT_MS', env.SYNC_TIMEOUT_MS, 15_000, 1),
@@ -362,6 +393,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     liveCoalesceMs: parseMillis('LIVE_COALESCE_MS', env.LIVE_COALESCE_MS, 100, 60_000),
     redisUrl: parseRedisUrl(env.REDIS_URL),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: parseMailFrom(env.MAIL_FROM, parsePublicUrl(env.PUBLIC_URL)),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
     sync: loadSyncConfig(env),
     tracing: {

@@ -4,6 +4,7 @@ import { CatalogRecordEntity } from './catalog-record.entity';
 import { EventEntity } from './event.entity';
 import { HoldingEntity } from './holding.entity';
 import { LocationEntity } from './location.entity';
+import { MailOutboxEntity } from './mail-outbox.entity';
 import { PartnerEntity } from './partner.entity';
 import { RegistrationEntity } from './registration.entity';
 import { ServiceLocationEntity } from './service-location.entity';
@@ -13,7 +14,9 @@ import { SourceEntity } from './source.entity';
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
 export { ServiceEntity, ServiceLocationEntity, SourceEntity };
 export { CatalogKeyEntity, CatalogRecordEntity, HoldingEntity };
+export { MailOutboxEntity };
 
 export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity,
   ServiceEntity, ServiceLocationEntity, SourceEntity, CatalogRecordEntity, HoldingEntity, CatalogKeyEntity,
+  MailOutboxEntity,
 ];

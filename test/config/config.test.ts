@@ -67,6 +67,16 @@ describe('hardening configuration', () => {
     expect(config.sourceFetch.fileRoots).toEqual([path.resolve(__dirname, '../../demo')]);
   });
 
+  it('reads SMTP_URL and MAIL_FROM, and refuses a bad SMTP_URL without repeating its password', () => {
+    expect(loadConfig({})).toMatchObject({ smtpUrl: null, mailFrom: 'Community Graph <no-reply@localhost>' });
+    expect(loadConfig({ PUBLIC_URL: 'https://events.example.org' }).mailFrom).toBe('Community Graph <no-reply@events.example.org>');
+    expect(loadConfig({ SMTP_URL: 'smtps://mailer:pw@smtp.example.org:465', MAIL_FROM: 'Library <events@library.example>' }))
+      .toMatchObject({ smtpUrl: 'smtps://mailer:pw@smtp.example.org:465', mailFrom: 'Library <events@library.example>' });
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:hunter2@smtp.example.org' }))
+      .toThrow('Invalid SMTP_URL="http://mailer:***@smtp.example.org": expected smtp://user:password@host:587 or smtps://user:password@host:465');
+    expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow('Invalid MAIL_FROM="nobody"');
+  });
+
   it('reads lists, numbers and switches, and names the variable on nonsense', () => {
     const config = loadConfig({
       CORS_ORIGINS: 'https://a.example, https://b.example', SOURCE_ALLOW_HOSTS: '10.0.0.0/8,feeds.local', SOURCE_FILE_ROOTS: '/srv/feeds',

@@ -12,6 +12,7 @@ import { EventPageCovering1765400000000 } from './1765400000000-event-page-cover
 import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-registration-cancel-token-index';
 import { RegisterPartyFunction1765500000000 } from './1765500000000-register-party-function';
 import { RegistrationIdempotencyKey1765600000000 } from './1765600000000-registration-idempotency-key';
+import { MailOutbox1765700000000 } from './1765700000000-mail-outbox';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   EventPageCovering1765400000000,
   RegisterPartyFunction1765500000000,
   RegistrationIdempotencyKey1765600000000,
+  MailOutbox1765700000000,
 ];
