@@ -19,7 +19,7 @@ import { metrics } from './observability/metrics';
 import { createUrlPolicy, UrlPolicy } from './datasources/shared/url-policy';
 import { metricsRouter } from './observability/metrics.router';
 import { SyncScheduler } from './features/sources/sync-scheduler';
-import { MailSender } from './features/notifications/outbox';
+import { MailSender } from './features/notifications/mail-sender';
 import { createMailTransport } from './features/notifications/transport';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
 import { explainDatabaseError } from './startup/database-errors';

@@ -3,7 +3,7 @@ import { col } from './table-helpers';
 
 /**
  * The mail outbox (issue 20): a message is a row, written in the transaction that causes it, and sent
- * later by MailSender (src/features/notifications/outbox.ts). `idempotencyKey` is unique, so enqueueing
+ * later by MailSender (src/features/notifications/mail-sender.ts). `idempotencyKey` is unique, so enqueueing
  * the same message twice stores it once; `claimedUntil` is a sender's lease on the row, `sendAfter` the
  * back-off after a failure, `sentAt` set once the SMTP server accepted it. The index finds due unsent rows.
  */

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { MailTransport } from './outbox';
+import { MailTransport } from './mail-sender';
 
 /**
  * The SMTP transport of SMTP_URL (nodemailer: `smtp://user:password@host:587`, STARTTLS when offered;

@@ -1,0 +1,188 @@
+import { DataSource } from 'typeorm';
+import { isPostgres, runWriteTransaction, select } from '../../db/write-transaction';
+import { Logger } from '../../logger';
+import { domainOf, MailAttachment, messageIdOf } from './outbox';
+
+/** The part of a nodemailer transport the sender uses (src/features/notifications/transport.ts makes one). */
+export interface MailTransport {
+  sendMail(message: {
+    from: string; to: string; subject: string; text: string; html?: string;
+    attachments?: MailAttachment[]; messageId: string;
+  }): Promise<unknown>;
+}
+
+export interface MailSenderOptions {
+  /** null: no SMTP_URL; each message is logged (no body) and marked sent. */
+  transport: MailTransport | null;
+  /** The From of every message (MAIL_FROM); its domain is the Message-ID's. */
+  from: string;
+  logger?: Logger;
+  /** How long a claim holds a row; longer than any SMTP exchange (the transport's timeouts). */
+  leaseMs?: number;
+  /** Rows claimed per look. */
+  batchSize?: number;
+  /** Pause between looks when polling. */
+  pollMs?: number;
+  /** Back-off after a failure: this, doubling per attempt, at most maxRetryMs. */
+  retryBaseMs?: number;
+  maxRetryMs?: number;
+  now?: () => Date;
+}
+
+export interface SendReport {
+  sent: number;
+  failed: number;
+}
+
+interface ClaimedRow {
+  id: string;
+  idempotencyKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: string | null;
+  attempts: number;
+}
+
+/** The part of pg's Pool used here (TypeORM's PostgresDriver.master). */
+interface PgPool {
+  query(sql: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+}
+
+const COLUMNS = '"id", "idempotencyKey", "to", "subject", "text", "html", "attachments", "attempts"';
+const MAX_ERROR_LENGTH = 2000;
+
+/**
+ * Sends the outbox. Each look claims up to `batchSize` due unsent rows by setting their lease
+ * (`claimedUntil`), sends them one by one and marks each `sentAt`, or on failure records `lastError`,
+ * counts the attempt and backs off (`sendAfter`). On PostgreSQL the claim is one
+ * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so replicas polling together claim disjoint
+ * rows; on SQLite (one process owns the file) the same UPDATE runs in a write transaction.
+ *
+ * At least once: a sender that dies after the SMTP server accepted a message but before `sentAt` leaves
+ * the row claimed; when the lease ends it is sent again, with the same Message-ID (messageIdOf).
+ */
+export class MailSender {
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<unknown> = Promise.resolve();
+  private stopped = true;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly retryBaseMs: number;
+  private readonly maxRetryMs: number;
+  private readonly now: () => Date;
+  private readonly domain: string;
+
+  constructor(private readonly db: DataSource, private readonly options: MailSenderOptions) {
+    this.leaseMs = options.leaseMs ?? 5 * 60_000;
+    this.batchSize = options.batchSize ?? 20;
+    this.pollMs = Math.min(Math.max(options.pollMs ?? 2_000, 10), 60_000);
+    this.retryBaseMs = options.retryBaseMs ?? 30_000;
+    this.maxRetryMs = options.maxRetryMs ?? 6 * 3_600_000;
+    this.now = options.now ?? (() => new Date());
+    this.domain = domainOf(options.from);
+  }
+
+  /** Polls every `pollMs` until stop(). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Stops polling and waits for the look in progress (bounded by the transport's timeouts). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.current.catch(() => undefined);
+  }
+
+  /** One look: claims due rows and sends them. */
+  async runOnce(): Promise<SendReport> {
+    const rows = await this.claim();
+    const report: SendReport = { sent: 0, failed: 0 };
+    for (const row of rows) {
+      if (await this.send(row)) report.sent++;
+      else report.failed++;
+    }
+    return report;
+  }
+
+  private async claim(): Promise<ClaimedRow[]> {
+    const now = this.now();
+    const nowText = now.toISOString();
+    const until = new Date(now.getTime() + this.leaseMs).toISOString();
+    const skipLocked = isPostgres(this.db) ? ' FOR UPDATE SKIP LOCKED' : '';
+    const sql = `UPDATE "mail_outbox" SET "claimedUntil" = ? WHERE "id" IN (`
+      + `SELECT "id" FROM "mail_outbox" WHERE "sentAt" IS NULL AND "sendAfter" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)`
+      + ` ORDER BY "sendAfter", "id" LIMIT ?${skipLocked}) RETURNING ${COLUMNS}`;
+    const rows = await this.run(sql, [until, nowText, nowText, this.batchSize]);
+    return rows.map((row) => ({ ...row, attempts: Number(row.attempts) }) as unknown as ClaimedRow);
+  }
+
+  private async send(row: ClaimedRow): Promise<boolean> {
+    try {
+      if (this.options.transport) {
+        await this.options.transport.sendMail({
+          from: this.options.from,
+          to: row.to,
+          subject: row.subject,
+          text: row.text,
+          ...(row.html ? { html: row.html } : {}),
+          ...(row.attachments ? { attachments: JSON.parse(row.attachments) as MailAttachment[] } : {}),
+          messageId: messageIdOf(row.idempotencyKey, this.domain),
+        });
+      } else {
+        this.options.logger?.info({ mailId: row.id, idempotencyKey: row.idempotencyKey, subject: row.subject }, 'mail not sent: SMTP_URL is unset');
+      }
+    } catch (error) {
+      await this.failed(row, error);
+      return false;
+    }
+    const sentAt = this.now().toISOString();
+    await this.run('UPDATE "mail_outbox" SET "sentAt" = ?, "claimedUntil" = NULL, "lastError" = NULL WHERE "id" = ?', [sentAt, row.id]);
+    return true;
+  }
+
+  private async failed(row: ClaimedRow, error: unknown): Promise<void> {
+    const attempts = row.attempts + 1;
+    const delay = Math.min(this.retryBaseMs * 2 ** Math.min(attempts - 1, 30), this.maxRetryMs);
+    const sendAfter = new Date(this.now().getTime() + delay).toISOString();
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    await this.run(
+      'UPDATE "mail_outbox" SET "attempts" = "attempts" + 1, "lastError" = ?, "sendAfter" = ?, "claimedUntil" = NULL WHERE "id" = ? AND "sentAt" IS NULL',
+      [message, sendAfter, row.id],
+    );
+    this.options.logger?.warn({ mailId: row.id, idempotencyKey: row.idempotencyKey, attempts, retryAt: sendAfter, err: message }, 'mail not sent; will retry');
+  }
+
+  /**
+   * One statement, `?` placeholders. Each is atomic by itself, so none needs a transaction: on PostgreSQL
+   * it goes straight to the driver's pool (autocommit), on SQLite through runWriteTransaction (the write
+   * queue of the shared connection). Either way it bypasses TypeORM's query logger: the sender's looks
+   * are background work, not part of any request's statement count (src/db/statement-counter.ts).
+   */
+  private async run(sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+    if (isPostgres(this.db)) {
+      const pool = (this.db.driver as unknown as { master: PgPool }).master;
+      let n = 0;
+      return (await pool.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
+    }
+    return runWriteTransaction(this.db, function* () {
+      return yield* select(sql, params);
+    });
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.current = this.runOnce()
+        .catch((error) => this.options.logger?.error({ err: error }, 'mail sender look failed'))
+        .finally(() => this.schedule(this.pollMs));
+    }, delayMs);
+    this.timer.unref();
+  }
+}
