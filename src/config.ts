@@ -241,14 +241,17 @@ function parseLogLevel(raw: string | undefined, fallback: string): string {
   return raw;
 }
 
+function urlOrNull(raw: string): URL | null {
+  try {
+    return new URL(raw);
+  } catch {
+    return null;
+  }
+}
+
 function parsePublicUrl(raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(raw);
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
     throw new ConfigError('PUBLIC_URL', raw, 'an absolute http(s) URL such as https://events.example.org');
   }
@@ -294,12 +297,7 @@ function withoutPassword(raw: string): string {
 
 function parseSmtpUrl(raw: string | undefined): string | null {
   if (raw === undefined || raw === '') return null;
-  let url: URL | null = null;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = null;
-  }
+  const url = urlOrNull(raw);
   if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
     throw new ConfigError('SMTP_URL', withoutPassword(raw), 'smtp://user:password@host:587 or smtps://user:password@host:465');
   }
