@@ -1,5 +1,11 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from './project-root';
+import {
+  ConfigError, parseInteger, parseList, parseLogLevel, parseMailFrom, parseMillis, parseMs, parsePort, parsePublicUrl, parseRedisUrl,
+  parseRouterToken, parseSmtpUrl, parseSwitch, parseTrustProxy,
+} from './config-values';
+
+export { ConfigError };
 
 /** Where the data lives: the embedded SQLite file by default, or PostgreSQL in production. */
 export type DatabaseConfig =
@@ -174,20 +180,6 @@ export interface SyncConfig {
   maxEventsPerSource: number;
 }
 
-function parseRouterToken(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  // A shared secret: long enough that guessing it is hopeless (e.g. `openssl rand -hex 32`).
-  if (raw.length < 32) throw new ConfigError('SUBGRAPH_ROUTER_TOKEN', '(hidden)', 'a secret of at least 32 characters (e.g. openssl rand -hex 32)');
-  return raw;
-}
-
-export class ConfigError extends Error {
-  constructor(variable: string, value: string, expected: string) {
-    super(`Invalid ${variable}=${JSON.stringify(value)}: expected ${expected}`);
-    this.name = 'ConfigError';
-  }
-}
-
 export const DEFAULT_SQLITE_FILE = './data/community-graph.sqlite';
 
 export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): DatabaseConfig {
@@ -204,26 +196,8 @@ export function parseDatabaseUrl(raw: string | undefined, cwd = process.cwd()): 
   throw new ConfigError('DATABASE_URL', raw, 'unset, sqlite:///absolute/path.sqlite or postgres://...');
 }
 
-function parsePort(raw: string | undefined): number {
-  if (raw === undefined || raw === '') return 4000;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT', raw, 'an integer 0-65535');
-  return port;
-}
-
-function parseMillis(variable: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > max) throw new ConfigError(variable, raw, `an integer 0-${max}`);
-  return value;
-}
-
-function parseSwitch(variable: string, raw: string | undefined, fallback: boolean): boolean {
-  if (raw === undefined || raw === '') return fallback;
-  if (['on', 'true', '1', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['off', 'false', '0', 'no'].includes(raw.toLowerCase())) return false;
-  throw new ConfigError(variable, raw, 'on or off');
-}
+/** The project's demo folder: the default (and only) place `file:` sources are read from. */
+export const DEMO_DIR = path.join(PROJECT_ROOT, 'demo');
 
 function parseSubgraph(raw: string | undefined, production: boolean, routerToken: string | null): boolean {
   const on = parseSwitch('SUBGRAPH', raw, !production || routerToken !== null);
@@ -231,85 +205,6 @@ function parseSubgraph(raw: string | undefined, production: boolean, routerToken
     throw new ConfigError('SUBGRAPH', raw ?? '', 'off in production unless SUBGRAPH_ROUTER_TOKEN is set (without the token anyone could read the full schema at /subgraph)');
   }
   return on;
-}
-
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-
-function parseLogLevel(raw: string | undefined, fallback: string): string {
-  if (raw === undefined || raw === '') return fallback;
-  if (!LOG_LEVELS.includes(raw)) throw new ConfigError('LOG_LEVEL', raw, LOG_LEVELS.join(', '));
-  return raw;
-}
-
-function urlOrNull(raw: string): URL | null {
-  try {
-    return new URL(raw);
-  } catch {
-    return null;
-  }
-}
-
-function parsePublicUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  const url = urlOrNull(raw);
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
-    throw new ConfigError('PUBLIC_URL', raw, 'an absolute http(s) URL such as https://events.example.org');
-  }
-  return url.toString().replace(/\/$/, '');
-}
-
-function parseInteger(variable: string, raw: string | undefined, fallback: number, min = 0): number {
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new ConfigError(variable, raw, `an integer >= ${min}`);
-  return value;
-}
-
-const parseList = (raw: string | undefined, fallback: string[] = []): string[] =>
-  raw === undefined ? fallback : raw.split(',').map((s) => s.trim()).filter(Boolean);
-
-function parseTrustProxy(raw: string | undefined): boolean | number | string {
-  if (raw === undefined || raw === '' || ['off', 'false', '0', 'no'].includes(raw.toLowerCase())) return false;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  return raw;
-}
-
-/** The project's demo folder: the default (and only) place `file:` sources are read from. */
-export const DEMO_DIR = path.join(PROJECT_ROOT, 'demo');
-
-function parseMs(variable: string, raw: string | undefined, fallback: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 1 || ms > 600_000) throw new ConfigError(variable, raw, 'milliseconds, an integer from 1 to 600000');
-  return ms;
-}
-
-function parseRedisUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  if (!/^rediss?:\/\//.test(raw)) throw new ConfigError('REDIS_URL', raw, 'redis://host:6379 or rediss://host:6380');
-  return raw;
-}
-
-/** An SMTP_URL with its password hidden, for the start-up error (the value itself may hold a secret). */
-function withoutPassword(raw: string): string {
-  return raw.replace(/^([a-z]+:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
-}
-
-function parseSmtpUrl(raw: string | undefined): string | null {
-  if (raw === undefined || raw === '') return null;
-  const url = urlOrNull(raw);
-  if (!url || !['smtp:', 'smtps:'].includes(url.protocol) || !url.hostname) {
-    throw new ConfigError('SMTP_URL', withoutPassword(raw), 'smtp://user:password@host:587 or smtps://user:password@host:465');
-  }
-  return raw;
-}
-
-function parseMailFrom(raw: string | undefined, publicUrl: string | null): string {
-  if (raw === undefined || raw === '') return `Community Graph <no-reply@${publicUrl ? new URL(publicUrl).hostname : 'localhost'}>`;
-  if (!/^[^@\s<>]+@[^@\s<>]+$|^[^<>]*<[^@\s<>]+@[^@\s<>]+>$/.test(raw.trim())) {
-    throw new ConfigError('MAIL_FROM', raw, 'an address such as no-reply@library.example or "Library <no-reply@library.example>"');
-  }
-  return raw.trim();
 }
 
 export function loadSyncConfig(env: NodeJS.ProcessEnv): SyncConfig {
