@@ -19,11 +19,12 @@ export class MailOutboxEntity {
   @Column({ type: 'varchar', length: 320 })
   to!: string;
 
-  @Column({ type: 'varchar', length: 500 })
-  subject!: string;
+  /** Null when `template` writes it at send time. */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  subject!: string | null;
 
-  @Column({ type: 'text' })
-  text!: string;
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
 
   @Column({ type: 'text', nullable: true })
   html!: string | null;
@@ -31,6 +32,14 @@ export class MailOutboxEntity {
   /** JSON: `[{ filename, content, contentType? }]` (content as text), or null. */
   @Column({ type: 'text', nullable: true })
   attachments!: string | null;
+
+  /** A template of MailSenderOptions.templates (e.g. `registration.confirmation`) that writes the message from `context` when sent. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  template!: string | null;
+
+  /** JSON given to `template`. */
+  @Column({ type: 'text', nullable: true })
+  context!: string | null;
 
   @InstantColumn()
   createdAt!: Date;
@@ -51,4 +60,8 @@ export class MailOutboxEntity {
 
   @InstantColumn({ nullable: true })
   sentAt!: Date | null;
+
+  /** Its template found nothing left to say (the cause is gone): not sent, not retried. */
+  @InstantColumn({ nullable: true })
+  skippedAt!: Date | null;
 }

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ApiKeyRole, AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
+import { confirmationMail } from '../../src/features/notifications/confirmation-mail';
 import { newId } from '../../src/domain/ids';
 import { EventEntity } from '../../src/model/event.entity';
 import { PartnerEntity } from '../../src/model/partner.entity';
@@ -79,8 +80,10 @@ export const CANCEL = `mutation($input: CancelRegistrationInput!) {
  * validation), answered as CONFIRMED, WAITLISTED, a rejection code or 'missing'.
  */
 export function registerThroughRunner(db: DataSource, eventId: string, who: string): Promise<string> {
+  const id = newId();
+  const email = `${who}@example.org`;
   return runWriteTransaction(db, () => registerProgram({
-    id: newId(), eventId, name: who, email: `${who}@example.org`, partySize: 1, cancelTokenHash: 'x'.repeat(64), idempotencyKeyHash: null,
-    now: new Date(), staffOf: { everyPartner: false, partnerId: null },
+    id, eventId, name: who, email, partySize: 1, cancelTokenHash: 'x'.repeat(64), idempotencyKeyHash: null,
+    now: new Date(), staffOf: { everyPartner: false, partnerId: null }, confirmation: confirmationMail({ id, email }, 'x'.repeat(32), null),
   })).then((outcome) => (outcome.kind === 'registered' ? outcome.registration.status : outcome.kind === 'rejected' ? outcome.code : 'missing'));
 }

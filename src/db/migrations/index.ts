@@ -13,6 +13,7 @@ import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-regis
 import { RegisterPartyFunction1765500000000 } from './1765500000000-register-party-function';
 import { RegistrationIdempotencyKey1765600000000 } from './1765600000000-registration-idempotency-key';
 import { MailOutbox1765700000000 } from './1765700000000-mail-outbox';
+import { MailOutboxTemplates1765900000000 } from './1765900000000-mail-outbox-templates';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   RegisterPartyFunction1765500000000,
   RegistrationIdempotencyKey1765600000000,
   MailOutbox1765700000000,
+  MailOutboxTemplates1765900000000,
 ];

@@ -36,7 +36,7 @@ function description(item: FeedItem): string {
  * DTSTAMP is the row's last change, not the request time, so an unchanged feed is byte-identical and
  * its ETag stable. SEQUENCE is Event.sequence, bumped on every change.
  */
-export function renderICalendar(items: FeedItem[], meta: { name: string; description: string; url: string }): string {
+export function renderICalendar(items: FeedItem[], meta: { name: string; description: string; url: string | null }): string {
   const calendar: ICalCalendar = ical({
     prodId: { company: 'Community Graph', product: 'Events', language: 'EN' },
     name: meta.name,

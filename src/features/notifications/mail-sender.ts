@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { isPostgres, runWriteTransaction, select } from '../../db/write-transaction';
 import { Logger } from '../../logger';
+import { MailTemplate, RenderedMail } from './mail-template';
 import { domainOf, MailAttachment, messageIdOf } from './outbox';
 
 /** The part of a nodemailer transport the sender uses (src/features/notifications/transport.ts makes one). */
@@ -17,6 +18,8 @@ export interface MailSenderOptions {
   /** The From of every message (MAIL_FROM); its domain is the Message-ID's. */
   from: string;
   logger?: Logger;
+  /** What writes a templated row's message, by its `template` name. */
+  templates?: Record<string, MailTemplate>;
   /** How long a claim holds a row; longer than any SMTP exchange (the transport's timeouts). */
   leaseMs?: number;
   /** Rows claimed per look. */
@@ -32,16 +35,19 @@ export interface MailSenderOptions {
 export interface SendReport {
   sent: number;
   failed: number;
+  skipped: number;
 }
 
 interface ClaimedRow {
   id: string;
   idempotencyKey: string;
   to: string;
-  subject: string;
-  text: string;
+  subject: string | null;
+  text: string | null;
   html: string | null;
   attachments: string | null;
+  template: string | null;
+  context: string | null;
   attempts: number;
 }
 
@@ -50,7 +56,7 @@ interface PgPool {
   query(sql: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
 }
 
-const COLUMNS = '"id", "idempotencyKey", "to", "subject", "text", "html", "attachments", "attempts"';
+const COLUMNS = '"id", "idempotencyKey", "to", "subject", "text", "html", "attachments", "template", "context", "attempts"';
 const MAX_ERROR_LENGTH = 2000;
 
 /**
@@ -103,11 +109,8 @@ export class MailSender {
   /** One look: claims due rows and sends them. */
   async runOnce(): Promise<SendReport> {
     const rows = await this.claim();
-    const report: SendReport = { sent: 0, failed: 0 };
-    for (const row of rows) {
-      if (await this.send(row)) report.sent++;
-      else report.failed++;
-    }
+    const report: SendReport = { sent: 0, failed: 0, skipped: 0 };
+    for (const row of rows) report[await this.send(row)]++;
     return report;
   }
 
@@ -117,34 +120,51 @@ export class MailSender {
     const until = new Date(now.getTime() + this.leaseMs).toISOString();
     const skipLocked = isPostgres(this.db) ? ' FOR UPDATE SKIP LOCKED' : '';
     const sql = `UPDATE "mail_outbox" SET "claimedUntil" = ? WHERE "id" IN (`
-      + `SELECT "id" FROM "mail_outbox" WHERE "sentAt" IS NULL AND "sendAfter" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)`
+      + `SELECT "id" FROM "mail_outbox" WHERE "sentAt" IS NULL AND "skippedAt" IS NULL AND "sendAfter" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)`
       + ` ORDER BY "sendAfter", "id" LIMIT ?${skipLocked}) RETURNING ${COLUMNS}`;
     const rows = await this.run(sql, [until, nowText, nowText, this.batchSize]);
     return rows.map((row) => ({ ...row, attempts: Number(row.attempts) }) as unknown as ClaimedRow);
   }
 
-  private async send(row: ClaimedRow): Promise<boolean> {
+  private async send(row: ClaimedRow): Promise<keyof SendReport> {
+    let mail: RenderedMail | null;
     try {
-      if (this.options.transport) {
+      mail = await this.messageOf(row);
+      if (mail && this.options.transport) {
         await this.options.transport.sendMail({
           from: this.options.from,
           to: row.to,
-          subject: row.subject,
-          text: row.text,
-          ...(row.html ? { html: row.html } : {}),
-          ...(row.attachments ? { attachments: JSON.parse(row.attachments) as MailAttachment[] } : {}),
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
           messageId: messageIdOf(row.idempotencyKey, this.domain),
         });
-      } else {
-        this.options.logger?.info({ mailId: row.id, idempotencyKey: row.idempotencyKey, subject: row.subject }, 'mail not sent: SMTP_URL is unset');
+      } else if (mail) {
+        this.options.logger?.info({ mailId: row.id, idempotencyKey: row.idempotencyKey, subject: mail.subject }, 'mail not sent: SMTP_URL is unset');
       }
     } catch (error) {
       await this.failed(row, error);
-      return false;
+      return 'failed';
     }
-    const sentAt = this.now().toISOString();
-    await this.run('UPDATE "mail_outbox" SET "sentAt" = ?, "claimedUntil" = NULL, "lastError" = NULL WHERE "id" = ?', [sentAt, row.id]);
-    return true;
+    // The context may hold a secret for the message (a cancel code): once sent or skipped it has no use.
+    const column = mail ? 'sentAt' : 'skippedAt';
+    await this.run(`UPDATE "mail_outbox" SET "${column}" = ?, "claimedUntil" = NULL, "lastError" = NULL, "context" = NULL WHERE "id" = ?`, [this.now().toISOString(), row.id]);
+    return mail ? 'sent' : 'skipped';
+  }
+
+  /** The stored message, or what its template writes now (null: skip it). */
+  private async messageOf(row: ClaimedRow): Promise<RenderedMail | null> {
+    if (!row.template) {
+      return {
+        subject: row.subject ?? '', text: row.text ?? '', html: row.html ?? undefined,
+        attachments: row.attachments ? JSON.parse(row.attachments) as MailAttachment[] : undefined,
+      };
+    }
+    const template = this.options.templates?.[row.template];
+    // Perhaps a newer replica's template: the row waits for a sender that knows it.
+    if (!template) throw new Error(`no template named ${row.template}`);
+    return template(row.context ? JSON.parse(row.context) as unknown : null);
   }
 
   private async failed(row: ClaimedRow, error: unknown): Promise<void> {

@@ -37,17 +37,42 @@ export async function enqueue(target: DataSource | EntityManager, message: Outgo
     text: message.text,
     html: message.html ?? null,
     attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+    template: null,
+    context: null,
     createdAt: now,
     sendAfter: message.sendAfter ?? now,
     attempts: 0,
     lastError: null,
     claimedUntil: null,
     sentAt: null,
+    skippedAt: null,
   }).orIgnore().execute();
   // The drivers report an ignored insert differently (SQLite keeps the last rowid); the stored row says it.
   const stored = await manager.getRepository(MailOutboxEntity).findOne({ select: { id: true }, where: { idempotencyKey: message.idempotencyKey } });
   return stored?.id === id;
 }
+
+/**
+ * A message its template writes when it is sent (MailSenderOptions.templates), stored by a write program
+ * in its own transaction: the columns in TEMPLATED_INSERT_COLUMNS order.
+ */
+export interface TemplatedMail {
+  id: string;
+  idempotencyKey: string;
+  to: string;
+  template: string;
+  /** JSON for the template. */
+  context: string;
+}
+
+export const TEMPLATED_INSERT_COLUMNS = ['id', 'idempotencyKey', 'to', 'template', 'context', 'createdAt', 'sendAfter'] as const;
+
+/** SQLite's INSERT of a TemplatedMail (`?` placeholders; PostgreSQL writes ON CONFLICT DO NOTHING instead). */
+export const TEMPLATED_INSERT_SQLITE = `INSERT OR IGNORE INTO "mail_outbox" (${TEMPLATED_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) `
+  + `VALUES (${TEMPLATED_INSERT_COLUMNS.map(() => '?').join(', ')})`;
+
+export const templatedValues = (mail: TemplatedMail, now: string): unknown[] =>
+  [mail.id, mail.idempotencyKey, mail.to, mail.template, mail.context, now, now];
 
 /**
  * The Message-ID of an outbox message: derived from its idempotency key alone, so a resend after a crash

@@ -25,25 +25,44 @@ export function registerParty(db: DataSource, input: NewRegistration): Promise<R
 
 const postgresBatches = new WeakMap<DataSource, TickBatcher<NewRegistration, RegisterOutcome>>();
 
-/** register_party once per row of the arrays, in their order (WITH ORDINALITY keeps each answer with its call). */
-const REGISTER_MANY_SQL = `SELECT a."n", "register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
-  a."everyPartner", a."partnerId", a."idempotencyKeyHash") AS "result"
-FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::integer[], $6::varchar[], $7::varchar[], $8::boolean[],
-  $9::varchar[], $10::varchar[])
-  WITH ORDINALITY AS a("id", "eventId", "name", "email", "partySize", "cancelTokenHash", "now", "everyPartner", "partnerId", "idempotencyKeyHash", "n")
-ORDER BY a."n"`;
+/**
+ * register_party once per row of the arrays, in their order (WITH ORDINALITY keeps each answer with its
+ * call), and each registration's confirmation stored by the same statement, so in the same transaction:
+ * a data-modifying WITH runs to completion whether or not the outer SELECT reads it.
+ */
+const REGISTER_MANY_SQL = `WITH "calls" AS MATERIALIZED (
+  SELECT a."n", a."now", a."mailId", a."mailKey", a."email", a."mailTemplate", a."mailContext",
+    "register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
+      a."everyPartner", a."partnerId", a."idempotencyKeyHash") AS "result"
+  FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::integer[], $6::varchar[], $7::varchar[], $8::boolean[],
+    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::text[])
+    WITH ORDINALITY AS a("id", "eventId", "name", "email", "partySize", "cancelTokenHash", "now", "everyPartner", "partnerId",
+      "idempotencyKeyHash", "mailId", "mailKey", "mailTemplate", "mailContext", "n")
+), "confirmations" AS (
+  INSERT INTO "mail_outbox" ("id", "idempotencyKey", "to", "template", "context", "createdAt", "sendAfter")
+  SELECT c."mailId", c."mailKey", c."email", c."mailTemplate", c."mailContext", c."now", c."now"
+  FROM "calls" c WHERE c."result"->>'outcome' IN ('CONFIRMED', 'WAITLISTED')
+  ON CONFLICT ("idempotencyKey") DO NOTHING
+)
+SELECT "n", "result" FROM "calls" ORDER BY "n"`;
 
 const callArguments = (input: NewRegistration): unknown[] => [
   input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
   input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash,
+  input.confirmation.id, input.confirmation.idempotencyKey, input.confirmation.template, input.confirmation.context,
 ];
+
+/** The calls' arguments as one array per parameter, in call order. */
+async function callMany(db: DataSource, inputs: NewRegistration[]): Promise<{ n: string | number; result: RegisterPartyResult }[]> {
+  const calls = inputs.map(callArguments);
+  const columns = calls[0].map((_, k) => calls.map((call) => call[k]));
+  return await db.query(REGISTER_MANY_SQL, columns) as { n: string | number; result: RegisterPartyResult }[];
+}
 
 async function registerManyOnPostgres(db: DataSource, inputs: NewRegistration[]): Promise<Settled<RegisterOutcome>[]> {
   if (inputs.length > 1) {
     try {
-      const calls = inputs.map(callArguments);
-      const columns = calls[0].map((_, k) => calls.map((call) => call[k]));
-      const rows = await db.query(REGISTER_MANY_SQL, columns) as { n: string | number; result: RegisterPartyResult }[];
+      const rows = await callMany(db, inputs);
       return rows.map((row) => settle(() => outcomeOf(row.result, inputs[Number(row.n) - 1])));
     } catch (error) {
       // The database refused the statement (one call raised, or a deadlock between two batches): it
@@ -74,7 +93,7 @@ export interface RegisterPartyResult {
 }
 
 async function registerOnPostgres(db: DataSource, input: NewRegistration): Promise<RegisterOutcome> {
-  const [row] = await db.query('SELECT "register_party"($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) AS "result"', callArguments(input)) as { result: RegisterPartyResult }[];
+  const [row] = await callMany(db, [input]);
   return outcomeOf(row.result, input);
 }
 

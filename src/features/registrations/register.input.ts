@@ -22,6 +22,13 @@ export class RegisterInput {
       + 'Keep it as secret as the cancel token: it yields it.',
   })
   idempotencyKey?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Optional: the BCP 47 language tag the registrant reads (e.g. es-MX), for the confirmation email. '
+      + 'Mail is written in English and Spanish; another tag falls back to its primary language, then to English.',
+  })
+  language?: string | null;
 }
 
 @InputType('CancelRegistrationInput', { description: 'Which registration to cancel, and the proof of owning it.' })

@@ -2,6 +2,7 @@ import { access, StaffScope } from '../../domain/access';
 import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/enums';
 import { exec, select, TxProgram } from '../../db/write-transaction';
 import { RegistrationEntity } from '../../model/registration.entity';
+import { TEMPLATED_INSERT_SQLITE, TemplatedMail, templatedValues } from '../notifications/outbox';
 import { claimSeats, countAttendance, lockEvent, promoteWaitlist, releaseSeats, SeatRow } from '../events/seats';
 
 /**
@@ -96,6 +97,8 @@ export interface NewRegistration {
    * so a repeat is simply a new registration.
    */
   staffOf: StaffScope;
+  /** The confirmation, stored with the registration (and only with it) in the same transaction. */
+  confirmation: TemplatedMail;
 }
 
 /** The refusals decided by the seats and the registrants rather than by rejectionFor's rules. */
@@ -143,6 +146,7 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
     SQL.insert,
     [input.id, input.eventId, input.name, input.email, n, status, position, input.cancelTokenHash, input.idempotencyKeyHash, false, now, now],
   );
+  yield* exec(TEMPLATED_INSERT_SQLITE, templatedValues(input.confirmation, now));
   const after = (yield* lockEvent(input.eventId))!;
   return { kind: 'registered', registration: (yield* readRegistration(input.id))!, event: after };
 }

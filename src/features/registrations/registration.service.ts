@@ -15,6 +15,7 @@ import { countsMessage } from '../events/seats';
 import { cancelTokens } from './cancel-token';
 import { idempotencyKeys } from './idempotency-key';
 import { DataChanges } from '../../pubsub/data-changes';
+import { confirmationMail } from '../notifications/confirmation-mail';
 
 export interface RegisterInput {
   eventId: string;
@@ -22,6 +23,7 @@ export interface RegisterInput {
   email: string;
   partySize?: number | null;
   idempotencyKey?: string | null;
+  language?: string | null;
 }
 
 export type RegisterResult =
@@ -37,6 +39,15 @@ export interface CancelResult {
 /** Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is the mail server's job. */
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_PARTY_SIZE = 100;
+/** A BCP 47 tag's shape (RFC 5646 §2.1, loosely): letters and digits in hyphen-separated subtags of 1 to 8. */
+const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+function languageTag(raw: string | null | undefined): string | null {
+  const tag = raw?.trim();
+  if (!tag) return null;
+  if (tag.length > 35 || !LANGUAGE_TAG.test(tag)) throw new InvalidArgumentError('input.language', raw, 'a BCP 47 language tag such as en, es or es-MX');
+  return tag;
+}
 
 export class RegistrationService {
   constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub, private readonly changes: DataChanges) {}
@@ -52,11 +63,14 @@ export class RegistrationService {
     if (!Number.isInteger(partySize) || partySize < 1 || partySize > MAX_PARTY_SIZE) {
       throw new InvalidArgumentError('input.partySize', input.partySize, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
     }
+    const language = languageTag(input.language);
     const key = idempotencyKeys.check(input.idempotencyKey);
     const cancelToken = key ? idempotencyKeys.cancelToken(eventId, key) : cancelTokens.create();
+    const id = newId();
     const outcome = await registerParty(this.db, {
-      id: newId(), eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken),
+      id, eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken),
       idempotencyKeyHash: key ? idempotencyKeys.hash(key) : null, now: ctx.now, staffOf: access.staffScope(ctx.principal),
+      confirmation: confirmationMail({ id, email }, cancelToken, language),
     });
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };

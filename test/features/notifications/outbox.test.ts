@@ -52,8 +52,8 @@ describeEachBackend('mail outbox', (backend) => {
     expect(await enqueue(db, { idempotencyKey: 'confirmation:r1', to: 'someone-else@example.org', subject: 'Again', text: 'Second enqueue of one key.' }, clock)).toBe(false);
     expect(await db.getRepository(MailOutboxEntity).count()).toBe(2);
 
-    expect(await sender().runOnce()).toEqual({ sent: 2, failed: 0 });
-    expect(await sender().runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await sender().runOnce()).toEqual({ sent: 2, failed: 0, skipped: 0 });
+    expect(await sender().runOnce()).toEqual({ sent: 0, failed: 0, skipped: 0 });
 
     const arrived = smtp.arrived.map((mail) => ({
       to: mail.to && !Array.isArray(mail.to) ? mail.to.text : null, from: mail.from?.text, subject: mail.subject, text: mail.text?.trim(), messageId: mail.messageId,
@@ -72,7 +72,7 @@ describeEachBackend('mail outbox', (backend) => {
     await enqueue(db, { idempotencyKey: 'invite:w1', to: 'bo@example.org', subject: 'A seat is free', text: 'Claim it within 24 hours.' }, clock);
     smtp.refuse = { code: 451, message: 'Mailbox busy, try later' };
     const mailer = sender();
-    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 1 });
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 1, skipped: 0 });
     expect(smtp.arrived).toEqual([]);
     const failed = await row('invite:w1');
     expect(failed).toMatchObject({ attempts: 1, sentAt: null, claimedUntil: null, sendAfter: new Date(clock.getTime() + 60_000) });
@@ -80,9 +80,9 @@ describeEachBackend('mail outbox', (backend) => {
 
     smtp.refuse = null;
     // Not before sendAfter.
-    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 0, skipped: 0 });
     clock = new Date(clock.getTime() + 60_000);
-    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0, skipped: 0 });
     expect(smtp.arrived.map((mail) => [mail.subject, mail.messageId])).toEqual([['A seat is free', messageIdOf('invite:w1', 'library.example')]]);
     expect(await row('invite:w1')).toMatchObject({ attempts: 1, sentAt: clock, lastError: null });
   });
@@ -92,9 +92,9 @@ describeEachBackend('mail outbox', (backend) => {
     // A sender that claimed the row and died before sentAt: its lease is all that is left.
     await db.getRepository(MailOutboxEntity).update({ idempotencyKey: 'survey:r9' }, { claimedUntil: new Date(clock.getTime() + 60_000) });
     const mailer = sender(db, { leaseMs: 60_000 });
-    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 0 });
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 0, skipped: 0 });
     clock = new Date(clock.getTime() + 60_000);
-    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0, skipped: 0 });
     expect(smtp.arrived.map((mail) => mail.messageId)).toEqual([messageIdOf('survey:r9', 'library.example')]);
   });
 
@@ -103,7 +103,7 @@ describeEachBackend('mail outbox', (backend) => {
     const destination = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(JSON.parse(chunk.toString())); done(); } });
     await enqueue(db, { idempotencyKey: 'confirmation:r2', to: 'di@example.org', subject: 'You are registered', text: 'SECRET BODY' }, clock);
     const mailer = new MailSender(db, { transport: null, from: FROM, now: () => clock, logger: createLogger('info', destination) });
-    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0 });
+    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0, skipped: 0 });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ level: 30, idempotencyKey: 'confirmation:r2', subject: 'You are registered' });
     expect(JSON.stringify(lines)).not.toMatch(/SECRET BODY|di@example\.org/);

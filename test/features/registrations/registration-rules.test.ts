@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { openDatabase } from '../../../src/db/data-source';
 import { StaffScope } from '../../../src/domain/access';
 import { EventStatus, RegistrationMode, RegistrationStatus } from '../../../src/domain/enums';
+import { confirmationMail } from '../../../src/features/notifications/confirmation-mail';
 import { newId } from '../../../src/domain/ids';
 import { EventEntity } from '../../../src/model/event.entity';
 import { outcomeOf, registerParty } from '../../../src/features/registrations/register-party';
@@ -34,9 +35,12 @@ describeEachBackend('registration rules, the same on every backend', (backend) =
   });
 
   async function register(eventId: string, options: { partySize?: number; email?: string; staffOf?: StaffScope } = {}) {
+    const id = newId();
+    const email = options.email ?? `${newId()}@example.org`;
     const outcome = await registerParty(db, {
-      id: newId(), eventId, name: 'Ada', email: options.email ?? `${newId()}@example.org`, partySize: options.partySize ?? 1,
+      id, eventId, name: 'Ada', email, partySize: options.partySize ?? 1,
       cancelTokenHash: newId().padEnd(64, 'x').slice(0, 64), idempotencyKeyHash: null, now, staffOf: options.staffOf ?? PUBLIC,
+      confirmation: confirmationMail({ id, email }, 'x'.repeat(32), null),
     });
     if (outcome.kind === 'missing') return { answer: 'missing' };
     if (outcome.kind === 'rejected') return { answer: outcome.code, message: outcome.message };
@@ -115,10 +119,15 @@ describeEachBackend('registration rules, the same on every backend', (backend) =
 
   it('fails only the registration the database refuses; the others arriving with it register', async () => {
     const event = await insertNativeEvent(db, partnerId, { capacity: 10, waitlistCapacity: 0 });
-    const call = (name: string | null) => registerParty(db, {
-      id: newId(), eventId: event.id, name: name as string, email: `${newId()}@example.org`, partySize: 1,
-      cancelTokenHash: newId().padEnd(64, 'x').slice(0, 64), idempotencyKeyHash: null, now, staffOf: PUBLIC,
-    });
+    const call = (name: string | null) => {
+      const id = newId();
+      const email = `${newId()}@example.org`;
+      return registerParty(db, {
+        id, eventId: event.id, name: name as string, email, partySize: 1,
+        cancelTokenHash: newId().padEnd(64, 'x').slice(0, 64), idempotencyKeyHash: null, now, staffOf: PUBLIC,
+        confirmation: confirmationMail({ id, email }, 'x'.repeat(32), null),
+      });
+    };
     // A name the service would never pass: the registration row's NOT NULL refuses it inside the group.
     const settled = await Promise.allSettled(['Ada', 'Grace', null, 'Edsger', 'Barbara'].map(call));
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);

@@ -1,0 +1,68 @@
+/**
+ * The words of registration mail, per language. A requested BCP 47 tag falls back to its primary
+ * language, then to English (the fallback chain is documented in docs/notifications.md).
+ */
+export interface MailWords {
+  /** The locale for dates and times (luxon/Intl). */
+  locale: string;
+  confirmedSubject(title: string): string;
+  waitlistedSubject(title: string): string;
+  greeting(name: string): string;
+  confirmed(title: string): string;
+  waitlisted(title: string, rank: number | null): string;
+  when: string;
+  where: string;
+  party(size: number): string;
+  code: string;
+  manage: string;
+  eventPage: string;
+  calendarFile: string;
+  sentFor(partner: string): string;
+}
+
+const en: MailWords = {
+  locale: 'en-US',
+  confirmedSubject: (title) => `You're registered: ${title}`,
+  waitlistedSubject: (title) => `You're on the waitlist: ${title}`,
+  greeting: (name) => `Hello ${name},`,
+  confirmed: (title) => `You are registered for ${title}.`,
+  waitlisted: (title, rank) => `You are on the waitlist for ${title}${rank ? `, number ${rank} in line` : ''}. `
+    + 'When places free up, the waitlist moves up by itself and your registration may be confirmed.',
+  when: 'When',
+  where: 'Where',
+  party: (size) => (size === 1 ? '1 person' : `${size} people`),
+  code: 'Your registration code',
+  manage: 'To see or cancel your registration, enter this code under "Have a registration code?" where you registered.',
+  eventPage: 'Event page',
+  calendarFile: 'The attached calendar file (event.ics) adds the event to your calendar.',
+  sentFor: (partner) => `Sent for ${partner} by Community Graph. You get this message because this address was used to register.`,
+};
+
+const es: MailWords = {
+  locale: 'es',
+  confirmedSubject: (title) => `Inscripción confirmada: ${title}`,
+  waitlistedSubject: (title) => `En lista de espera: ${title}`,
+  greeting: (name) => `Hola, ${name}:`,
+  confirmed: (title) => `Tu inscripción para ${title} está confirmada.`,
+  waitlisted: (title, rank) => `Estás en la lista de espera para ${title}${rank ? `, con el número ${rank}` : ''}. `
+    + 'Cuando se liberen plazas, la lista avanzará sola y tu inscripción podrá confirmarse.',
+  when: 'Cuándo',
+  where: 'Dónde',
+  party: (size) => (size === 1 ? '1 persona' : `${size} personas`),
+  code: 'Tu código de inscripción',
+  manage: 'Para ver o cancelar tu inscripción, introduce este código en "Have a registration code?" donde te inscribiste.',
+  eventPage: 'Página del evento',
+  calendarFile: 'El archivo de calendario adjunto (event.ics) añade el evento a tu calendario.',
+  sentFor: (partner) => `Enviado para ${partner} por Community Graph. Recibes este mensaje porque se usó esta dirección para inscribirse.`,
+};
+
+const WORDS: Record<string, MailWords> = { en, es };
+
+/** The languages mail is written in, as BCP 47 primary subtags. */
+export const MAIL_LANGUAGES = Object.keys(WORDS);
+
+/** The words for a requested tag (`es-MX` → es; unknown or none → en). */
+export function mailWordsFor(tag: string | null | undefined): MailWords {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return WORDS[primary] ?? en;
+}
