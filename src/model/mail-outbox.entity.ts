@@ -61,6 +61,10 @@ export class MailOutboxEntity {
   @InstantColumn({ nullable: true })
   sentAt!: Date | null;
 
+  /** Given up (a permanent refusal, or the last allowed attempt failed): never claimed again. */
+  @InstantColumn({ nullable: true })
+  failedAt!: Date | null;
+
   /** Its template found nothing left to say (the cause is gone): not sent, not retried. */
   @InstantColumn({ nullable: true })
   skippedAt!: Date | null;

@@ -13,6 +13,7 @@ import { RegistrationCancelTokenIndex1765300000000 } from './1765300000000-regis
 import { RegisterPartyFunction1765500000000 } from './1765500000000-register-party-function';
 import { RegistrationIdempotencyKey1765600000000 } from './1765600000000-registration-idempotency-key';
 import { MailOutbox1765700000000 } from './1765700000000-mail-outbox';
+import { MailOutboxGivesUp1765800000000 } from './1765800000000-mail-outbox-gives-up';
 import { MailOutboxTemplates1765900000000 } from './1765900000000-mail-outbox-templates';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   RegisterPartyFunction1765500000000,
   RegistrationIdempotencyKey1765600000000,
   MailOutbox1765700000000,
+  MailOutboxGivesUp1765800000000,
   MailOutboxTemplates1765900000000,
 ];

@@ -3,6 +3,7 @@ import { isPostgres, runWriteTransaction, select } from '../../db/write-transact
 import { Logger } from '../../logger';
 import { MailTemplate, RenderedMail } from './mail-template';
 import { domainOf, MailAttachment, messageIdOf } from './outbox';
+import { sendFailureOf } from './send-failure';
 
 /** The part of a nodemailer transport the sender uses (src/features/notifications/transport.ts makes one). */
 export interface MailTransport {
@@ -29,6 +30,11 @@ export interface MailSenderOptions {
   /** Back-off after a failure: this, doubling per attempt, at most maxRetryMs. */
   retryBaseMs?: number;
   maxRetryMs?: number;
+  /**
+   * Attempts before a message is given up (`failedAt`, never claimed again, one error log line); default
+   * 8, about an hour of back-off at the default retryBaseMs. A permanent refusal (5xx) gives up at once.
+   */
+  maxAttempts?: number;
   now?: () => Date;
 }
 
@@ -57,12 +63,12 @@ interface PgPool {
 }
 
 const COLUMNS = '"id", "idempotencyKey", "to", "subject", "text", "html", "attachments", "template", "context", "attempts"';
-const MAX_ERROR_LENGTH = 2000;
 
 /**
  * Sends the outbox. Each look claims up to `batchSize` due unsent rows by setting their lease
  * (`claimedUntil`), sends them one by one and marks each `sentAt`, or on failure records `lastError`,
- * counts the attempt and backs off (`sendAfter`). On PostgreSQL the claim is one
+ * counts the attempt and backs off (`sendAfter`), or gives up (`failedAt`) after a permanent refusal or
+ * the last allowed attempt. On PostgreSQL the claim is one
  * `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED)`, so replicas polling together claim disjoint
  * rows; on SQLite (one process owns the file) the same UPDATE runs in a write transaction.
  *
@@ -78,6 +84,7 @@ export class MailSender {
   private readonly pollMs: number;
   private readonly retryBaseMs: number;
   private readonly maxRetryMs: number;
+  private readonly maxAttempts: number;
   private readonly now: () => Date;
   private readonly domain: string;
 
@@ -87,6 +94,10 @@ export class MailSender {
     this.pollMs = Math.min(Math.max(options.pollMs ?? 2_000, 10), 60_000);
     this.retryBaseMs = options.retryBaseMs ?? 30_000;
     this.maxRetryMs = options.maxRetryMs ?? 6 * 3_600_000;
+    this.maxAttempts = options.maxAttempts ?? 8;
+    if (!Number.isInteger(this.maxAttempts) || this.maxAttempts < 1) {
+      throw new RangeError(`MailSender maxAttempts must be a whole number of at least 1, got ${this.maxAttempts}`);
+    }
     this.now = options.now ?? (() => new Date());
     this.domain = domainOf(options.from);
   }
@@ -120,7 +131,7 @@ export class MailSender {
     const until = new Date(now.getTime() + this.leaseMs).toISOString();
     const skipLocked = isPostgres(this.db) ? ' FOR UPDATE SKIP LOCKED' : '';
     const sql = `UPDATE "mail_outbox" SET "claimedUntil" = ? WHERE "id" IN (`
-      + `SELECT "id" FROM "mail_outbox" WHERE "sentAt" IS NULL AND "skippedAt" IS NULL AND "sendAfter" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)`
+      + `SELECT "id" FROM "mail_outbox" WHERE "sentAt" IS NULL AND "skippedAt" IS NULL AND "failedAt" IS NULL AND "sendAfter" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" <= ?)`
       + ` ORDER BY "sendAfter", "id" LIMIT ?${skipLocked}) RETURNING ${COLUMNS}`;
     const rows = await this.run(sql, [until, nowText, nowText, this.batchSize]);
     return rows.map((row) => ({ ...row, attempts: Number(row.attempts) }) as unknown as ClaimedRow);
@@ -167,16 +178,23 @@ export class MailSender {
     return template(row.context ? JSON.parse(row.context) as unknown : null);
   }
 
+  /** Counts the attempt, then backs off or, after a permanent refusal or the last attempt, gives up. */
   private async failed(row: ClaimedRow, error: unknown): Promise<void> {
     const attempts = row.attempts + 1;
+    const { message, permanent } = sendFailureOf(error);
+    const now = this.now();
+    const givesUp = permanent || attempts >= this.maxAttempts;
     const delay = Math.min(this.retryBaseMs * 2 ** Math.min(attempts - 1, 30), this.maxRetryMs);
-    const sendAfter = new Date(this.now().getTime() + delay).toISOString();
-    const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+    const retryAt = givesUp ? null : new Date(now.getTime() + delay).toISOString();
     await this.run(
-      'UPDATE "mail_outbox" SET "attempts" = "attempts" + 1, "lastError" = ?, "sendAfter" = ?, "claimedUntil" = NULL WHERE "id" = ? AND "sentAt" IS NULL',
-      [message, sendAfter, row.id],
+      'UPDATE "mail_outbox" SET "attempts" = "attempts" + 1, "lastError" = ?, "sendAfter" = COALESCE(?, "sendAfter"), "failedAt" = ?, "claimedUntil" = NULL'
+        + ' WHERE "id" = ? AND "sentAt" IS NULL',
+      [message, retryAt, givesUp ? now.toISOString() : null, row.id],
     );
-    this.options.logger?.warn({ mailId: row.id, idempotencyKey: row.idempotencyKey, attempts, retryAt: sendAfter, err: message }, 'mail not sent; will retry');
+    // Identifiers only: the address and the body are personal data (the message has its local parts masked).
+    const log = { mailId: row.id, idempotencyKey: row.idempotencyKey, attempts, err: message };
+    if (givesUp) this.options.logger?.error(log, permanent ? 'mail refused for good; given up' : 'mail not sent after the last attempt; given up');
+    else this.options.logger?.warn({ ...log, retryAt }, 'mail not sent; will retry');
   }
 
   /**

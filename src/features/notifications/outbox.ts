@@ -45,6 +45,7 @@ export async function enqueue(target: DataSource | EntityManager, message: Outgo
     lastError: null,
     claimedUntil: null,
     sentAt: null,
+    failedAt: null,
     skippedAt: null,
   }).orIgnore().execute();
   // The drivers report an ignored insert differently (SQLite keeps the last rowid); the stored row says it.

@@ -87,6 +87,76 @@ describeEachBackend('mail outbox', (backend) => {
     expect(await row('invite:w1')).toMatchObject({ attempts: 1, sentAt: clock, lastError: null });
   });
 
+  function capture() {
+    const lines: { level: number; msg: string; idempotencyKey?: string }[] = [];
+    const destination = new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(JSON.parse(chunk.toString())); done(); } });
+    return { lines, logger: createLogger('info', destination) };
+  }
+  const ERROR = 50;
+
+  it('gives up at once on a permanent refusal (550) and backs off on a temporary one (451), logging no address', async () => {
+    await enqueue(db, { idempotencyKey: 'confirmation:gone', to: 'gone@example.org', subject: 'You are registered', text: 'SECRET BODY' }, clock);
+    await enqueue(db, { idempotencyKey: 'confirmation:busy', to: 'busy@example.org', subject: 'You are registered', text: 'SECRET BODY' }, clock);
+    // As Postfix words them: the reply repeats the address.
+    smtp.refuseRecipients.set('gone@example.org', { code: 550, message: '5.1.1 <gone@example.org>: Recipient address rejected: User unknown' });
+    smtp.refuseRecipients.set('busy@example.org', { code: 451, message: '4.2.1 <busy@example.org>: Mailbox busy, try later' });
+    const { lines, logger } = capture();
+    const mailer = sender(db, { logger });
+    const start = clock;
+
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 2, skipped: 0 });
+    const gone = await row('confirmation:gone');
+    expect(gone).toMatchObject({ attempts: 1, failedAt: start, sentAt: null, claimedUntil: null });
+    expect(gone.lastError).toContain('User unknown');
+    expect(await row('confirmation:busy')).toMatchObject({ attempts: 1, failedAt: null, sentAt: null, sendAfter: new Date(start.getTime() + 60_000) });
+
+    clock = new Date(start.getTime() + 60_000);
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 1, skipped: 0 });
+    // The back-off doubles.
+    expect(await row('confirmation:busy')).toMatchObject({ attempts: 2, failedAt: null, sendAfter: new Date(clock.getTime() + 120_000) });
+
+    smtp.refuseRecipients.clear();
+    clock = new Date(clock.getTime() + 120_000);
+    expect(await mailer.runOnce()).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    clock = new Date(clock.getTime() + 24 * 3_600_000);
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(smtp.arrived.map((mail) => mail.messageId)).toEqual([messageIdOf('confirmation:busy', 'library.example')]);
+    expect(await row('confirmation:gone')).toMatchObject({ attempts: 1, failedAt: start, sentAt: null });
+
+    expect(lines.filter((line) => line.level === ERROR).map((line) => [line.idempotencyKey, line.msg])).toEqual([['confirmation:gone', 'mail refused for good; given up']]);
+    expect(lines.find((line) => line.level === ERROR)).toMatchObject({ mailId: gone.id, attempts: 1, err: expect.stringContaining('550') });
+    expect(JSON.stringify(lines)).not.toMatch(/SECRET BODY|gone@|busy@/);
+  });
+
+  it('gives up after maxAttempts temporary refusals, and never claims the message again', async () => {
+    await enqueue(db, { idempotencyKey: 'invite:w2', to: 'bo@example.org', subject: 'A seat is free', text: 'Claim it.' }, clock);
+    smtp.refuse = { code: 451, message: 'Mailbox busy, try later' };
+    const { lines, logger } = capture();
+    const mailer = sender(db, { logger, maxAttempts: 2 });
+
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 1, skipped: 0 });
+    expect(await row('invite:w2')).toMatchObject({ attempts: 1, failedAt: null });
+    clock = new Date(clock.getTime() + 60_000);
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 1, skipped: 0 });
+    expect(await row('invite:w2')).toMatchObject({ attempts: 2, failedAt: clock, sentAt: null, claimedUntil: null });
+
+    smtp.refuse = null;
+    clock = new Date(clock.getTime() + 7 * 24 * 3_600_000);
+    expect(await mailer.runOnce()).toEqual({ sent: 0, failed: 0, skipped: 0 });
+    expect(smtp.arrived).toEqual([]);
+    expect(lines.filter((line) => line.level === ERROR)).toMatchObject([{ idempotencyKey: 'invite:w2', attempts: 2, msg: 'mail not sent after the last attempt; given up' }]);
+  });
+
+  it('backs off after a connection error, which has no reply code, as after a 4xx', async () => {
+    await enqueue(db, { idempotencyKey: 'invite:w3', to: 'cy@example.org', subject: 'A seat is free', text: 'Claim it.' }, clock);
+    await smtp.close();
+    expect(await sender().runOnce()).toEqual({ sent: 0, failed: 1, skipped: 0 });
+    smtp = await startSmtpServer(); // for afterEach
+    const failed = await row('invite:w3');
+    expect(failed).toMatchObject({ attempts: 1, failedAt: null, sendAfter: new Date(clock.getTime() + 60_000) });
+    expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
+  });
+
   it('leaves a claimed row alone until its lease ends, then sends it again with the same Message-ID (at least once)', async () => {
     await enqueue(db, { idempotencyKey: 'survey:r9', to: 'cy@example.org', subject: 'How was it?', text: 'Tell us.' }, clock);
     // A sender that claimed the row and died before sentAt: its lease is all that is left.
