@@ -126,6 +126,10 @@ export class EventEntity {
   @Column({ type: 'integer', default: 0 })
   attendedCount!: number;
 
+  /** Seats held while forms are filled in: JSON `[{ id, n, until }]` (src/features/events/seat-holds.ts). */
+  @Column({ type: 'text', default: '[]' })
+  seatHolds!: string;
+
   @InstantColumn({ nullable: true })
   registrationOpensAt!: Date | null;
 

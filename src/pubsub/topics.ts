@@ -16,6 +16,8 @@ export interface RegistrationCountsMessage {
   capacity: number | null;
   confirmed: number;
   waitlisted: number;
+  /** People in seat holds in force at changedAt (not among `remaining`). */
+  held: number;
   remaining: number | null;
   changedAt: string;
 }

@@ -27,7 +27,7 @@ function manualClock() {
 }
 
 const counts = (eventId: string, confirmed: number): RegistrationCountsMessage => ({
-  eventId, partnerId: 'p1', capacity: 100, confirmed, waitlisted: 0, remaining: 100 - confirmed, changedAt: new Date(0).toISOString(),
+  eventId, partnerId: 'p1', capacity: 100, confirmed, waitlisted: 0, held: 0, remaining: 100 - confirmed, changedAt: new Date(0).toISOString(),
 });
 
 /** Every REGISTRATION_COUNTS message this process's listener was handed, in order. */

@@ -9,7 +9,7 @@ import { expectChannelSubscribers } from '../support/replicas';
 const SUBSCRIBERS_PER_REPLICA = 500;
 
 const counts = (confirmed: number): RegistrationCountsMessage => ({
-  eventId: 'e1', partnerId: 'p1', capacity: 1000, confirmed, waitlisted: 0, remaining: 1000 - confirmed, changedAt: new Date(0).toISOString(),
+  eventId: 'e1', partnerId: 'p1', capacity: 1000, confirmed, waitlisted: 0, held: 0, remaining: 1000 - confirmed, changedAt: new Date(0).toISOString(),
 });
 
 /**

@@ -34,6 +34,8 @@ export interface TestGraphOptions {
   schema?: 'public' | 'subgraph';
   /** Overrides of the service options (HTTP client, sync policy, ILS availability...). */
   services?: Partial<ServiceOptions>;
+  /** Each request's `now` (Context.now); default the real time. */
+  clock?: () => Date;
 }
 
 export async function createTestGraph(backend: BackendName, options: TestGraphOptions = {}): Promise<TestGraph> {
@@ -54,6 +56,7 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
     db, database, services, sql,
     async execute(query, variables, headers = {}) {
       const contextValue = await createContext({ db, apiKeys: services.apiKeys, logger }, { authorization: headers.authorization });
+      if (options.clock) contextValue.now = options.clock();
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       // Through JSON, as a client would see it (scalars such as DateTime serialize at this step).

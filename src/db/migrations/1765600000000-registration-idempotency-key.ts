@@ -2,30 +2,8 @@ import { MigrationInterface, QueryRunner, TableColumn, TableIndex } from 'typeor
 import { RegisterPartyFunction1765500000000 } from './1765500000000-register-party-function';
 import { col } from './table-helpers';
 
-/**
- * Idempotency keys for register (issue 17): a registration made with RegisterInput.idempotencyKey
- * stores SHA-256 of the key (src/features/registrations/idempotency-key.ts), unique per event, so a
- * retry finds the first call's row instead of registering again.
- *
- * On PostgreSQL `register_party` takes the key's hash as a tenth argument and, once it holds the event
- * row's lock, answers `{ outcome: 'EXISTING', event, registration }` when a registration of that event
- * already has it (the caller compares the input and builds the replay), before any rule or seat claim;
- * otherwise it is 1765500000000's function, inserting the hash with the row. The lock serialises racing
- * calls with one key (each statement of the VOLATILE function reads after it, see 1765500000000), and
- * the unique index stands behind it. The nine-argument function is dropped: an overload beside it would
- * let a stale caller register without the key.
- */
-export class RegistrationIdempotencyKey1765600000000 implements MigrationInterface {
-  name = 'RegistrationIdempotencyKey1765600000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.addColumn('registration', new TableColumn(col.text('idempotencyKeyHash', 64, true)));
-    await q.createIndex('registration', new TableIndex({
-      name: 'registration_event_idempotency_key', columnNames: ['eventId', 'idempotencyKeyHash'], isUnique: true,
-    }));
-    if (q.connection.options.type !== 'postgres') return;
-    await q.query('DROP FUNCTION IF EXISTS "register_party"(varchar, varchar, varchar, varchar, integer, varchar, varchar, boolean, varchar)');
-    await q.query(`
+/** The function as this migration creates it (1766100000000's down restores it). */
+export const REGISTER_PARTY_WITH_KEY = `
 CREATE OR REPLACE FUNCTION "register_party"(
   p_id varchar, p_event_id varchar, p_name varchar, p_email varchar, p_party_size integer,
   p_cancel_token_hash varchar, p_now varchar, p_staff_of_every_partner boolean, p_staff_of_partner varchar,
@@ -103,7 +81,32 @@ BEGIN
   END IF;
   RETURN json_build_object('outcome', outcome, 'event', to_json(ev), 'registration', NULL);
 END
-$$`);
+$$`;
+
+/**
+ * Idempotency keys for register (issue 17): a registration made with RegisterInput.idempotencyKey
+ * stores SHA-256 of the key (src/features/registrations/idempotency-key.ts), unique per event, so a
+ * retry finds the first call's row instead of registering again.
+ *
+ * On PostgreSQL `register_party` takes the key's hash as a tenth argument and, once it holds the event
+ * row's lock, answers `{ outcome: 'EXISTING', event, registration }` when a registration of that event
+ * already has it (the caller compares the input and builds the replay), before any rule or seat claim;
+ * otherwise it is 1765500000000's function, inserting the hash with the row. The lock serialises racing
+ * calls with one key (each statement of the VOLATILE function reads after it, see 1765500000000), and
+ * the unique index stands behind it. The nine-argument function is dropped: an overload beside it would
+ * let a stale caller register without the key.
+ */
+export class RegistrationIdempotencyKey1765600000000 implements MigrationInterface {
+  name = 'RegistrationIdempotencyKey1765600000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.addColumn('registration', new TableColumn(col.text('idempotencyKeyHash', 64, true)));
+    await q.createIndex('registration', new TableIndex({
+      name: 'registration_event_idempotency_key', columnNames: ['eventId', 'idempotencyKeyHash'], isUnique: true,
+    }));
+    if (q.connection.options.type !== 'postgres') return;
+    await q.query('DROP FUNCTION IF EXISTS "register_party"(varchar, varchar, varchar, varchar, integer, varchar, varchar, boolean, varchar)');
+    await q.query(REGISTER_PARTY_WITH_KEY);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -15,6 +15,7 @@ import { RegistrationIdempotencyKey1765600000000 } from './1765600000000-registr
 import { MailOutbox1765700000000 } from './1765700000000-mail-outbox';
 import { MailOutboxGivesUp1765800000000 } from './1765800000000-mail-outbox-gives-up';
 import { MailOutboxTemplates1765900000000 } from './1765900000000-mail-outbox-templates';
+import { SeatHolds1766100000000 } from './1766100000000-seat-holds';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   MailOutbox1765700000000,
   MailOutboxGivesUp1765800000000,
   MailOutboxTemplates1765900000000,
+  SeatHolds1766100000000,
 ];

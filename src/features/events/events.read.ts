@@ -79,6 +79,7 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.confirmedCount = int(row.confirmedCount);
   e.waitlistedCount = int(row.waitlistedCount);
   e.attendedCount = int(row.attendedCount);
+  e.seatHolds = (row.seatHolds as string | null) ?? '[]';
   e.registrationOpensAt = instant(row.registrationOpensAt);
   e.registrationClosesAt = instant(row.registrationClosesAt);
 }

@@ -184,7 +184,7 @@ async function publish(
   }
   for (const event of counts) {
     const message: RegistrationCountsMessage = {
-      eventId: event.id, partnerId: partner.id, capacity: event.capacity, confirmed: event.confirmedCount, waitlisted: 0,
+      eventId: event.id, partnerId: partner.id, capacity: event.capacity, confirmed: event.confirmedCount, waitlisted: 0, held: 0,
       remaining: event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount), changedAt,
     };
     pubsub.publish('REGISTRATION_COUNTS', message);

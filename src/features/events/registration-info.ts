@@ -1,6 +1,7 @@
 import { EventEntity } from '../../model/event.entity';
 import { EventStatus, RegistrationMode, RegistrationState } from '../../domain/enums';
 import { webLinkAsStored } from '../../domain/web-url';
+import { heldSeats } from './seat-holds';
 
 export interface RegistrationInfo {
   mode: RegistrationMode;
@@ -16,7 +17,9 @@ export interface RegistrationInfo {
   waitlisted: number;
   /** People checked in by staff. */
   attended: number;
-  /** Seats left; null when the event has no capacity limit or no registration. */
+  /** People in seat holds in force at `now` (./seat-holds.ts). */
+  held: number;
+  /** Seats neither confirmed nor held; null when the event has no capacity limit or no registration. */
   remaining: number | null;
   maxPartySize: number;
   opensAt: Date | null;
@@ -36,9 +39,10 @@ export function waitlistOpen(r: Pick<RegistrationInfo, 'mode' | 'waitlisted' | '
 /** Registration state of an event at `now`, derived from the event row alone (no extra query). */
 export function registrationInfo(event: EventEntity, now: Date): RegistrationInfo {
   const mode = event.registrationMode;
+  const held = mode === RegistrationMode.NATIVE ? heldSeats(event.seatHolds, now) : 0;
   const remaining = event.capacity == null || mode === RegistrationMode.NONE
     ? null
-    : Math.max(0, event.capacity - event.confirmedCount);
+    : Math.max(0, event.capacity - event.confirmedCount - held);
   const inWindow = (!event.registrationOpensAt || event.registrationOpensAt <= now)
     && (!event.registrationClosesAt || now < event.registrationClosesAt)
     && now < event.endsAt;
@@ -54,6 +58,7 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     confirmed: event.confirmedCount,
     waitlisted: event.waitlistedCount,
     attended: event.attendedCount ?? 0,
+    held,
     remaining,
     maxPartySize: event.maxPartySize,
     opensAt: event.registrationOpensAt,

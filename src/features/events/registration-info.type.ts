@@ -32,7 +32,10 @@ export class RegistrationInfo {
   @Field(() => Int, { description: 'People checked in by staff (NATIVE events).' })
   attended!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
+  @Field(() => Int, { description: 'People whose seats are held while they fill in the form (holdSeats); not among remaining.' })
+  held!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Seats left (neither confirmed nor held); null when there is no limit.' })
   remaining!: number | null;
 
   @Field(() => Int, { description: 'Largest party one registration may bring (people, 1 to 100).' })

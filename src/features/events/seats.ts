@@ -1,6 +1,7 @@
 import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/enums';
 import { exec, select, TxProgram } from '../../db/write-transaction';
 import { RegistrationCountsMessage } from '../../pubsub/topics';
+import { activeHolds, heldAt, heldSeats, parseHolds, SeatHold } from './seat-holds';
 
 /**
  * An event's seats, the one module that changes them: registrations (claim, release, check in) and
@@ -23,10 +24,12 @@ export interface SeatRow {
   registrationOpensAt: string | null;
   registrationClosesAt: string | null;
   endsAt: string;
+  /** JSON of the seat holds (./seat-holds.ts); some of them may have ended. */
+  seatHolds: string;
 }
 
 const SEAT_COLUMNS = ['id', 'partnerId', 'status', 'registrationMode', 'capacity', 'waitlistCapacity', 'maxPartySize',
-  'confirmedCount', 'waitlistedCount', 'attendedCount', 'registrationOpensAt', 'registrationClosesAt', 'endsAt'];
+  'confirmedCount', 'waitlistedCount', 'attendedCount', 'registrationOpensAt', 'registrationClosesAt', 'endsAt', 'seatHolds'];
 
 const num = (value: unknown): number => Number(value);
 const numOrNull = (value: unknown): number | null => (value == null ? null : Number(value));
@@ -47,6 +50,7 @@ const releaseSql = (counter: string) =>
 const RELEASE_SQL = { confirmed: releaseSql('confirmedCount'), waitlisted: releaseSql('waitlistedCount') };
 const WAITING_SQL = `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
      ORDER BY "waitlistPosition", "id"`;
+const HOLDS_SQL = 'SELECT "seatHolds" FROM "event" WHERE "id" = ?';
 const CONFIRM_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`;
 
 export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
@@ -56,21 +60,53 @@ export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
 
 /**
  * Claims `n` seats, or else `n` waitlist places: 'confirmed', 'waitlisted' or null when neither fits.
- * Seats go to the waitlist first while anyone is waiting, so a small party never overtakes it.
+ * Seats go to the waitlist first while anyone is waiting, so a small party never overtakes it, and never
+ * take another party's held seat. A party bringing its own hold (`holdId`, of `n` people or more) is
+ * confirmed on it even if a waitlist formed since: the seat was set aside before anyone waited. Either
+ * way the stored holds lose the ended ones and the party's own (register_party does the same).
  */
-export function* claimSeats(eventId: string, n: number, now: string): TxProgram<'confirmed' | 'waitlisted' | null> {
+export function* claimSeats(event: SeatRow, n: number, now: string, holdId: string | null = null): TxProgram<'confirmed' | 'waitlisted' | null> {
+  const inForce = activeHolds(parseHolds(event.seatHolds), now);
+  const own = inForce.find((h) => h.id === holdId);
+  const others = inForce.filter((h) => h !== own);
+  const held = heldAt(others, now);
+  const holds = JSON.stringify(others);
   const confirmed = yield* exec(
-    `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "updatedAt" = ?
-     WHERE "id" = ? AND "waitlistedCount" = 0 AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
-    [n, now, eventId, n],
+    `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "seatHolds" = ?, "updatedAt" = ?
+     WHERE "id" = ? AND (? OR "waitlistedCount" = 0) AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
+    [n, holds, now, event.id, !!own && own.n >= n, held + n],
   );
   if (confirmed === 1) return 'confirmed';
   const waitlisted = yield* exec(
-    `UPDATE "event" SET "waitlistedCount" = "waitlistedCount" + ?, "updatedAt" = ?
+    `UPDATE "event" SET "waitlistedCount" = "waitlistedCount" + ?, "seatHolds" = ?, "updatedAt" = ?
      WHERE "id" = ? AND "waitlistedCount" + ? <= "waitlistCapacity"`,
-    [n, now, eventId, n],
+    [n, holds, now, event.id, n],
   );
   return waitlisted === 1 ? 'waitlisted' : null;
+}
+
+/**
+ * Sets `n` free seats aside until `until` for a party filling in the form: only while nobody waits and
+ * the seats are neither taken nor held. Drops the ended holds as it writes. False when they do not fit.
+ */
+export function* holdSeats(event: SeatRow, hold: SeatHold, now: string): TxProgram<boolean> {
+  const inForce = activeHolds(parseHolds(event.seatHolds), now);
+  const held = heldAt(inForce, now);
+  const changed = yield* exec(
+    `UPDATE "event" SET "seatHolds" = ?, "updatedAt" = ?
+     WHERE "id" = ? AND "waitlistedCount" = 0 AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
+    [JSON.stringify([...inForce, hold]), now, event.id, held + hold.n],
+  );
+  return changed === 1;
+}
+
+/** Lets a hold go before its time (the form was closed); false when it had already ended or gone. */
+export function* releaseHold(event: SeatRow, holdId: string, now: string): TxProgram<boolean> {
+  const inForce = activeHolds(parseHolds(event.seatHolds), now);
+  const rest = inForce.filter((h) => h.id !== holdId);
+  if (rest.length === inForce.length) return false;
+  yield* exec('UPDATE "event" SET "seatHolds" = ?, "updatedAt" = ? WHERE "id" = ?', [JSON.stringify(rest), now, event.id]);
+  return true;
 }
 
 /** Gives back what a cancelled party held: its seats or waitlist places, and its check-ins. */
@@ -85,6 +121,9 @@ export function* countAttendance(eventId: string, delta: number): TxProgram<void
 
 /** Confirms waitlisted registrations in waitlist order while they fit; stops at the first that does not. */
 export function* promoteWaitlist(eventId: string, now: string): TxProgram<string[]> {
+  // Held seats stay held: they were set aside before anyone waited (claimSeats).
+  const [event] = yield* select(HOLDS_SQL, [eventId]);
+  const held = heldSeats(event ? String(event.seatHolds) : null, now);
   const waiting = yield* select(
     WAITING_SQL,
     [eventId],
@@ -95,7 +134,7 @@ export function* promoteWaitlist(eventId: string, now: string): TxProgram<string
     const fits = yield* exec(
       `UPDATE "event" SET "confirmedCount" = "confirmedCount" + ?, "waitlistedCount" = "waitlistedCount" - ?, "updatedAt" = ?
        WHERE "id" = ? AND ("capacity" IS NULL OR "confirmedCount" + ? <= "capacity")`,
-      [n, n, now, eventId, n],
+      [n, n, now, eventId, held + n],
     );
     if (fits !== 1) break;
     yield* exec(
@@ -107,18 +146,23 @@ export function* promoteWaitlist(eventId: string, now: string): TxProgram<string
   return promoted;
 }
 
-/** The seat counts of an event row as published on REGISTRATION_COUNTS (no personal data); changedAt = commit time. */
+/**
+ * The seat counts of an event row as published on REGISTRATION_COUNTS (no personal data); changedAt =
+ * commit time. Held seats are counted at that time and are not among the remaining ones.
+ */
 export function countsMessage(
-  event: { id: string; partnerId: string; capacity: number | null; confirmedCount: number; waitlistedCount: number },
+  event: { id: string; partnerId: string; capacity: number | null; confirmedCount: number; waitlistedCount: number; seatHolds: string },
   changedAt: Date,
 ): RegistrationCountsMessage {
+  const held = heldSeats(event.seatHolds, changedAt);
   return {
     eventId: event.id,
     partnerId: event.partnerId,
     capacity: event.capacity,
     confirmed: event.confirmedCount,
     waitlisted: event.waitlistedCount,
-    remaining: event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount),
+    held,
+    remaining: event.capacity == null ? null : Math.max(0, event.capacity - event.confirmedCount - held),
     changedAt: changedAt.toISOString(),
   };
 }

@@ -127,13 +127,13 @@ export class LiveService {
 
 /** An event's seat counts as stored, in the shape REGISTRATION_COUNTS carries (without its time). */
 async function readSeatCounts(db: DataSource, eventId: string): Promise<Omit<RegistrationCountsMessage, 'changedAt'> | null> {
-  const [row] = await sqlReaderOf(db).all<{ partnerId: string; capacity: number | string | null; confirmedCount: number | string; waitlistedCount: number | string }>(
-    'SELECT e."partnerId", e."capacity", e."confirmedCount", e."waitlistedCount" FROM "event" e WHERE e."id" = ?', [eventId],
-  );
+  const [row] = await sqlReaderOf(db).all<{
+    partnerId: string; capacity: number | string | null; confirmedCount: number | string; waitlistedCount: number | string; seatHolds: string;
+  }>('SELECT e."partnerId", e."capacity", e."confirmedCount", e."waitlistedCount", e."seatHolds" FROM "event" e WHERE e."id" = ?', [eventId]);
   if (!row) return null;
   const { changedAt: _unused, ...counts } = countsMessage({
     id: eventId, partnerId: row.partnerId, capacity: row.capacity == null ? null : Number(row.capacity),
-    confirmedCount: Number(row.confirmedCount), waitlistedCount: Number(row.waitlistedCount),
-  }, new Date(0));
+    confirmedCount: Number(row.confirmedCount), waitlistedCount: Number(row.waitlistedCount), seatHolds: row.seatHolds,
+  }, new Date());
   return counts;
 }

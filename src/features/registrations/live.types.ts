@@ -25,7 +25,10 @@ export class RegistrationCounts {
   @Field(() => Int, { description: 'People on the waitlist.' })
   waitlisted!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Seats left; null when there is no limit.' })
+  @Field(() => Int, { description: 'People whose seats are held while they fill in the form (holdSeats), counted when the change committed.' })
+  held!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Seats left (neither confirmed nor held); null when there is no limit.' })
   remaining!: number | null;
 
   @Field(() => DateTime, { description: 'When the change that produced these counts committed (UTC).' })

@@ -10,7 +10,7 @@ import {
 /**
  * One registration, on either backend. SQLite runs registerProgram synchronously under BEGIN
  * IMMEDIATE, grouped with the other writers of the same turn (write-transaction.ts). PostgreSQL
- * calls register_party (migration 1765500000000, given the idempotency key by 1765600000000): the
+ * calls register_party (migration 1765500000000; the idempotency key since 1765600000000, seat holds since 1766100000000): the
  * registrations that arrive in one turn of the event loop go as one statement, one call per party
  * in arrival order, so they share one commit. The event row is locked only inside the server, from
  * the first call that reaches it to that commit: no retry loop is needed, as calls lock one row each
@@ -33,11 +33,11 @@ const postgresBatches = new WeakMap<DataSource, TickBatcher<NewRegistration, Reg
 const REGISTER_MANY_SQL = `WITH "calls" AS MATERIALIZED (
   SELECT a."n", a."now", a."mailId", a."mailKey", a."email", a."mailTemplate", a."mailContext",
     "register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
-      a."everyPartner", a."partnerId", a."idempotencyKeyHash") AS "result"
+      a."everyPartner", a."partnerId", a."idempotencyKeyHash", a."holdId") AS "result"
   FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::integer[], $6::varchar[], $7::varchar[], $8::boolean[],
-    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::text[])
+    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[])
     WITH ORDINALITY AS a("id", "eventId", "name", "email", "partySize", "cancelTokenHash", "now", "everyPartner", "partnerId",
-      "idempotencyKeyHash", "mailId", "mailKey", "mailTemplate", "mailContext", "n")
+      "idempotencyKeyHash", "holdId", "mailId", "mailKey", "mailTemplate", "mailContext", "n")
 ), "confirmations" AS (
   INSERT INTO "mail_outbox" ("id", "idempotencyKey", "to", "template", "context", "createdAt", "sendAfter")
   SELECT c."mailId", c."mailKey", c."email", c."mailTemplate", c."mailContext", c."now", c."now"
@@ -48,7 +48,7 @@ SELECT "n", "result" FROM "calls" ORDER BY "n"`;
 
 const callArguments = (input: NewRegistration): unknown[] => [
   input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
-  input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash,
+  input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash, input.holdId ?? null,
   input.confirmation.id, input.confirmation.idempotencyKey, input.confirmation.template, input.confirmation.context,
 ];
 

@@ -13,6 +13,7 @@ registerEnumType(RegistrationRejectionCode, {
     ALREADY_REGISTERED: { description: 'This email already holds a registration for this event. Answered only to the event\'s own staff (its PARTNER key or ADMIN): the public answer never depends on whether an email is known.' },
     EVENT_CANCELLED: { description: 'The event is cancelled.' },
     PARTY_TOO_LARGE: { description: 'The party is larger than the event\'s maxPartySize.' },
+    WAITLIST_ONLY: { description: 'holdSeats only: no seat is free to hold, but the waitlist has places; register to join it.' },
   },
 });
 

@@ -25,6 +25,14 @@ export class RegisterInput {
 
   @Field(() => String, {
     nullable: true,
+    description: 'Optional: SeatHold.holdId from holdSeats. While the hold lasts, a party of its size or smaller registers on the held '
+      + 'seats (confirmed, even if a waitlist formed meanwhile); the rest of the hold is freed. An ended or unknown hold counts for nothing: '
+      + 'the registration is then like one without it.',
+  })
+  holdId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
     description: 'Optional: the BCP 47 language tag the registrant reads (e.g. es-MX), for the confirmation email. '
       + 'Mail is written in English and Spanish; another tag falls back to its primary language, then to English.',
   })

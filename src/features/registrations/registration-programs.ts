@@ -18,6 +18,7 @@ export enum RegistrationRejectionCode {
   ALREADY_REGISTERED = 'ALREADY_REGISTERED',
   EVENT_CANCELLED = 'EVENT_CANCELLED',
   PARTY_TOO_LARGE = 'PARTY_TOO_LARGE',
+  WAITLIST_ONLY = 'WAITLIST_ONLY',
 }
 
 const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'status', 'waitlistPosition', 'cancelTokenHash',
@@ -99,6 +100,8 @@ export interface NewRegistration {
   staffOf: StaffScope;
   /** The confirmation, stored with the registration (and only with it) in the same transaction. */
   confirmation: TemplatedMail;
+  /** A seat hold the party brings (RegisterInput.holdId); one that has ended or is unknown counts for nothing. */
+  holdId?: string | null;
 }
 
 /** The refusals decided by the seats and the registrants rather than by rejectionFor's rules. */
@@ -133,7 +136,7 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
   }
   const now = input.now.toISOString();
   const n = input.partySize;
-  const claimed = yield* claimSeats(input.eventId, n, now);
+  const claimed = yield* claimSeats(event, n, now, input.holdId ?? null);
   if (!claimed) return { kind: 'rejected', code: RegistrationRejectionCode.EVENT_FULL, message: EVENT_FULL_MESSAGE, event };
   let status = RegistrationStatus.CONFIRMED;
   let position: number | null = null;

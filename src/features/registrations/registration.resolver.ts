@@ -6,6 +6,7 @@ import { CancelRegistrationInput, RegisterInput } from './register.input';
 import { CancelPayload, RegisterPayload } from './register-payload.type';
 import { MyRegistration } from './my-registration.type';
 import { Registration } from './registration.type';
+import { HoldSeatsInput, HoldSeatsPayload, ReleaseSeatHoldInput } from './seat-hold.type';
 import { RegistrationService } from './registration.service';
 
 @Resolver()
@@ -30,6 +31,28 @@ export class RegistrationResolver {
     return result.kind === 'ticket'
       ? { registration: result.registration, cancelToken: result.cancelToken }
       : { code: result.code, message: result.message };
+  }
+
+  @Mutation(() => HoldSeatsPayload, {
+    description: 'Hold seats at a NATIVE event while the party fills in the form (10 minutes plus a minute per person): a SeatHold, or a '
+      + 'typed refusal. Held seats count apart from confirmed ones and are not remaining; they free themselves when the hold ends. '
+      + 'No API key needed; rate limited like register.',
+  })
+  async holdSeats(
+    @Ctx() ctx: Context,
+    @Arg('input', () => HoldSeatsInput, { description: 'Which event, how many people.' }) input: HoldSeatsInput,
+  ): Promise<object> {
+    const result = await this.registrationService.holdSeats(ctx, input);
+    if (result.kind === 'rejected') return { code: result.code, message: result.message };
+    return { holdId: result.hold.id, eventId: result.eventId, partySize: result.hold.n, expiresAt: new Date(result.hold.until) };
+  }
+
+  @Mutation(() => Boolean, { description: 'End a seat hold early (the form was closed): true when it was still in force. No API key needed.' })
+  releaseSeatHold(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ReleaseSeatHoldInput, { description: 'The event and the holdId.' }) input: ReleaseSeatHoldInput,
+  ): Promise<boolean> {
+    return this.registrationService.releaseSeatHold(ctx, input);
   }
 
   @Mutation(() => CancelPayload, {

@@ -11,7 +11,9 @@ import { CommunityPubSub } from '../../pubsub/pubsub';
 import { access } from '../../domain/access';
 import { cancelProgram, checkInProgram, RegistrationRejectionCode } from './registration-programs';
 import { registerParty } from './register-party';
-import { countsMessage } from '../events/seats';
+import { countsMessage, SeatRow } from '../events/seats';
+import { holdDurationMs, newHoldId, SeatHold } from '../events/seat-holds';
+import { holdProgram, releaseHoldProgram } from './seat-hold-programs';
 import { cancelTokens } from './cancel-token';
 import { idempotencyKeys } from './idempotency-key';
 import { DataChanges } from '../../pubsub/data-changes';
@@ -24,7 +26,12 @@ export interface RegisterInput {
   partySize?: number | null;
   idempotencyKey?: string | null;
   language?: string | null;
+  holdId?: string | null;
 }
+
+export type HoldResult =
+  | { kind: 'held'; hold: SeatHold; eventId: string }
+  | { kind: 'rejected'; code: RegistrationRejectionCode; message: string };
 
 export type RegisterResult =
   | { kind: 'ticket'; registration: RegistrationEntity; cancelToken: string }
@@ -40,7 +47,22 @@ export interface CancelResult {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_PARTY_SIZE = 100;
 /** A BCP 47 tag's shape (RFC 5646 §2.1, loosely): letters and digits in hyphen-separated subtags of 1 to 8. */
+const HOLD_ID = /^[A-Za-z0-9_-]{24}$/;
 const LANGUAGE_TAG = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+function partySizeOf(raw: number | null | undefined): number {
+  const partySize = raw ?? 1;
+  if (!Number.isInteger(partySize) || partySize < 1 || partySize > MAX_PARTY_SIZE) {
+    throw new InvalidArgumentError('input.partySize', raw, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
+  }
+  return partySize;
+}
+
+function holdIdOf(raw: string | null | undefined): string | null {
+  if (raw == null || raw === '') return null;
+  if (!HOLD_ID.test(raw)) throw new InvalidArgumentError('input.holdId', `${raw.length} characters`, 'the 24-character holdId of a SeatHold');
+  return raw;
+}
 
 function languageTag(raw: string | null | undefined): string | null {
   const tag = raw?.trim();
@@ -59,10 +81,8 @@ export class RegistrationService {
     if (name.length < 1 || name.length > 200) throw new InvalidArgumentError('input.name', input.name, 'a name of 1 to 200 characters');
     const email = input.email.trim().toLowerCase();
     if (email.length > 320 || !EMAIL.test(email)) throw new InvalidArgumentError('input.email', input.email, 'an email address such as name@example.org');
-    const partySize = input.partySize ?? 1;
-    if (!Number.isInteger(partySize) || partySize < 1 || partySize > MAX_PARTY_SIZE) {
-      throw new InvalidArgumentError('input.partySize', input.partySize, `an integer from 1 to the event's maxPartySize (at most ${MAX_PARTY_SIZE})`);
-    }
+    const partySize = partySizeOf(input.partySize);
+    const holdId = holdIdOf(input.holdId);
     const language = languageTag(input.language);
     const key = idempotencyKeys.check(input.idempotencyKey);
     const cancelToken = key ? idempotencyKeys.cancelToken(eventId, key) : cancelTokens.create();
@@ -70,7 +90,7 @@ export class RegistrationService {
     const outcome = await registerParty(this.db, {
       id, eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken),
       idempotencyKeyHash: key ? idempotencyKeys.hash(key) : null, now: ctx.now, staffOf: access.staffScope(ctx.principal),
-      confirmation: confirmationMail({ id, email }, cancelToken, language),
+      confirmation: confirmationMail({ id, email }, cancelToken, language), holdId,
     });
     if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
@@ -88,10 +108,31 @@ export class RegistrationService {
       }
       return { kind: 'ticket', registration: first, cancelToken };
     }
-    ctx.loaders.eventById.clear(eventId);
-    this.changes.committed('registrations');
-    this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
+    this.committed(ctx, outcome.event);
     return { kind: 'ticket', registration: outcome.registration, cancelToken };
+  }
+
+  /** Sets seats aside for a party filling in the form (seat-holds.ts); refusals come back typed, as for register. */
+  async holdSeats(ctx: Context, input: { eventId: string; partySize?: number | null }): Promise<HoldResult> {
+    const eventId = localIdOf('Event', input.eventId, 'input.eventId');
+    const partySize = partySizeOf(input.partySize);
+    const hold: SeatHold = { id: newHoldId(), n: partySize, until: new Date(ctx.now.getTime() + holdDurationMs(partySize)).toISOString() };
+    const outcome = await runWriteTransaction(this.db, () => holdProgram(eventId, hold, ctx.now));
+    if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
+    if (outcome.kind === 'rejected') return outcome;
+    this.committed(ctx, outcome.event);
+    return { kind: 'held', hold, eventId: input.eventId };
+  }
+
+  /** Ends a hold early; true when it was in force. */
+  async releaseSeatHold(ctx: Context, input: { eventId: string; holdId: string }): Promise<boolean> {
+    const eventId = localIdOf('Event', input.eventId, 'input.eventId');
+    const holdId = holdIdOf(input.holdId);
+    if (!holdId) throw new InvalidArgumentError('input.holdId', input.holdId, 'the 24-character holdId of a SeatHold');
+    const outcome = await runWriteTransaction(this.db, () => releaseHoldProgram(eventId, holdId, ctx.now));
+    if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
+    if (outcome.changed) this.committed(ctx, outcome.event);
+    return outcome.changed;
   }
 
   /** Frees the seats and confirms waitlisted parties in order while they fit. Cancelling twice is a no-op. */
@@ -103,10 +144,7 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
     }
     ctx.loaders.eventById.clear(outcome.registration.eventId);
-    if (outcome.changed) {
-      this.changes.committed('registrations');
-      this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
-    }
+    if (outcome.changed) this.committed(ctx, outcome.event);
     return { registration: outcome.registration, promoted: outcome.promoted.length };
   }
 
@@ -134,10 +172,7 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.CONFLICT, `Only a CONFIRMED registration can be checked in; this one is ${outcome.registration.status}.`);
     }
     ctx.loaders.eventById.clear(registration.eventId);
-    if (outcome.changed) {
-      this.changes.committed('registrations');
-      this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(outcome.event, new Date()));
-    }
+    if (outcome.changed) this.committed(ctx, outcome.event);
     return outcome.registration;
   }
 
@@ -159,6 +194,13 @@ export class RegistrationService {
   async waitlistRank(ctx: Context, registration: RegistrationEntity): Promise<number | null> {
     if (registration.status !== RegistrationStatus.WAITLISTED) return null;
     return ctx.loaders.waitlistRankById.load(registration.id);
+  }
+
+  /** After a commit that changed an event's seats: fresh reads in this request, cleared caches, live counts. */
+  private committed(ctx: Context, event: SeatRow): void {
+    ctx.loaders.eventById.clear(event.id);
+    this.changes.committed('registrations');
+    this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(event, new Date()));
   }
 
   private async findForStaff(ctx: Context, registrationId: string, action: string): Promise<RegistrationEntity> {

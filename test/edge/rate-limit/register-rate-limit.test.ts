@@ -42,7 +42,7 @@ describe('the stricter rate limit for register', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
       expect(refused.body!.errors![0]).toMatchObject({
-        message: `Rate limit exceeded: 2 requests per 60 s for register and myRegistration from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
+        message: `Rate limit exceeded: 2 requests per 60 s for register, holdSeats and myRegistration from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
         extensions: { code: 'RATE_LIMITED', limit: 'register' },
       });
       const aliased = await run(apollo, 'mutation { a: register b: register c: register }', '10.0.0.2');

@@ -13,13 +13,13 @@ describe('FreshCounts: deliveries come from the stored counts, the last from a r
     const delivered: number[] = [];
     const fresh = new FreshCounts(
       (eventId) => new Promise((resolve) => pendingReads.push(() => resolve({
-        eventId, partnerId: 'p', capacity: 100, confirmed: stored, waitlisted: 0, remaining: 100 - stored,
+        eventId, partnerId: 'p', capacity: 100, confirmed: stored, waitlisted: 0, held: 0, remaining: 100 - stored,
       }))),
       (message) => delivered.push(message.confirmed),
       (error) => { throw error; },
     );
     const message = (confirmed: number, at: number): RegistrationCountsMessage => ({
-      eventId: 'e1', partnerId: 'p', capacity: 100, confirmed, waitlisted: 0, remaining: 100 - confirmed, changedAt: new Date(at).toISOString(),
+      eventId: 'e1', partnerId: 'p', capacity: 100, confirmed, waitlisted: 0, held: 0, remaining: 100 - confirmed, changedAt: new Date(at).toISOString(),
     });
     const answerRead = async () => {
       pendingReads.shift()!();
