@@ -22,6 +22,7 @@ import { SyncScheduler } from './features/sources/sync-scheduler';
 import { MailSender } from './features/notifications/mail-sender';
 import { createMailTransport } from './features/notifications/transport';
 import { mailTemplates } from './features/notifications/mail-templates';
+import { ReminderPlanner } from './features/notifications/reminder-planner';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
 import { explainDatabaseError } from './startup/database-errors';
 import { assertPortFree } from './startup/port-check';
@@ -127,7 +128,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // The mail outbox: every replica polls; the claim (SKIP LOCKED on PostgreSQL) sends each row once.
     const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
     if (!mailTransport) logger.info('SMTP_URL is unset: notification email is written to the log (one line per message, no body) and not sent');
-    const mailSender = new MailSender(db, { transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds) });
+    const mailSender = new MailSender(db, {
+      transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds), planners: [new ReminderPlanner(db)],
+    });
     mailSender.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -29,6 +29,8 @@ import { createUrlPolicy, UrlPolicy } from './datasources/shared/url-policy';
 import { Logger } from './logger';
 import { CatalogSink } from './features/catalog/catalog.sink';
 import { createEventsSink } from './features/events/events.sink';
+import { storeEventCancelledMails } from './features/notifications/event-cancelled-mail';
+import { storePromotionMails } from './features/notifications/promotion-mail';
 import { ServicesSink } from './features/listings/services.sink';
 import { SourceLocks } from './features/sources/source-lock';
 import { SourceService } from './features/sources/source.service';
@@ -136,7 +138,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     eventFeeds: new EventFeedService(events, partners),
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
-    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges),
+    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges, { promoted: storePromotionMails, cancelled: storeEventCancelledMails }),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),
     sync,
     syncLocks,

@@ -8,3 +8,5 @@ export const MAX_ALLOWED_ORIGINS = 20;
 export const MAX_EVENT_CATEGORIES = 20;
 /** A page of a few hundred events may watch its own seat counts in one subscription. */
 export const MAX_SUBSCRIBED_EVENT_IDS = 200;
+/** Longest reminder lead an event may set (CreateEventInput.reminderHours): two weeks. */
+export const MAX_REMINDER_HOURS = 336;

@@ -136,6 +136,10 @@ export class EventEntity {
   @InstantColumn({ nullable: true })
   registrationClosesAt!: Date | null;
 
+  /** Hours before the start that a registrant's reminder goes (NATIVE events): null = 24, 0 = none. */
+  @Column({ type: 'integer', nullable: true })
+  reminderHours!: number | null;
+
   // Provenance: where a synced event came from, and whether it is still in its feed.
   @Index()
   @Column({ type: 'varchar', length: 64, nullable: true })

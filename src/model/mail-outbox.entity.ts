@@ -41,6 +41,10 @@ export class MailOutboxEntity {
   @Column({ type: 'text', nullable: true })
   context!: string | null;
 
+  /** A confirmation's BCP 47 tag (RegisterInput.language): the registration's later mails are written in it. */
+  @Column({ type: 'varchar', length: 35, nullable: true })
+  language!: string | null;
+
   @InstantColumn()
   createdAt!: Date;
 

@@ -15,6 +15,7 @@ import { RegistrationIdempotencyKey1765600000000 } from './1765600000000-registr
 import { MailOutbox1765700000000 } from './1765700000000-mail-outbox';
 import { MailOutboxGivesUp1765800000000 } from './1765800000000-mail-outbox-gives-up';
 import { MailOutboxTemplates1765900000000 } from './1765900000000-mail-outbox-templates';
+import { EventReminderHours1766000000000 } from './1766000000000-event-reminder-hours';
 import { SeatHolds1766100000000 } from './1766100000000-seat-holds';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   MailOutbox1765700000000,
   MailOutboxGivesUp1765800000000,
   MailOutboxTemplates1765900000000,
+  EventReminderHours1766000000000,
   SeatHolds1766100000000,
 ];

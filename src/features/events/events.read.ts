@@ -82,6 +82,7 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.seatHolds = (row.seatHolds as string | null) ?? '[]';
   e.registrationOpensAt = instant(row.registrationOpensAt);
   e.registrationClosesAt = instant(row.registrationClosesAt);
+  e.reminderHours = intOrNull(row.reminderHours);
 }
 
 function readRecord(e: EventEntity, row: EventRow): void {

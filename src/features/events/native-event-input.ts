@@ -2,7 +2,7 @@ import { IANAZone } from 'luxon';
 import { htmlToPlainText } from '../../datasources/shared/plain-text';
 import { Audience } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
-import { MAX_EVENT_CATEGORIES } from '../../domain/input-bounds';
+import { MAX_EVENT_CATEGORIES, MAX_REMINDER_HOURS } from '../../domain/input-bounds';
 
 /** What a partner may set on its own (NATIVE) event. Absent fields of an update keep their value. */
 export interface NativeEventFields {
@@ -19,19 +19,21 @@ export interface NativeEventFields {
   maxPartySize: number;
   registrationOpensAt: Date | null;
   registrationClosesAt: Date | null;
+  /** Hours before the start a registrant's reminder goes: null = the default (24), 0 = none. */
+  reminderHours: number | null;
 }
 
 export const NATIVE_EVENT_FIELDS: (keyof NativeEventFields)[] = [
   'title', 'description', 'startsAt', 'endsAt', 'timezone', 'locationId', 'audiences', 'categories',
-  'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt',
+  'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours',
 ];
 
 const MAX_SEATS = 100_000;
 
-function intIn(argument: string, value: number | null, min: number, max: number, nullable = false): void {
-  if (value === null && nullable) return;
+function intIn(argument: string, value: number | null, min: number, max: number, nullMeans?: string): void {
+  if (value === null && nullMeans) return;
   if (value === null || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidArgumentError(argument, value, `an integer from ${min} to ${max}${nullable ? ', or null for no limit' : ''}`);
+    throw new InvalidArgumentError(argument, value, `an integer from ${min} to ${max}${nullMeans ? `, or null for ${nullMeans}` : ''}`);
   }
 }
 
@@ -54,9 +56,10 @@ export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
   if (categories.length > MAX_EVENT_CATEGORIES || categories.some((c) => c.length > 64)) {
     throw new InvalidArgumentError('input.categories', fields.categories, `at most ${MAX_EVENT_CATEGORIES} categories of at most 64 characters`);
   }
-  intIn('input.capacity', fields.capacity, 0, MAX_SEATS, true);
+  intIn('input.capacity', fields.capacity, 0, MAX_SEATS, 'no limit');
   intIn('input.waitlistCapacity', fields.waitlistCapacity, 0, MAX_SEATS);
   intIn('input.maxPartySize', fields.maxPartySize, 1, 100);
+  intIn('input.reminderHours', fields.reminderHours, 0, MAX_REMINDER_HOURS, 'the default (24 hours)');
   if (fields.registrationOpensAt && fields.registrationClosesAt && fields.registrationClosesAt <= fields.registrationOpensAt) {
     throw new InvalidArgumentError('input.registrationClosesAt', fields.registrationClosesAt.toISOString(),
       `an instant after registrationOpensAt (${fields.registrationOpensAt.toISOString()})`);

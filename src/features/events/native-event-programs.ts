@@ -11,6 +11,18 @@ function stored(value: unknown): unknown {
   return value;
 }
 
+/**
+ * What else an event's change writes in its own transaction: the mails of issue 20
+ * (src/features/notifications), given by the composition root, as mail writing reads events (a
+ * direct import would be a cycle between the features).
+ */
+export interface EventChangeHooks {
+  /** Registrations the waitlist just confirmed. */
+  promoted(registrationIds: string[], now: string): TxProgram<void>;
+  /** The event was just cancelled; its registrations are as they were. */
+  cancelled(eventId: string, now: string): TxProgram<void>;
+}
+
 export interface UpdateOutcome {
   event: SeatRow;
   promoted: string[];
@@ -22,7 +34,7 @@ export interface UpdateOutcome {
  * interleave: capacity may not drop below the seats already confirmed, and added seats go to the
  * waitlist first, in order.
  */
-export function* updateEventProgram(eventId: string, fields: NativeEventFields, at: Date): TxProgram<UpdateOutcome | null> {
+export function* updateEventProgram(eventId: string, fields: NativeEventFields, at: Date, hooks: EventChangeHooks): TxProgram<UpdateOutcome | null> {
   const before = yield* lockEvent(eventId);
   if (!before) return null;
   if (fields.capacity !== null && fields.capacity < before.confirmedCount) {
@@ -38,19 +50,25 @@ export function* updateEventProgram(eventId: string, fields: NativeEventFields, 
     [...NATIVE_EVENT_FIELDS.map((column) => stored(fields[column])), now, eventId],
   );
   const promoted = yield* promoteWaitlist(eventId, now);
+  yield* hooks.promoted(promoted, now);
   const after = (yield* lockEvent(eventId))!;
   const seatsChanged = promoted.length > 0 || before.capacity !== after.capacity || before.waitlistCapacity !== after.waitlistCapacity;
   return { event: after, promoted, seatsChanged };
 }
 
-/** Marks the event CANCELLED (registrations stay, so staff can reach the people who registered). */
-export function* cancelEventProgram(eventId: string, at: Date): TxProgram<{ changed: boolean } | null> {
+/**
+ * Marks the event CANCELLED (registrations stay, so staff can reach the people who registered), and
+ * runs the `cancelled` hook (the mail telling each active registration so).
+ */
+export function* cancelEventProgram(eventId: string, at: Date, hooks: EventChangeHooks): TxProgram<{ changed: boolean } | null> {
   const before = yield* lockEvent(eventId);
   if (!before) return null;
   if (before.status === EventStatus.CANCELLED) return { changed: false };
+  const now = at.toISOString();
   yield* exec(
     `UPDATE "event" SET "status" = '${EventStatus.CANCELLED}', "sequence" = "sequence" + 1, "updatedAt" = ? WHERE "id" = ?`,
-    [at.toISOString(), eventId],
+    [now, eventId],
   );
+  yield* hooks.cancelled(eventId, now);
   return { changed: true };
 }

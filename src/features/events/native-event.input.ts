@@ -45,6 +45,12 @@ export class CreateEventInput {
 
   @Field(() => Int, { nullable: true, description: 'Largest party one registration may bring, 1 to 100; default 1.' })
   maxPartySize?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours before the start that each confirmed registrant gets a reminder email, 0 to 336; 0 sends none. Default (null): 24.',
+  })
+  reminderHours?: number | null;
 }
 
 @InputType('UpdateEventInput', { description: 'Only the fields given change; null clears an optional field.' })
@@ -87,4 +93,11 @@ export class UpdateEventInput {
 
   @Field(() => Int, { nullable: true, description: 'Largest party per registration (1 to 100); cannot be null.' })
   maxPartySize?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Hours before the start that each confirmed registrant gets a reminder email, 0 to 336; 0 sends none; null: the default, 24. '
+      + 'A registration is reminded once: one reminded already gets no second after a change.',
+  })
+  reminderHours?: number | null;
 }

@@ -11,7 +11,7 @@ import { PartnerEntity } from '../../model/partner.entity';
 import { CommunityPubSub } from '../../pubsub/pubsub';
 import { access } from '../../domain/access';
 import { checkNativeEvent, mergeFields, NativeEventFields } from './native-event-input';
-import { cancelEventProgram, updateEventProgram } from './native-event-programs';
+import { cancelEventProgram, EventChangeHooks, updateEventProgram } from './native-event-programs';
 import { countsMessage } from './seats';
 import { DataChanges } from '../../pubsub/data-changes';
 
@@ -23,7 +23,12 @@ export type NativeEventInput = Partial<Record<keyof NativeEventFields, unknown>>
  * which change only at their source. Every change is published on EVENT_CHANGES after it commits.
  */
 export class NativeEventService {
-  constructor(private readonly db: DataSource, private readonly pubsub: CommunityPubSub, private readonly changes: DataChanges) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly pubsub: CommunityPubSub,
+    private readonly changes: DataChanges,
+    private readonly hooks: EventChangeHooks,
+  ) {}
 
   async create(ctx: Context, input: NativeEventInput & { partnerId: string }): Promise<EventEntity> {
     const partnerId = localIdOf('Partner', input.partnerId, 'input.partnerId');
@@ -33,6 +38,7 @@ export class NativeEventService {
     const defaults: NativeEventFields = {
       title: '', description: null, startsAt: new Date(NaN), endsAt: new Date(NaN), timezone: partner.timezone, locationId: null,
       audiences: [], categories: [], capacity: null, waitlistCapacity: 0, maxPartySize: 1, registrationOpensAt: null, registrationClosesAt: null,
+      reminderHours: null,
     };
     // On create, an explicit null means "the default".
     const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as NativeEventInput;
@@ -55,7 +61,7 @@ export class NativeEventService {
     const current = await this.findOwn(ctx, globalId, 'Editing an event');
     if (current.status === EventStatus.CANCELLED) throw new DomainError(ErrorCode.CONFLICT, 'A cancelled event cannot be edited.');
     const fields = checkNativeEvent(mergeFields(current, await this.decodeLocation(ctx, current.partnerId, input)));
-    const outcome = await runWriteTransaction(this.db, () => updateEventProgram(current.id, fields, ctx.now));
+    const outcome = await runWriteTransaction(this.db, () => updateEventProgram(current.id, fields, ctx.now, this.hooks));
     if (!outcome) throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${globalId}.`, { argument: 'id' });
     this.changes.committed('events');
     const updated = await this.reload(ctx, current.id);
@@ -66,7 +72,7 @@ export class NativeEventService {
 
   async cancel(ctx: Context, globalId: string): Promise<EventEntity> {
     const current = await this.findOwn(ctx, globalId, 'Cancelling an event');
-    const outcome = await runWriteTransaction(this.db, () => cancelEventProgram(current.id, ctx.now));
+    const outcome = await runWriteTransaction(this.db, () => cancelEventProgram(current.id, ctx.now, this.hooks));
     if (outcome?.changed) this.changes.committed('events');
     const updated = await this.reload(ctx, current.id);
     if (outcome?.changed) this.publishChange('CANCELLED', updated, await ctx.loaders.partnerById.load(updated.partnerId), ctx.now);

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RegistrationStatus } from '../../domain/enums';
-import { RegistrationEntity } from '../../model/registration.entity';
-import type { FeedItem } from '../embeds/event-feed.service';
-import { eventPageUrl, placeText, whenText } from '../embeds/event-display';
-import { renderICalendar } from '../embeds/icalendar.render';
 import { MailBlock, mailHtml, mailText } from './mail-body';
 import { MailTemplate } from './mail-template';
 import { mailWordsFor } from './mail-words';
 import { TemplatedMail } from './outbox';
+import { calendarAttachment, eventBlocks, pageBlocks, RegistrationMailSources } from './registration-mail';
 
 export const CONFIRMATION_TEMPLATE = 'registration.confirmation';
 
@@ -24,16 +21,8 @@ export function confirmationMail(registration: { id: string; email: string }, ca
   const context: ConfirmationContext = { registrationId: registration.id, cancelToken, language };
   return {
     id: randomUUID(), idempotencyKey: `confirmation:${registration.id}`, to: registration.email,
-    template: CONFIRMATION_TEMPLATE, context: JSON.stringify(context),
+    template: CONFIRMATION_TEMPLATE, context: JSON.stringify(context), language,
   };
-}
-
-/** Where a registration mail's facts come from (the composition root reads them as the public does). */
-export interface RegistrationMailSources {
-  registration(id: string): Promise<RegistrationEntity | null>;
-  /** The event as feeds show it; null once it is gone or unpublished. */
-  event(eventId: string): Promise<FeedItem | null>;
-  waitlistRank(registration: RegistrationEntity): Promise<number | null>;
 }
 
 function isContext(value: unknown): value is ConfirmationContext {
@@ -56,17 +45,14 @@ export function confirmationTemplate(sources: RegistrationMailSources): MailTemp
     const title = item.event.title;
     const confirmed = registration.status === RegistrationStatus.CONFIRMED;
     const rank = confirmed ? null : await sources.waitlistRank(registration);
-    const place = placeText(item);
-    const page = eventPageUrl(item);
     const blocks: MailBlock[] = [
       { text: words.greeting(registration.name) },
       { text: confirmed ? words.confirmed(title) : words.waitlisted(title, rank) },
-      { label: words.when, value: whenText(item, words.locale) },
-      ...(place ? [{ label: words.where, value: place }] : []),
+      ...eventBlocks(item, words),
       { text: words.party(registration.partySize) },
       { label: words.code, value: context.cancelToken },
       { text: words.manage },
-      ...(page ? [{ label: words.eventPage, value: page, link: true }] : []),
+      ...pageBlocks(item, words),
       ...(confirmed ? [{ text: words.calendarFile }] : []),
       { text: words.sentFor(item.partner.name) },
     ];
@@ -74,9 +60,7 @@ export function confirmationTemplate(sources: RegistrationMailSources): MailTemp
       subject: confirmed ? words.confirmedSubject(title) : words.waitlistedSubject(title),
       text: mailText(blocks),
       html: mailHtml(blocks, words.locale),
-      attachments: confirmed
-        ? [{ filename: 'event.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: renderICalendar([item], { name: title, description: title, url: page }) }]
-        : [],
+      attachments: confirmed ? [calendarAttachment(item)] : [],
     };
   };
 }

@@ -13,6 +13,12 @@ export interface MailTransport {
   }): Promise<unknown>;
 }
 
+/** Adds rows that are due by time rather than by a write (a reminder), before each look. */
+export interface MailPlanner {
+  /** Idempotent: it runs before every look, on every replica. A throw fails that look. */
+  plan(now: Date): Promise<void>;
+}
+
 export interface MailSenderOptions {
   /** null: no SMTP_URL; each message is logged (no body) and marked sent. */
   transport: MailTransport | null;
@@ -21,6 +27,8 @@ export interface MailSenderOptions {
   logger?: Logger;
   /** What writes a templated row's message, by its `template` name. */
   templates?: Record<string, MailTemplate>;
+  /** Run in order before each claim. Default none. */
+  planners?: MailPlanner[];
   /** How long a claim holds a row; longer than any SMTP exchange (the transport's timeouts). */
   leaseMs?: number;
   /** Rows claimed per look. */
@@ -117,8 +125,9 @@ export class MailSender {
     await this.current.catch(() => undefined);
   }
 
-  /** One look: claims due rows and sends them. */
+  /** One look: runs the planners, claims due rows and sends them. */
   async runOnce(): Promise<SendReport> {
+    for (const planner of this.options.planners ?? []) await planner.plan(this.now());
     const rows = await this.claim();
     const report: SendReport = { sent: 0, failed: 0, skipped: 0 };
     for (const row of rows) report[await this.send(row)]++;

@@ -18,6 +18,15 @@ export interface MailWords {
   eventPage: string;
   calendarFile: string;
   sentFor(partner: string): string;
+  promotedSubject(title: string): string;
+  promoted(title: string): string;
+  /** Where the code is when this mail cannot carry it (only its hash is kept after the first mail). */
+  earlierCode: string;
+  eventCancelledSubject(title: string): string;
+  eventCancelled(title: string): string;
+  wouldHaveBeen: string;
+  reminderSubject(title: string): string;
+  reminder(title: string): string;
 }
 
 const en: MailWords = {
@@ -36,6 +45,14 @@ const en: MailWords = {
   eventPage: 'Event page',
   calendarFile: 'The attached calendar file (event.ics) adds the event to your calendar.',
   sentFor: (partner) => `Sent for ${partner} by Community Graph. You get this message because this address was used to register.`,
+  promotedSubject: (title) => `A seat is yours: ${title}`,
+  promoted: (title) => `A seat has freed up: your place on the waitlist for ${title} is now a confirmed registration.`,
+  earlierCode: 'To see or cancel your registration, use the registration code from your first email about this event.',
+  eventCancelledSubject: (title) => `Cancelled: ${title}`,
+  eventCancelled: (title) => `We are sorry: the library has cancelled ${title}. You do not need to do anything.`,
+  wouldHaveBeen: 'It was planned for',
+  reminderSubject: (title) => `Reminder: ${title}`,
+  reminder: (title) => `A reminder that you are registered for ${title}.`,
 };
 
 const es: MailWords = {
@@ -54,6 +71,14 @@ const es: MailWords = {
   eventPage: 'Página del evento',
   calendarFile: 'El archivo de calendario adjunto (event.ics) añade el evento a tu calendario.',
   sentFor: (partner) => `Enviado para ${partner} por Community Graph. Recibes este mensaje porque se usó esta dirección para inscribirse.`,
+  promotedSubject: (title) => `Tienes plaza: ${title}`,
+  promoted: (title) => `Se ha liberado una plaza: tu lugar en la lista de espera para ${title} es ahora una inscripción confirmada.`,
+  earlierCode: 'Para ver o cancelar tu inscripción, usa el código de inscripción de tu primer correo sobre este evento.',
+  eventCancelledSubject: (title) => `Cancelado: ${title}`,
+  eventCancelled: (title) => `Lo sentimos: la biblioteca ha cancelado ${title}. No tienes que hacer nada.`,
+  wouldHaveBeen: 'Estaba previsto para',
+  reminderSubject: (title) => `Recordatorio: ${title}`,
+  reminder: (title) => `Te recordamos que estás inscrito en ${title}.`,
 };
 
 const WORDS: Record<string, MailWords> = { en, es };

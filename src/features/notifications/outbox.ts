@@ -39,6 +39,7 @@ export async function enqueue(target: DataSource | EntityManager, message: Outgo
     attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
     template: null,
     context: null,
+    language: null,
     createdAt: now,
     sendAfter: message.sendAfter ?? now,
     attempts: 0,
@@ -64,16 +65,34 @@ export interface TemplatedMail {
   template: string;
   /** JSON for the template. */
   context: string;
+  /** The BCP 47 tag asked for, kept for the cause's later mails (MailOutboxEntity.language). */
+  language: string | null;
 }
 
-export const TEMPLATED_INSERT_COLUMNS = ['id', 'idempotencyKey', 'to', 'template', 'context', 'createdAt', 'sendAfter'] as const;
+export const TEMPLATED_INSERT_COLUMNS = ['id', 'idempotencyKey', 'to', 'template', 'context', 'language', 'createdAt', 'sendAfter'] as const;
 
 /** SQLite's INSERT of a TemplatedMail (`?` placeholders; PostgreSQL writes ON CONFLICT DO NOTHING instead). */
 export const TEMPLATED_INSERT_SQLITE = `INSERT OR IGNORE INTO "mail_outbox" (${TEMPLATED_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) `
   + `VALUES (${TEMPLATED_INSERT_COLUMNS.map(() => '?').join(', ')})`;
 
 export const templatedValues = (mail: TemplatedMail, now: string): unknown[] =>
-  [mail.id, mail.idempotencyKey, mail.to, mail.template, mail.context, now, now];
+  [mail.id, mail.idempotencyKey, mail.to, mail.template, mail.context, mail.language, now, now];
+
+/**
+ * One templated row per registration that `from` selects (a FROM … WHERE … naming the registration `r`):
+ * key `<kind>:<registrationId>` (also its id: unique with the key, and made by the statement itself),
+ * sent to the registration's email, context `{"registrationId": …}`, in the language of its
+ * confirmation. One statement for both backends: `ON CONFLICT … DO NOTHING` is PostgreSQL's and, since
+ * 3.24, SQLite's too (whose grammar wants the WHERE that `from` must have). Parameters: createdAt,
+ * sendAfter (ISO text), then those of `from`.
+ */
+export function registrationMailsInsert(kind: string, template: string, from: string): string {
+  const key = `'${kind}:' || r."id"`;
+  return `INSERT INTO "mail_outbox" (${TEMPLATED_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) `
+    + `SELECT ${key}, ${key}, r."email", '${template}', '{"registrationId":"' || r."id" || '"}', `
+    + `(SELECT c."language" FROM "mail_outbox" c WHERE c."idempotencyKey" = 'confirmation:' || r."id"), ?, ? `
+    + `${from} ON CONFLICT ("idempotencyKey") DO NOTHING`;
+}
 
 /**
  * The Message-ID of an outbox message: derived from its idempotency key alone, so a resend after a crash

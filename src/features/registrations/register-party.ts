@@ -31,16 +31,16 @@ const postgresBatches = new WeakMap<DataSource, TickBatcher<NewRegistration, Reg
  * a data-modifying WITH runs to completion whether or not the outer SELECT reads it.
  */
 const REGISTER_MANY_SQL = `WITH "calls" AS MATERIALIZED (
-  SELECT a."n", a."now", a."mailId", a."mailKey", a."email", a."mailTemplate", a."mailContext",
+  SELECT a."n", a."now", a."mailId", a."mailKey", a."email", a."mailTemplate", a."mailContext", a."mailLanguage",
     "register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
       a."everyPartner", a."partnerId", a."idempotencyKeyHash", a."holdId") AS "result"
   FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::integer[], $6::varchar[], $7::varchar[], $8::boolean[],
-    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[])
+    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[], $16::varchar[])
     WITH ORDINALITY AS a("id", "eventId", "name", "email", "partySize", "cancelTokenHash", "now", "everyPartner", "partnerId",
-      "idempotencyKeyHash", "holdId", "mailId", "mailKey", "mailTemplate", "mailContext", "n")
+      "idempotencyKeyHash", "holdId", "mailId", "mailKey", "mailTemplate", "mailContext", "mailLanguage", "n")
 ), "confirmations" AS (
-  INSERT INTO "mail_outbox" ("id", "idempotencyKey", "to", "template", "context", "createdAt", "sendAfter")
-  SELECT c."mailId", c."mailKey", c."email", c."mailTemplate", c."mailContext", c."now", c."now"
+  INSERT INTO "mail_outbox" ("id", "idempotencyKey", "to", "template", "context", "language", "createdAt", "sendAfter")
+  SELECT c."mailId", c."mailKey", c."email", c."mailTemplate", c."mailContext", c."mailLanguage", c."now", c."now"
   FROM "calls" c WHERE c."result"->>'outcome' IN ('CONFIRMED', 'WAITLISTED')
   ON CONFLICT ("idempotencyKey") DO NOTHING
 )
@@ -50,6 +50,7 @@ const callArguments = (input: NewRegistration): unknown[] => [
   input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
   input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash, input.holdId ?? null,
   input.confirmation.id, input.confirmation.idempotencyKey, input.confirmation.template, input.confirmation.context,
+  input.confirmation.language,
 ];
 
 /** The calls' arguments as one array per parameter, in call order. */

@@ -33,7 +33,7 @@ export class RegisterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Optional: the BCP 47 language tag the registrant reads (e.g. es-MX), for the confirmation email. '
+    description: 'Optional: the BCP 47 language tag the registrant reads (e.g. es-MX), for the registration\'s emails. '
       + 'Mail is written in English and Spanish; another tag falls back to its primary language, then to English.',
   })
   language?: string | null;

@@ -3,6 +3,7 @@ import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/
 import { exec, select, TxProgram } from '../../db/write-transaction';
 import { RegistrationEntity } from '../../model/registration.entity';
 import { TEMPLATED_INSERT_SQLITE, TemplatedMail, templatedValues } from '../notifications/outbox';
+import { storePromotionMails } from '../notifications/promotion-mail';
 import { claimSeats, countAttendance, lockEvent, promoteWaitlist, releaseSeats, SeatRow } from '../events/seats';
 
 /**
@@ -174,6 +175,7 @@ export function* cancelProgram(registrationId: string, matches: (hash: string) =
   const held = current.status === RegistrationStatus.CONFIRMED ? 'confirmed' : 'waitlisted';
   yield* releaseSeats(current.eventId, held, current.partySize, current.attended ? current.partySize : 0, now);
   const promoted = yield* promoteWaitlist(current.eventId, now);
+  yield* storePromotionMails(promoted, now);
   return {
     kind: 'cancelled', registration: (yield* readRegistration(registrationId))!, promoted,
     event: (yield* lockEvent(current.eventId))!, changed: true,
