@@ -6,10 +6,11 @@ import { PartnerEntity } from '../../src/model/partner.entity';
 import { SHIPPED_MANIFEST_FILE, shippedManifest } from '../../src/edge/browser/shipped-operations';
 import { sha256Hex } from '../../src/edge/persisted-queries';
 import { buildSchemaOver } from '../../src/compose-schema';
-import { WIDGET_CANCEL, WIDGET_MY_REGISTRATION, WIDGET_REGISTER } from '../../src/edge/browser/widget/operations';
+import { WIDGET_CANCEL, WIDGET_HOLD, WIDGET_MY_REGISTRATION, WIDGET_REGISTER, WIDGET_RELEASE_HOLD } from '../../src/edge/browser/widget/operations';
 import { launchBrowser } from '../support/browser';
 import { insertNativeEvent } from '../support/native-event';
 import { PartnerSite, startPartnerSite } from '../support/partner-site';
+import { until } from '../support/until';
 import { startTestServer, TestServer } from '../support/server';
 
 const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
@@ -64,16 +65,29 @@ describe('the widget and the dashboard on a public deployment in safelist mode (
     const article = page.locator('.community-graph-events article', { hasText: 'Safelisted sewing' });
     await article.waitFor({ timeout: 15000 });
     await article.getByRole('button', { name: 'Register for Safelisted sewing' }).click();
+    await article.getByRole('timer').filter({ hasText: /^Your seat is held/ }).waitFor({ timeout: 15000 });
     await article.getByLabel('Name').fill('Ada Lovelace');
     await article.getByLabel('Email').fill('ada@example.org');
     await article.getByRole('button', { name: 'Send registration' }).click();
     await article.getByRole('status').filter({ hasText: /^You are registered \(confirmed\)\./ }).waitFor({ timeout: 15000 });
     await article.getByText('4 spots left').waitFor({ timeout: 15000 });
-    // One request, hash only: the manifest already holds the text.
+    // One request each for the hold, the registration and giving back what is left of the hold, hash
+    // only: the manifest already holds the text.
     expect(sent).toEqual([{
+      operationName: 'WidgetHold',
+      variables: { eventId: expect.any(String), partySize: 1 },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(WIDGET_HOLD) } },
+    }, {
       operationName: 'WidgetRegister',
-      variables: { eventId: expect.any(String), name: 'Ada Lovelace', email: 'ada@example.org', partySize: 1, idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{32,128}$/) },
+      variables: {
+        eventId: expect.any(String), name: 'Ada Lovelace', email: 'ada@example.org', partySize: 1, idempotencyKey: expect.stringMatching(/^[A-Za-z0-9_-]{32,128}$/),
+        holdId: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/),
+      },
       extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(WIDGET_REGISTER) } },
+    }, {
+      operationName: 'WidgetReleaseHold',
+      variables: { eventId: expect.any(String), holdId: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/) },
+      extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(WIDGET_RELEASE_HOLD) } },
     }]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-safelist-mode.png'), fullPage: true });
 
@@ -117,11 +131,17 @@ describe('the widget on a server with persisted queries off (PERSISTED_QUERIES=o
       const article = page.locator('.community-graph-events article', { hasText: 'Plain pottery' });
       await article.waitFor({ timeout: 15000 });
       await article.getByRole('button', { name: 'Register for Plain pottery' }).click();
+      await article.getByRole('timer').filter({ hasText: /^Your seat is held/ }).waitFor({ timeout: 15000 });
       await article.getByLabel('Name').fill('Ada Lovelace');
       await article.getByLabel('Email').fill('ada@example.org');
       await article.getByRole('button', { name: 'Send registration' }).click();
       await article.getByRole('status').filter({ hasText: /^You are registered \(confirmed\)\./ }).waitFor({ timeout: 15000 });
-      expect(sent.map((b) => [Boolean(b.query), Boolean(b.extensions)])).toEqual([[false, true], [true, false]]);
+      // The hold is given back after the answer, in two requests of its own.
+      await until(() => sent.length >= 6, 'the hold was given back', 15_000);
+      expect(sent.map((b) => [b.operationName, Boolean(b.query), Boolean(b.extensions)])).toEqual([
+        ['WidgetHold', false, true], ['WidgetHold', true, false], ['WidgetRegister', false, true], ['WidgetRegister', true, false],
+        ['WidgetReleaseHold', false, true], ['WidgetReleaseHold', true, false],
+      ]);
     } finally {
       await browser.close();
       await site.close();

@@ -9,8 +9,9 @@ import { RUNS_COMPILED } from '../../project-root';
 
 export interface WidgetFeatures {
   /**
-   * Live "spots left" (Subscription.registrationCounts), the inline form (Mutation.register) and the
-   * manage view (Query.myRegistration, Mutation.cancelRegistration).
+   * Live "spots left" (Subscription.registrationCounts), the inline form (Mutation.register, with seats
+   * held while it is open: holdSeats, releaseSeatHold) and the manage view (Query.myRegistration,
+   * Mutation.cancelRegistration).
    */
   registrations: boolean;
 }
@@ -26,7 +27,10 @@ export function widgetFeaturesOf(schema: GraphQLSchema): WidgetFeatures {
   const subscription = fields(schema.getSubscriptionType());
   const mutation = fields(schema.getMutationType());
   const query = fields(schema.getQueryType());
-  return { registrations: 'registrationCounts' in subscription && 'register' in mutation && 'cancelRegistration' in mutation && 'myRegistration' in query };
+  return {
+    registrations: 'registrationCounts' in subscription && 'register' in mutation && 'holdSeats' in mutation && 'releaseSeatHold' in mutation
+      && 'cancelRegistration' in mutation && 'myRegistration' in query,
+  };
 }
 
 /**

@@ -21,11 +21,15 @@ describe('the widget bundle', () => {
     expect(plain).not.toContain('myRegistration');
   });
 
-  it('enables registrations only when the schema has registrationCounts, register, cancelRegistration and myRegistration', async () => {
+  it('enables registrations only when the schema has registrationCounts, register, holdSeats, releaseSeatHold, cancelRegistration and myRegistration', async () => {
     expect(widgetFeaturesOf(await buildSchemaOver())).toEqual({ registrations: true });
-    const withAll = buildSchema(`type Query { myRegistration(code: String!): Int } type Mutation { register(x: Int): Int cancelRegistration(x: Int): Int }
+    const withAll = buildSchema(`type Query { myRegistration(code: String!): Int }
+      type Mutation { register(x: Int): Int holdSeats(x: Int): Int releaseSeatHold(x: Int): Int cancelRegistration(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
     expect(widgetFeaturesOf(withAll)).toEqual({ registrations: true });
+    const beforeHolds = buildSchema(`type Query { myRegistration(code: String!): Int } type Mutation { register(x: Int): Int cancelRegistration(x: Int): Int }
+      type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
+    expect(widgetFeaturesOf(beforeHolds)).toEqual({ registrations: false });
     const beforeManage = buildSchema(`type Query { a: Int } type Mutation { register(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
     expect(widgetFeaturesOf(beforeManage)).toEqual({ registrations: false });

@@ -8,15 +8,18 @@ export const field = (label: string, input: HTMLElement): HTMLElement => h('labe
 /**
  * `toggle` opens and closes `panel` (WAI-ARIA disclosure pattern): closed at first, aria-expanded
  * follows, opening focuses `first`, Escape inside closes it and gives focus back to `toggle`.
+ * `onToggle` hears each opening and closing.
  */
-export function disclosure(toggle: HTMLElement, panel: HTMLElement, first: HTMLElement): (open: boolean) => void {
+export function disclosure(toggle: HTMLElement, panel: HTMLElement, first: HTMLElement, onToggle?: (open: boolean) => void): (open: boolean) => void {
   panel.hidden = true;
   toggle.setAttribute('aria-expanded', 'false');
   toggle.setAttribute('aria-controls', panel.id);
   const show = (open: boolean) => {
+    const changed = open === panel.hidden;
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     if (open) first.focus();
+    if (changed && onToggle) onToggle(open);
   };
   toggle.addEventListener('click', () => show(panel.hidden));
   panel.addEventListener('keydown', (ev) => {

@@ -6,7 +6,12 @@
  */
 
 // Arguments spelled inline, so the form does not depend on the input type's name.
-export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:String!,$email:String!,$partySize:Int!,$idempotencyKey:String!){register(input:{eventId:$eventId,name:$name,email:$email,partySize:$partySize,idempotencyKey:$idempotencyKey}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}';
+export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:String!,$email:String!,$partySize:Int!,$idempotencyKey:String!,$holdId:String){register(input:{eventId:$eventId,name:$name,email:$email,partySize:$partySize,idempotencyKey:$idempotencyKey,holdId:$holdId}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}';
+
+// Seats held while the form is open (docs/registration.md, "Seat holds").
+export const WIDGET_HOLD = 'mutation WidgetHold($eventId:ID!,$partySize:Int!){holdSeats(input:{eventId:$eventId,partySize:$partySize}){__typename ...on SeatHold{holdId expiresAt} ...on RegistrationRejected{code message}}}';
+
+export const WIDGET_RELEASE_HOLD = 'mutation WidgetReleaseHold($eventId:ID!,$holdId:String!){releaseSeatHold(input:{eventId:$eventId,holdId:$holdId})}';
 
 // `[ID!]!` is accepted where the schema declares either `[ID!]` or `[ID!]!`.
 export const WIDGET_COUNTS = 'subscription WidgetCounts($ids:[ID!]!){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';
@@ -17,5 +22,8 @@ export const WIDGET_MY_REGISTRATION = 'query WidgetMyRegistration($code:String!)
 export const WIDGET_CANCEL = 'mutation WidgetCancel($id:ID!,$code:String!){cancelRegistration(input:{registrationId:$id,cancelToken:$code}){promoted registration{id status}}}';
 
 /** Every document the widget POSTs, by operation name: the bundle carries their hashes, the manifest their text. */
-export const WIDGET_POSTED = { WidgetRegister: WIDGET_REGISTER, WidgetMyRegistration: WIDGET_MY_REGISTRATION, WidgetCancel: WIDGET_CANCEL };
+export const WIDGET_POSTED = {
+  WidgetRegister: WIDGET_REGISTER, WidgetHold: WIDGET_HOLD, WidgetReleaseHold: WIDGET_RELEASE_HOLD,
+  WidgetMyRegistration: WIDGET_MY_REGISTRATION, WidgetCancel: WIDGET_CANCEL,
+};
 export type PostedOperation = keyof typeof WIDGET_POSTED;

@@ -3,6 +3,7 @@ import { disclosure, field, send } from './form-kit';
 import { attemptKey } from './attempt-key';
 import { errorOf, persistedPost } from './persisted';
 import type { RenderedEvent } from './render';
+import { createFormHold } from './seat-hold';
 
 
 let counter = 0;
@@ -43,9 +44,14 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   const manageButton = h('button', { type: 'button', hidden: true }, 'Manage my registration') as HTMLButtonElement;
   let code = '';
   manageButton.addEventListener('click', () => manage(code));
+  // Seats are held while the form is open, for the party size it shows.
+  const hold = createFormHold(graphqlUrl, e.id);
+  const heldSize = () => Math.min(Math.max(Math.round(Number(party.value)) || 1, 1), reg.max_party_size);
   const form = h('form', { id: 'cgf' + ++counter, 'aria-label': 'Register for ' + r.label },
-    field('Name', name), field('Email', email), reg.max_party_size > 1 ? field('People (up to ' + reg.max_party_size + ')', party) : null, submit, status, manageButton) as HTMLFormElement;
-  disclosure(toggle, form, name);
+    field('Name', name), field('Email', email), reg.max_party_size > 1 ? field('People (up to ' + reg.max_party_size + ')', party) : null,
+    hold.line, submit, status, manageButton) as HTMLFormElement;
+  disclosure(toggle, form, name, (open) => (open ? hold.take(heldSize()) : hold.release()));
+  party.addEventListener('change', () => { if (!form.hidden) hold.take(heldSize()); });
   // One idempotency key per registration attempt (docs/registration.md, "Retries never register
   // twice"): the same details sent again, by hand or by the automatic retry, carry the same key, so a
   // request that reached the server but whose answer was lost gets that registration back rather than a
@@ -58,13 +64,17 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
     const details = JSON.stringify([name.value.trim(), email.value.trim().toLowerCase(), partySize]);
     if (!attempt || attempt.details !== details) attempt = { details, key: attemptKey() };
     const sent = attempt;
-    const request = () => persistedPost(graphqlUrl, 'WidgetRegister', { eventId: e.id, name: name.value, email: email.value, partySize, idempotencyKey: sent.key });
+    const holdId = hold.holdId();
+    const request = () => persistedPost(graphqlUrl, 'WidgetRegister', { eventId: e.id, name: name.value, email: email.value, partySize, idempotencyKey: sent.key, holdId });
     // A network failure (no answer, or a 5xx) is retried once, with the same key, before it is shown.
     send(submit, status, 'Sending…', () => request().catch(request), (body) => {
       status.textContent = outcomeText(body);
       const ended = endsAttempt(body);
       if (ended && attempt === sent) attempt = null;
       code = (!ended && body && body.data && body.data.register && body.data.register.cancelToken) || '';
+      // Whatever hold is left goes back: the registration used it (releasing it then changes nothing), or
+      // it came after the form was sent, or the answer replayed an earlier registration that had none.
+      if (code) hold.release();
       manageButton.hidden = !code;
     });
   });

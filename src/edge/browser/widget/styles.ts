@@ -24,6 +24,7 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(-
 [role=alert],.er{color:var(--bad)}
 [aria-invalid=true]{border-color:var(--bad)}
 .er:empty{display:none}
+.hd{font-variant-numeric:tabular-nums}
 .mg{border-top:1px solid var(--ln);padding-top:.6em}
 #cgm input{font-family:ui-monospace,monospace}
 .rs{padding:.2em .4em;border-radius:4px}
