@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/db/data-source';
 import { AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
 import { localIdOf, toGlobalId } from '../../src/domain/global-id';
 import { newId } from '../../src/domain/ids';
+import { heldSeats } from '../../src/features/events/seat-holds';
 import { EventEntity } from '../../src/model/event.entity';
 import { PartnerEntity } from '../../src/model/partner.entity';
 
@@ -44,12 +45,28 @@ async function postGraphql(url: string, body: unknown, dispatcher?: Dispatcher):
   return await response.json() as { data?: Record<string, unknown>; errors?: unknown[] };
 }
 
-/** One registration over HTTP; resolves with CONFIRMED, WAITLISTED or the rejection code. */
-export async function registerOnce(url: string, eventId: string, n: number, dispatcher?: Dispatcher): Promise<string> {
-  const json = await postGraphql(url, { query: REGISTER, variables: { input: { eventId, name: `Bench ${n}`, email: `bench${n}-${process.pid}@example.org` } } }, dispatcher);
+/**
+ * One registration over HTTP, on the seats of `holdId` when given; resolves with CONFIRMED, WAITLISTED
+ * or the rejection code.
+ */
+export async function registerOnce(url: string, eventId: string, n: number, dispatcher?: Dispatcher, holdId?: string): Promise<string> {
+  const input = { eventId, name: `Bench ${n}`, email: `bench${n}-${process.pid}@example.org`, holdId };
+  const json = await postGraphql(url, { query: REGISTER, variables: { input } }, dispatcher);
   if (!json.data) throw new Error(`register failed: ${JSON.stringify(json.errors)}`);
   const register = json.data.register as { registration?: { status: string }; code?: string };
   return register.registration?.status ?? register.code!;
+}
+
+export const HOLD_SEATS = 'mutation($input: HoldSeatsInput!) { holdSeats(input: $input) { __typename ... on SeatHold { holdId expiresAt } ... on RegistrationRejected { code } } }';
+
+export type HoldAnswer = { holdId: string; expiresAt: Date } | { code: string };
+
+/** One seat held over HTTP for a party of one: the hold, or the rejection code (WAITLIST_ONLY, EVENT_FULL...). */
+export async function holdSeatOnce(url: string, eventId: string, dispatcher?: Dispatcher): Promise<HoldAnswer> {
+  const json = await postGraphql(url, { query: HOLD_SEATS, variables: { input: { eventId, partySize: 1 } } }, dispatcher);
+  if (!json.data) throw new Error(`holdSeats failed: ${JSON.stringify(json.errors)}`);
+  const hold = json.data.holdSeats as { holdId?: string; expiresAt?: string; code?: string };
+  return hold.holdId ? { holdId: hold.holdId, expiresAt: new Date(hold.expiresAt!) } : { code: hold.code! };
 }
 
 /**
@@ -72,6 +89,8 @@ export interface SeatLedger {
   counted: { confirmed: number; waitlisted: number; rows: number };
   /** The waitlisted rows' positions, ascending. */
   waitlistPositions: number[];
+  /** People the event row's seat holds still hold when read. */
+  held: number;
 }
 
 /** What the database holds for one event after a run: its counters and its registration rows, read directly. */
@@ -80,13 +99,14 @@ export async function readSeatLedger(databaseUrl: string, eventGlobalId: string)
   try {
     const id = localIdOf('Event', eventGlobalId);
     const param = db.options.type === 'postgres' ? '$1' : '?';
-    const [event] = await db.query(`SELECT "confirmedCount", "waitlistedCount" FROM "event" WHERE "id" = ${param}`, [id]) as Record<string, unknown>[];
+    const [event] = await db.query(`SELECT "confirmedCount", "waitlistedCount", "seatHolds" FROM "event" WHERE "id" = ${param}`, [id]) as Record<string, unknown>[];
     const rows = await db.query(`SELECT "status", "partySize", "waitlistPosition" FROM "registration" WHERE "eventId" = ${param}`, [id]) as Record<string, unknown>[];
     const people = (status: string) => rows.filter((r) => r.status === status).reduce((sum, r) => sum + Number(r.partySize), 0);
     return {
       stored: { confirmed: Number(event.confirmedCount), waitlisted: Number(event.waitlistedCount) },
       counted: { confirmed: people('CONFIRMED'), waitlisted: people('WAITLISTED'), rows: rows.length },
       waitlistPositions: rows.filter((r) => r.status === 'WAITLISTED').map((r) => Number(r.waitlistPosition)).sort((a, b) => a - b),
+      held: heldSeats(event.seatHolds as string | null, new Date()),
     };
   } finally {
     await db.destroy();
