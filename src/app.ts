@@ -22,6 +22,7 @@ import { SyncScheduler } from './features/sources/sync-scheduler';
 import { MailSender } from './features/notifications/mail-sender';
 import { createMailTransport } from './features/notifications/transport';
 import { mailTemplates } from './features/notifications/mail-templates';
+import { WaitlistSweeper } from './features/registrations/waitlist-sweeper';
 import { ReminderPlanner } from './features/notifications/reminder-planner';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
 import { explainDatabaseError } from './startup/database-errors';
@@ -132,6 +133,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds), planners: [new ReminderPlanner(db)],
     });
     mailSender.start();
+    // Seats freed by time alone (an ended hold or invitation) go to the waitlist.
+    const sweeper = new WaitlistSweeper(db, (event) => services.registrations.seatsChanged(event), { logger });
+    sweeper.start();
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -144,7 +148,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       activeSubscriptions: () => ws.subscriptions(),
       async close() {
         stopping.abort();
-        await Promise.all([scheduler.stop(), mailSender.stop(), apollo.stop()]);
+        await Promise.all([scheduler.stop(), mailSender.stop(), sweeper.stop(), apollo.stop()]);
         mailTransport?.close();
         await livePubSub.close();
         await redis?.close();

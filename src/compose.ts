@@ -31,6 +31,7 @@ import { CatalogSink } from './features/catalog/catalog.sink';
 import { createEventsSink } from './features/events/events.sink';
 import { storeEventCancelledMails } from './features/notifications/event-cancelled-mail';
 import { storePromotionMails } from './features/notifications/promotion-mail';
+import { storeInvitationMails } from './features/notifications/invitation-mail';
 import { ServicesSink } from './features/listings/services.sink';
 import { SourceLocks } from './features/sources/source-lock';
 import { SourceService } from './features/sources/source.service';
@@ -138,7 +139,9 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     eventFeeds: new EventFeedService(events, partners),
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
-    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges, { promoted: storePromotionMails, cancelled: storeEventCancelledMails }),
+    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges, {
+      promoted: storePromotionMails, invited: storeInvitationMails, cancelled: storeEventCancelledMails,
+    }),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),
     sync,
     syncLocks,

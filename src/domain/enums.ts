@@ -43,6 +43,14 @@ export enum RegistrationMode {
   EXTERNAL = 'EXTERNAL',
 }
 
+/** What a freed seat does for the waitlist of a NATIVE event. */
+export enum WaitlistMode {
+  /** Confirms the next parties in line at once. */
+  AUTO_PROMOTE = 'AUTO_PROMOTE',
+  /** Invites the next party in line, who has inviteHours to claim the seat before it passes on. */
+  INVITE = 'INVITE',
+}
+
 /** Where an event's registration stands right now, as a front end shows it (RegistrationInfo.state). */
 export enum RegistrationState {
   NOT_REQUIRED = 'NOT_REQUIRED',

@@ -10,3 +10,5 @@ export const MAX_EVENT_CATEGORIES = 20;
 export const MAX_SUBSCRIBED_EVENT_IDS = 200;
 /** Longest reminder lead an event may set (CreateEventInput.reminderHours): two weeks. */
 export const MAX_REMINDER_HOURS = 336;
+/** An invitation to claim a freed seat lasts at most two weeks, like a reminder's lead. */
+export const MAX_INVITE_HOURS = 336;

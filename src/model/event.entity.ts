@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { AttendanceMode, Audience, EventStatus, RegistrationMode } from '../domain/enums';
+import { AttendanceMode, Audience, EventStatus, RegistrationMode, WaitlistMode } from '../domain/enums';
 import { InstantColumn, JsonListColumn } from '../db/columns';
 
 export interface EventOfferRecord {
@@ -110,6 +110,14 @@ export class EventEntity {
 
   @Column({ type: 'integer', default: 1 })
   maxPartySize!: number;
+
+  /** What a freed seat does for the waitlist (NATIVE events). */
+  @Column({ type: 'varchar', length: 16, default: WaitlistMode.AUTO_PROMOTE })
+  waitlistMode!: WaitlistMode;
+
+  /** How long an INVITE waitlist's invitation lasts, in hours; null: 24. */
+  @Column({ type: 'integer', nullable: true })
+  inviteHours!: number | null;
 
   /**
    * Seats taken, kept on the event row so a page of events needs no count query, and so a

@@ -32,6 +32,10 @@ export class RegistrationEntity {
   @Column({ type: 'integer', nullable: true })
   waitlistPosition!: number | null;
 
+  /** A WAITLISTED party's open invitation (INVITE waitlists): its seats are held until then. */
+  @InstantColumn({ nullable: true })
+  invitedUntil!: Date | null;
+
   /** SHA-256 of the cancel token handed to the registrant once. */
   @Column({ type: 'varchar', length: 64 })
   cancelTokenHash!: string;

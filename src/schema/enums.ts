@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 import { CatalogFormat, HoldingStatus } from '../datasources/shared/catalog-item';
-import { AttentionReason, AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus } from '../domain/enums';
+import { AttentionReason, AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus, WaitlistMode } from '../domain/enums';
 
 registerEnumType(PartnerKind, {
   name: 'PartnerKind',
@@ -58,6 +58,14 @@ registerEnumType(RegistrationMode, {
     EXTERNAL: { description: 'Register on the partner\'s own site (RegistrationInfo.url); counts are the partner\'s, where it publishes them.' },
   },
 });
+registerEnumType(WaitlistMode, {
+  name: 'WaitlistMode',
+  description: 'What a freed seat does for the waitlist of a NATIVE event.',
+  valuesConfig: {
+    AUTO_PROMOTE: { description: 'The next parties in line that fit are confirmed at once (and told by email).' },
+    INVITE: { description: 'The next party in line that fits is invited by email and has inviteHours to claim the seat (claimInvitation); an unclaimed invitation lapses and passes to the next.' },
+  },
+});
 registerEnumType(AttentionReason, {
   name: 'AttentionReason',
   description: 'Why a program manager should look at an event now.',
@@ -100,7 +108,7 @@ registerEnumType(ServiceStatus, {
   },
 });
 
-export { AttentionReason, AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus };
+export { AttentionReason, AttendanceMode, Audience, EventStatus, PartnerKind, RegistrationMode, RegistrationState, RegistrationStatus, ServiceStatus, WaitlistMode };
 
 registerEnumType(CatalogFormat, {
   name: 'CatalogFormat',

@@ -17,6 +17,7 @@ import { MailOutboxGivesUp1765800000000 } from './1765800000000-mail-outbox-give
 import { MailOutboxTemplates1765900000000 } from './1765900000000-mail-outbox-templates';
 import { EventReminderHours1766000000000 } from './1766000000000-event-reminder-hours';
 import { SeatHolds1766100000000 } from './1766100000000-seat-holds';
+import { WaitlistInvitations1766200000000 } from './1766200000000-waitlist-invitations';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MailOutboxTemplates1765900000000,
   EventReminderHours1766000000000,
   SeatHolds1766100000000,
+  WaitlistInvitations1766200000000,
 ];

@@ -1,3 +1,4 @@
+import { WaitlistMode } from '../../domain/enums';
 import { SqlReader } from '../../db/sql-reader';
 import { EventEntity } from '../../model/event.entity';
 import { EventCursor } from '../../domain/cursor';
@@ -83,6 +84,8 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.registrationOpensAt = instant(row.registrationOpensAt);
   e.registrationClosesAt = instant(row.registrationClosesAt);
   e.reminderHours = intOrNull(row.reminderHours);
+  e.waitlistMode = (row.waitlistMode as EventEntity['waitlistMode'] | null) ?? WaitlistMode.AUTO_PROMOTE;
+  e.inviteHours = intOrNull(row.inviteHours);
 }
 
 function readRecord(e: EventEntity, row: EventRow): void {

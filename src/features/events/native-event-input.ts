@@ -1,8 +1,8 @@
 import { IANAZone } from 'luxon';
 import { htmlToPlainText } from '../../datasources/shared/plain-text';
-import { Audience } from '../../domain/enums';
+import { Audience, WaitlistMode } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
-import { MAX_EVENT_CATEGORIES, MAX_REMINDER_HOURS } from '../../domain/input-bounds';
+import { MAX_EVENT_CATEGORIES, MAX_INVITE_HOURS, MAX_REMINDER_HOURS } from '../../domain/input-bounds';
 
 /** What a partner may set on its own (NATIVE) event. Absent fields of an update keep their value. */
 export interface NativeEventFields {
@@ -21,11 +21,15 @@ export interface NativeEventFields {
   registrationClosesAt: Date | null;
   /** Hours before the start a registrant's reminder goes: null = the default (24), 0 = none. */
   reminderHours: number | null;
+  waitlistMode: WaitlistMode;
+  /** How long an INVITE waitlist's invitation lasts: null = the default (24). */
+  inviteHours: number | null;
 }
 
 export const NATIVE_EVENT_FIELDS: (keyof NativeEventFields)[] = [
   'title', 'description', 'startsAt', 'endsAt', 'timezone', 'locationId', 'audiences', 'categories',
   'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours',
+  'waitlistMode', 'inviteHours',
 ];
 
 const MAX_SEATS = 100_000;
@@ -60,6 +64,7 @@ export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
   intIn('input.waitlistCapacity', fields.waitlistCapacity, 0, MAX_SEATS);
   intIn('input.maxPartySize', fields.maxPartySize, 1, 100);
   intIn('input.reminderHours', fields.reminderHours, 0, MAX_REMINDER_HOURS, 'the default (24 hours)');
+  intIn('input.inviteHours', fields.inviteHours, 1, MAX_INVITE_HOURS, 'the default (24 hours)');
   if (fields.registrationOpensAt && fields.registrationClosesAt && fields.registrationClosesAt <= fields.registrationOpensAt) {
     throw new InvalidArgumentError('input.registrationClosesAt', fields.registrationClosesAt.toISOString(),
       `an instant after registrationOpensAt (${fields.registrationOpensAt.toISOString()})`);
@@ -73,7 +78,7 @@ export function mergeFields(current: NativeEventFields, input: Partial<Record<ke
   for (const key of NATIVE_EVENT_FIELDS) {
     if (input[key] !== undefined) merged[key] = input[key];
   }
-  for (const key of ['title', 'startsAt', 'endsAt', 'timezone', 'audiences', 'categories', 'waitlistCapacity', 'maxPartySize'] as const) {
+  for (const key of ['title', 'startsAt', 'endsAt', 'timezone', 'audiences', 'categories', 'waitlistCapacity', 'maxPartySize', 'waitlistMode'] as const) {
     if (merged[key] === null) throw new InvalidArgumentError(`input.${key}`, null, 'a value (this field cannot be cleared)');
   }
   return merged as unknown as NativeEventFields;

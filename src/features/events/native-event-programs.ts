@@ -2,7 +2,8 @@ import { EventStatus } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
 import { exec, TxProgram } from '../../db/write-transaction';
 import { NativeEventFields, NATIVE_EVENT_FIELDS } from './native-event-input';
-import { lockEvent, promoteWaitlist, SeatRow } from './seats';
+import { lockEvent, SeatRow } from './seats';
+import { offerFreedSeats } from './waitlist-offers';
 
 /** Column values as stored: instants as fixed-width UTC text, lists as JSON text (see db/columns.ts). */
 function stored(value: unknown): unknown {
@@ -19,6 +20,8 @@ function stored(value: unknown): unknown {
 export interface EventChangeHooks {
   /** Registrations the waitlist just confirmed. */
   promoted(registrationIds: string[], now: string): TxProgram<void>;
+  /** Waitlisted registrations just invited to claim a seat (INVITE waitlists). */
+  invited(registrationIds: string[], now: string): TxProgram<void>;
   /** The event was just cancelled; its registrations are as they were. */
   cancelled(eventId: string, now: string): TxProgram<void>;
 }
@@ -49,11 +52,13 @@ export function* updateEventProgram(eventId: string, fields: NativeEventFields, 
     `UPDATE "event" SET ${assignments}, "sequence" = "sequence" + 1, "updatedAt" = ? WHERE "id" = ?`,
     [...NATIVE_EVENT_FIELDS.map((column) => stored(fields[column])), now, eventId],
   );
-  const promoted = yield* promoteWaitlist(eventId, now);
-  yield* hooks.promoted(promoted, now);
+  const offer = yield* offerFreedSeats(eventId, now);
+  yield* hooks.promoted(offer.promoted, now);
+  yield* hooks.invited(offer.invited, now);
   const after = (yield* lockEvent(eventId))!;
-  const seatsChanged = promoted.length > 0 || before.capacity !== after.capacity || before.waitlistCapacity !== after.waitlistCapacity;
-  return { event: after, promoted, seatsChanged };
+  const seatsChanged = offer.promoted.length + offer.invited.length + offer.lapsed.length > 0
+    || before.capacity !== after.capacity || before.waitlistCapacity !== after.waitlistCapacity;
+  return { event: after, promoted: offer.promoted, seatsChanged };
 }
 
 /**

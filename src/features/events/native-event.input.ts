@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { Audience } from '../../schema/enums';
+import { Audience, WaitlistMode } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 
 @InputType('CreateEventInput', { description: 'A partner\'s own event; registration through this API (NATIVE).' })
@@ -51,6 +51,12 @@ export class CreateEventInput {
     description: 'Hours before the start that each confirmed registrant gets a reminder email, 0 to 336; 0 sends none. Default (null): 24.',
   })
   reminderHours?: number | null;
+
+  @Field(() => WaitlistMode, { nullable: true, description: 'What a freed seat does for the waitlist. Default: AUTO_PROMOTE.' })
+  waitlistMode?: WaitlistMode | null;
+
+  @Field(() => Int, { nullable: true, description: 'INVITE waitlists: hours an invited party has to claim the seat, 1 to 336. Default (null): 24.' })
+  inviteHours?: number | null;
 }
 
 @InputType('UpdateEventInput', { description: 'Only the fields given change; null clears an optional field.' })
@@ -100,4 +106,10 @@ export class UpdateEventInput {
       + 'A registration is reminded once: one reminded already gets no second after a change.',
   })
   reminderHours?: number | null;
+
+  @Field(() => WaitlistMode, { nullable: true, description: 'What a freed seat does for the waitlist from now on; cannot be cleared. Open invitations stay open.' })
+  waitlistMode?: WaitlistMode | null;
+
+  @Field(() => Int, { nullable: true, description: 'INVITE waitlists: hours an invited party has to claim the seat, 1 to 336; null: the default, 24. Open invitations keep their end.' })
+  inviteHours?: number | null;
 }

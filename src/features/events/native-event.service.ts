@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Context } from '../../context';
-import { AttendanceMode, EventChangeType, EventStatus, RegistrationMode } from '../../domain/enums';
+import { AttendanceMode, EventChangeType, EventStatus, RegistrationMode, WaitlistMode } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
 import { localIdOf } from '../../domain/global-id';
 import { newId } from '../../domain/ids';
@@ -38,7 +38,7 @@ export class NativeEventService {
     const defaults: NativeEventFields = {
       title: '', description: null, startsAt: new Date(NaN), endsAt: new Date(NaN), timezone: partner.timezone, locationId: null,
       audiences: [], categories: [], capacity: null, waitlistCapacity: 0, maxPartySize: 1, registrationOpensAt: null, registrationClosesAt: null,
-      reminderHours: null,
+      reminderHours: null, waitlistMode: WaitlistMode.AUTO_PROMOTE, inviteHours: null,
     };
     // On create, an explicit null means "the default".
     const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as NativeEventInput;

@@ -1,5 +1,6 @@
 import { EventEntity } from '../../model/event.entity';
-import { EventStatus, RegistrationMode, RegistrationState } from '../../domain/enums';
+import { EventStatus, RegistrationMode, RegistrationState, WaitlistMode } from '../../domain/enums';
+import { DEFAULT_INVITE_HOURS } from './waitlist-offers';
 import { webLinkAsStored } from '../../domain/web-url';
 import { heldSeats } from './seat-holds';
 
@@ -22,6 +23,8 @@ export interface RegistrationInfo {
   /** Seats neither confirmed nor held; null when the event has no capacity limit or no registration. */
   remaining: number | null;
   maxPartySize: number;
+  waitlistMode: WaitlistMode;
+  inviteHours: number;
   opensAt: Date | null;
   closesAt: Date | null;
   isOpen: boolean;
@@ -61,6 +64,8 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     held,
     remaining,
     maxPartySize: event.maxPartySize,
+    waitlistMode: event.waitlistMode ?? WaitlistMode.AUTO_PROMOTE,
+    inviteHours: event.inviteHours ?? DEFAULT_INVITE_HOURS,
     opensAt: event.registrationOpensAt,
     closesAt: event.registrationClosesAt,
     isOpen: mode !== RegistrationMode.NONE && live && inWindow,

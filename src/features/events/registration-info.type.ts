@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { RegistrationMode, RegistrationState } from '../../schema/enums';
+import { RegistrationMode, RegistrationState, WaitlistMode } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
@@ -40,6 +40,12 @@ export class RegistrationInfo {
 
   @Field(() => Int, { description: 'Largest party one registration may bring (people, 1 to 100).' })
   maxPartySize!: number;
+
+  @Field(() => WaitlistMode, { description: 'What a freed seat does for the waitlist: confirm the next party (AUTO_PROMOTE) or invite it to claim (INVITE).' })
+  waitlistMode!: WaitlistMode;
+
+  @Field(() => Int, { description: 'INVITE waitlists: hours an invited party has to claim its seat.' })
+  inviteHours!: number;
 
   @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant (UTC); null: it is open from the start.' })
   opensAt!: Date | null;

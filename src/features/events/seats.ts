@@ -50,7 +50,6 @@ const releaseSql = (counter: string) =>
 const RELEASE_SQL = { confirmed: releaseSql('confirmedCount'), waitlisted: releaseSql('waitlistedCount') };
 const WAITING_SQL = `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
      ORDER BY "waitlistPosition", "id"`;
-const HOLDS_SQL = 'SELECT "seatHolds" FROM "event" WHERE "id" = ?';
 const CONFIRM_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`;
 
 export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
@@ -119,11 +118,12 @@ export function* countAttendance(eventId: string, delta: number): TxProgram<void
   yield* exec('UPDATE "event" SET "attendedCount" = "attendedCount" + ? WHERE "id" = ?', [delta, eventId]);
 }
 
-/** Confirms waitlisted registrations in waitlist order while they fit; stops at the first that does not. */
-export function* promoteWaitlist(eventId: string, now: string): TxProgram<string[]> {
-  // Held seats stay held: they were set aside before anyone waited (claimSeats).
-  const [event] = yield* select(HOLDS_SQL, [eventId]);
-  const held = heldSeats(event ? String(event.seatHolds) : null, now);
+/**
+ * Confirms waitlisted registrations in waitlist order while they fit beside the `held` seats (held seats
+ * stay held: they were set aside before anyone waited); stops at the first that does not fit. An
+ * AUTO_PROMOTE waitlist's offer (./waitlist-offers.ts).
+ */
+export function* promoteWaitlist(eventId: string, now: string, held: number): TxProgram<string[]> {
   const waiting = yield* select(
     WAITING_SQL,
     [eventId],

@@ -8,6 +8,7 @@ import { CONFIRMATION_TEMPLATE, confirmationTemplate } from './confirmation-mail
 import { EVENT_CANCELLED_TEMPLATE, eventCancelledTemplate } from './event-cancelled-mail';
 import { MailTemplate } from './mail-template';
 import { PROMOTION_TEMPLATE, promotionTemplate } from './promotion-mail';
+import { INVITATION_TEMPLATE, invitationTemplate } from './invitation-mail';
 import { RegistrationMailSources } from './registration-mail';
 import { REMINDER_TEMPLATE, reminderTemplate } from './reminder-mail';
 
@@ -39,5 +40,6 @@ export function mailTemplates(deps: ContextDeps, eventFeeds: EventFeedService, n
     [PROMOTION_TEMPLATE]: promotionTemplate(sources),
     [EVENT_CANCELLED_TEMPLATE]: eventCancelledTemplate(sources),
     [REMINDER_TEMPLATE]: reminderTemplate(sources),
+    [INVITATION_TEMPLATE]: invitationTemplate(sources),
   };
 }

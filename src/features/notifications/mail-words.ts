@@ -27,6 +27,9 @@ export interface MailWords {
   wouldHaveBeen: string;
   reminderSubject(title: string): string;
   reminder(title: string): string;
+  invitedSubject(title: string): string;
+  /** `until`: the claim deadline in words, at the venue. */
+  invited(title: string, until: string): string;
 }
 
 const en: MailWords = {
@@ -53,6 +56,10 @@ const en: MailWords = {
   wouldHaveBeen: 'It was planned for',
   reminderSubject: (title) => `Reminder: ${title}`,
   reminder: (title) => `A reminder that you are registered for ${title}.`,
+  invitedSubject: (title) => `A seat is free for you: ${title}`,
+  invited: (title, until) => `A seat has freed up for ${title}, and it is yours if you claim it by ${until}. `
+    + 'To claim it, enter the registration code from your first email under "Have a registration code?" where you registered, '
+    + 'and choose "Claim my seat". After that time it goes to the next person on the waitlist.',
 };
 
 const es: MailWords = {
@@ -79,6 +86,10 @@ const es: MailWords = {
   wouldHaveBeen: 'Estaba previsto para',
   reminderSubject: (title) => `Recordatorio: ${title}`,
   reminder: (title) => `Te recordamos que estás inscrito en ${title}.`,
+  invitedSubject: (title) => `Hay una plaza para ti: ${title}`,
+  invited: (title, until) => `Se ha liberado una plaza para ${title} y es tuya si la reclamas antes de: ${until}. `
+    + 'Para reclamarla, introduce el código de inscripción de tu primer correo en "Have a registration code?" donde te inscribiste '
+    + 'y elige "Claim my seat". Después pasará a la siguiente persona de la lista de espera.',
 };
 
 const WORDS: Record<string, MailWords> = { en, es };

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { RegistrationStatus } from '../../schema/enums';
 import { PLAIN_FIELDS } from '../../schema/plain-fields';
+import { DateTime } from '../../schema/scalars';
 
 /**
  * A registration as its cancel token's holder sees it. A type of its own, not Registration, so no
@@ -17,4 +18,10 @@ export class MyRegistration {
 
   @Field(() => Int, { description: 'People in the party; each takes a seat.' })
   partySize!: number;
+
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'INVITE waitlists: a seat is offered and held until this instant (UTC); claimInvitation takes it. Null when no invitation is open.',
+  })
+  invitedUntil!: Date | null;
 }

@@ -3,8 +3,8 @@ import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/
 import { exec, select, TxProgram } from '../../db/write-transaction';
 import { RegistrationEntity } from '../../model/registration.entity';
 import { TEMPLATED_INSERT_SQLITE, TemplatedMail, templatedValues } from '../notifications/outbox';
-import { storePromotionMails } from '../notifications/promotion-mail';
-import { claimSeats, countAttendance, lockEvent, promoteWaitlist, releaseSeats, SeatRow } from '../events/seats';
+import { claimSeats, countAttendance, lockEvent, releaseSeats, SeatRow } from '../events/seats';
+import { offerSeatsWithMail } from './seat-offers';
 
 /**
  * The registration transactions, as statement programs for runWriteTransaction: the registration rows
@@ -25,14 +25,16 @@ export enum RegistrationRejectionCode {
 const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'status', 'waitlistPosition', 'cancelTokenHash',
   'idempotencyKeyHash', 'attended', 'createdAt', 'updatedAt'];
 const list = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
+/** What a program reads back: the inserted columns and the invitation (INVITE waitlists) set later. */
+const READ_COLUMNS = [...REGISTRATION_COLUMNS, 'invitedUntil'];
 
 /**
  * Every statement text built once: a text made per call would be rebuilt and hashed again by the
  * prepared-statement cache on every registration (a few percent of one, measured in a profile).
  */
 const SQL = {
-  registrationById: `SELECT ${list(REGISTRATION_COLUMNS)} FROM "registration" WHERE "id" = ?`,
-  registrationByKey: `SELECT ${list(REGISTRATION_COLUMNS)} FROM "registration" WHERE "eventId" = ? AND "idempotencyKeyHash" = ?`,
+  registrationById: `SELECT ${list(READ_COLUMNS)} FROM "registration" WHERE "id" = ?`,
+  registrationByKey: `SELECT ${list(READ_COLUMNS)} FROM "registration" WHERE "eventId" = ? AND "idempotencyKeyHash" = ?`,
   activeByEmail: `SELECT "id" FROM "registration" WHERE "eventId" = ? AND "email" = ? AND "status" <> '${RegistrationStatus.CANCELLED}'`,
   insert: `INSERT INTO "registration" (${list(REGISTRATION_COLUMNS)}) VALUES (${REGISTRATION_COLUMNS.map(() => '?').join(', ')})`,
   cancel: `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
@@ -48,12 +50,13 @@ export function toRegistration(row: Record<string, unknown>): RegistrationEntity
     partySize: num(row.partySize),
     waitlistPosition: numOrNull(row.waitlistPosition),
     attended: row.attended === true || row.attended === 1 || row.attended === '1',
+    invitedUntil: row.invitedUntil ? new Date(String(row.invitedUntil)) : null,
     createdAt: new Date(String(row.createdAt)),
     updatedAt: new Date(String(row.updatedAt)),
   });
 }
 
-function* readRegistration(id: string): TxProgram<RegistrationEntity | null> {
+export function* readRegistration(id: string): TxProgram<RegistrationEntity | null> {
   const [row] = yield* select(SQL.registrationById, [id]);
   return row ? toRegistration(row) : null;
 }
@@ -174,8 +177,7 @@ export function* cancelProgram(registrationId: string, matches: (hash: string) =
   );
   const held = current.status === RegistrationStatus.CONFIRMED ? 'confirmed' : 'waitlisted';
   yield* releaseSeats(current.eventId, held, current.partySize, current.attended ? current.partySize : 0, now);
-  const promoted = yield* promoteWaitlist(current.eventId, now);
-  yield* storePromotionMails(promoted, now);
+  const promoted = (yield* offerSeatsWithMail(current.eventId, now)).promoted;
   return {
     kind: 'cancelled', registration: (yield* readRegistration(registrationId))!, promoted,
     event: (yield* lockEvent(current.eventId))!, changed: true,

@@ -67,6 +67,18 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => Registration, {
+    description: 'INVITE waitlists: take the seat an invitation offers (MyRegistration.invitedUntil), with the ticket\'s token, before the '
+      + 'invitation ends: the registration becomes CONFIRMED. No open invitation (not invited yet, lapsed, cancelled) is CONFLICT; '
+      + 'claiming twice changes nothing. No API key needed.',
+  })
+  claimInvitation(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CancelRegistrationInput, { description: 'The registration and its cancel token.' }) input: CancelRegistrationInput,
+  ): Promise<RegistrationEntity> {
+    return this.registrationService.claimInvitation(ctx, input);
+  }
+
+  @Mutation(() => Registration, {
     description: 'Staff: mark a CONFIRMED registration as attended, or undo it (another status: CONFLICT). '
       + 'The event\'s partner\'s PARTNER key or an ADMIN key.',
   })

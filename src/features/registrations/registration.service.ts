@@ -14,6 +14,7 @@ import { registerParty } from './register-party';
 import { countsMessage, SeatRow } from '../events/seats';
 import { holdDurationMs, newHoldId, SeatHold } from '../events/seat-holds';
 import { holdProgram, releaseHoldProgram } from './seat-hold-programs';
+import { claimProgram } from './invitation-programs';
 import { cancelTokens } from './cancel-token';
 import { idempotencyKeys } from './idempotency-key';
 import { DataChanges } from '../../pubsub/data-changes';
@@ -148,6 +149,24 @@ export class RegistrationService {
     return { registration: outcome.registration, promoted: outcome.promoted.length };
   }
 
+  /** An invited party (INVITE waitlists) takes its held seats with its cancel token. */
+  async claimInvitation(ctx: Context, input: { registrationId: string; cancelToken: string }): Promise<RegistrationEntity> {
+    const id = localIdOf('Registration', input.registrationId, 'input.registrationId');
+    const outcome = await runWriteTransaction(this.db, () => claimProgram(id, cancelTokens.matcher(input.cancelToken), ctx.now));
+    if (outcome.kind === 'denied') {
+      throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
+    }
+    if (outcome.kind === 'not-invited') {
+      const why = outcome.registration.status === RegistrationStatus.WAITLISTED ? 'no seat has been offered to it yet' : `it is ${outcome.registration.status}`;
+      throw new DomainError(ErrorCode.CONFLICT, `This registration has no open invitation to claim: ${why}.`, { argument: 'input.registrationId' });
+    }
+    if (outcome.kind === 'no-room') {
+      throw new DomainError(ErrorCode.CONFLICT, 'The event no longer has room for this party: its capacity was reduced. Staff can help.', { argument: 'input.registrationId' });
+    }
+    if (outcome.changed) this.committed(ctx, outcome.event);
+    return outcome.registration;
+  }
+
   /**
    * The registration a cancel token was handed out with, for whoever holds the token; null when no
    * registration (or its event) has it any more. The token is looked up by its hash: the database
@@ -196,9 +215,14 @@ export class RegistrationService {
     return ctx.loaders.waitlistRankById.load(registration.id);
   }
 
-  /** After a commit that changed an event's seats: fresh reads in this request, cleared caches, live counts. */
+  /** After a commit that changed an event's seats: fresh reads in this request, then seatsChanged. */
   private committed(ctx: Context, event: SeatRow): void {
     ctx.loaders.eventById.clear(event.id);
+    this.seatsChanged(event);
+  }
+
+  /** After a commit that changed an event's seats (here or in the WaitlistSweeper): cleared caches, live counts. */
+  seatsChanged(event: SeatRow): void {
     this.changes.committed('registrations');
     this.pubsub.publish('REGISTRATION_COUNTS', countsMessage(event, new Date()));
   }

@@ -11,6 +11,9 @@ export class Registration {
   @Field(() => Int, { description: 'People in the party (1 to the event\'s maxPartySize); each takes a seat.' })
   partySize!: number;
 
+  @Field(() => DateTime, { nullable: true, description: 'INVITE waitlists: the party is invited to claim a seat until this instant (UTC); null when no invitation is open.' })
+  invitedUntil!: Date | null;
+
   @Field(() => Boolean, { description: 'Checked in by staff.' })
   attended!: boolean;
 

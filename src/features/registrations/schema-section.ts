@@ -6,10 +6,10 @@ export const registrationsSection: SchemaSection = {
     name: 'Registrations',
     summary: 'Registrations: seats at NATIVE events, the waitlist, check-in and live seat counts.',
     query: ['myRegistration', 'registrationOverview'],
-    mutation: ['holdSeats', 'releaseSeatHold', 'register', 'cancelRegistration', 'checkIn'],
+    mutation: ['holdSeats', 'releaseSeatHold', 'register', 'claimInvitation', 'cancelRegistration', 'checkIn'],
     subscription: ['registrationCounts'],
     types: [
-      'RegistrationInfo', 'RegistrationMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
+      'RegistrationInfo', 'RegistrationMode', 'WaitlistMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
       'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'HoldSeatsInput', 'HoldSeatsPayload', 'SeatHold',
       'ReleaseSeatHoldInput', 'CancelRegistrationInput',
       'CancelPayload', 'MyRegistration', 'RegistrationCounts', 'RegistrationOverview', 'SeatTotals', 'ProgramOverview', 'AttentionItem', 'AttentionReason',

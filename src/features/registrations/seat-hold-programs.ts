@@ -1,6 +1,7 @@
 import { TxProgram } from '../../db/write-transaction';
 import { holdSeats, lockEvent, releaseHold, SeatRow } from '../events/seats';
 import { SeatHold } from '../events/seat-holds';
+import { offerSeatsWithMail } from './seat-offers';
 import { EVENT_FULL_MESSAGE, RegistrationRejectionCode, rejectionFor } from './registration-programs';
 
 export type HoldOutcome =
@@ -26,10 +27,11 @@ export function* holdProgram(eventId: string, hold: SeatHold, now: Date): TxProg
 
 export type ReleaseOutcome = { kind: 'missing' } | { kind: 'released'; changed: boolean; event: SeatRow };
 
-/** Gives held seats back early; a hold that ended or was used already changes nothing. */
+/** Gives held seats back early, to the waitlist first; a hold that ended or was used already changes nothing. */
 export function* releaseHoldProgram(eventId: string, holdId: string, now: Date): TxProgram<ReleaseOutcome> {
   const event = yield* lockEvent(eventId);
   if (!event) return { kind: 'missing' };
   const changed = yield* releaseHold(event, holdId, now.toISOString());
+  if (changed && event.waitlistedCount > 0) yield* offerSeatsWithMail(eventId, now.toISOString());
   return { kind: 'released', changed, event: changed ? (yield* lockEvent(eventId))! : event };
 }

@@ -5,7 +5,7 @@ import { createTestGraph, TestGraph } from '../../support/graph';
 import { createPartner, insertNativeEvent } from '../../support/native-event';
 
 /** Every field whose type is Registration: the only doors to a registration. A new one must be added here, and tested below. */
-const DOORS = ['CancelPayload.registration', 'Event.registrations', 'Mutation.checkIn', 'RegistrationTicket.registration'];
+const DOORS = ['CancelPayload.registration', 'Event.registrations', 'Mutation.checkIn', 'Mutation.claimInvitation', 'RegistrationTicket.registration'];
 
 const PRIVATE_NAME = 'Private Person';
 const PRIVATE_EMAIL = 'private.person@example.org';
@@ -27,7 +27,7 @@ describe('the schema', () => {
   it('gives the holder of a cancel code (myRegistration) a type with no personal field: a new field must be reviewed here', async () => {
     const schema = await buildSchemaOver();
     const fields = Object.keys((schema.getType('MyRegistration') as GraphQLObjectType).getFields()).sort();
-    expect(fields).toEqual(['canCancel', 'event', 'id', 'partySize', 'registeredAt', 'status', 'waitlistPosition']);
+    expect(fields).toEqual(['canCancel', 'event', 'id', 'invitedUntil', 'partySize', 'registeredAt', 'status', 'waitlistPosition']);
   });
 });
 
@@ -63,6 +63,7 @@ describeEachBackend('registrants\' personal data', (backend) => {
     [`mutation { register(input: { eventId: "${eventId}", name: "Y", email: "y-${Math.random()}@example.org" }) { ... on RegistrationTicket { registration { ${PERSON} event { registrations { ${PERSON} } } } } } }`, 'RegistrationTicket.registration'],
     [`mutation { cancelRegistration(input: { registrationId: "${ticket.registration.id}", cancelToken: "wrong" }) { registration { ${PERSON} } } }`, 'CancelPayload.registration'],
     [`mutation { checkIn(registrationId: "${ticket.registration.id}") { ${PERSON} } }`, 'Mutation.checkIn'],
+    [`mutation { claimInvitation(input: { registrationId: "${ticket.registration.id}", cancelToken: "wrong" }) { ${PERSON} } }`, 'Mutation.claimInvitation'],
   ] as const;
 
   it.each([['the public', undefined], ['another partner', 'other']] as const)('are never shown to %s, by any path', async (_who, as) => {
