@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RegistrationStatus } from '../../domain/enums';
+import { RegistrationStatus, WaitlistMode } from '../../domain/enums';
 import { MailBlock, mailHtml, mailText } from './mail-body';
 import { MailTemplate } from './mail-template';
 import { mailWordsFor } from './mail-words';
@@ -47,7 +47,7 @@ export function confirmationTemplate(sources: RegistrationMailSources): MailTemp
     const rank = confirmed ? null : await sources.waitlistRank(registration);
     const blocks: MailBlock[] = [
       { text: words.greeting(registration.name) },
-      { text: confirmed ? words.confirmed(title) : words.waitlisted(title, rank) },
+      { text: confirmed ? words.confirmed(title) : words.waitlisted(title, rank, item.event.waitlistMode === WaitlistMode.INVITE) },
       ...eventBlocks(item, words),
       { text: words.party(registration.partySize) },
       { label: words.code, value: context.cancelToken },

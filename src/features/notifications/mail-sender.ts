@@ -147,6 +147,10 @@ export class MailSender {
   }
 
   private async send(row: ClaimedRow): Promise<keyof SendReport> {
+    if (row.template && !this.options.templates?.[row.template]) {
+      await this.awaitTemplate(row);
+      return 'failed';
+    }
     let mail: RenderedMail | null;
     try {
       mail = await this.messageOf(row);
@@ -181,10 +185,18 @@ export class MailSender {
         attachments: row.attachments ? JSON.parse(row.attachments) as MailAttachment[] : undefined,
       };
     }
-    const template = this.options.templates?.[row.template];
-    // Perhaps a newer replica's template: the row waits for a sender that knows it.
-    if (!template) throw new Error(`no template named ${row.template}`);
-    return template(row.context ? JSON.parse(row.context) as unknown : null);
+    return this.options.templates![row.template](row.context ? JSON.parse(row.context) as unknown : null);
+  }
+
+  /**
+   * A row of a template this server does not know: written by a newer replica during a rolling deploy.
+   * It waits for a sender that knows it, without spending an attempt (the message itself never failed).
+   */
+  private async awaitTemplate(row: ClaimedRow): Promise<void> {
+    const retryAt = new Date(this.now().getTime() + this.retryBaseMs).toISOString();
+    const message = `no template named ${row.template} on this server`;
+    await this.run('UPDATE "mail_outbox" SET "lastError" = ?, "sendAfter" = ?, "claimedUntil" = NULL WHERE "id" = ? AND "sentAt" IS NULL', [message, retryAt, row.id]);
+    this.options.logger?.warn({ mailId: row.id, idempotencyKey: row.idempotencyKey, retryAt }, message);
   }
 
   /** Counts the attempt, then backs off or, after a permanent refusal or the last attempt, gives up. */

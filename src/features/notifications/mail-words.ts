@@ -1,6 +1,6 @@
 /**
  * The words of registration mail, per language. A requested BCP 47 tag falls back to its primary
- * language, then to English (the fallback chain is documented in docs/notifications.md).
+ * language, then to English (the fallback chain is documented in docs/registration.md).
  */
 export interface MailWords {
   /** The locale for dates and times (luxon/Intl). */
@@ -9,7 +9,8 @@ export interface MailWords {
   waitlistedSubject(title: string): string;
   greeting(name: string): string;
   confirmed(title: string): string;
-  waitlisted(title: string, rank: number | null): string;
+  /** `invite`: the event's waitlist invites to claim (INVITE) rather than confirming by itself. */
+  waitlisted(title: string, rank: number | null, invite: boolean): string;
   when: string;
   where: string;
   party(size: number): string;
@@ -38,8 +39,10 @@ const en: MailWords = {
   waitlistedSubject: (title) => `You're on the waitlist: ${title}`,
   greeting: (name) => `Hello ${name},`,
   confirmed: (title) => `You are registered for ${title}.`,
-  waitlisted: (title, rank) => `You are on the waitlist for ${title}${rank ? `, number ${rank} in line` : ''}. `
-    + 'When places free up, the waitlist moves up by itself and your registration may be confirmed.',
+  waitlisted: (title, rank, invite) => `You are on the waitlist for ${title}${rank ? `, number ${rank} in line` : ''}. `
+    + (invite
+      ? 'When a place frees up for you, we email you an invitation to claim it within a time limit.'
+      : 'When places free up, the waitlist moves up by itself and your registration may be confirmed.'),
   when: 'When',
   where: 'Where',
   party: (size) => (size === 1 ? '1 person' : `${size} people`),
@@ -68,8 +71,10 @@ const es: MailWords = {
   waitlistedSubject: (title) => `En lista de espera: ${title}`,
   greeting: (name) => `Hola, ${name}:`,
   confirmed: (title) => `Tu inscripción para ${title} está confirmada.`,
-  waitlisted: (title, rank) => `Estás en la lista de espera para ${title}${rank ? `, con el número ${rank}` : ''}. `
-    + 'Cuando se liberen plazas, la lista avanzará sola y tu inscripción podrá confirmarse.',
+  waitlisted: (title, rank, invite) => `Estás en la lista de espera para ${title}${rank ? `, con el número ${rank}` : ''}. `
+    + (invite
+      ? 'Cuando se libere una plaza para ti, te enviaremos una invitación para reclamarla dentro de un plazo.'
+      : 'Cuando se liberen plazas, la lista avanzará sola y tu inscripción podrá confirmarse.'),
   when: 'Cuándo',
   where: 'Dónde',
   party: (size) => (size === 1 ? '1 persona' : `${size} personas`),

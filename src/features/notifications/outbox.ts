@@ -71,9 +71,9 @@ export interface TemplatedMail {
 
 export const TEMPLATED_INSERT_COLUMNS = ['id', 'idempotencyKey', 'to', 'template', 'context', 'language', 'createdAt', 'sendAfter'] as const;
 
-/** SQLite's INSERT of a TemplatedMail (`?` placeholders; PostgreSQL writes ON CONFLICT DO NOTHING instead). */
-export const TEMPLATED_INSERT_SQLITE = `INSERT OR IGNORE INTO "mail_outbox" (${TEMPLATED_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) `
-  + `VALUES (${TEMPLATED_INSERT_COLUMNS.map(() => '?').join(', ')})`;
+/** The INSERT of a TemplatedMail, `?` placeholders, a no-op for a key already stored (both backends). */
+export const TEMPLATED_INSERT = `INSERT INTO "mail_outbox" (${TEMPLATED_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) `
+  + `VALUES (${TEMPLATED_INSERT_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT ("idempotencyKey") DO NOTHING`;
 
 export const templatedValues = (mail: TemplatedMail, now: string): unknown[] =>
   [mail.id, mail.idempotencyKey, mail.to, mail.template, mail.context, mail.language, now, now];

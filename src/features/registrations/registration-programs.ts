@@ -2,7 +2,7 @@ import { access, StaffScope } from '../../domain/access';
 import { EventStatus, RegistrationMode, RegistrationStatus } from '../../domain/enums';
 import { exec, select, TxProgram } from '../../db/write-transaction';
 import { RegistrationEntity } from '../../model/registration.entity';
-import { TEMPLATED_INSERT_SQLITE, TemplatedMail, templatedValues } from '../notifications/outbox';
+import { TEMPLATED_INSERT, TemplatedMail, templatedValues } from '../notifications/outbox';
 import { claimSeats, countAttendance, lockEvent, releaseSeats, SeatRow } from '../events/seats';
 import { offerSeatsWithMail } from './seat-offers';
 
@@ -153,7 +153,7 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
     SQL.insert,
     [input.id, input.eventId, input.name, input.email, n, status, position, input.cancelTokenHash, input.idempotencyKeyHash, false, now, now],
   );
-  yield* exec(TEMPLATED_INSERT_SQLITE, templatedValues(input.confirmation, now));
+  yield* exec(TEMPLATED_INSERT, templatedValues(input.confirmation, now));
   const after = (yield* lockEvent(input.eventId))!;
   return { kind: 'registered', registration: (yield* readRegistration(input.id))!, event: after };
 }

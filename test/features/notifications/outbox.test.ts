@@ -4,7 +4,8 @@ import { openDatabase } from '../../../src/db/data-source';
 import { createLogger } from '../../../src/logger';
 import { MailOutboxEntity } from '../../../src/model/mail-outbox.entity';
 import { MailSender } from '../../../src/features/notifications/mail-sender';
-import { enqueue, messageIdOf } from '../../../src/features/notifications/outbox';
+import { enqueue, messageIdOf, TEMPLATED_INSERT, templatedValues } from '../../../src/features/notifications/outbox';
+import { exec, runWriteTransaction } from '../../../src/db/write-transaction';
 import { createMailTransport } from '../../../src/features/notifications/transport';
 import { createTestDatabase, describeEachBackend, TestDatabase } from '../../support/backends';
 import { startSmtpServer, TestSmtpServer } from '../../support/smtp';
@@ -155,6 +156,20 @@ describeEachBackend('mail outbox', (backend) => {
     const failed = await row('invite:w3');
     expect(failed).toMatchObject({ attempts: 1, failedAt: null, sendAfter: new Date(clock.getTime() + 60_000) });
     expect(failed.lastError).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  it('keeps a row of a template it does not know (a newer replica wrote it) waiting without spending attempts, and sends it once a sender knows it', async () => {
+    const mail = { id: 'm-next', idempotencyKey: 'next:r1', to: 'di@example.org', template: 'registration.next', context: '{}', language: null };
+    await runWriteTransaction(db, function* () { yield* exec(TEMPLATED_INSERT, templatedValues(mail, clock.toISOString())); });
+    const old = sender(db, { maxAttempts: 2 });
+    for (let look = 0; look < 3; look++) {
+      expect(await old.runOnce()).toEqual({ sent: 0, failed: 1, skipped: 0 });
+      clock = new Date(clock.getTime() + 60_000);
+    }
+    expect(await row('next:r1')).toMatchObject({ attempts: 0, failedAt: null, lastError: 'no template named registration.next on this server' });
+    const newer = sender(db, { templates: { 'registration.next': async () => ({ subject: 'Next', text: 'From a newer server.' }) } });
+    expect(await newer.runOnce()).toEqual({ sent: 1, failed: 0, skipped: 0 });
+    expect(smtp.arrived.map((m) => m.subject)).toEqual(['Next']);
   });
 
   it('leaves a claimed row alone until its lease ends, then sends it again with the same Message-ID (at least once)', async () => {
