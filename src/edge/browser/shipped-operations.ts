@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DASHBOARD_COUNTS, DASHBOARD_OVERVIEW, DASHBOARD_PARTNERS } from './dashboard/operations';
 import { PersistedOperation, sha256Hex } from '../persisted-queries';
-import { WIDGET_CANCEL, WIDGET_COUNTS, WIDGET_HOLD, WIDGET_MY_REGISTRATION, WIDGET_REGISTER, WIDGET_RELEASE_HOLD } from './widget/operations';
+import { WIDGET_CANCEL, WIDGET_CLAIM, WIDGET_COUNTS, WIDGET_HOLD, WIDGET_MY_REGISTRATION, WIDGET_REGISTER, WIDGET_RELEASE_HOLD } from './widget/operations';
 import { PROJECT_ROOT } from '../../project-root';
 
 /** Shipped with the project; point SAFELIST_FILE at it (or merge its operations into your own manifest). */
@@ -19,6 +19,7 @@ const OPERATIONS: Array<Omit<PersistedOperation, 'id'>> = [
   { name: 'WidgetCounts', type: 'subscription', body: WIDGET_COUNTS },
   { name: 'WidgetMyRegistration', type: 'query', body: WIDGET_MY_REGISTRATION },
   { name: 'WidgetCancel', type: 'mutation', body: WIDGET_CANCEL },
+  { name: 'WidgetClaim', type: 'mutation', body: WIDGET_CLAIM },
   { name: 'DashboardPartners', type: 'query', body: DASHBOARD_PARTNERS },
   { name: 'DashboardOverview', type: 'query', body: DASHBOARD_OVERVIEW },
   { name: 'DashboardCounts', type: 'subscription', body: DASHBOARD_COUNTS },

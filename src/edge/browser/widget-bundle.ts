@@ -11,7 +11,7 @@ export interface WidgetFeatures {
   /**
    * Live "spots left" (Subscription.registrationCounts), the inline form (Mutation.register, with seats
    * held while it is open: holdSeats, releaseSeatHold) and the manage view (Query.myRegistration,
-   * Mutation.cancelRegistration).
+   * Mutation.cancelRegistration, and Mutation.claimInvitation for an invited party).
    */
   registrations: boolean;
 }
@@ -29,7 +29,7 @@ export function widgetFeaturesOf(schema: GraphQLSchema): WidgetFeatures {
   const query = fields(schema.getQueryType());
   return {
     registrations: 'registrationCounts' in subscription && 'register' in mutation && 'holdSeats' in mutation && 'releaseSeatHold' in mutation
-      && 'cancelRegistration' in mutation && 'myRegistration' in query,
+      && 'cancelRegistration' in mutation && 'claimInvitation' in mutation && 'myRegistration' in query,
   };
 }
 

@@ -4,6 +4,7 @@ import { buildSchemaOver } from '../../../src/compose-schema';
 import { cardsWanted, feedParams } from '../../../src/edge/browser/widget/filter';
 import { attemptKey } from '../../../src/edge/browser/widget/attempt-key';
 import { endsAttempt, outcomeText } from '../../../src/edge/browser/widget/register-form';
+import { standingText } from '../../../src/edge/browser/widget/manage-view';
 
 describe('the widget bundle', () => {
   it('stays far under 15 KB gzipped, with and without the live registration parts', async () => {
@@ -18,15 +19,21 @@ describe('the widget bundle', () => {
     expect(live).toContain('registrationCounts(eventIds:$ids)');
     expect(live).toContain('register(input:{eventId:$eventId');
     expect(live).toContain('myRegistration(code:$code)');
+    expect(live).toContain('claimInvitation(input:');
     expect(plain).not.toContain('myRegistration');
+    expect(plain).not.toContain('claimInvitation');
   });
 
-  it('enables registrations only when the schema has registrationCounts, register, holdSeats, releaseSeatHold, cancelRegistration and myRegistration', async () => {
+  it('enables registrations only when the schema has registrationCounts, register, holdSeats, releaseSeatHold, cancelRegistration, claimInvitation and myRegistration', async () => {
     expect(widgetFeaturesOf(await buildSchemaOver())).toEqual({ registrations: true });
     const withAll = buildSchema(`type Query { myRegistration(code: String!): Int }
-      type Mutation { register(x: Int): Int holdSeats(x: Int): Int releaseSeatHold(x: Int): Int cancelRegistration(x: Int): Int }
+      type Mutation { register(x: Int): Int holdSeats(x: Int): Int releaseSeatHold(x: Int): Int cancelRegistration(x: Int): Int claimInvitation(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
     expect(widgetFeaturesOf(withAll)).toEqual({ registrations: true });
+    const beforeInvitations = buildSchema(`type Query { myRegistration(code: String!): Int }
+      type Mutation { register(x: Int): Int holdSeats(x: Int): Int releaseSeatHold(x: Int): Int cancelRegistration(x: Int): Int }
+      type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
+    expect(widgetFeaturesOf(beforeInvitations)).toEqual({ registrations: false });
     const beforeHolds = buildSchema(`type Query { myRegistration(code: String!): Int } type Mutation { register(x: Int): Int cancelRegistration(x: Int): Int }
       type Subscription { registrationCounts(eventIds: [ID!]): Int }`);
     expect(widgetFeaturesOf(beforeHolds)).toEqual({ registrations: false });
@@ -57,6 +64,16 @@ describe('widget snippet attributes', () => {
       .toBe('You are on the waitlist (position 2).');
     expect(outcomeText({ data: { register: { __typename: 'RegistrationRejected', code: 'FULL', message: 'This event is full.' } } })).toBe('This event is full.');
     expect(outcomeText({ errors: [{ message: 'Bad email' }] })).toBe('Bad email');
+  });
+
+  it('word where a registration stands: an invited party by its offer, one whose invitation ended by its place in line', () => {
+    const now = Date.parse('2026-12-07T12:00:00Z');
+    const waitlisted = { status: 'WAITLISTED' as const, waitlistPosition: 1 };
+    expect(standingText({ ...waitlisted, invitedUntil: '2026-12-08T12:00:00Z' }, now)).toBe('On the waitlist, with a seat offered to you');
+    expect(standingText({ ...waitlisted, invitedUntil: '2026-12-07T11:59:59Z' }, now)).toBe('On the waitlist, number 1 in line');
+    expect(standingText({ ...waitlisted, invitedUntil: null }, now)).toBe('On the waitlist, number 1 in line');
+    expect(standingText({ status: 'CONFIRMED', waitlistPosition: null, invitedUntil: null }, now)).toBe('Confirmed');
+    expect(standingText({ status: 'CANCELLED', waitlistPosition: null, invitedUntil: '2026-12-08T12:00:00Z' }, now)).toBe('Cancelled');
   });
 
   it('say plainly that a resent form met other details (CONFLICT) or a cancelled registration, and start a new attempt after either', () => {

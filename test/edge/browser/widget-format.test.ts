@@ -1,4 +1,4 @@
-import { spanText } from '../../../src/edge/browser/widget/format';
+import { momentText, spanText } from '../../../src/edge/browser/widget/format';
 
 const timed = { all_day: false, start_date: null, end_date: null, timezone: 'America/Chicago' };
 
@@ -15,5 +15,10 @@ describe('widget dates', () => {
       .toBe('Mon, Dec 14, 2026, 10:00 AM – 11:30 AM CST');
     expect(spanText({ ...timed, starts_at: '2026-12-14T16:00:00.000Z', ends_at: '2026-12-15T17:00:00.000Z' }, 'en-US'))
       .toBe('Mon, Dec 14, 2026, 10:00 AM – Tue, Dec 15, 2026, 11:00 AM CST');
+  });
+
+  it('shows one instant (an invitation\'s deadline) as a date and time at the venue, the zone named', () => {
+    expect(momentText('2026-12-08T22:45:00.000Z', 'America/Chicago', 'en-US')).toBe('Tue, Dec 8, 2026, 4:45 PM CST');
+    expect(momentText('2026-12-09T05:30:00.000Z', 'America/Chicago', 'en-US')).toBe('Tue, Dec 8, 2026, 11:30 PM CST');
   });
 });

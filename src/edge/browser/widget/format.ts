@@ -17,13 +17,17 @@ export function spanText(x: EventSpan, locale?: string): string {
     return (last > x.start_date ? day(x.start_date) + ' – ' + day(last) : day(x.start_date)) + ' (all day)';
   }
   const zone = x.timezone;
-  const date = (iso: string) => new Intl.DateTimeFormat(locale, { ...DAY, timeZone: zone }).format(new Date(iso));
-  const time = (iso: string, named?: boolean) =>
-    new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: named ? 'short' : undefined }).format(new Date(iso));
-  const start = date(x.starts_at);
-  const end = date(x.ends_at);
-  return start + ', ' + time(x.starts_at) + ' – ' + (end === start ? '' : end + ', ') + time(x.ends_at, true);
+  const start = dateAt(x.starts_at, zone, locale);
+  const end = dateAt(x.ends_at, zone, locale);
+  return start + ', ' + timeAt(x.starts_at, zone, false, locale) + ' – ' + (end === start ? '' : end + ', ') + timeAt(x.ends_at, zone, true, locale);
 }
+
+/** One instant as a date and time at the venue, named with its zone ("Tue, Dec 8, 2026, 4:45 PM CST"), like an event's start. */
+export const momentText = (iso: string, zone: string, locale?: string): string => dateAt(iso, zone, locale) + ', ' + timeAt(iso, zone, true, locale);
+
+const dateAt = (iso: string, zone: string, locale?: string) => new Intl.DateTimeFormat(locale, { ...DAY, timeZone: zone }).format(new Date(iso));
+const timeAt = (iso: string, zone: string, named: boolean, locale?: string) =>
+  new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: zone, timeZoneName: named ? 'short' : undefined }).format(new Date(iso));
 
 /** The day of an occurrence at the venue, for a program's date rows (its times are in the schedule line). */
 export const dayText = (x: EventSpan, locale?: string): string =>

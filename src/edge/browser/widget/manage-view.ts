@@ -1,6 +1,6 @@
 import { h } from './dom';
 import { disclosure, field, send } from './form-kit';
-import { spanText } from './format';
+import { momentText, spanText } from './format';
 import { errorOf, persistedPost } from './persisted';
 
 /** Query.myRegistration as WidgetMyRegistration asks for it: no personal field exists on the type. */
@@ -8,14 +8,25 @@ interface MyRegistration {
   id: string;
   status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
   waitlistPosition: number | null;
+  /** INVITE waitlists: the seat offered is held until then (UTC); past or null, nothing is offered. */
+  invitedUntil: string | null;
   partySize: number;
   canCancel: boolean;
   event: { title: string; startsAt: string; endsAt: string; timezone: string; allDay: boolean; startDate: string | null; endDate: string | null };
 }
 
-/** Where a registration stands, in words. */
-export function standingText(r: Pick<MyRegistration, 'status' | 'waitlistPosition'>): string {
+type Standing = Pick<MyRegistration, 'status' | 'waitlistPosition' | 'invitedUntil'>;
+
+/**
+ * Whether a seat is offered to this party right now. The server decides a claim by its own clock; a
+ * lapsed invitation keeps its instant until the sweeper passes it on, so the past counts as none.
+ */
+export const isInvited = (r: Standing, now = Date.now()): boolean => r.status === 'WAITLISTED' && !!r.invitedUntil && Date.parse(r.invitedUntil) > now;
+
+/** Where a registration stands, in words; an invited party's place in line no longer matters, its offer does. */
+export function standingText(r: Standing, now = Date.now()): string {
   if (r.status === 'CONFIRMED') return 'Confirmed';
+  if (isInvited(r, now)) return 'On the waitlist, with a seat offered to you';
   if (r.status === 'WAITLISTED') return 'On the waitlist' + (r.waitlistPosition ? ', number ' + r.waitlistPosition + ' in line' : '');
   return 'Cancelled';
 }
@@ -33,8 +44,9 @@ export interface ManageView {
 
 /**
  * "Have a registration code?": the holder of a cancel code sees their registration (event, date at
- * the venue, party size, where it stands) and can cancel it, with a second click to confirm.
- * Answers land in one focusable result box whose status line is an aria-live region.
+ * the venue, party size, where it stands) and can cancel it, with a second click to confirm, or, when
+ * invited from the waitlist, claim the seat offered. Answers land in one focusable result box whose
+ * status line is an aria-live region.
  */
 export function createManageView(graphqlUrl: string): ManageView {
   const toggle = h('button', { type: 'button' }, 'Have a registration code?');
@@ -51,7 +63,26 @@ export function createManageView(graphqlUrl: string): ManageView {
     result.focus();
   };
 
-  const render = (r: MyRegistration, token: string) => {
+  /** An invited party's offer and its Claim button; a claim confirms in place, a CONFLICT (the offer is gone) shows where it stands now, and why. */
+  const offerOf = (r: MyRegistration, token: string, standing: HTMLElement): HTMLElement[] => {
+    const one = r.partySize === 1;
+    const offer = h('p', {}, (one ? 'A seat is' : r.partySize + ' seats are') + ' offered to you until ' + momentText(r.invitedUntil!, r.event.timezone) + '.');
+    const claim = h('button', { type: 'button' }, one ? 'Claim my seat' : 'Claim the seats') as HTMLButtonElement;
+    claim.addEventListener('click', () => {
+      send(claim, status, 'Claiming…', () => persistedPost(graphqlUrl, 'WidgetClaim', { id: r.id, code: token }), (body) => {
+        const claimed = body && body.data && body.data.claimInvitation;
+        const error = errorOf(body);
+        if (!claimed) return error.code === 'CONFLICT' ? lookUpCode(token, failureText(error)) : say(failureText(error));
+        standing.textContent = 'Status: ' + standingText(claimed);
+        offer.remove();
+        claim.remove();
+        say((one ? 'The seat is yours' : 'The seats are yours') + ': your registration is confirmed.');
+      });
+    });
+    return [offer, claim];
+  };
+
+  const render = (r: MyRegistration, token: string, message: string) => {
     const standing = h('p', {}, 'Status: ' + standingText(r));
     const cancel = h('button', { type: 'button' }, 'Cancel my registration') as HTMLButtonElement;
     let sure = false;
@@ -73,13 +104,13 @@ export function createManageView(graphqlUrl: string): ManageView {
     });
     details.replaceChildren(h('h3', {}, r.event.title), h('p', {}, whenOf(r.event)),
       h('p', {}, (r.partySize === 1 ? '1 person' : r.partySize + ' people')), standing);
+    if (isInvited(r)) details.append(...offerOf(r, token, standing));
     if (r.canCancel) details.append(cancel);
-    say('');
+    say(message);
   };
 
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const token = code.value.trim();
+  /** Shows the registration `token` belongs to, with `message` (why it is shown again) in the status line. */
+  const lookUpCode = (token: string, message = '') => {
     details.replaceChildren();
     codeError.textContent = '';
     code.removeAttribute('aria-invalid');
@@ -91,9 +122,14 @@ export function createManageView(graphqlUrl: string): ManageView {
         codeError.textContent = 'A registration code is 32 letters, digits, - or _, as shown after registering.';
         code.setAttribute('aria-invalid', 'true');
         code.focus();
-      } else if (found) render(found, token);
+      } else if (found) render(found, token, message);
       else say(error.code ? failureText(error) : 'No registration has that code.');
     });
+  };
+
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    lookUpCode(code.value.trim());
   });
 
   return {

@@ -17,13 +17,16 @@ export const WIDGET_RELEASE_HOLD = 'mutation WidgetReleaseHold($eventId:ID!,$hol
 export const WIDGET_COUNTS = 'subscription WidgetCounts($ids:[ID!]!){registrationCounts(eventIds:$ids){eventId capacity confirmed waitlisted remaining changedAt}}';
 
 // The manage view: the registration a cancel code was handed out with (no personal fields exist on MyRegistration).
-export const WIDGET_MY_REGISTRATION = 'query WidgetMyRegistration($code:String!){myRegistration(code:$code){id status waitlistPosition partySize canCancel event{id title startsAt endsAt timezone allDay startDate endDate}}}';
+export const WIDGET_MY_REGISTRATION = 'query WidgetMyRegistration($code:String!){myRegistration(code:$code){id status waitlistPosition invitedUntil partySize canCancel event{id title startsAt endsAt timezone allDay startDate endDate}}}';
 
 export const WIDGET_CANCEL = 'mutation WidgetCancel($id:ID!,$code:String!){cancelRegistration(input:{registrationId:$id,cancelToken:$code}){promoted registration{id status}}}';
+
+// INVITE waitlists: the invited party takes its seat with the same code (docs/registration.md, "Invite-and-claim waitlists").
+export const WIDGET_CLAIM = 'mutation WidgetClaim($id:ID!,$code:String!){claimInvitation(input:{registrationId:$id,cancelToken:$code}){id status waitlistPosition invitedUntil}}';
 
 /** Every document the widget POSTs, by operation name: the bundle carries their hashes, the manifest their text. */
 export const WIDGET_POSTED = {
   WidgetRegister: WIDGET_REGISTER, WidgetHold: WIDGET_HOLD, WidgetReleaseHold: WIDGET_RELEASE_HOLD,
-  WidgetMyRegistration: WIDGET_MY_REGISTRATION, WidgetCancel: WIDGET_CANCEL,
+  WidgetMyRegistration: WIDGET_MY_REGISTRATION, WidgetCancel: WIDGET_CANCEL, WidgetClaim: WIDGET_CLAIM,
 };
 export type PostedOperation = keyof typeof WIDGET_POSTED;

@@ -29,7 +29,7 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(-
 #cgm input{font-family:ui-monospace,monospace}
 .rs{padding:.2em .4em;border-radius:4px}
 .rs:focus{outline:2px solid var(--ac)}
-.rs button{margin-top:.3em}
+.rs button{margin:.3em .6em 0 0}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 form{display:grid;gap:.35em;max-width:22em;margin-top:.4em}
 [hidden]{display:none!important}
