@@ -20,6 +20,8 @@ import { PartnerService } from './features/partners/partner.service';
 import { ServiceListingService } from './features/listings/service-listing.service';
 import { RegistrationService } from './features/registrations/registration.service';
 import { NativeEventService } from './features/events/native-event.service';
+import { EventSeriesService } from './features/events/event-series.service';
+import type { EventChangeHooks } from './features/events/native-event-programs';
 import { LiveService } from './features/registrations/live.service';
 import { DataChanges } from './pubsub/data-changes';
 import { Config, loadConfig, SyncConfig } from './config';
@@ -126,6 +128,8 @@ export function createServices(db: DataSource, options: ServiceOptions) {
   });
   const events = new EventService(db, config.maxPageSize);
   const partners = new PartnerService(db, dataChanges);
+  const eventChangeHooks: EventChangeHooks = { promoted: storePromotionMails, invited: storeInvitationMails, cancelled: storeEventCancelledMails };
+  const nativeEvents = new NativeEventService(db, options.pubsub, dataChanges, eventChangeHooks);
   return {
     availability,
     catalog: new CatalogService(db, config.maxPageSize),
@@ -139,9 +143,8 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     eventFeeds: new EventFeedService(events, partners),
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
-    nativeEvents: new NativeEventService(db, options.pubsub, dataChanges, {
-      promoted: storePromotionMails, invited: storeInvitationMails, cancelled: storeEventCancelledMails,
-    }),
+    nativeEvents,
+    eventSeries: new EventSeriesService(db, options.pubsub, dataChanges, eventChangeHooks, nativeEvents),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),
     sync,
     syncLocks,

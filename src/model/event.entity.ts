@@ -148,6 +148,13 @@ export class EventEntity {
   @Column({ type: 'integer', nullable: true })
   reminderHours!: number | null;
 
+  /**
+   * Fields an occurrence of a NATIVE series was given on its own (updateEvent), as a JSON list of
+   * field names: a later series-wide change (updateEventSeries) leaves them alone. Null: none.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  overriddenFields!: string[] | null;
+
   // Provenance: where a synced event came from, and whether it is still in its feed.
   @Index()
   @Column({ type: 'varchar', length: 64, nullable: true })

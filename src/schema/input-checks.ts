@@ -11,6 +11,7 @@ const LIST_BOUNDS: Record<string, number> = {
   'Mutation.setPartnerAllowedOrigins(origins:)': MAX_ALLOWED_ORIGINS,
   'Subscription.registrationCounts(eventIds:)': MAX_SUBSCRIBED_EVENT_IDS,
   'CreateEventInput.categories': MAX_EVENT_CATEGORIES,
+  'CreateEventSeriesInput.categories': MAX_EVENT_CATEGORIES,
   'UpdateEventInput.categories': MAX_EVENT_CATEGORIES,
 };
 

@@ -18,6 +18,7 @@ import { MailOutboxTemplates1765900000000 } from './1765900000000-mail-outbox-te
 import { EventReminderHours1766000000000 } from './1766000000000-event-reminder-hours';
 import { SeatHolds1766100000000 } from './1766100000000-seat-holds';
 import { WaitlistInvitations1766200000000 } from './1766200000000-waitlist-invitations';
+import { EventOverriddenFields1766300000000 } from './1766300000000-event-overridden-fields';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   EventReminderHours1766000000000,
   SeatHolds1766100000000,
   WaitlistInvitations1766200000000,
+  EventOverriddenFields1766300000000,
 ];

@@ -12,6 +12,7 @@ import { Partner } from '../partners/partner.type';
 import { RegistrationInfo } from './registration-info.type';
 import { webLinkAsStored } from '../../domain/web-url';
 import { PartnerService } from '../partners/partner.service';
+import { RegistrationMode } from '../../domain/enums';
 
 @Resolver(() => Event)
 export class EventFieldsResolver {
@@ -49,6 +50,14 @@ export class EventFieldsResolver {
   @FieldResolver()
   imageUrl(@Root() event: EventEntity): string | null {
     return webLinkAsStored(event.imageUrl);
+  }
+
+  @FieldResolver(() => [String], {
+    description: 'NATIVE events in a series: the fields this occurrence was given on its own (updateEvent), which updateEventSeries leaves alone. '
+      + 'Empty otherwise.',
+  })
+  overriddenFields(@Root() event: EventEntity): string[] {
+    return event.registrationMode === RegistrationMode.NATIVE ? event.overriddenFields ?? [] : [];
   }
 
   @FieldResolver(() => RegistrationInfo, { description: 'Whether and how to register, with the seat counts.' })

@@ -86,6 +86,7 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.reminderHours = intOrNull(row.reminderHours);
   e.waitlistMode = (row.waitlistMode as EventEntity['waitlistMode'] | null) ?? WaitlistMode.AUTO_PROMOTE;
   e.inviteHours = intOrNull(row.inviteHours);
+  e.overriddenFields = row.overriddenFields == null ? null : list(row.overriddenFields);
 }
 
 function readRecord(e: EventEntity, row: EventRow): void {

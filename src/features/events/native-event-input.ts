@@ -34,7 +34,7 @@ export const NATIVE_EVENT_FIELDS: (keyof NativeEventFields)[] = [
 
 const MAX_SEATS = 100_000;
 
-function intIn(argument: string, value: number | null, min: number, max: number, nullMeans?: string): void {
+export function intIn(argument: string, value: number | null, min: number, max: number, nullMeans?: string): void {
   if (value === null && nullMeans) return;
   if (value === null || !Number.isInteger(value) || value < min || value > max) {
     throw new InvalidArgumentError(argument, value, `an integer from ${min} to ${max}${nullMeans ? `, or null for ${nullMeans}` : ''}`);
@@ -82,4 +82,13 @@ export function mergeFields(current: NativeEventFields, input: Partial<Record<ke
     if (merged[key] === null) throw new InvalidArgumentError(`input.${key}`, null, 'a value (this field cannot be cleared)');
   }
   return merged as unknown as NativeEventFields;
+}
+
+/**
+ * The fields an occurrence of a series keeps as its own after an edit of it alone: those it kept
+ * already and those this input gives (even to the same value, as the partner chose it for this date).
+ */
+export function overriddenAfter(current: { overriddenFields: string[] | null }, input: Partial<Record<keyof NativeEventFields, unknown>>): string[] {
+  const given = NATIVE_EVENT_FIELDS.filter((key) => input[key] !== undefined);
+  return NATIVE_EVENT_FIELDS.filter((key) => given.includes(key) || (current.overriddenFields ?? []).includes(key));
 }

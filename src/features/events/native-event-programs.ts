@@ -35,9 +35,12 @@ export interface UpdateOutcome {
 /**
  * Writes a partner's edit under the event row lock, so a capacity change and a registration cannot
  * interleave: capacity may not drop below the seats already confirmed, and added seats go to the
- * waitlist first, in order.
+ * waitlist first, in order. `overriddenFields`, when given, replaces the occurrence's own fields
+ * (those a series-wide edit leaves alone).
  */
-export function* updateEventProgram(eventId: string, fields: NativeEventFields, at: Date, hooks: EventChangeHooks): TxProgram<UpdateOutcome | null> {
+export function* updateEventProgram(
+  eventId: string, fields: NativeEventFields, at: Date, hooks: EventChangeHooks, overriddenFields?: string[],
+): TxProgram<UpdateOutcome | null> {
   const before = yield* lockEvent(eventId);
   if (!before) return null;
   if (fields.capacity !== null && fields.capacity < before.confirmedCount) {
@@ -47,10 +50,11 @@ export function* updateEventProgram(eventId: string, fields: NativeEventFields, 
     throw new InvalidArgumentError('input.waitlistCapacity', fields.waitlistCapacity, `at least the ${before.waitlistedCount} places already taken`);
   }
   const now = at.toISOString();
-  const assignments = NATIVE_EVENT_FIELDS.map((column) => `"${column}" = ?`).join(', ');
+  const columns: string[] = [...NATIVE_EVENT_FIELDS, ...(overriddenFields ? ['overriddenFields'] : [])];
+  const values = { ...fields, overriddenFields } as Record<string, unknown>;
   yield* exec(
-    `UPDATE "event" SET ${assignments}, "sequence" = "sequence" + 1, "updatedAt" = ? WHERE "id" = ?`,
-    [...NATIVE_EVENT_FIELDS.map((column) => stored(fields[column])), now, eventId],
+    `UPDATE "event" SET ${columns.map((column) => `"${column}" = ?`).join(', ')}, "sequence" = "sequence" + 1, "updatedAt" = ? WHERE "id" = ?`,
+    [...columns.map((column) => stored(values[column])), now, eventId],
   );
   const offer = yield* offerFreedSeats(eventId, now);
   yield* hooks.promoted(offer.promoted, now);

@@ -2,8 +2,9 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { Audience, WaitlistMode } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 
-@InputType('CreateEventInput', { description: 'A partner\'s own event; registration through this API (NATIVE).' })
-export class CreateEventInput {
+/** What a partner sets on a new event of its own, alone or as a series (the window differs: instants or hours). */
+@InputType()
+export abstract class NewNativeEventFields {
   @Field(() => ID, { description: 'Global id of the partner that runs the event; needs that partner\'s PARTNER key or an ADMIN key.' })
   partnerId!: string;
 
@@ -37,12 +38,6 @@ export class CreateEventInput {
   @Field(() => Int, { nullable: true, description: 'Waitlist places (people), 0 to 100,000; default 0.' })
   waitlistCapacity?: number | null;
 
-  @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant. Default: open from now.' })
-  registrationOpensAt?: Date | null;
-
-  @Field(() => DateTime, { nullable: true, description: 'Default: registration stays open until the event ends.' })
-  registrationClosesAt?: Date | null;
-
   @Field(() => Int, { nullable: true, description: 'Largest party one registration may bring, 1 to 100; default 1.' })
   maxPartySize?: number | null;
 
@@ -57,6 +52,15 @@ export class CreateEventInput {
 
   @Field(() => Int, { nullable: true, description: 'INVITE waitlists: hours an invited party has to claim the seat, 1 to 336. Default (null): 24.' })
   inviteHours?: number | null;
+}
+
+@InputType('CreateEventInput', { description: 'A partner\'s own event; registration through this API (NATIVE).' })
+export class CreateEventInput extends NewNativeEventFields {
+  @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant. Default: open from now.' })
+  registrationOpensAt?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Default: registration stays open until the event ends.' })
+  registrationClosesAt?: Date | null;
 }
 
 @InputType('UpdateEventInput', { description: 'Only the fields given change; null clears an optional field.' })

@@ -10,7 +10,7 @@ import { LocationEntity } from '../../model/location.entity';
 import { PartnerEntity } from '../../model/partner.entity';
 import { CommunityPubSub } from '../../pubsub/pubsub';
 import { access } from '../../domain/access';
-import { checkNativeEvent, mergeFields, NativeEventFields } from './native-event-input';
+import { checkNativeEvent, mergeFields, NativeEventFields, overriddenAfter } from './native-event-input';
 import { cancelEventProgram, EventChangeHooks, updateEventProgram } from './native-event-programs';
 import { countsMessage } from './seats';
 import { DataChanges } from '../../pubsub/data-changes';
@@ -31,8 +31,18 @@ export class NativeEventService {
   ) {}
 
   async create(ctx: Context, input: NativeEventInput & { partnerId: string }): Promise<EventEntity> {
+    const { partner, fields } = await this.checkNew(ctx, input, 'Creating an event');
+    const event = this.newRow(ctx, partner.id, fields, null);
+    await this.db.getRepository(EventEntity).insert(event);
+    this.changes.committed('events');
+    this.publishChange('CREATED', event, partner, ctx.now);
+    return this.reload(ctx, event.id);
+  }
+
+  /** A new event's partner (the caller must act for it) and its checked fields, omitted ones at their defaults. */
+  async checkNew(ctx: Context, input: NativeEventInput & { partnerId: string }, action: string): Promise<{ partner: PartnerEntity; fields: NativeEventFields }> {
     const partnerId = localIdOf('Partner', input.partnerId, 'input.partnerId');
-    access.requirePartner(ctx.principal, partnerId, 'Creating an event');
+    access.requirePartner(ctx.principal, partnerId, action);
     const partner = await ctx.loaders.partnerById.load(partnerId);
     if (!partner) throw new DomainError(ErrorCode.NOT_FOUND, `No partner has the id ${input.partnerId}.`, { argument: 'input.partnerId' });
     const defaults: NativeEventFields = {
@@ -42,26 +52,28 @@ export class NativeEventService {
     };
     // On create, an explicit null means "the default".
     const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as NativeEventInput;
-    const fields = checkNativeEvent(mergeFields(defaults, await this.decodeLocation(ctx, partnerId, given)));
-    const event = this.db.getRepository(EventEntity).create({
+    return { partner, fields: checkNativeEvent(mergeFields(defaults, await this.decodeLocation(ctx, partnerId, given))) };
+  }
+
+  /** The row of a new NATIVE event (one occurrence of a series when seriesId is given). */
+  newRow(ctx: Context, partnerId: string, fields: NativeEventFields, seriesId: string | null): EventEntity {
+    return this.db.getRepository(EventEntity).create({
       ...fields,
-      id: newId(), partnerId, seriesId: null, allDay: false, startDate: null, endDate: null,
+      id: newId(), partnerId, seriesId, allDay: false, startDate: null, endDate: null,
       status: EventStatus.SCHEDULED, attendanceMode: AttendanceMode.OFFLINE, rawAudiences: [], url: null, imageUrl: null,
       registrationMode: RegistrationMode.NATIVE, registrationUrl: null, confirmedCount: 0, waitlistedCount: 0, attendedCount: 0,
-      sourceId: null, externalId: null, contentHash: null, fetchedAt: null, removedAt: null, sequence: 0,
+      sourceId: null, externalId: null, contentHash: null, fetchedAt: null, removedAt: null, sequence: 0, overriddenFields: null,
       createdAt: ctx.now, updatedAt: ctx.now,
     });
-    await this.db.getRepository(EventEntity).insert(event);
-    this.changes.committed('events');
-    this.publishChange('CREATED', event, partner, ctx.now);
-    return this.reload(ctx, event.id);
   }
 
   async update(ctx: Context, globalId: string, input: NativeEventInput): Promise<EventEntity> {
     const current = await this.findOwn(ctx, globalId, 'Editing an event');
     if (current.status === EventStatus.CANCELLED) throw new DomainError(ErrorCode.CONFLICT, 'A cancelled event cannot be edited.');
     const fields = checkNativeEvent(mergeFields(current, await this.decodeLocation(ctx, current.partnerId, input)));
-    const outcome = await runWriteTransaction(this.db, () => updateEventProgram(current.id, fields, ctx.now, this.hooks));
+    // Within a series, what is changed here alone is kept when the whole series changes later.
+    const overridden = current.seriesId === null ? undefined : overriddenAfter(current, input);
+    const outcome = await runWriteTransaction(this.db, () => updateEventProgram(current.id, fields, ctx.now, this.hooks, overridden));
     if (!outcome) throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${globalId}.`, { argument: 'id' });
     this.changes.committed('events');
     const updated = await this.reload(ctx, current.id);
@@ -91,7 +103,7 @@ export class NativeEventService {
   }
 
   /** A location id must name one of this partner's own locations. */
-  private async decodeLocation(ctx: Context, partnerId: string, input: NativeEventInput): Promise<NativeEventInput> {
+  async decodeLocation(ctx: Context, partnerId: string, input: NativeEventInput): Promise<NativeEventInput> {
     if (input.locationId == null) return input;
     const locationId = localIdOf('Location', String(input.locationId), 'input.locationId');
     const location: LocationEntity | null = await ctx.loaders.locationById.load(locationId);
@@ -101,12 +113,12 @@ export class NativeEventService {
     return { ...input, locationId };
   }
 
-  private async reload(ctx: Context, id: string): Promise<EventEntity> {
+  async reload(ctx: Context, id: string): Promise<EventEntity> {
     ctx.loaders.eventById.clear(id);
     return (await ctx.loaders.eventById.load(id))!;
   }
 
-  private publishChange(type: EventChangeType, event: EventEntity, partner: PartnerEntity | null, now: Date): void {
+  publishChange(type: EventChangeType, event: EventEntity, partner: PartnerEntity | null, now: Date): void {
     if (!partner) return;
     this.pubsub.publish('EVENT_CHANGES', {
       type, eventId: event.id, partnerId: event.partnerId, partnerKind: partner.kind, changedAt: now.toISOString(),

@@ -3,6 +3,8 @@ import type { SourceService } from '../sources/source.service';
 import { EventConnectionFieldsResolver } from './event-connection-fields.resolver';
 import { EventFieldsResolver } from './event-fields.resolver';
 import { EventProvenanceFieldsResolver } from './event-provenance-fields.resolver';
+import { EventSeriesResolver } from './event-series.resolver';
+import type { EventSeriesService } from './event-series.service';
 import type { EventService } from './event.service';
 import { NativeEventResolver } from './native-event.resolver';
 import type { NativeEventService } from './native-event.service';
@@ -13,6 +15,7 @@ export interface EventsResolverServices {
   partners: PartnerService;
   events: EventService;
   nativeEvents: NativeEventService;
+  eventSeries: EventSeriesService;
   sources: SourceService;
 }
 
@@ -23,6 +26,7 @@ export function eventsResolvers(s: EventsResolverServices): object[] {
     new EventConnectionFieldsResolver(),
     new PartnerEventsFieldsResolver(s.events),
     new NativeEventResolver(s.nativeEvents),
+    new EventSeriesResolver(s.eventSeries),
     new EventProvenanceFieldsResolver(s.sources),
   ];
 }

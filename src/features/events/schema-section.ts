@@ -6,11 +6,11 @@ export const eventsSection: SchemaSection = {
     name: 'Events',
     summary: 'Events: every partner\'s programs, one occurrence per Event, searchable and live.',
     query: ['events', 'event'],
-    mutation: ['createEvent', 'updateEvent', 'cancelEvent'],
+    mutation: ['createEvent', 'updateEvent', 'cancelEvent', 'createEventSeries', 'updateEventSeries'],
     subscription: ['eventChanges'],
     types: [
       'Event', 'EventConnection', 'EventEdge', 'EventFilter', 'EventStatus', 'AttendanceMode', 'Audience', 'Offer',
-      'EventProvenance', 'CreateEventInput', 'UpdateEventInput', 'EventChange', 'EventChangeType',
+      'EventProvenance', 'CreateEventInput', 'UpdateEventInput', 'EventChange', 'EventChangeType', 'EventSeries', 'CreateEventSeriesInput',
     ],
   },
   nodes: { Event: 'eventById' },
