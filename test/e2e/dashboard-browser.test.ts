@@ -116,8 +116,16 @@ describe('the live registrations dashboard in a real browser', () => {
     const before = await points();
     expect((await register(workshop.globalId, 'Ada Lovelace', 'ada@example.org', 3)).registration.status).toBe('CONFIRMED');
     await page.locator('#seats-body tr', { hasText: 'Robotics workshop' }).locator('td').nth(2).filter({ hasText: /^3$/ }).waitFor({ timeout: 15000 });
-    expect((await row(page, 'Robotics workshop')).slice(1)).toEqual(['10', '3', '0', '7']);
+    expect((await row(page, 'Robotics workshop')).slice(1)).toEqual(['10', '3', '0', '0', '7']);
     expect(await page.locator('#status').textContent()).toBe('Robotics workshop: 3 confirmed, 0 waitlisted, 7 seats left.');
+    // Seats held while someone fills in a form are shown apart, live, and are not left.
+    const held = await server.post({ query: 'mutation($e: ID!) { holdSeats(input: { eventId: $e, partySize: 2 }) { ... on SeatHold { holdId } } }', variables: { e: workshop.globalId } });
+    await page.locator('#status', { hasText: 'Robotics workshop: 3 confirmed, 0 waitlisted, 2 held, 5 seats left.' }).waitFor({ timeout: 15000 });
+    await page.locator('#seats-body tr', { hasText: 'Robotics workshop' }).locator('td').nth(4).filter({ hasText: /^2$/ }).waitFor({ timeout: 15000 });
+    expect((await row(page, 'Robotics workshop')).slice(1)).toEqual(['10', '3', '0', '2', '5']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-held-seats.png'), fullPage: true });
+    await server.post({ query: 'mutation($e: ID!, $h: String!) { releaseSeatHold(input: { eventId: $e, holdId: $h }) }', variables: { e: workshop.globalId, h: held.json.data.holdSeats.holdId } });
+    await page.locator('#status', { hasText: 'Robotics workshop: 3 confirmed, 0 waitlisted, 7 seats left.' }).waitFor({ timeout: 15000 });
     expect(await points()).toBe(before + 1);
     await page.locator('#t-confirmed', { hasText: String(overview.totals.confirmed + 3) }).waitFor({ timeout: 15000 });
     await expectTotalsOf(page, await apiOverview());

@@ -54,7 +54,7 @@ export const DASHBOARD_HTML = `<!doctype html>
     <h2 id="seats-heading">Every date</h2>
     <div class="scroll"><table>
       <caption>Each date with registration, in start order</caption>
-      <thead><tr><th scope="col">Event</th><th scope="col">Starts</th><th scope="col">Capacity</th><th scope="col">Confirmed</th><th scope="col">Waitlisted</th><th scope="col">Seats left</th></tr></thead>
+      <thead><tr><th scope="col">Event</th><th scope="col">Starts</th><th scope="col">Capacity</th><th scope="col">Confirmed</th><th scope="col">Waitlisted</th><th scope="col">Held</th><th scope="col">Seats left</th></tr></thead>
       <tbody id="seats-body"></tbody>
     </table></div>
   </section>

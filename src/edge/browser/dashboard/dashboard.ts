@@ -7,8 +7,8 @@ import { Live, post, subscribe } from './transport';
 /** Chart.js 4, loaded by the page from our own copy of its UMD build (/dashboard/chart.umd.js). */
 declare const Chart: any;
 
-interface Counts { eventId: string; capacity: number | null; confirmed: number; waitlisted: number; remaining: number | null; changedAt: string }
-interface Registrant { name: string | null; status: string; partySize: number; createdAt: string }
+interface Counts { eventId: string; capacity: number | null; confirmed: number; waitlisted: number; held: number; remaining: number | null; changedAt: string }
+interface Registrant { name: string | null; status: string; invitedUntil: string | null; partySize: number; createdAt: string }
 interface PartnerChoice { id: string; slug: string; name: string }
 
 /** Names are read per date: at most this many dates' lists at once. */
@@ -98,10 +98,15 @@ async function load(): Promise<boolean> {
 function onCounts(c: Counts): void {
   const e = shown.find((x) => x.id === c.eventId);
   if (!e || !overview) return;
-  points.push({ x: Date.parse(c.changedAt), y: people(overview) - e.registration.confirmed - e.registration.waitlisted + c.confirmed + c.waitlisted });
-  Object.assign(e.registration, { capacity: c.capacity, confirmed: c.confirmed, waitlisted: c.waitlisted, remaining: c.remaining });
+  // The line counts people registered: a seat hold (or its end) changes the counts but registers nobody.
+  const registered = c.confirmed + c.waitlisted;
+  if (registered !== e.registration.confirmed + e.registration.waitlisted) {
+    points.push({ x: Date.parse(c.changedAt), y: people(overview) - e.registration.confirmed - e.registration.waitlisted + registered });
+  }
+  Object.assign(e.registration, { capacity: c.capacity, confirmed: c.confirmed, waitlisted: c.waitlisted, held: c.held, remaining: c.remaining });
   drawTimeline();
-  say(`${e.title}: ${c.confirmed} confirmed, ${c.waitlisted} waitlisted` + (c.remaining == null ? '.' : `, ${c.remaining} seats left.`));
+  say(`${e.title}: ${c.confirmed} confirmed, ${c.waitlisted} waitlisted` + (c.held ? `, ${c.held} held` : '')
+    + (c.remaining == null ? '.' : `, ${c.remaining} seats left.`));
   if (refresh) clearTimeout(refresh);
   refresh = setTimeout(() => {
     refresh = null;
@@ -126,6 +131,9 @@ function connect(): void {
 }
 
 /** Staff view: names per date, read with the partner's key (the API refuses them to anyone else). */
+/** A registrant's status; an invited waitlisted party with the end of its invitation (INVITE waitlists). */
+const standing = (r: Registrant): string => (r.invitedUntil ? `${r.status}, invited until ${new Date(r.invitedUntil).toLocaleString()}` : r.status);
+
 async function loadRegistrants(which: Ev[]): Promise<void> {
   const box = $('registrants');
   for (const e of which.slice(0, MAX_NAMED_DATES)) {
@@ -149,7 +157,7 @@ async function loadRegistrants(which: Ev[]): Promise<void> {
     const body = el('tbody');
     for (const r of list) {
       const row = el('tr');
-      row.append(el('td', r.name), el('td', r.status), el('td', String(r.partySize)), el('td', new Date(r.createdAt).toLocaleString()));
+      row.append(el('td', r.name), el('td', standing(r)), el('td', String(r.partySize)), el('td', new Date(r.createdAt).toLocaleString()));
       body.append(row);
     }
     table.append(body);

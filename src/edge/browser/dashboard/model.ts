@@ -1,5 +1,5 @@
 /** The dashboard's view of the API's answers (DASHBOARD_OVERVIEW), and the choices in its filter form. */
-export interface Reg { mode: string; capacity: number | null; confirmed: number; waitlisted: number; remaining: number | null }
+export interface Reg { mode: string; capacity: number | null; confirmed: number; waitlisted: number; held: number; remaining: number | null }
 export interface Ev { id: string; title: string; startsAt: string; timezone: string; registration: Reg }
 export interface Totals { events: number; seats: number; confirmed: number; waitlisted: number; attended: number; fillRate: number | null }
 export interface Program { key: string; title: string; organizer: { name: string }; totals: Totals; occurrences: Ev[] }

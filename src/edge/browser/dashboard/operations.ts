@@ -9,10 +9,10 @@ export const DASHBOARD_PARTNERS = 'query DashboardPartners{partners{id slug name
 export const DASHBOARD_OVERVIEW = 'query DashboardOverview($filter:EventFilter){registrationOverview(filter:$filter){complete '
   + 'totals{events seats confirmed waitlisted attended fillRate} '
   + 'programs{key title organizer{name} totals{events seats confirmed waitlisted attended fillRate} '
-  + 'occurrences{id title startsAt timezone registration{mode capacity confirmed waitlisted remaining}}} '
+  + 'occurrences{id title startsAt timezone registration{mode capacity confirmed waitlisted held remaining}}} '
   + 'needsAttention{reason event{id title startsAt timezone registration{capacity confirmed waitlisted}}}}}';
 
-export const DASHBOARD_COUNTS = 'subscription DashboardCounts($ids:[ID!],$partnerId:ID){registrationCounts(eventIds:$ids,partnerId:$partnerId){eventId capacity confirmed waitlisted remaining changedAt}}';
+export const DASHBOARD_COUNTS = 'subscription DashboardCounts($ids:[ID!],$partnerId:ID){registrationCounts(eventIds:$ids,partnerId:$partnerId){eventId capacity confirmed waitlisted held remaining changedAt}}';
 
 /** Staff only (the partner's key): who registered, and when. */
-export const DASHBOARD_REGISTRANTS = 'query DashboardRegistrants($id:ID!){node(id:$id){...on Event{id registrations{name status partySize createdAt}}}}';
+export const DASHBOARD_REGISTRANTS = 'query DashboardRegistrants($id:ID!){node(id:$id){...on Event{id registrations{name status invitedUntil partySize createdAt}}}}';

@@ -84,7 +84,7 @@ function renderDates(events: Ev[]): void {
     const r = e.registration;
     const row = el('tr', null, { 'data-event-id': e.id });
     row.append(el('th', e.title, { scope: 'row' }), el('td', when(e)), el('td', r.capacity == null ? 'no limit' : String(r.capacity)),
-      el('td', String(r.confirmed)), el('td', String(r.waitlisted)), el('td', r.remaining == null ? '—' : String(r.remaining)));
+      el('td', String(r.confirmed)), el('td', String(r.waitlisted)), el('td', String(r.held)), el('td', r.remaining == null ? '—' : String(r.remaining)));
     return row;
   }));
 }
