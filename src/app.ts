@@ -22,6 +22,7 @@ import { SyncScheduler } from './features/sources/sync-scheduler';
 import { MailSender } from './features/notifications/mail-sender';
 import { createMailTransport } from './features/notifications/transport';
 import { mailTemplates } from './features/notifications/mail-templates';
+import { SurveyPlanner } from './features/notifications/survey-mail';
 import { WaitlistSweeper } from './features/registrations/waitlist-sweeper';
 import { ReminderPlanner } from './features/notifications/reminder-planner';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
@@ -130,7 +131,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
     if (!mailTransport) logger.info('SMTP_URL is unset: notification email is written to the log (one line per message, no body) and not sent');
     const mailSender = new MailSender(db, {
-      transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds), planners: [new ReminderPlanner(db)],
+      transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds), planners: [new ReminderPlanner(db), new SurveyPlanner(db)],
     });
     mailSender.start();
     // Seats freed by time alone (an ended hold or invitation) go to the waitlist.

@@ -148,6 +148,10 @@ export class EventEntity {
   @Column({ type: 'integer', nullable: true })
   reminderHours!: number | null;
 
+  /** Where registrants are asked how it went, by an email an hour after it ends (NATIVE events); null: none. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  surveyUrl!: string | null;
+
   /**
    * Fields an occurrence of a NATIVE series was given on its own (updateEvent), as a JSON list of
    * field names: a later series-wide change (updateEventSeries) leaves them alone. Null: none.

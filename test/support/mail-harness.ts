@@ -2,6 +2,7 @@ import { ParsedMail } from 'mailparser';
 import { MailSender } from '../../src/features/notifications/mail-sender';
 import { mailTemplates } from '../../src/features/notifications/mail-templates';
 import { ReminderPlanner } from '../../src/features/notifications/reminder-planner';
+import { SurveyPlanner } from '../../src/features/notifications/survey-mail';
 import { createMailTransport } from '../../src/features/notifications/transport';
 import { createLogger } from '../../src/logger';
 import { BackendName } from './backends';
@@ -43,7 +44,7 @@ export async function startMailHarness(backend: BackendName): Promise<MailHarnes
   const now = () => clock.now ?? new Date();
   const deps = { db: graph.db, apiKeys: graph.services.apiKeys, logger: createLogger('silent') };
   const sender = new MailSender(graph.db, {
-    transport, from: MAIL_FROM, now, templates: mailTemplates(deps, graph.services.eventFeeds, now), planners: [new ReminderPlanner(graph.db)],
+    transport, from: MAIL_FROM, now, templates: mailTemplates(deps, graph.services.eventFeeds, now), planners: [new ReminderPlanner(graph.db), new SurveyPlanner(graph.db)],
   });
   return {
     graph, smtp, sender, partner, clock,

@@ -19,6 +19,7 @@ import { EventReminderHours1766000000000 } from './1766000000000-event-reminder-
 import { SeatHolds1766100000000 } from './1766100000000-seat-holds';
 import { WaitlistInvitations1766200000000 } from './1766200000000-waitlist-invitations';
 import { EventOverriddenFields1766300000000 } from './1766300000000-event-overridden-fields';
+import { EventSurveyUrl1766400000000 } from './1766400000000-event-survey-url';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SeatHolds1766100000000,
   WaitlistInvitations1766200000000,
   EventOverriddenFields1766300000000,
+  EventSurveyUrl1766400000000,
 ];

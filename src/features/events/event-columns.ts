@@ -12,7 +12,7 @@ export const EVENT_COLUMN_GROUPS = {
     'audiences', 'categories', 'url', 'organizerName', 'locationId'],
   details: ['description', 'rawAudiences', 'imageUrl', 'offers', 'previousStartsAt'],
   registration: ['registrationMode', 'registrationUrl', 'capacity', 'waitlistCapacity', 'externalWaitlist', 'maxPartySize', 'confirmedCount',
-    'waitlistedCount', 'attendedCount', 'seatHolds', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours',
+    'waitlistedCount', 'attendedCount', 'seatHolds', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours', 'surveyUrl',
     'waitlistMode', 'inviteHours', 'overriddenFields'],
   record: ['sourceId', 'externalId', 'contentHash', 'fetchedAt', 'removedAt', 'sequence', 'createdAt', 'updatedAt'],
 } as const;

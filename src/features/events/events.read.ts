@@ -84,6 +84,7 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.registrationOpensAt = instant(row.registrationOpensAt);
   e.registrationClosesAt = instant(row.registrationClosesAt);
   e.reminderHours = intOrNull(row.reminderHours);
+  e.surveyUrl = (row.surveyUrl as string | null) ?? null;
   e.waitlistMode = (row.waitlistMode as EventEntity['waitlistMode'] | null) ?? WaitlistMode.AUTO_PROMOTE;
   e.inviteHours = intOrNull(row.inviteHours);
   e.overriddenFields = row.overriddenFields == null ? null : list(row.overriddenFields);

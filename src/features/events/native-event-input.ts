@@ -2,6 +2,7 @@ import { IANAZone } from 'luxon';
 import { htmlToPlainText } from '../../datasources/shared/plain-text';
 import { Audience, WaitlistMode } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
+import { webUrl } from '../../domain/web-url';
 import { MAX_EVENT_CATEGORIES, MAX_INVITE_HOURS, MAX_REMINDER_HOURS } from '../../domain/input-bounds';
 
 /** What a partner may set on its own (NATIVE) event. Absent fields of an update keep their value. */
@@ -21,6 +22,8 @@ export interface NativeEventFields {
   registrationClosesAt: Date | null;
   /** Hours before the start a registrant's reminder goes: null = the default (24), 0 = none. */
   reminderHours: number | null;
+  /** Where registrants are asked how it went, an hour after it ends; null: not asked. */
+  surveyUrl: string | null;
   waitlistMode: WaitlistMode;
   /** How long an INVITE waitlist's invitation lasts: null = the default (24). */
   inviteHours: number | null;
@@ -28,7 +31,7 @@ export interface NativeEventFields {
 
 export const NATIVE_EVENT_FIELDS: (keyof NativeEventFields)[] = [
   'title', 'description', 'startsAt', 'endsAt', 'timezone', 'locationId', 'audiences', 'categories',
-  'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours',
+  'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours', 'surveyUrl',
   'waitlistMode', 'inviteHours',
 ];
 
@@ -64,12 +67,16 @@ export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
   intIn('input.waitlistCapacity', fields.waitlistCapacity, 0, MAX_SEATS);
   intIn('input.maxPartySize', fields.maxPartySize, 1, 100);
   intIn('input.reminderHours', fields.reminderHours, 0, MAX_REMINDER_HOURS, 'the default (24 hours)');
+  const surveyUrl = fields.surveyUrl == null ? null : webUrl(fields.surveyUrl);
+  if (fields.surveyUrl != null && (!surveyUrl || surveyUrl.length > 1000)) {
+    throw new InvalidArgumentError('input.surveyUrl', fields.surveyUrl, 'an http(s) URL of at most 1,000 characters, or null for no survey email');
+  }
   intIn('input.inviteHours', fields.inviteHours, 1, MAX_INVITE_HOURS, 'the default (24 hours)');
   if (fields.registrationOpensAt && fields.registrationClosesAt && fields.registrationClosesAt <= fields.registrationOpensAt) {
     throw new InvalidArgumentError('input.registrationClosesAt', fields.registrationClosesAt.toISOString(),
       `an instant after registrationOpensAt (${fields.registrationOpensAt.toISOString()})`);
   }
-  return { ...fields, title, description, categories, audiences: [...new Set(fields.audiences)] };
+  return { ...fields, title, description, categories, surveyUrl, audiences: [...new Set(fields.audiences)] };
 }
 
 /** The stored values overlaid with what the input sets (undefined = keep; null = clear, where allowed). */

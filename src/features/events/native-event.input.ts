@@ -47,6 +47,9 @@ export abstract class NewNativeEventFields {
   })
   reminderHours?: number | null;
 
+  @Field(() => String, { nullable: true, description: 'An http(s) link to a survey: each registrant who came (or every confirmed one, when nobody was checked in) gets it by email an hour after the event ends. Default: none.' })
+  surveyUrl?: string | null;
+
   @Field(() => WaitlistMode, { nullable: true, description: 'What a freed seat does for the waitlist. Default: AUTO_PROMOTE.' })
   waitlistMode?: WaitlistMode | null;
 
@@ -110,6 +113,9 @@ export class UpdateEventInput {
       + 'A registration is reminded once: one reminded already gets no second after a change.',
   })
   reminderHours?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) link to a survey sent to registrants by email an hour after the event ends; null: none.' })
+  surveyUrl?: string | null;
 
   @Field(() => WaitlistMode, { nullable: true, description: 'What a freed seat does for the waitlist from now on; cannot be cleared. Open invitations stay open.' })
   waitlistMode?: WaitlistMode | null;

@@ -25,6 +25,7 @@ export interface RegistrationInfo {
   maxPartySize: number;
   waitlistMode: WaitlistMode;
   inviteHours: number;
+  surveyUrl: string | null;
   opensAt: Date | null;
   closesAt: Date | null;
   isOpen: boolean;
@@ -66,6 +67,7 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     maxPartySize: event.maxPartySize,
     waitlistMode: event.waitlistMode ?? WaitlistMode.AUTO_PROMOTE,
     inviteHours: event.inviteHours ?? DEFAULT_INVITE_HOURS,
+    surveyUrl: mode === RegistrationMode.NATIVE ? webLinkAsStored(event.surveyUrl) : null,
     opensAt: event.registrationOpensAt,
     closesAt: event.registrationClosesAt,
     isOpen: mode !== RegistrationMode.NONE && live && inWindow,

@@ -47,6 +47,9 @@ export class RegistrationInfo {
   @Field(() => Int, { description: 'INVITE waitlists: hours an invited party has to claim its seat.' })
   inviteHours!: number;
 
+  @Field(() => String, { nullable: true, description: 'NATIVE events: the survey registrants are sent by email an hour after the event ends; null: none.' })
+  surveyUrl!: string | null;
+
   @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant (UTC); null: it is open from the start.' })
   opensAt!: Date | null;
 

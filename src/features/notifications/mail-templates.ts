@@ -9,6 +9,7 @@ import { EVENT_CANCELLED_TEMPLATE, eventCancelledTemplate } from './event-cancel
 import { MailTemplate } from './mail-template';
 import { PROMOTION_TEMPLATE, promotionTemplate } from './promotion-mail';
 import { INVITATION_TEMPLATE, invitationTemplate } from './invitation-mail';
+import { SURVEY_TEMPLATE, surveyTemplate } from './survey-mail';
 import { RegistrationMailSources } from './registration-mail';
 import { REMINDER_TEMPLATE, reminderTemplate } from './reminder-mail';
 
@@ -41,5 +42,6 @@ export function mailTemplates(deps: ContextDeps, eventFeeds: EventFeedService, n
     [EVENT_CANCELLED_TEMPLATE]: eventCancelledTemplate(sources),
     [REMINDER_TEMPLATE]: reminderTemplate(sources),
     [INVITATION_TEMPLATE]: invitationTemplate(sources),
+    [SURVEY_TEMPLATE]: surveyTemplate(sources),
   };
 }

@@ -28,6 +28,9 @@ export interface MailWords {
   wouldHaveBeen: string;
   reminderSubject(title: string): string;
   reminder(title: string): string;
+  surveySubject(title: string): string;
+  survey(title: string): string;
+  surveyLink: string;
   invitedSubject(title: string): string;
   /** `until`: the claim deadline in words, at the venue. */
   invited(title: string, until: string): string;
@@ -63,6 +66,9 @@ const en: MailWords = {
   invited: (title, until) => `A seat has freed up for ${title}, and it is yours if you claim it by ${until}. `
     + 'To claim it, enter the registration code from your first email under "Have a registration code?" where you registered, '
     + 'and choose "Claim my seat". After that time it goes to the next person on the waitlist.',
+  surveySubject: (title) => `How was it? ${title}`,
+  survey: (title) => `Thank you for registering for ${title}. Would you tell us how it went? It takes a few minutes, and it helps us plan what comes next.`,
+  surveyLink: 'Survey',
 };
 
 const es: MailWords = {
@@ -95,6 +101,9 @@ const es: MailWords = {
   invited: (title, until) => `Se ha liberado una plaza para ${title} y es tuya si la reclamas antes de: ${until}. `
     + 'Para reclamarla, introduce el código de inscripción de tu primer correo en "Have a registration code?" donde te inscribiste '
     + 'y elige "Claim my seat". Después pasará a la siguiente persona de la lista de espera.',
+  surveySubject: (title) => `¿Qué te pareció? ${title}`,
+  survey: (title) => `Gracias por inscribirte en ${title}. ¿Nos cuentas qué te pareció? Son unos minutos y nos ayuda a planear lo que viene.`,
+  surveyLink: 'Encuesta',
 };
 
 const WORDS: Record<string, MailWords> = { en, es };
