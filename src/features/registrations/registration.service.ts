@@ -157,7 +157,9 @@ export class RegistrationService {
       throw new DomainError(ErrorCode.FORBIDDEN, 'No registration matches this registrationId and cancelToken.', { argument: 'input.cancelToken' });
     }
     if (outcome.kind === 'not-invited') {
-      const why = outcome.registration.status === RegistrationStatus.WAITLISTED ? 'no seat has been offered to it yet' : `it is ${outcome.registration.status}`;
+      const r = outcome.registration;
+      const why = r.status !== RegistrationStatus.WAITLISTED ? `it is ${r.status}`
+        : r.invitedUntil ? `its invitation ended at ${r.invitedUntil.toISOString()}` : 'no seat has been offered to it yet';
       throw new DomainError(ErrorCode.CONFLICT, `This registration has no open invitation to claim: ${why}.`, { argument: 'input.registrationId' });
     }
     if (outcome.kind === 'no-room') {

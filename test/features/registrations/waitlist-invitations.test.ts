@@ -88,6 +88,9 @@ describeEachBackend('invite-and-claim waitlists', (backend) => {
     clock = hours(1);
     expect(await sweeper.runOnce(clock)).toBe(0);
     clock = hours(2);
+    // Ended, not yet swept: the claim is refused and says why.
+    const late = await claim(bo);
+    expect(late.errors?.[0]).toMatchObject({ message: expect.stringContaining('its invitation ended at'), extensions: { code: 'CONFLICT' } });
     expect(await sweeper.runOnce(clock)).toBe(1);
     expect(await mine(bo)).toMatchObject({ status: 'CANCELLED', invitedUntil: null });
     expect(await mine(cy)).toMatchObject({ status: 'WAITLISTED', invitedUntil: hours(2).toISOString() });
