@@ -1,33 +1,16 @@
 import path from 'node:path';
-import { Request, RequestHandler, Response, Router } from 'express';
-import helmet from 'helmet';
+import { Request, Response, Router } from 'express';
 import { buildDashboard } from './browser/dashboard-bundle';
 import { DASHBOARD_CSS, DASHBOARD_HTML } from './browser/dashboard-page.render';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../domain/errors';
 import { sendCached } from './cached-response';
+import { pageScriptHandler } from './page-script.handler';
+import { staffPageHeaders } from './staff-page-headers';
 import { EmbedRouteOptions, failureOf, publicContext } from './embed-request';
 import { htmlEscape } from '../domain/html-escape';
 
 /** chart.js 4's UMD build, served from the installed package (no CDN; the page works offline). */
 const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
-
-/**
- * Same headers as the other HTML pages (helmet), with a CSP that allows only our own scripts, styles
- * and connections (graphql-ws on the same host), and no framing: staff type a key into this page.
- */
-const securityHeaders: RequestHandler = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'none'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"], formAction: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], objectSrc: ["'none'"],
-    },
-  },
-  crossOriginEmbedderPolicy: false,
-  strictTransportSecurity: false,
-  referrerPolicy: { policy: 'no-referrer' },
-});
-
 
 /** What /dashboard's own URL may carry: the filters the page reads (bookmarkable views). */
 const DASHBOARD_PARAMETERS = ['partner', 'from', 'to', 'program'];
@@ -35,9 +18,7 @@ const DASHBOARD_PARAMETERS = ['partner', 'from', 'to', 'program'];
 /** /dashboard (optionally ?partner=slug&from=&to=&program=): live registration counts for program staff. */
 export function dashboardRouter(options: EmbedRouteOptions): Router {
   const router = Router();
-  let script: Promise<string> | null = null;
-
-  router.get('/dashboard', securityHeaders, async (req: Request, res: Response) => {
+  router.get('/dashboard', staffPageHeaders, async (req: Request, res: Response) => {
     try {
       const unknown = Object.keys(req.query).filter((k) => !DASHBOARD_PARAMETERS.includes(k) && !k.startsWith('_'));
       if (unknown.length) {
@@ -71,15 +52,6 @@ export function dashboardRouter(options: EmbedRouteOptions): Router {
   router.get('/dashboard/chart.umd.js', (_req, res) => {
     res.type('text/javascript; charset=utf-8').set('Cache-Control', 'public, max-age=86400').sendFile(CHART_JS);
   });
-  router.get('/dashboard/dashboard.js', async (req, res) => {
-    try {
-      script ??= buildDashboard();
-      sendCached(req, res, await script, { type: 'text/javascript; charset=utf-8', maxAgeSeconds: 300 });
-    } catch (error) {
-      script = null;
-      options.deps.logger.error({ err: error }, 'dashboard bundle failed');
-      res.status(500).type('text/javascript').set('Cache-Control', 'no-store').send('console.error("The dashboard script is unavailable (server error).");\n');
-    }
-  });
+  router.get('/dashboard/dashboard.js', pageScriptHandler('dashboard', buildDashboard, options));
   return router;
 }

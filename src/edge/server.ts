@@ -9,6 +9,7 @@ import type { GraphqlExecutor } from '../config';
 import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
 import { dashboardRouter } from './dashboard.router';
+import { doorRouter } from './door.router';
 import { faviconRouter } from './browser/favicon';
 import { graphiqlPage, graphiqlRouter, wantsHtml } from './browser/graphiql';
 import { httpContext } from './graphql-context';
@@ -130,7 +131,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     apolloHandler(apollo, (req) => httpContext(options.deps, req.headers, req.ip)),
   ];
   // A POSTed operation is most of the traffic: it goes straight to Apollo instead of walking every
-  // router below first (health, feeds, embeds, widget, dashboard match nothing on POST /graphql).
+  // router below first (health, feeds, embeds, widget, dashboard, door match nothing on POST /graphql).
   app.post('/graphql', inSeries(graphqlStack));
   for (const router of options.routers ?? []) app.use(router);
   app.use(healthRouter(options.deps.db, options.readiness, options.readinessWarnings));
@@ -142,7 +143,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   app.get('/', (_req, res) => res.redirect('/graphql'));
   const embeds = { deps: options.deps, eventFeeds: options.services.eventFeeds, publicUrl: options.publicUrl ?? null };
   app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));
-  app.use(dashboardRouter(embeds));
+  app.use(dashboardRouter(embeds), doorRouter(embeds));
   app.get('/graphql', (req, res, next) => {
     if (wantsHtml(req.headers.accept) && req.query.query === undefined) {
       res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage());

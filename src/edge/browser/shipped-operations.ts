@@ -9,8 +9,8 @@ export const SHIPPED_MANIFEST_FILE = path.join(PROJECT_ROOT, 'persisted-operatio
 
 /**
  * Every operation our own pages send WITHOUT an API key (the widget; the dashboard's public view).
- * The dashboard's staff query is not here: it always carries a key, and keyed callers are not bound
- * to the safelist.
+ * The dashboard's staff query and the door page's operations are not here: they always carry a key,
+ * and keyed callers are not bound to the safelist.
  */
 const OPERATIONS: Array<Omit<PersistedOperation, 'id'>> = [
   { name: 'WidgetRegister', type: 'mutation', body: WIDGET_REGISTER },

@@ -1,0 +1,78 @@
+/**
+ * The /door page: static markup with no data in it (the same for every event, so it caches); the
+ * script fills it from the API once the partner key is entered. Until then the list is hidden and
+ * empty: nobody's name reaches the page without the key.
+ */
+export const DOOR_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>Check-in at the door · Community Graph</title>
+  <link rel="stylesheet" href="/door/door.css">
+</head>
+<body>
+<main>
+  <h1 id="heading">Check-in at the door</h1>
+  <p id="when" class="meta"></p>
+  <p id="alert" role="alert"></p>
+  <form id="key-form">
+    <label for="key">Partner API key</label>
+    <input id="key" name="key" type="password" autocomplete="off" spellcheck="false" required>
+    <button type="submit">Open the list</button>
+    <p class="hint">The key of the partner running the event. It stays in this page's memory: it is sent with each request and never stored, here or on the server.</p>
+  </form>
+  <div id="door" hidden>
+    <dl class="counts">
+      <div><dt>Checked in</dt><dd id="c-checked-in">–</dd></div>
+      <div><dt>Waitlisted</dt><dd id="c-waitlisted">–</dd></div>
+      <div><dt>Held</dt><dd id="c-held">–</dd></div>
+    </dl>
+    <p id="status" role="status" aria-live="polite"></p>
+    <label for="search">Find a name</label>
+    <input id="search" type="search" autocomplete="off" spellcheck="false">
+    <section aria-labelledby="confirmed-heading">
+      <h2 id="confirmed-heading">Confirmed</h2>
+      <ul id="confirmed" class="people"></ul>
+      <p id="confirmed-none" class="hint" hidden></p>
+    </section>
+    <section aria-labelledby="waitlisted-heading">
+      <h2 id="waitlisted-heading">Waitlisted</h2>
+      <ul id="waitlisted" class="people"></ul>
+      <p id="waitlisted-none" class="hint" hidden></p>
+    </section>
+    <p><button type="button" id="forget">Forget key</button></p>
+  </div>
+</main>
+<script src="/door/door.js"></script>
+</body>
+</html>
+`;
+
+/** Built for a phone in one hand: one column, wrapping rows, buttons big enough for a thumb. */
+export const DOOR_CSS = `:root{color-scheme:light dark;--fg:#1b1f23;--bg:#fff;--muted:#57606a;--line:#d0d7de;--focus:#0969da;--done:#1a7f37}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#30363d;--focus:#4493f8;--done:#3fb950}}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:48rem;margin:0 auto;padding:1rem 1rem 3rem}
+h1{margin:.5rem 0;overflow-wrap:anywhere}h2{margin:1.25rem 0 .25rem;font-size:1.2rem}
+.meta,.hint{color:var(--muted)}
+label{display:block;font-weight:600;margin-top:.75rem}
+input,button{font:inherit;padding:.4rem .6rem;min-height:2.75rem;max-width:100%}
+input{width:100%;border:1px solid var(--muted);border-radius:.25rem;background:var(--bg);color:var(--fg)}
+#key-form button{margin-top:.5rem}
+.counts{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:.5rem;margin:0}
+.counts div{border:1px solid var(--line);border-radius:.5rem;padding:.4rem .6rem}.counts dt{color:var(--muted);font-size:.9rem}
+.counts dd{margin:0;font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
+.people{list-style:none;padding:0;margin:0}
+.people li{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem .75rem;padding:.5rem 0;border-bottom:1px solid var(--line)}
+.people .name{font-weight:600;overflow-wrap:anywhere;flex:1 1 10rem}
+.people .state{color:var(--muted)}.people li.in .state{color:var(--done);font-weight:600}
+.people button{margin-left:auto;border:2px solid var(--focus);border-radius:.25rem;background:var(--bg);color:var(--fg);cursor:pointer}
+.people button[aria-pressed=true]{background:var(--done);border-color:var(--done);color:#fff}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+[role=alert]{color:#b42318;font-weight:600}[role=alert]:empty{margin:0}
+[hidden]{display:none!important}
+@media (prefers-color-scheme:dark){[role=alert]{color:#ff7b72}}
+`;
