@@ -185,6 +185,13 @@ const LIST_PROBES: Record<string, ListProbe> = {
       query: `mutation Update($i: UpdateEventInput!) { updateEvent(id: "${eventId}", input: $i) { id } }`,
       variables: (list: unknown[]) => ({ i: { [field]: list } }), argument: `input.${field}`,
     }],
+    [`CreateEventSeriesInput.${field}`, {
+      query: 'mutation Series($i: CreateEventSeriesInput!) { createEventSeries(input: $i) { seriesId } }',
+      variables: (list: unknown[]) => ({
+        i: { partnerId, title: 'Story time', startsAt: '2031-01-01T10:00:00Z', endsAt: '2031-01-01T11:00:00Z', recurrence: 'FREQ=WEEKLY;COUNT=2', [field]: list },
+      }),
+      argument: `input.${field}`,
+    }],
   ])),
 };
 const WEBSOCKET_ONLY = ['Subscription.eventChanges(kinds:)', 'Subscription.registrationCounts(eventIds:)'];

@@ -49,6 +49,25 @@ const PROBES: Record<string, Probe> = {
   'Mutation.cancelRegistration(input).registrationId': {
     query: 'mutation($i: ID!) { cancelRegistration(input: { registrationId: $i, cancelToken: "t" }) { promoted } }', variables: (i) => ({ i }),
   },
+  'Mutation.holdSeats(input).eventId': { query: 'mutation($i: ID!) { holdSeats(input: { eventId: $i }) { __typename } }', variables: (i) => ({ i }) },
+  'Mutation.releaseSeatHold(input).eventId': {
+    query: 'mutation($i: ID!) { releaseSeatHold(input: { eventId: $i, holdId: "abcdefghijklmnopqrstuvwx" }) }', variables: (i) => ({ i }),
+  },
+  'Mutation.claimInvitation(input).registrationId': {
+    query: 'mutation($i: ID!) { claimInvitation(input: { registrationId: $i, cancelToken: "t" }) { status } }', variables: (i) => ({ i }),
+  },
+  'Mutation.createEventSeries(input).partnerId': {
+    query: 'mutation($i: ID!) { createEventSeries(input: { partnerId: $i, title: "T", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z", recurrence: "FREQ=WEEKLY;COUNT=2" }) { seriesId } }',
+    variables: (i) => ({ i }),
+  },
+  'Mutation.createEventSeries(input).locationId': {
+    query: 'mutation($p: ID!, $i: ID) { createEventSeries(input: { partnerId: $p, locationId: $i, title: "T", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z", recurrence: "FREQ=WEEKLY;COUNT=2" }) { seriesId } }',
+    variables: (i, known) => ({ i, p: known.partnerId }),
+  },
+  'Mutation.updateEventSeries(seriesId)': { query: 'mutation($i: ID!) { updateEventSeries(seriesId: $i, input: { title: "T" }) { seriesId } }', variables: (i) => ({ i }) },
+  'Mutation.updateEventSeries(input).locationId': {
+    query: 'mutation($i: ID) { updateEventSeries(seriesId: "U2VyaWVzOm5vbmU", input: { locationId: $i }) { seriesId } }', variables: (i) => ({ i }),
+  },
   'Mutation.checkIn(registrationId)': { query: 'mutation($i: ID!) { checkIn(registrationId: $i, attended: true) { id } }', variables: (i) => ({ i }) },
   'Mutation.createEvent(input).partnerId': {
     query: 'mutation($i: ID!) { createEvent(input: { partnerId: $i, title: "T", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z" }) { id } }',

@@ -47,6 +47,20 @@ describe('the widget\'s manage view: a registrant sees and cancels their own reg
   const registerByApi = async (eventId: string, email: string): Promise<string> =>
     (await server.post({ query: REGISTER, variables: { input: { eventId, name: 'Someone', email } } })).json.data.register.cancelToken;
 
+  it('opens the registration from a confirmation email\'s link (#cg-code=…) and takes the code out of the address bar', async () => {
+    const event = await insertNativeEvent(server.app.db, partnerId, { title: 'Manage: linked story hour', capacity: 4, maxPartySize: 1 });
+    const code = await registerByApi(event.globalId, 'linked@example.org');
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${site.url}/events.html#cg-code=${code}`);
+    const manage = page.locator('.community-graph-events form[aria-label="Look up a registration"]');
+    await manage.getByText('Status: Confirmed').waitFor({ timeout: 15000 });
+    expect(await manage.getByRole('heading', { name: 'Manage: linked story hour' }).isVisible()).toBe(true);
+    expect(await manage.getByLabel('Registration code').inputValue()).toBe(code);
+    expect(await page.evaluate(() => location.href)).toBe(`${site.url}/events.html`);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'widget-manage-linked.png'), fullPage: true });
+    await page.context().close();
+  });
+
   it('registers, opens "Manage my registration" with the code filled in, cancels after a second click, and the seat comes back', async () => {
     await insertNativeEvent(server.app.db, partnerId, { title: 'Manage: puppet show', capacity: 3, maxPartySize: 1 });
     const { page, article, manage } = await openWidget('Manage: puppet show');

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { RegistrationStatus, WaitlistMode } from '../../domain/enums';
+import type { FeedItem } from '../embeds/event-feed.service';
+import { eventPageUrl } from '../embeds/event-display';
 import { MailBlock, mailHtml, mailText } from './mail-body';
 import { MailTemplate } from './mail-template';
-import { mailWordsFor } from './mail-words';
+import { MailWords, mailWordsFor } from './mail-words';
 import { TemplatedMail } from './outbox';
 import { calendarAttachment, eventBlocks, pageBlocks, RegistrationMailSources } from './registration-mail';
 
@@ -14,6 +16,12 @@ interface ConfirmationContext {
   cancelToken: string;
   /** The BCP 47 tag the registrant asked for (RegisterInput.language), or null. */
   language: string | null;
+}
+
+/** The event page opening this registration in the widget's manage view (widget.ts, openLinkedCode); none without a page. */
+function manageBlocks(item: FeedItem, words: MailWords, code: string): MailBlock[] {
+  const page = eventPageUrl(item);
+  return page ? [{ label: words.manageLink, value: `${page.split('#')[0]}#cg-code=${code}`, link: true }] : [];
 }
 
 /** The outbox row of a new registration's confirmation: one per registration (its key). */
@@ -52,6 +60,7 @@ export function confirmationTemplate(sources: RegistrationMailSources): MailTemp
       { text: words.party(registration.partySize) },
       { label: words.code, value: context.cancelToken },
       { text: words.manage },
+      ...manageBlocks(item, words, context.cancelToken),
       ...pageBlocks(item, words),
       ...(confirmed ? [{ text: words.calendarFile }] : []),
       { text: words.sentFor(item.partner.name) },

@@ -16,6 +16,8 @@ export interface MailWords {
   party(size: number): string;
   code: string;
   manage: string;
+  /** The label of the event page's link that opens the code's registration. */
+  manageLink: string;
   eventPage: string;
   calendarFile: string;
   sentFor(partner: string): string;
@@ -69,6 +71,7 @@ const en: MailWords = {
   surveySubject: (title) => `How was it? ${title}`,
   survey: (title) => `Thank you for registering for ${title}. Would you tell us how it went? It takes a few minutes, and it helps us plan what comes next.`,
   surveyLink: 'Survey',
+  manageLink: 'See or cancel your registration',
 };
 
 const es: MailWords = {
@@ -104,6 +107,7 @@ const es: MailWords = {
   surveySubject: (title) => `¿Qué te pareció? ${title}`,
   survey: (title) => `Gracias por inscribirte en ${title}. ¿Nos cuentas qué te pareció? Son unos minutos y nos ayuda a planear lo que viene.`,
   surveyLink: 'Encuesta',
+  manageLink: 'Ver o cancelar tu inscripción',
 };
 
 const WORDS: Record<string, MailWords> = { en, es };

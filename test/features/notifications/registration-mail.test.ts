@@ -74,6 +74,8 @@ describeEachBackend('registration confirmation mail', (backend) => {
     // 15:30 UTC is 9:30 at the venue (CST, UTC-6).
     expect(mail.text).toMatch(/When: Tue, Mar 9, 2027, 9:30\sAM – 10:15\sAM CST/);
     expect(mail.text).toContain('Event page: https://library.example/events/stories');
+    // The link that opens this registration in the widget on the event's page (the code in the fragment only).
+    expect(mail.text).toContain(`See or cancel your registration: https://library.example/events/stories#cg-code=${ticket.cancelToken}`);
     expect(mail.html).toContain('Stories &amp; Songs &lt;for toddlers&gt;');
     expect(mail.html).toContain('<a href="https://library.example/events/stories">');
     const [ics] = calendarOf(mail.attachments);

@@ -52,6 +52,7 @@ function mount(script: HTMLScriptElement): void {
             const manage = createManageView(graphqlUrl);
             section.append(...manage.nodes);
             events.forEach((r) => attachRegisterForm(r, graphqlUrl, manage.open));
+            openLinkedCode(manage.open);
           }
           const byId = new Map(events.filter((r) => r.event._community_graph.registration.mode !== 'NONE').map((r) => [r.event.id, r]));
           if (byId.size) {
@@ -72,6 +73,18 @@ function mount(script: HTMLScriptElement): void {
     // A network failure, or a CORS refusal (this site is not among the partner's allowed origins).
     .catch(() => show(renderMessage(title, 'Events can\'t be loaded right now. Please try again later.',
       'no answer from ' + base + '. The server may be unreachable, or this site is not among the partner\'s allowed origins.')));
+}
+
+/**
+ * The "see or cancel" link of a confirmation email is the event's page with `#cg-code=<code>`: the
+ * manage view opens with that code, and the code leaves the address bar (and the history entry) at
+ * once. A fragment never reaches any server's logs.
+ */
+function openLinkedCode(open: (code: string) => void): void {
+  const linked = /(?:^#|&)cg-code=([A-Za-z0-9_-]{32})(?:&|$)/.exec(location.hash);
+  if (!linked) return;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  open(linked[1]);
 }
 
 const current = document.currentScript as HTMLScriptElement | null;
