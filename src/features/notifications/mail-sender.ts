@@ -151,10 +151,11 @@ export class MailSender {
       await this.awaitTemplate(row);
       return 'failed';
     }
+    if (!this.options.transport) return this.logInstead(row);
     let mail: RenderedMail | null;
     try {
       mail = await this.messageOf(row);
-      if (mail && this.options.transport) {
+      if (mail) {
         await this.options.transport.sendMail({
           from: this.options.from,
           to: row.to,
@@ -164,17 +165,31 @@ export class MailSender {
           ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
           messageId: messageIdOf(row.idempotencyKey, this.domain),
         });
-      } else if (mail) {
-        this.options.logger?.info({ mailId: row.id, idempotencyKey: row.idempotencyKey, subject: mail.subject }, 'mail not sent: SMTP_URL is unset');
       }
     } catch (error) {
       await this.failed(row, error);
       return 'failed';
     }
-    // The context may hold a secret for the message (a cancel code): once sent or skipped it has no use.
     const column = mail ? 'sentAt' : 'skippedAt';
-    await this.run(`UPDATE "mail_outbox" SET "${column}" = ?, "claimedUntil" = NULL, "lastError" = NULL, "context" = NULL WHERE "id" = ?`, [this.now().toISOString(), row.id]);
+    await this.done(row, column);
     return mail ? 'sent' : 'skipped';
+  }
+
+  /**
+   * Without SMTP_URL: one log line (identifiers, and the subject of a stored message; no address, no
+   * body) and the row is done. A template row is not written at all: nobody would read it, and writing
+   * one costs a read of its registration and event and a calendar file.
+   */
+  private async logInstead(row: ClaimedRow): Promise<keyof SendReport> {
+    const about = row.template ? { template: row.template } : { subject: row.subject };
+    this.options.logger?.info({ mailId: row.id, idempotencyKey: row.idempotencyKey, ...about }, 'mail not sent: SMTP_URL is unset');
+    await this.done(row, 'sentAt');
+    return 'sent';
+  }
+
+  /** The row is finished; its context may hold a secret for the message (a cancel code), of no use any more. */
+  private async done(row: ClaimedRow, column: 'sentAt' | 'skippedAt'): Promise<void> {
+    await this.run(`UPDATE "mail_outbox" SET "${column}" = ?, "claimedUntil" = NULL, "lastError" = NULL, "context" = NULL WHERE "id" = ?`, [this.now().toISOString(), row.id]);
   }
 
   /** The stored message, or what its template writes now (null: skip it). */
