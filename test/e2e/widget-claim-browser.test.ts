@@ -1,17 +1,12 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { WaitlistMode } from '../../src/domain/enums';
 import { EventEntity } from '../../src/model/event.entity';
 import { RegistrationEntity } from '../../src/model/registration.entity';
 import { localIdOf } from '../../src/domain/global-id';
 import { momentText } from '../../src/edge/browser/widget/format';
-import { launchBrowser } from '../support/browser';
-import { CANCEL, createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
-import { PartnerSite, startPartnerSite } from '../support/partner-site';
-import { startTestServer, TestServer } from '../support/server';
-
-const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
+import { CANCEL, insertNativeEvent } from '../support/native-event';
+import { ARTIFACTS, startWidgetFixture, WidgetFixture } from '../support/widget-fixture';
 
 /** The text of the element focused inside the widget's shadow root. */
 const focusedText = (page: Page) => page.evaluate(() => document.querySelector('.community-graph-events')!.shadowRoot!.activeElement?.textContent ?? null);
@@ -22,28 +17,17 @@ const focusedText = (page: Page) => page.evaluate(() => document.querySelector('
  * (Mutation.claimInvitation); an offer that is gone is explained, and nothing changes.
  */
 describe('the widget\'s manage view: an invited party claims the seat offered', () => {
-  let server: TestServer;
-  let site: PartnerSite;
-  let browser: Browser;
+  let fixture: WidgetFixture;
+  let server: WidgetFixture['server'];
   let partnerId: string;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer('sqlite');
-    partnerId = (await createPartner(server.app.db, 'claim-fixture')).partner.id;
-    site = await startPartnerSite({ '/events.html': `<script src="${server.app.url}/widget.js" data-partner="claim-fixture" async></script>` });
-    browser = await launchBrowser();
+    fixture = await startWidgetFixture('claim-fixture');
+    ({ server, partnerId } = fixture);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await server?.close();
-  });
+  afterAll(() => fixture?.close());
 
-  const registerByApi = async (eventId: string, email: string): Promise<{ id: string; code: string }> => {
-    const { json } = await server.post({ query: REGISTER, variables: { input: { eventId, name: 'Someone', email } } });
-    return { id: json.data.register.registration.id, code: json.data.register.cancelToken };
-  };
+  const registerByApi = (eventId: string, email: string) => fixture.registerByApi(eventId, email);
   const registrationRow = (globalId: string) =>
     server.app.db.getRepository(RegistrationEntity).findOneByOrFail({ id: localIdOf('Registration', globalId) });
   const eventRow = (id: string) => server.app.db.getRepository(EventEntity).findOneByOrFail({ id });
@@ -67,9 +51,7 @@ describe('the widget\'s manage view: an invited party claims the seat offered', 
 
   /** The widget, "Have a registration code?" opened and `code` looked up from the keyboard alone. */
   async function lookUp(title: string, code: string): Promise<{ page: Page; manage: Locator }> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${site.url}/events.html`);
-    await page.locator('.community-graph-events article', { hasText: title }).waitFor({ timeout: 15000 });
+    const { page } = await fixture.open(title);
     await page.locator('.community-graph-events').getByRole('button', { name: 'Have a registration code?' }).click();
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
@@ -128,7 +110,7 @@ describe('the widget\'s manage view: an invited party claims the seat offered', 
     await claim.click();
     const status = manage.getByRole('status');
     await status.filter({ hasText: /^This registration has no open invitation to claim/ }).waitFor({ timeout: 15000 });
-    expect(await status.textContent()).toBe('This registration has no open invitation to claim: no seat has been offered to it yet.');
+    expect(await status.textContent()).toMatch(/^This registration has no open invitation to claim: its invitation ended at \d{4}-\d\d-\d\dT[\d:.]+Z\.$/);
     // Refreshed: the ended invitation is no offer; the party is back to its place in line.
     expect(await manage.getByText('Status: On the waitlist, number 1 in line').isVisible()).toBe(true);
     expect(await manage.getByText(/^A seat is offered/).count()).toBe(0);

@@ -1,46 +1,26 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator } from 'playwright-core';
 import { EventEntity } from '../../src/model/event.entity';
 import { parseHolds } from '../../src/features/events/seat-holds';
-import { launchBrowser } from '../support/browser';
-import { createPartner, insertNativeEvent } from '../support/native-event';
-import { PartnerSite, startPartnerSite } from '../support/partner-site';
-import { startTestServer, TestServer } from '../support/server';
-
-const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
+import { insertNativeEvent } from '../support/native-event';
+import { ARTIFACTS, startWidgetFixture, WidgetFixture } from '../support/widget-fixture';
 
 /**
  * The widget holds seats while its register form is open (issue 20): a countdown the person sees,
  * seats that others see taken, given back when the form closes, used by the registration.
  */
 describe('the widget holds seats while the form is filled in', () => {
-  let server: TestServer;
-  let site: PartnerSite;
-  let browser: Browser;
+  let fixture: WidgetFixture;
+  let server: WidgetFixture['server'];
   let partnerId: string;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer('sqlite');
-    partnerId = (await createPartner(server.app.db, 'hold-fixture')).partner.id;
-    site = await startPartnerSite({ '/events.html': `<script src="${server.app.url}/widget.js" data-partner="hold-fixture" async></script>` });
-    browser = await launchBrowser();
+    fixture = await startWidgetFixture('hold-fixture');
+    ({ server, partnerId } = fixture);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await server?.close();
-  });
+  afterAll(() => fixture?.close());
 
-  async function openWidget(title: string, options: { fakeClock?: boolean } = {}): Promise<{ page: Page; article: Locator }> {
-    const page = await (await browser.newContext()).newPage();
-    if (options.fakeClock) await page.clock.install();
-    await page.goto(`${site.url}/events.html`);
-    const article = page.locator('.community-graph-events article', { hasText: title });
-    await article.waitFor({ timeout: 15000 });
-    return { page, article };
-  }
+  const openWidget = (title: string, options: { fakeClock?: boolean } = {}) => fixture.open(title, options);
   /** What the form's hold says to screen readers (a polite live region, visually hidden). */
   const said = (article: Locator) => article.locator('p.sr[aria-live=polite]').textContent();
   const heldOn = async (eventId: string) =>

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, Locator, Page } from 'playwright-core';
+import { Locator, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
-import { createPartner, insertNativeEvent, REGISTER } from '../support/native-event';
-import { PartnerSite, startPartnerSite } from '../support/partner-site';
-import { startTestServer, TestServer } from '../support/server';
-
-/** Screenshots for people to look at; gitignored, kept by CI as artifacts. */
-const ARTIFACTS = path.join(__dirname, '../../test-artifacts');
+import { createPartner, insertNativeEvent } from '../support/native-event';
+import { startPartnerSite } from '../support/partner-site';
+import { startTestServer } from '../support/server';
+import { ARTIFACTS, startWidgetFixture, WidgetFixture } from '../support/widget-fixture';
 
 /** The text of the element focused inside the widget's shadow root. */
 const focusedText = (page: Page) => page.evaluate(() => document.querySelector('.community-graph-events')!.shadowRoot!.activeElement?.textContent ?? null);
@@ -17,46 +14,31 @@ const focusedText = (page: Page) => page.evaluate(() => document.querySelector('
  * code shown after registering (Query.myRegistration) and cancels it (Mutation.cancelRegistration).
  */
 describe('the widget\'s manage view: a registrant sees and cancels their own registration', () => {
-  let server: TestServer;
-  let site: PartnerSite;
-  let browser: Browser;
+  let fixture: WidgetFixture;
+  let server: WidgetFixture['server'];
   let partnerId: string;
 
   beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    server = await startTestServer('sqlite');
-    const { partner } = await createPartner(server.app.db, 'manage-fixture');
-    partnerId = partner.id;
-    site = await startPartnerSite({ '/events.html': `<script src="${server.app.url}/widget.js" data-partner="manage-fixture" async></script>` });
-    browser = await launchBrowser();
+    fixture = await startWidgetFixture('manage-fixture');
+    ({ server, partnerId } = fixture);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    await server?.close();
-  });
+  afterAll(() => fixture?.close());
 
-  async function openWidget(title: string): Promise<{ page: Page; article: Locator; manage: Locator }> {
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${site.url}/events.html`);
-    const article = page.locator('.community-graph-events article', { hasText: title });
-    await article.waitFor({ timeout: 15000 });
-    return { page, article, manage: page.locator('.community-graph-events form[aria-label="Look up a registration"]') };
+  const manageOf = (page: Page): Locator => page.locator('.community-graph-events form[aria-label="Look up a registration"]');
+  async function openWidget(title: string, hash?: string): Promise<{ page: Page; article: Locator; manage: Locator }> {
+    const { page, article } = await fixture.open(title, { hash });
+    return { page, article, manage: manageOf(page) };
   }
-
-  const registerByApi = async (eventId: string, email: string): Promise<string> =>
-    (await server.post({ query: REGISTER, variables: { input: { eventId, name: 'Someone', email } } })).json.data.register.cancelToken;
+  const registerByApi = async (eventId: string, email: string): Promise<string> => (await fixture.registerByApi(eventId, email)).code;
 
   it('opens the registration from a confirmation email\'s link (#cg-code=…) and takes the code out of the address bar', async () => {
     const event = await insertNativeEvent(server.app.db, partnerId, { title: 'Manage: linked story hour', capacity: 4, maxPartySize: 1 });
     const code = await registerByApi(event.globalId, 'linked@example.org');
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${site.url}/events.html#cg-code=${code}`);
-    const manage = page.locator('.community-graph-events form[aria-label="Look up a registration"]');
+    const { page, manage } = await openWidget('Manage: linked story hour', `#cg-code=${code}`);
     await manage.getByText('Status: Confirmed').waitFor({ timeout: 15000 });
     expect(await manage.getByRole('heading', { name: 'Manage: linked story hour' }).isVisible()).toBe(true);
     expect(await manage.getByLabel('Registration code').inputValue()).toBe(code);
-    expect(await page.evaluate(() => location.href)).toBe(`${site.url}/events.html`);
+    expect(await page.evaluate(() => location.href)).toBe(`${fixture.site.url}/events.html`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-manage-linked.png'), fullPage: true });
     await page.context().close();
   });
