@@ -148,6 +148,52 @@ export const MATRIX: MatrixRow[] = [
     expect: EVERYONE,
   },
   {
+    name: 'holding seats while a form is filled in (no key needed, like register)',
+    covers: ['Mutation.holdSeats'],
+    document: 'mutation($e: ID!) { holdSeats(input: { eventId: $e }) { __typename } }',
+    variables: async (f, setup) => ({ e: (await freshEvent(f, setup)).globalId }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'ending a seat hold early (the hold id is the proof)',
+    covers: ['Mutation.releaseSeatHold'],
+    document: 'mutation($e: ID!) { releaseSeatHold(input: { eventId: $e, holdId: "abcdefghijklmnopqrstuvwx" }) }',
+    variables: async (f, setup) => ({ e: (await freshEvent(f, setup)).globalId }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'claiming an invitation with the registration\'s token (the token is the proof, not a key)',
+    covers: ['Mutation.claimInvitation'],
+    document: 'mutation($input: CancelRegistrationInput!) { claimInvitation(input: $input) { status } }',
+    variables: async (f, setup) => {
+      const ticket = await freshRegistration(f, setup);
+      return { input: { registrationId: ticket.registrationId, cancelToken: ticket.cancelToken } };
+    },
+    expect: EVERYONE,
+  },
+  {
+    name: 'creating a partner\'s recurring series',
+    covers: ['Mutation.createEventSeries'],
+    document: 'mutation($input: CreateEventSeriesInput!) { createEventSeries(input: $input) { seriesId } }',
+    variables: (f) => ({
+      input: { partnerId: f.ownerPartnerId, title: 'Matrix series', startsAt: inDays(7), endsAt: inDays(7.1), recurrence: 'FREQ=WEEKLY;COUNT=2' },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'editing a partner\'s recurring series',
+    covers: ['Mutation.updateEventSeries'],
+    document: 'mutation($s: ID!) { updateEventSeries(seriesId: $s, input: { title: "Renamed" }) { seriesId } }',
+    variables: async (f, setup) => {
+      const seriesId = newId();
+      for (const days of [7, 14]) {
+        await insertNativeEvent(setup.db, localIdOf('Partner', f.ownerPartnerId), { seriesId, startsAt: new Date(inDays(days)), endsAt: new Date(inDays(days + 0.1)) });
+      }
+      return { s: seriesId };
+    },
+    expect: STAFF_ONLY,
+  },
+  {
     name: 'cancelling a registration with its token (the token is the proof, not a key)',
     covers: ['Mutation.cancelRegistration'],
     document: 'mutation($input: CancelRegistrationInput!) { cancelRegistration(input: $input) { registration { status } } }',
