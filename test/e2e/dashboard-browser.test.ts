@@ -190,7 +190,9 @@ describe('the live registrations dashboard in a real browser', () => {
     const workshopNames = page.locator('#registrants table', { hasText: 'Robotics workshop' });
     await workshopNames.getByText('Ada Lovelace').waitFor({ timeout: 15000 });
     expect(await page.getByLabel('Partner API key').inputValue()).toBe('');
-    // With the key, the line starts at the first registration: one step per active registration.
+    // With the key, the line starts at the first registration: one step per active registration. It is
+    // redrawn once every date's names are read, after the first table shows; its note says when.
+    await page.locator('#time-note', { hasText: 'staff view' }).waitFor({ timeout: 15000 });
     const line = await page.evaluate(() => (window as any).Chart.getChart(document.getElementById('time-chart')).data.datasets[0].data.map((p: { y: number }) => p.y));
     expect(line).toEqual([3, 7, 11]);
     // The names follow live registrations too, once the socket that carries the key is live.
