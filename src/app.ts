@@ -24,6 +24,7 @@ import { createMailTransport } from './features/notifications/transport';
 import { mailTemplates } from './features/notifications/mail-templates';
 import { SurveyPlanner } from './features/notifications/survey-mail';
 import { WaitlistSweeper } from './features/registrations/waitlist-sweeper';
+import { retentionSweeper } from './features/registrations/retention-sweeper';
 import { ReminderPlanner } from './features/notifications/reminder-planner';
 import { startTracing, stopTracing, traceDataSource } from './observability/tracing';
 import { explainDatabaseError } from './startup/database-errors';
@@ -137,6 +138,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Seats freed by time alone (an ended hold or invitation) go to the waitlist.
     const sweeper = new WaitlistSweeper(db, (event) => services.registrations.seatsChanged(event), { logger });
     sweeper.start();
+    // Registrants' data past REGISTRANT_RETENTION_DAYS is erased: hourly, the first look a minute after start.
+    const retention = retentionSweeper(services.registrantRetention, { logger });
+    retention.start(60_000);
     const { port } = server.address() as AddressInfo;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
@@ -149,7 +153,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       activeSubscriptions: () => ws.subscriptions(),
       async close() {
         stopping.abort();
-        await Promise.all([scheduler.stop(), mailSender.stop(), sweeper.stop(), apollo.stop()]);
+        await Promise.all([scheduler.stop(), mailSender.stop(), sweeper.stop(), retention.stop(), apollo.stop()]);
         mailTransport?.close();
         await livePubSub.close();
         await redis?.close();

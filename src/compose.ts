@@ -19,6 +19,7 @@ import { NodeService } from './schema/node.service';
 import { PartnerService } from './features/partners/partner.service';
 import { ServiceListingService } from './features/listings/service-listing.service';
 import { RegistrationService } from './features/registrations/registration.service';
+import { RegistrantRetention } from './features/registrations/registrant-retention';
 import { NativeEventService } from './features/events/native-event.service';
 import { EventSeriesService } from './features/events/event-series.service';
 import type { EventChangeHooks } from './features/events/native-event-programs';
@@ -40,11 +41,12 @@ import { SourceService } from './features/sources/source.service';
 import { SyncService } from './features/sources/sync.service';
 
 /** The settings services are built from; every default is config.ts's (`loadConfig({})`). */
-export type ServiceConfig = Pick<Config, 'maxPageSize' | 'sync' | 'sourceFetch' | 'ils' | 'liveDelivery'>;
+export type ServiceConfig = Pick<Config, 'maxPageSize' | 'sync' | 'sourceFetch' | 'ils' | 'liveDelivery' | 'registrantRetentionDays'>;
 
 const defaults = loadConfig({});
 const DEFAULT_SERVICE_CONFIG: ServiceConfig = {
   maxPageSize: defaults.maxPageSize, sync: defaults.sync, sourceFetch: defaults.sourceFetch, ils: defaults.ils, liveDelivery: defaults.liveDelivery,
+  registrantRetentionDays: defaults.registrantRetentionDays,
 };
 
 export interface ServiceOptions {
@@ -143,6 +145,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     eventFeeds: new EventFeedService(events, partners),
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
+    registrantRetention: new RegistrantRetention(db, config.registrantRetentionDays),
     nativeEvents,
     eventSeries: new EventSeriesService(db, options.pubsub, dataChanges, eventChangeHooks, nativeEvents),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),

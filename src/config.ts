@@ -49,6 +49,8 @@ export interface Config {
   smtpUrl: string | null;
   /** MAIL_FROM: the From of every message; default no-reply at PUBLIC_URL's host (or localhost). */
   mailFrom: string;
+  /** REGISTRANT_RETENTION_DAYS: registrants' names and emails are erased this many days after their event ends (default 90). */
+  registrantRetentionDays: number;
   /** Prefix of every Redis channel, so deployments (and test runs) sharing a Redis stay apart. */
   redisChannelPrefix: string;
   /** Largest accepted request body (MAX_BODY_BYTES). */
@@ -288,6 +290,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisUrl: parseRedisUrl(env.REDIS_URL),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: parseMailFrom(env.MAIL_FROM, parsePublicUrl(env.PUBLIC_URL)),
+    registrantRetentionDays: parseInteger('REGISTRANT_RETENTION_DAYS', env.REGISTRANT_RETENTION_DAYS, 90, 1),
     redisChannelPrefix: env.REDIS_CHANNEL_PREFIX || 'community-graph:',
     sync: loadSyncConfig(env),
     tracing: {

@@ -58,6 +58,17 @@ status is 1.`,
     load: () => (require('./sync.command') as typeof import('./sync.command')).syncCommand,
   },
   {
+    name: 'registrations',
+    summary: 'Erase registrants\' data past REGISTRANT_RETENTION_DAYS (registrations purge [--dry-run])',
+    usage: `Usage:
+  community-graph registrations purge [--dry-run]
+
+Erases the name and email of every registration whose event ended more than REGISTRANT_RETENTION_DAYS
+(default 90) days ago, and the address of the mail stored for it; counts, statuses and check-ins stay.
+The server does the same every hour. --dry-run prints how many would go, per event, and changes nothing.`,
+    load: () => (require('./registrations.command') as typeof import('./registrations.command')).registrationsCommand,
+  },
+  {
     name: 'apikey',
     summary: 'Create, list or revoke API keys (community-graph apikey --help)',
     usage: `Usage:

@@ -50,6 +50,13 @@ export class RegistrationEntity {
   @Column({ type: 'boolean' })
   attended!: boolean;
 
+  /**
+   * When name and email were erased (the retention purge or a privacy request): both then hold the empty
+   * string, and everything counted (status, partySize, attended) stays. Null while they are held.
+   */
+  @InstantColumn({ nullable: true })
+  erasedAt!: Date | null;
+
   @InstantColumn()
   createdAt!: Date;
 

@@ -77,6 +77,15 @@ describe('hardening configuration', () => {
     expect(() => loadConfig({ MAIL_FROM: 'nobody' })).toThrow('Invalid MAIL_FROM="nobody"');
   });
 
+  it('keeps registrants\' data 90 days after their event by default, REGISTRANT_RETENTION_DAYS days if set, and refuses anything but a whole number of days from 1', () => {
+    expect(loadConfig({}).registrantRetentionDays).toBe(90);
+    expect(loadConfig({ REGISTRANT_RETENTION_DAYS: '30' }).registrantRetentionDays).toBe(30);
+    expect(loadConfig({ REGISTRANT_RETENTION_DAYS: '1' }).registrantRetentionDays).toBe(1);
+    for (const bad of ['0', '-5', '2.5', 'forever', '90d']) {
+      expect(() => loadConfig({ REGISTRANT_RETENTION_DAYS: bad })).toThrow(`Invalid REGISTRANT_RETENTION_DAYS=${JSON.stringify(bad)}: expected an integer >= 1`);
+    }
+  });
+
   it('reads lists, numbers and switches, and names the variable on nonsense', () => {
     const config = loadConfig({
       CORS_ORIGINS: 'https://a.example, https://b.example', SOURCE_ALLOW_HOSTS: '10.0.0.0/8,feeds.local', SOURCE_FILE_ROOTS: '/srv/feeds',

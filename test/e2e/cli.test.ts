@@ -68,8 +68,8 @@ describe('the community-graph command line', () => {
     expect(top.stdout.endsWith(EXIT_STATUS)).toBe(true);
     // The commands as the usage lists them (generated from src/cli/commands.ts's COMMANDS): a new one is covered here.
     const commands = [...top.stdout.split('\nCommands:\n')[1].matchAll(/^ {2}(\S+) /gm)].map((m) => m[1]);
-    expect(commands).toEqual(expect.arrayContaining(['serve', 'migrate', 'seed', 'partners', 'sources', 'sync', 'apikey']));
-    const subcommands = [['partners', 'add'], ['partners', 'list'], ['sources', 'add'], ['sources', 'list'], ['sources', 'check'], ['apikey', 'create'], ['apikey', 'list'], ['apikey', 'revoke']];
+    expect(commands).toEqual(expect.arrayContaining(['serve', 'migrate', 'seed', 'partners', 'sources', 'sync', 'registrations', 'apikey']));
+    const subcommands = [['partners', 'add'], ['partners', 'list'], ['sources', 'add'], ['sources', 'list'], ['sources', 'check'], ['registrations', 'purge'], ['apikey', 'create'], ['apikey', 'list'], ['apikey', 'revoke']];
     const asks = [
       ...commands.flatMap((name) => [[name, '--help'], ['help', name]]),
       ...subcommands.map((words, i) => [...words, i % 2 ? '-h' : '--help']),

@@ -24,6 +24,12 @@ describe('community-graph serve explains a failed start in one line', () => {
     expect(oneLine(result.stderr)).toBe('Invalid LOG_LEVEL="verbose": expected fatal, error, warn, info, debug, trace, silent');
   });
 
+  it('names REGISTRANT_RETENTION_DAYS when it is not a whole number of days from 1', async () => {
+    const result = await serve({ REGISTRANT_RETENTION_DAYS: '0' });
+    expect(result.code).toBe(1);
+    expect(oneLine(result.stderr)).toBe('Invalid REGISTRANT_RETENTION_DAYS="0": expected an integer >= 1');
+  });
+
   itNeeding(needsPostgres(), 'names DATABASE_URL for a role that does not exist, a closed port and a missing database (password hidden)', async () => {
     const role = await serve({ DATABASE_URL: 'postgres://nobody@127.0.0.1:5432/postgres' });
     expect(role.code).toBe(1);

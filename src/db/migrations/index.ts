@@ -20,6 +20,7 @@ import { SeatHolds1766100000000 } from './1766100000000-seat-holds';
 import { WaitlistInvitations1766200000000 } from './1766200000000-waitlist-invitations';
 import { EventOverriddenFields1766300000000 } from './1766300000000-event-overridden-fields';
 import { EventSurveyUrl1766400000000 } from './1766400000000-event-survey-url';
+import { RegistrationErasedAt1766500000000 } from './1766500000000-registration-erased-at';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   WaitlistInvitations1766200000000,
   EventOverriddenFields1766300000000,
   EventSurveyUrl1766400000000,
+  RegistrationErasedAt1766500000000,
 ];

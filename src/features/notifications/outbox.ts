@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { MailOutboxEntity } from '../../model/mail-outbox.entity';
+import type { RegistrationMailKind } from './mail-erasure';
 
 /** A file sent with a message (e.g. the .ics of a confirmation); content is text. */
 export interface MailAttachment {
@@ -86,7 +87,7 @@ export const templatedValues = (mail: TemplatedMail, now: string): unknown[] =>
  * 3.24, SQLite's too (whose grammar wants the WHERE that `from` must have). Parameters: createdAt,
  * sendAfter (ISO text), then those of `from`.
  */
-export function registrationMailsInsert(kind: string, template: string, from: string): string {
+export function registrationMailsInsert(kind: RegistrationMailKind, template: string, from: string): string {
   const key = `'${kind}:' || r."id"`;
   return `INSERT INTO "mail_outbox" (${TEMPLATED_INSERT_COLUMNS.map((c) => `"${c}"`).join(', ')}) `
     + `SELECT ${key}, ${key}, r."email", '${template}', '{"registrationId":"' || r."id" || '"}', `

@@ -4,6 +4,7 @@ import { runWriteTransaction } from '../../db/write-transaction';
 import { Logger } from '../../logger';
 import { lockEvent, SeatRow } from '../events/seats';
 import { parseHolds } from '../events/seat-holds';
+import { PeriodicLook } from './periodic-look';
 import { offerSeatsWithMail } from './seat-offers';
 
 export interface WaitlistSweeperOptions {
@@ -23,27 +24,23 @@ const CANDIDATES_SQL = `SELECT "id", "seatHolds" FROM "event" WHERE "seatHolds" 
  * Readers never wait for it: what is held is computed at read time.
  */
 export class WaitlistSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<unknown> = Promise.resolve();
-  private stopped = true;
+  private readonly periodic: PeriodicLook;
 
   constructor(
     private readonly db: DataSource,
     private readonly seatsChanged: (event: SeatRow) => void,
-    private readonly options: WaitlistSweeperOptions = {},
-  ) {}
-
-  start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule();
+    options: WaitlistSweeperOptions = {},
+  ) {
+    this.periodic = new PeriodicLook(() => this.runOnce(), options.intervalMs ?? 15_000,
+      { logger: options.logger, message: 'waitlist sweep failed; the next look tries again' });
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.current.catch(() => undefined);
+  start(): void {
+    this.periodic.start();
+  }
+
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One look at `at`: the number of events whose ended holds were let go. */
@@ -64,15 +61,5 @@ export class WaitlistSweeper {
       }
     }
     return moved;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.current = this.runOnce()
-        .catch((error) => this.options.logger?.error({ err: error }, 'waitlist sweep failed; the next look tries again'))
-        .finally(() => this.schedule());
-    }, this.options.intervalMs ?? 15_000);
-    this.timer.unref();
   }
 }
