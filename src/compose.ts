@@ -20,6 +20,7 @@ import { PartnerService } from './features/partners/partner.service';
 import { ServiceListingService } from './features/listings/service-listing.service';
 import { RegistrationService } from './features/registrations/registration.service';
 import { RegistrantRetention } from './features/registrations/registrant-retention';
+import { PrivacyRequests } from './features/registrations/privacy-requests';
 import { NativeEventService } from './features/events/native-event.service';
 import { EventSeriesService } from './features/events/event-series.service';
 import type { EventChangeHooks } from './features/events/native-event-programs';
@@ -146,6 +147,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     listings: new ServiceListingService(db, config.maxPageSize),
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     registrantRetention: new RegistrantRetention(db, config.registrantRetentionDays),
+    privacyRequests: new PrivacyRequests(db),
     nativeEvents,
     eventSeries: new EventSeriesService(db, options.pubsub, dataChanges, eventChangeHooks, nativeEvents),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),

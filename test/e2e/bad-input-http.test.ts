@@ -343,6 +343,9 @@ describeEachBackend('bad input over HTTP', (backend) => {
     // An event that does not exist: the registration must fail whatever the text, so nothing is written.
     { name: 'register input.name', body: (text) => ({ query: REGISTER, variables: { i: { eventId, name: text, email: 'ann@example.org' } } }), argument: 'input.name', mutation: true },
     { name: 'register input.email', body: (text) => ({ query: REGISTER, variables: { i: { eventId, name: 'Ann', email: text } } }), argument: 'input.email', mutation: true },
+    // Checked before the key is (the public is refused after): an unsafe text never reaches the resolver.
+    { name: 'registrantData email', body: (text) => ({ query: 'query R($e: String!) { registrantData(email: $e) { status } }', variables: { e: text } }), argument: 'email' },
+    { name: 'eraseRegistrant email', body: (text) => ({ query: 'mutation E($e: String!) { eraseRegistrant(email: $e) }', variables: { e: text } }), argument: 'email', mutation: true },
   ];
 
   it.each(TEXT_PROBES)('generated: refuses unsafe unicode in $name with BAD_USER_INPUT naming it, and takes the rest as text', async (probe) => {

@@ -51,6 +51,7 @@ export function toRegistration(row: Record<string, unknown>): RegistrationEntity
     waitlistPosition: numOrNull(row.waitlistPosition),
     attended: row.attended === true || row.attended === 1 || row.attended === '1',
     invitedUntil: row.invitedUntil ? new Date(String(row.invitedUntil)) : null,
+    erasedAt: row.erasedAt ? new Date(String(row.erasedAt)) : null,
     createdAt: new Date(String(row.createdAt)),
     updatedAt: new Date(String(row.updatedAt)),
   });

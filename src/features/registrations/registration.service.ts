@@ -9,6 +9,7 @@ import { EventEntity } from '../../model/event.entity';
 import { RegistrationEntity } from '../../model/registration.entity';
 import { CommunityPubSub } from '../../pubsub/pubsub';
 import { access } from '../../domain/access';
+import { registrantEmail } from './registrant-email';
 import { cancelProgram, checkInProgram, RegistrationRejectionCode } from './registration-programs';
 import { registerParty } from './register-party';
 import { countsMessage, SeatRow } from '../events/seats';
@@ -44,8 +45,6 @@ export interface CancelResult {
   promoted: number;
 }
 
-/** Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is the mail server's job. */
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAX_PARTY_SIZE = 100;
 /** A BCP 47 tag's shape (RFC 5646 §2.1, loosely): letters and digits in hyphen-separated subtags of 1 to 8. */
 const HOLD_ID = /^[A-Za-z0-9_-]{24}$/;
@@ -80,8 +79,7 @@ export class RegistrationService {
     const eventId = localIdOf('Event', input.eventId, 'input.eventId');
     const name = input.name.trim();
     if (name.length < 1 || name.length > 200) throw new InvalidArgumentError('input.name', input.name, 'a name of 1 to 200 characters');
-    const email = input.email.trim().toLowerCase();
-    if (email.length > 320 || !EMAIL.test(email)) throw new InvalidArgumentError('input.email', input.email, 'an email address such as name@example.org');
+    const email = registrantEmail('input.email', input.email);
     const partySize = partySizeOf(input.partySize);
     const holdId = holdIdOf(input.holdId);
     const language = languageTag(input.language);

@@ -9,12 +9,15 @@ import type { RegistrationService } from './registration.service';
 import { SubscriptionResolver } from './subscription.resolver';
 import { ProgramOverviewFieldsResolver, RegistrationOverviewResolver } from './overview.resolver';
 import type { PartnerService } from '../partners/partner.service';
+import { PrivacyRequestResolver } from './privacy-request.resolver';
+import type { PrivacyRequests } from './privacy-requests';
 
 /** The services the registrations and live counts resolvers are built with (src/compose-schema.ts passes its own). */
 export interface RegistrationsResolverServices {
   registrations: RegistrationService;
   events: EventService;
   partners: PartnerService;
+  privacyRequests: PrivacyRequests;
 }
 
 /** This feature's resolvers, each given its services through its constructor. */
@@ -29,5 +32,6 @@ export function registrationsResolvers(s: RegistrationsResolverServices): object
     new EventChangeFieldsResolver(s.events),
     new RegistrationOverviewResolver(s.events),
     new ProgramOverviewFieldsResolver(s.partners),
+    new PrivacyRequestResolver(s.privacyRequests),
   ];
 }

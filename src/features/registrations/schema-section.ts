@@ -5,8 +5,8 @@ export const registrationsSection: SchemaSection = {
   sdl: {
     name: 'Registrations',
     summary: 'Registrations: seats at NATIVE events, the waitlist, check-in and live seat counts.',
-    query: ['myRegistration', 'registrationOverview'],
-    mutation: ['holdSeats', 'releaseSeatHold', 'register', 'claimInvitation', 'cancelRegistration', 'checkIn'],
+    query: ['myRegistration', 'registrationOverview', 'registrantData'],
+    mutation: ['holdSeats', 'releaseSeatHold', 'register', 'claimInvitation', 'cancelRegistration', 'checkIn', 'eraseRegistrant'],
     subscription: ['registrationCounts'],
     types: [
       'RegistrationInfo', 'RegistrationMode', 'WaitlistMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',

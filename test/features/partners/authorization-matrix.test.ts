@@ -32,7 +32,7 @@ function outcomeOf(result: GraphResult, privatePath?: (string | number)[]): Outc
   if (result.errors?.length) return result.errors[0].extensions?.code as Outcome;
   if (privatePath) {
     const value = privatePath.reduce<any>((at, key) => (at == null ? at : at[key]), result.data);
-    if (value == null || (Array.isArray(value) && value.length === 0)) return 'hidden';
+    if (value == null || value === 0 || (Array.isArray(value) && value.length === 0)) return 'hidden';
   }
   return 'allowed';
 }

@@ -5,7 +5,7 @@ import { createTestGraph, TestGraph } from '../../support/graph';
 import { createPartner, insertNativeEvent } from '../../support/native-event';
 
 /** Every field whose type is Registration: the only doors to a registration. A new one must be added here, and tested below. */
-const DOORS = ['CancelPayload.registration', 'Event.registrations', 'Mutation.checkIn', 'Mutation.claimInvitation', 'RegistrationTicket.registration'];
+const DOORS = ['CancelPayload.registration', 'Event.registrations', 'Mutation.checkIn', 'Mutation.claimInvitation', 'Query.registrantData', 'RegistrationTicket.registration'];
 
 const PRIVATE_NAME = 'Private Person';
 const PRIVATE_EMAIL = 'private.person@example.org';
@@ -64,6 +64,7 @@ describeEachBackend('registrants\' personal data', (backend) => {
     [`mutation { cancelRegistration(input: { registrationId: "${ticket.registration.id}", cancelToken: "wrong" }) { registration { ${PERSON} } } }`, 'CancelPayload.registration'],
     [`mutation { checkIn(registrationId: "${ticket.registration.id}") { ${PERSON} } }`, 'Mutation.checkIn'],
     [`mutation { claimInvitation(input: { registrationId: "${ticket.registration.id}", cancelToken: "wrong" }) { ${PERSON} } }`, 'Mutation.claimInvitation'],
+    [`{ registrantData(email: "${PRIVATE_EMAIL.toUpperCase()}") { ${PERSON} event { title } } }`, 'Query.registrantData'],
   ] as const;
 
   it.each([['the public', undefined], ['another partner', 'other']] as const)('are never shown to %s, by any path', async (_who, as) => {
@@ -86,5 +87,7 @@ describeEachBackend('registrants\' personal data', (backend) => {
   it('are shown to the event\'s own partner', async () => {
     const result = await graph.execute(`{ event(id: "${eventId}") { registrations { name email } } }`, {}, { authorization: owner.key });
     expect(result.data!.event.registrations).toContainEqual({ name: PRIVATE_NAME, email: PRIVATE_EMAIL });
+    const request = await graph.execute(`{ registrantData(email: "${PRIVATE_EMAIL}") { name email } }`, {}, { authorization: owner.key });
+    expect(request.data!.registrantData).toContainEqual({ name: PRIVATE_NAME, email: PRIVATE_EMAIL });
   });
 });

@@ -16,7 +16,8 @@ export const ROLES: Role[] = ['PUBLIC', 'OTHER_PARTNER', 'OWNER', 'ADMIN'];
 
 /**
  * What a role gets: `allowed` (data, no error), an error code (UNAUTHENTICATED, FORBIDDEN, …), or
- * `hidden` (no error, but the private field is null/empty for this role).
+ * `hidden` (no error, but the private field is null/empty for this role, or a count of what was
+ * reached through it is 0).
  */
 export type Outcome = 'allowed' | 'hidden' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND';
 
@@ -217,6 +218,23 @@ export const MATRIX: MatrixRow[] = [
     variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).eventId }),
     expect: STAFF_ONLY,
   },
+  {
+    // Another partner's key is answered as if no one held the address there: an empty list, nothing erased.
+    name: 'a privacy request: the registrations held under an email',
+    covers: ['Query.registrantData'],
+    document: 'query($email: String!) { registrantData(email: $email) { name email event { id } } }',
+    variables: async (f, setup) => ({ email: (await freshRegistration(f, setup)).email }),
+    expect: { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'hidden', OWNER: 'allowed', ADMIN: 'allowed' },
+    privatePath: ['registrantData'],
+  },
+  {
+    name: 'a privacy request: erasing a registrant',
+    covers: ['Mutation.eraseRegistrant'],
+    document: 'mutation($email: String!) { eraseRegistrant(email: $email) }',
+    variables: async (f, setup) => ({ email: (await freshRegistration(f, setup)).email }),
+    expect: { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'hidden', OWNER: 'allowed', ADMIN: 'allowed' },
+    privatePath: ['eraseRegistrant'],
+  },
 ];
 
 
@@ -241,9 +259,10 @@ async function freshSource(f: MatrixFixture, setup: MatrixSetup): Promise<string
 async function freshRegistration(f: MatrixFixture, setup: MatrixSetup) {
   const event = await freshEvent(f, setup);
   const ctx = await createContext({ db: setup.db, apiKeys: setup.services.apiKeys, logger: createLogger('silent') });
-  const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email: `${newId()}@example.org`, partySize: 1 });
+  const email = `${newId()}@example.org`;
+  const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email, partySize: 1 });
   if (result.kind !== 'ticket') throw new Error(`setup registration was rejected: ${result.message}`);
-  return { eventId: event.globalId, registrationId: toGlobalId('Registration', result.registration.id), cancelToken: result.cancelToken };
+  return { eventId: event.globalId, registrationId: toGlobalId('Registration', result.registration.id), cancelToken: result.cancelToken, email };
 }
 
 /** Mutations and private fields of the schema that no row covers. */
