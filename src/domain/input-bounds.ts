@@ -12,3 +12,5 @@ export const MAX_SUBSCRIBED_EVENT_IDS = 200;
 export const MAX_REMINDER_HOURS = 336;
 /** An invitation to claim a freed seat lasts at most two weeks, like a reminder's lead. */
 export const MAX_INVITE_HOURS = 336;
+/** Party categories an event may define (adults, teens, …), and so entries a party makeup may name. */
+export const MAX_PARTY_CATEGORIES = 20;

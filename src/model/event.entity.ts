@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode, WaitlistMode } from '../domain/enums';
 import { InstantColumn, JsonListColumn } from '../db/columns';
+import type { PartyCategory } from '../features/events/party-categories';
 
 export interface EventOfferRecord {
   name: string | null;
@@ -151,6 +152,13 @@ export class EventEntity {
   /** Where registrants are asked how it went, by an email an hour after it ends (NATIVE events); null: none. */
   @Column({ type: 'varchar', length: 1000, nullable: true })
   surveyUrl!: string | null;
+
+  /**
+   * The kinds of people its parties are counted by, as JSON `[{ key, label }]` (NATIVE events;
+   * src/features/events/party-categories.ts). Null: the defaults (adults, teens, children, babies).
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  partyCategories!: PartyCategory[] | null;
 
   /**
    * Fields an occurrence of a NATIVE series was given on its own (updateEvent), as a JSON list of

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { RegistrationStatus } from '../domain/enums';
 import { InstantColumn } from '../db/columns';
+import type { PartyCountEntry } from '../features/registrations/party-makeup';
 
 /** A native registration. Name and email are personal data: only the event's partner may read them. */
 @Entity({ name: 'registration' })
@@ -24,6 +25,13 @@ export class RegistrationEntity {
 
   @Column({ type: 'integer', default: 1 })
   partySize!: number;
+
+  /**
+   * The party by category as the registrant gave it, JSON `[{ category, count }]` (only categories
+   * with people, in the event's order; src/features/registrations/party-makeup.ts). Null: not given.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  party!: PartyCountEntry[] | null;
 
   @Column({ type: 'varchar', length: 16 })
   status!: RegistrationStatus;

@@ -4,7 +4,7 @@ import {
   isNonNullType, isObjectType,
 } from 'graphql';
 import { InvalidArgumentError } from '../domain/errors';
-import { MAX_ALLOWED_ORIGINS, MAX_EVENT_CATEGORIES, MAX_LIST_VALUES, MAX_SUBSCRIBED_EVENT_IDS } from '../domain/input-bounds';
+import { MAX_ALLOWED_ORIGINS, MAX_EVENT_CATEGORIES, MAX_LIST_VALUES, MAX_PARTY_CATEGORIES, MAX_SUBSCRIBED_EVENT_IDS } from '../domain/input-bounds';
 
 /** Lists bounded tighter or looser than MAX_LIST_VALUES, by schema coordinate; an unknown coordinate fails the build. */
 const LIST_BOUNDS: Record<string, number> = {
@@ -13,6 +13,10 @@ const LIST_BOUNDS: Record<string, number> = {
   'CreateEventInput.categories': MAX_EVENT_CATEGORIES,
   'CreateEventSeriesInput.categories': MAX_EVENT_CATEGORIES,
   'UpdateEventInput.categories': MAX_EVENT_CATEGORIES,
+  'CreateEventInput.partyCategories': MAX_PARTY_CATEGORIES,
+  'CreateEventSeriesInput.partyCategories': MAX_PARTY_CATEGORIES,
+  'UpdateEventInput.partyCategories': MAX_PARTY_CATEGORIES,
+  'RegisterInput.party': MAX_PARTY_CATEGORIES,
 };
 
 /**

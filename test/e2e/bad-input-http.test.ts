@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import fc from 'fast-check';
-import { GraphQLSchema, isEnumType } from 'graphql';
+import { GraphQLInputType, GraphQLSchema, isEnumType, isInputObjectType, isNonNullType } from 'graphql';
 import { toGlobalId } from '../../src/domain/global-id';
 import { createLogger } from '../../src/logger';
 import { sha256Hex } from '../../src/edge/persisted-queries';
@@ -175,7 +175,10 @@ const LIST_PROBES: Record<string, ListProbe> = {
     query: `mutation Origins($o: [String!]!) { setPartnerAllowedOrigins(partnerId: "${partnerId}", origins: $o) { id } }`,
     variables: (list) => ({ o: list }), argument: 'origins',
   },
-  ...Object.fromEntries(['audiences', 'categories'].flatMap((field) => [
+  'RegisterInput.party': {
+    query: REGISTER, variables: (list) => ({ i: { eventId, name: 'Ann', email: 'ann@example.org', party: list } }), argument: 'input.party',
+  },
+  ...Object.fromEntries(['audiences', 'categories', 'partyCategories'].flatMap((field) => [
     [`CreateEventInput.${field}`, {
       query: 'mutation Create($i: CreateEventInput!) { createEvent(input: $i) { id } }',
       variables: (list: unknown[]) => ({ i: { partnerId, title: 'Story time', startsAt: '2031-01-01T10:00:00Z', endsAt: '2031-01-01T11:00:00Z', [field]: list } }),
@@ -346,6 +349,10 @@ describeEachBackend('bad input over HTTP', (backend) => {
     // Checked before the key is (the public is refused after): an unsafe text never reaches the resolver.
     { name: 'registrantData email', body: (text) => ({ query: 'query R($e: String!) { registrantData(email: $e) { status } }', variables: { e: text } }), argument: 'email' },
     { name: 'eraseRegistrant email', body: (text) => ({ query: 'mutation E($e: String!) { eraseRegistrant(email: $e) }', variables: { e: text } }), argument: 'email', mutation: true },
+    {
+      name: 'register input.party.category', argument: 'input.party.category', mutation: true,
+      body: (text) => ({ query: REGISTER, variables: { i: { eventId, name: 'Ann', email: 'ann@example.org', party: [{ category: text, count: 1 }] } } }),
+    },
   ];
 
   it.each(TEXT_PROBES)('generated: refuses unsafe unicode in $name with BAD_USER_INPUT naming it, and takes the rest as text', async (probe) => {
@@ -371,12 +378,17 @@ describeEachBackend('bad input over HTTP', (backend) => {
 
   it('generated: refuses every list past its bound with BAD_USER_INPUT naming the argument and the bound, and takes it at the bound', async () => {
     const bounds = listBounds(schema);
-    const itemsFor = (coordinate: string, size: number): unknown[] => {
-      const item = bounds.get(coordinate)!.item;
-      const inner = 'ofType' in item ? item.ofType : item;
-      const values = isEnumType(inner) ? inner.getValues().map((v) => v.name) : null;
-      return Array.from({ length: size }, (_, i) => (values ? values[i % values.length] : String(inner) === 'ID' ? toGlobalId('Partner', `p${i}`) : `term${i}`));
+    /** The i-th well-formed value of a list's item type: an input object gets its required fields (PartyCountInput, PartyCategoryInput). */
+    const sample = (type: GraphQLInputType, i: number): unknown => {
+      const inner = isNonNullType(type) ? type.ofType : type;
+      if (isEnumType(inner)) return inner.getValues()[i % inner.getValues().length].name;
+      if (isInputObjectType(inner)) {
+        return Object.fromEntries(Object.values(inner.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sample(f.type, i)]));
+      }
+      if (String(inner) === 'ID') return toGlobalId('Partner', `p${i}`);
+      return String(inner) === 'Int' ? i : `term${i}`;
     };
+    const itemsFor = (coordinate: string, size: number): unknown[] => Array.from({ length: size }, (_, i) => sample(bounds.get(coordinate)!.item, i));
     const probe = fc.record({
       coordinate: fc.constantFrom(...Object.keys(LIST_PROBES)),
       offset: fc.oneof(fc.integer({ min: -2, max: 3 }), fc.constant(1000)),

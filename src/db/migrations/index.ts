@@ -21,6 +21,7 @@ import { WaitlistInvitations1766200000000 } from './1766200000000-waitlist-invit
 import { EventOverriddenFields1766300000000 } from './1766300000000-event-overridden-fields';
 import { EventSurveyUrl1766400000000 } from './1766400000000-event-survey-url';
 import { RegistrationErasedAt1766500000000 } from './1766500000000-registration-erased-at';
+import { PartyMakeup1766600000000 } from './1766600000000-party-makeup';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   EventOverriddenFields1766300000000,
   EventSurveyUrl1766400000000,
   RegistrationErasedAt1766500000000,
+  PartyMakeup1766600000000,
 ];

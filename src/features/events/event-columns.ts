@@ -13,7 +13,7 @@ export const EVENT_COLUMN_GROUPS = {
   details: ['description', 'rawAudiences', 'imageUrl', 'offers', 'previousStartsAt'],
   registration: ['registrationMode', 'registrationUrl', 'capacity', 'waitlistCapacity', 'externalWaitlist', 'maxPartySize', 'confirmedCount',
     'waitlistedCount', 'attendedCount', 'seatHolds', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours', 'surveyUrl',
-    'waitlistMode', 'inviteHours', 'overriddenFields'],
+    'waitlistMode', 'inviteHours', 'partyCategories', 'overriddenFields'],
   record: ['sourceId', 'externalId', 'contentHash', 'fetchedAt', 'removedAt', 'sequence', 'createdAt', 'updatedAt'],
 } as const;
 

@@ -87,6 +87,7 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.surveyUrl = (row.surveyUrl as string | null) ?? null;
   e.waitlistMode = (row.waitlistMode as EventEntity['waitlistMode'] | null) ?? WaitlistMode.AUTO_PROMOTE;
   e.inviteHours = intOrNull(row.inviteHours);
+  e.partyCategories = row.partyCategories == null ? null : list(row.partyCategories);
   e.overriddenFields = row.overriddenFields == null ? null : list(row.overriddenFields);
 }
 

@@ -107,7 +107,7 @@ export function createEventsSink(deps: { pubsub: CommunityPubSub }): SyncSink<No
           if (!row) {
             inserts.push(manager.create(EventEntity, {
               ...fields, id, partnerId: source.partnerId, sourceId: source.id, externalId: item.externalId,
-              waitlistCapacity: 0, maxPartySize: 1, waitlistedCount: 0, registrationOpensAt: null, registrationClosesAt: null, reminderHours: null, surveyUrl: null,
+              waitlistCapacity: 0, maxPartySize: 1, waitlistedCount: 0, registrationOpensAt: null, registrationClosesAt: null, reminderHours: null, surveyUrl: null, partyCategories: null,
               sequence: 0, createdAt: now,
             }));
             counts.created++;

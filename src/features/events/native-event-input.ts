@@ -3,6 +3,7 @@ import { htmlToPlainText } from '../../datasources/shared/plain-text';
 import { Audience, WaitlistMode } from '../../domain/enums';
 import { InvalidArgumentError } from '../../domain/errors';
 import { webUrl } from '../../domain/web-url';
+import { checkPartyCategories, PartyCategory } from './party-categories';
 import { MAX_EVENT_CATEGORIES, MAX_INVITE_HOURS, MAX_REMINDER_HOURS } from '../../domain/input-bounds';
 
 /** What a partner may set on its own (NATIVE) event. Absent fields of an update keep their value. */
@@ -27,12 +28,14 @@ export interface NativeEventFields {
   waitlistMode: WaitlistMode;
   /** How long an INVITE waitlist's invitation lasts: null = the default (24). */
   inviteHours: number | null;
+  /** The kinds of people its parties are counted by; null = the defaults (./party-categories.ts). */
+  partyCategories: PartyCategory[] | null;
 }
 
 export const NATIVE_EVENT_FIELDS: (keyof NativeEventFields)[] = [
   'title', 'description', 'startsAt', 'endsAt', 'timezone', 'locationId', 'audiences', 'categories',
   'capacity', 'waitlistCapacity', 'maxPartySize', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours', 'surveyUrl',
-  'waitlistMode', 'inviteHours',
+  'waitlistMode', 'inviteHours', 'partyCategories',
 ];
 
 const MAX_SEATS = 100_000;
@@ -76,7 +79,10 @@ export function checkNativeEvent(fields: NativeEventFields): NativeEventFields {
     throw new InvalidArgumentError('input.registrationClosesAt', fields.registrationClosesAt.toISOString(),
       `an instant after registrationOpensAt (${fields.registrationOpensAt.toISOString()})`);
   }
-  return { ...fields, title, description, categories, surveyUrl, audiences: [...new Set(fields.audiences)] };
+  return {
+    ...fields, title, description, categories, surveyUrl, audiences: [...new Set(fields.audiences)],
+    partyCategories: checkPartyCategories(fields.partyCategories),
+  };
 }
 
 /** The stored values overlaid with what the input sets (undefined = keep; null = clear, where allowed). */

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Audience, WaitlistMode } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
+import { PartyCategoryInput } from './party-category.type';
 
 /** What a partner sets on a new event of its own, alone or as a series (the window differs: instants or hours). */
 @InputType()
@@ -55,6 +56,12 @@ export abstract class NewNativeEventFields {
 
   @Field(() => Int, { nullable: true, description: 'INVITE waitlists: hours an invited party has to claim the seat, 1 to 336. Default (null): 24.' })
   inviteHours?: number | null;
+
+  @Field(() => [PartyCategoryInput], {
+    nullable: true,
+    description: 'The kinds of people its parties are counted by (RegisterInput.party), in the order registrants see them. Default (null): adults, teens, children, babies.',
+  })
+  partyCategories?: PartyCategoryInput[] | null;
 }
 
 @InputType('CreateEventInput', { description: 'A partner\'s own event; registration through this API (NATIVE).' })
@@ -122,4 +129,11 @@ export class UpdateEventInput {
 
   @Field(() => Int, { nullable: true, description: 'INVITE waitlists: hours an invited party has to claim the seat, 1 to 336; null: the default, 24. Open invitations keep their end.' })
   inviteHours?: number | null;
+
+  @Field(() => [PartyCategoryInput], {
+    nullable: true,
+    description: 'The kinds of people its parties are counted by, from now on; null: the defaults (adults, teens, children, babies). '
+      + 'Registrations already made keep the makeup they gave.',
+  })
+  partyCategories?: PartyCategoryInput[] | null;
 }

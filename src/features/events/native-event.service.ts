@@ -49,6 +49,7 @@ export class NativeEventService {
       title: '', description: null, startsAt: new Date(NaN), endsAt: new Date(NaN), timezone: partner.timezone, locationId: null,
       audiences: [], categories: [], capacity: null, waitlistCapacity: 0, maxPartySize: 1, registrationOpensAt: null, registrationClosesAt: null,
       reminderHours: null, surveyUrl: null, waitlistMode: WaitlistMode.AUTO_PROMOTE, inviteHours: null,
+      partyCategories: null,
     };
     // On create, an explicit null means "the default".
     const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value != null)) as NativeEventInput;

@@ -3,6 +3,7 @@ import { EventStatus, RegistrationMode, RegistrationState, WaitlistMode } from '
 import { DEFAULT_INVITE_HOURS } from './waitlist-offers';
 import { webLinkAsStored } from '../../domain/web-url';
 import { heldSeats } from './seat-holds';
+import { PartyCategory, partyCategoriesOf } from './party-categories';
 
 export interface RegistrationInfo {
   mode: RegistrationMode;
@@ -26,6 +27,8 @@ export interface RegistrationInfo {
   waitlistMode: WaitlistMode;
   inviteHours: number;
   surveyUrl: string | null;
+  /** The kinds of people a party is counted by (./party-categories.ts). */
+  partyCategories: readonly PartyCategory[];
   opensAt: Date | null;
   closesAt: Date | null;
   isOpen: boolean;
@@ -67,6 +70,7 @@ export function registrationInfo(event: EventEntity, now: Date): RegistrationInf
     maxPartySize: event.maxPartySize,
     waitlistMode: event.waitlistMode ?? WaitlistMode.AUTO_PROMOTE,
     inviteHours: event.inviteHours ?? DEFAULT_INVITE_HOURS,
+    partyCategories: partyCategoriesOf(event),
     surveyUrl: mode === RegistrationMode.NATIVE ? webLinkAsStored(event.surveyUrl) : null,
     opensAt: event.registrationOpensAt,
     closesAt: event.registrationClosesAt,

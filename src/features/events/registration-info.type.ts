@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { RegistrationMode, RegistrationState, WaitlistMode } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 import { PLAIN_FIELDS } from '../../schema/plain-fields';
+import { PartyCategory } from './party-category.type';
 
 @ObjectType('RegistrationInfo', { ...PLAIN_FIELDS, description: 'How to register, and the live seat counts.' })
 export class RegistrationInfo {
@@ -49,6 +50,9 @@ export class RegistrationInfo {
 
   @Field(() => String, { nullable: true, description: 'NATIVE events: the survey registrants are sent by email an hour after the event ends; null: none.' })
   surveyUrl!: string | null;
+
+  @Field(() => [PartyCategory], { description: 'The kinds of people a party is counted by (RegisterInput.party), in the order registrants see them.' })
+  partyCategories!: PartyCategory[];
 
   @Field(() => DateTime, { nullable: true, description: 'Registration opens at this instant (UTC); null: it is open from the start.' })
   opensAt!: Date | null;

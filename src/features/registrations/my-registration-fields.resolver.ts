@@ -10,6 +10,8 @@ import { EventService } from '../events/event.service';
 import { MyRegistration } from './my-registration.type';
 import { RegistrationService } from './registration.service';
 import { eventOfRegistration } from './registration-event';
+import { PartyCount } from './party-count.type';
+import type { PartyCountEntry } from './party-makeup';
 
 @Resolver(() => MyRegistration)
 export class MyRegistrationFieldsResolver {
@@ -41,5 +43,13 @@ export class MyRegistrationFieldsResolver {
   @FieldResolver(() => Boolean, { description: 'Whether cancelRegistration would free a seat or waitlist place: false once CANCELLED.' })
   canCancel(@Root() registration: RegistrationEntity): boolean {
     return registration.status !== RegistrationStatus.CANCELLED;
+  }
+
+  @FieldResolver(() => [PartyCount], {
+    description: 'Who comes, by the event\'s party categories, as registered; empty when only a partySize was given. '
+      + 'The holder\'s own party: counts, never names.',
+  })
+  party(@Root() registration: RegistrationEntity): PartyCountEntry[] {
+    return registration.party ?? [];
   }
 }

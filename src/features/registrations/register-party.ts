@@ -6,11 +6,13 @@ import {
   ALREADY_REGISTERED_MESSAGE, EVENT_FULL_MESSAGE, NewRegistration, RegisterOutcome, registerProgram, RegistrationRejectionCode,
   rejectionFor, toRegistration,
 } from './registration-programs';
+import { storedMakeup } from './party-makeup';
 
 /**
  * One registration, on either backend. SQLite runs registerProgram synchronously under BEGIN
  * IMMEDIATE, grouped with the other writers of the same turn (write-transaction.ts). PostgreSQL
- * calls register_party (migration 1765500000000; the idempotency key since 1765600000000, seat holds since 1766100000000): the
+ * calls register_party (migration 1765500000000; the idempotency key since 1765600000000, seat holds since 1766100000000;
+ * its answer wrapped by register_party_makeup, which stores the party makeup, since 1766600000000): the
  * registrations that arrive in one turn of the event loop go as one statement, one call per party
  * in arrival order, so they share one commit. The event row is locked only inside the server, from
  * the first call that reaches it to that commit: no retry loop is needed, as calls lock one row each
@@ -27,17 +29,18 @@ const postgresBatches = new WeakMap<DataSource, TickBatcher<NewRegistration, Reg
 
 /**
  * register_party once per row of the arrays, in their order (WITH ORDINALITY keeps each answer with its
- * call), and each registration's confirmation stored by the same statement, so in the same transaction:
+ * call), its party makeup stored (or, for a retry, read) by register_party_makeup around it (migration
+ * 1766600000000), and each registration's confirmation stored by the same statement, so in the same transaction:
  * a data-modifying WITH runs to completion whether or not the outer SELECT reads it.
  */
 const REGISTER_MANY_SQL = `WITH "calls" AS MATERIALIZED (
   SELECT a."n", a."now", a."mailId", a."mailKey", a."email", a."mailTemplate", a."mailContext", a."mailLanguage",
-    "register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
-      a."everyPartner", a."partnerId", a."idempotencyKeyHash", a."holdId") AS "result"
+    "register_party_makeup"("register_party"(a."id", a."eventId", a."name", a."email", a."partySize", a."cancelTokenHash", a."now",
+      a."everyPartner", a."partnerId", a."idempotencyKeyHash", a."holdId"), a."party") AS "result"
   FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::integer[], $6::varchar[], $7::varchar[], $8::boolean[],
-    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[], $16::varchar[])
+    $9::varchar[], $10::varchar[], $11::varchar[], $12::varchar[], $13::varchar[], $14::varchar[], $15::text[], $16::varchar[], $17::text[])
     WITH ORDINALITY AS a("id", "eventId", "name", "email", "partySize", "cancelTokenHash", "now", "everyPartner", "partnerId",
-      "idempotencyKeyHash", "holdId", "mailId", "mailKey", "mailTemplate", "mailContext", "mailLanguage", "n")
+      "idempotencyKeyHash", "holdId", "mailId", "mailKey", "mailTemplate", "mailContext", "mailLanguage", "party", "n")
 ), "confirmations" AS (
   INSERT INTO "mail_outbox" ("id", "idempotencyKey", "to", "template", "context", "language", "createdAt", "sendAfter")
   SELECT c."mailId", c."mailKey", c."email", c."mailTemplate", c."mailContext", c."mailLanguage", c."now", c."now"
@@ -50,7 +53,7 @@ const callArguments = (input: NewRegistration): unknown[] => [
   input.id, input.eventId, input.name, input.email, input.partySize, input.cancelTokenHash, input.now.toISOString(),
   input.staffOf.everyPartner, input.staffOf.partnerId, input.idempotencyKeyHash, input.holdId ?? null,
   input.confirmation.id, input.confirmation.idempotencyKey, input.confirmation.template, input.confirmation.context,
-  input.confirmation.language,
+  input.confirmation.language, storedMakeup(input.party),
 ];
 
 /** The calls' arguments as one array per parameter, in call order. */

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { PartyCountInput } from './party-count.type';
 
 @InputType('RegisterInput', { description: 'A party asking for seats at a NATIVE event. No API key is needed.' })
 export class RegisterInput {
@@ -11,14 +12,24 @@ export class RegisterInput {
   @Field(() => String, { description: 'An email address (at most 320 characters, compared case-insensitively); shown only to the event\'s partner; one registration per email and event.' })
   email!: string;
 
-  @Field(() => Int, { defaultValue: 1, description: 'People in the party, 1 to the event\'s maxPartySize.' })
-  partySize!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'People in the party, 1 to the event\'s maxPartySize. Default: the sum of party when it is given, else 1.',
+  })
+  partySize?: number | null;
+
+  @Field(() => [PartyCountInput], {
+    nullable: true,
+    description: 'Optional: who comes, by the event\'s registration.partyCategories (each category once; zeros allowed). '
+      + 'The seats taken are the sum, at least 1; partySize may be left out, and when sent must equal the sum.',
+  })
+  party?: PartyCountInput[] | null;
 
   @Field(() => String, {
     nullable: true,
     description: 'Optional: a fresh random key per registration attempt (a UUID will do: 32 to 128 characters of A-Z, a-z, 0-9, - and _), '
       + 'sent again unchanged when retrying that attempt. A retry answers the registration the first call made, as it is now '
-      + '(with the same cancelToken), instead of registering again; the same key with another name, email or partySize is CONFLICT. '
+      + '(with the same cancelToken), instead of registering again; the same key with another name, email, partySize or party is CONFLICT. '
       + 'Keep it as secret as the cancel token: it yields it.',
   })
   idempotencyKey?: string | null;

@@ -9,6 +9,8 @@ import { Registration } from './registration.type';
 import { EventService } from '../events/event.service';
 import { RegistrationService } from './registration.service';
 import { eventOfRegistration } from './registration-event';
+import { PartyCount } from './party-count.type';
+import type { PartyCountEntry } from './party-makeup';
 
 @Resolver(() => Registration)
 export class RegistrationFieldsResolver {
@@ -39,5 +41,15 @@ export class RegistrationFieldsResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Staff of the event\'s partner only; FORBIDDEN for anyone else.' })
   email(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<string> {
     return this.registrationService.personalData(ctx, registration, 'email');
+  }
+
+  @PrivateField()
+  @FieldResolver(() => [PartyCount], {
+    nullable: true,
+    description: 'Who comes, by the event\'s party categories (RegisterInput.party); empty when the registrant gave only a partySize. '
+      + 'Staff of the event\'s partner only; FORBIDDEN for anyone else.',
+  })
+  party(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<PartyCountEntry[]> {
+    return this.registrationService.personalData(ctx, registration, 'party');
   }
 }

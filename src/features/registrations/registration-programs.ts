@@ -5,6 +5,7 @@ import { RegistrationEntity } from '../../model/registration.entity';
 import { TEMPLATED_INSERT, TemplatedMail, templatedValues } from '../notifications/outbox';
 import { claimSeats, countAttendance, lockEvent, releaseSeats, SeatRow } from '../events/seats';
 import { offerSeatsWithMail } from './seat-offers';
+import { PartyCountEntry, storedMakeup } from './party-makeup';
 
 /**
  * The registration transactions, as statement programs for runWriteTransaction: the registration rows
@@ -22,7 +23,7 @@ export enum RegistrationRejectionCode {
   WAITLIST_ONLY = 'WAITLIST_ONLY',
 }
 
-const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'status', 'waitlistPosition', 'cancelTokenHash',
+const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'party', 'status', 'waitlistPosition', 'cancelTokenHash',
   'idempotencyKeyHash', 'attended', 'createdAt', 'updatedAt'];
 const list = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
 /** What a program reads back: the inserted columns and the invitation (INVITE waitlists) set later. */
@@ -48,6 +49,8 @@ export function toRegistration(row: Record<string, unknown>): RegistrationEntity
   return Object.assign(new RegistrationEntity(), {
     ...row,
     partySize: num(row.partySize),
+    // JSON text as stored (SQLite, and register_party_makeup's answer on PostgreSQL).
+    party: typeof row.party === 'string' ? JSON.parse(row.party) as PartyCountEntry[] : null,
     waitlistPosition: numOrNull(row.waitlistPosition),
     attended: row.attended === true || row.attended === 1 || row.attended === '1',
     invitedUntil: row.invitedUntil ? new Date(String(row.invitedUntil)) : null,
@@ -88,6 +91,8 @@ export interface NewRegistration {
   name: string;
   email: string;
   partySize: number;
+  /** The makeup by category (./party-makeup.ts), null when the registrant gave none; partySize is its sum. */
+  party?: PartyCountEntry[] | null;
   cancelTokenHash: string;
   /**
    * SHA-256 of RegisterInput.idempotencyKey (./idempotency-key.ts), or null. When a registration of
@@ -152,7 +157,7 @@ export function* registerProgram(input: NewRegistration): TxProgram<RegisterOutc
   }
   yield* exec(
     SQL.insert,
-    [input.id, input.eventId, input.name, input.email, n, status, position, input.cancelTokenHash, input.idempotencyKeyHash, false, now, now],
+    [input.id, input.eventId, input.name, input.email, n, storedMakeup(input.party), status, position, input.cancelTokenHash, input.idempotencyKeyHash, false, now, now],
   );
   yield* exec(TEMPLATED_INSERT, templatedValues(input.confirmation, now));
   const after = (yield* lockEvent(input.eventId))!;

@@ -20,12 +20,15 @@ import { cancelTokens } from './cancel-token';
 import { idempotencyKeys } from './idempotency-key';
 import { DataChanges } from '../../pubsub/data-changes';
 import { confirmationMail } from '../notifications/confirmation-mail';
+import { partyCategoriesOf } from '../events/party-categories';
+import { checkPartyMakeup, PartyCountEntry, sameMakeup } from './party-makeup';
 
 export interface RegisterInput {
   eventId: string;
   name: string;
   email: string;
   partySize?: number | null;
+  party?: PartyCountEntry[] | null;
   idempotencyKey?: string | null;
   language?: string | null;
   holdId?: string | null;
@@ -58,6 +61,9 @@ function partySizeOf(raw: number | null | undefined): number {
   return partySize;
 }
 
+/** The answer for an event id that decodes but names no event. */
+const noSuchEvent = (eventId: string) => new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${eventId}.`, { argument: 'input.eventId' });
+
 function holdIdOf(raw: string | null | undefined): string | null {
   if (raw == null || raw === '') return null;
   if (!HOLD_ID.test(raw)) throw new InvalidArgumentError('input.holdId', `${raw.length} characters`, 'the 24-character holdId of a SeatHold');
@@ -80,28 +86,28 @@ export class RegistrationService {
     const name = input.name.trim();
     if (name.length < 1 || name.length > 200) throw new InvalidArgumentError('input.name', input.name, 'a name of 1 to 200 characters');
     const email = registrantEmail('input.email', input.email);
-    const partySize = partySizeOf(input.partySize);
+    const { partySize, party } = await this.partyOf(ctx, eventId, input);
     const holdId = holdIdOf(input.holdId);
     const language = languageTag(input.language);
     const key = idempotencyKeys.check(input.idempotencyKey);
     const cancelToken = key ? idempotencyKeys.cancelToken(eventId, key) : cancelTokens.create();
     const id = newId();
     const outcome = await registerParty(this.db, {
-      id, eventId, name, email, partySize, cancelTokenHash: cancelTokens.hash(cancelToken),
+      id, eventId, name, email, partySize, party, cancelTokenHash: cancelTokens.hash(cancelToken),
       idempotencyKeyHash: key ? idempotencyKeys.hash(key) : null, now: ctx.now, staffOf: access.staffScope(ctx.principal),
       confirmation: confirmationMail({ id, email }, cancelToken, language), holdId,
     });
-    if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
+    if (outcome.kind === 'missing') throw noSuchEvent(input.eventId);
     if (outcome.kind === 'rejected') return { kind: 'rejected', code: outcome.code, message: outcome.message };
     if (outcome.kind === 'existing') {
       // A retry: the first call's registration as it is now (perhaps promoted or cancelled since),
       // nothing written, nothing published. A key sent with other values is a client bug (or a guess),
       // and answering it would hand out the first registration's cancel token for someone else's input.
       const first = outcome.registration;
-      if (first.name !== name || first.email !== email || first.partySize !== partySize) {
+      if (first.name !== name || first.email !== email || first.partySize !== partySize || !sameMakeup(first.party, party)) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          'This idempotencyKey was already used for a registration with another name, email or partySize; send a new key for a new registration.',
+          'This idempotencyKey was already used for a registration with another name, email, partySize or party; send a new key for a new registration.',
           { argument: 'input.idempotencyKey' },
         );
       }
@@ -111,13 +117,26 @@ export class RegistrationService {
     return { kind: 'ticket', registration: outcome.registration, cancelToken };
   }
 
+  /**
+   * The seats a registration asks for and its makeup, if given. The makeup is checked against the
+   * event's categories as the request reads them: an edit of the categories racing a registration may
+   * let it store the keys it was shown, which is what the registrant chose from.
+   */
+  private async partyOf(ctx: Context, eventId: string, input: RegisterInput): Promise<{ partySize: number; party: PartyCountEntry[] | null }> {
+    if (input.party == null) return { partySize: partySizeOf(input.partySize), party: null };
+    if (input.partySize != null) partySizeOf(input.partySize);
+    const event = await ctx.loaders.eventById.load(eventId);
+    if (!event) throw noSuchEvent(input.eventId);
+    return checkPartyMakeup(input.party, partyCategoriesOf(event), input.partySize);
+  }
+
   /** Sets seats aside for a party filling in the form (seat-holds.ts); refusals come back typed, as for register. */
   async holdSeats(ctx: Context, input: { eventId: string; partySize?: number | null }): Promise<HoldResult> {
     const eventId = localIdOf('Event', input.eventId, 'input.eventId');
     const partySize = partySizeOf(input.partySize);
     const hold: SeatHold = { id: newHoldId(), n: partySize, until: new Date(ctx.now.getTime() + holdDurationMs(partySize)).toISOString() };
     const outcome = await runWriteTransaction(this.db, () => holdProgram(eventId, hold, ctx.now));
-    if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
+    if (outcome.kind === 'missing') throw noSuchEvent(input.eventId);
     if (outcome.kind === 'rejected') return outcome;
     this.committed(ctx, outcome.event);
     return { kind: 'held', hold, eventId: input.eventId };
@@ -129,7 +148,7 @@ export class RegistrationService {
     const holdId = holdIdOf(input.holdId);
     if (!holdId) throw new InvalidArgumentError('input.holdId', input.holdId, 'the 24-character holdId of a SeatHold');
     const outcome = await runWriteTransaction(this.db, () => releaseHoldProgram(eventId, holdId, ctx.now));
-    if (outcome.kind === 'missing') throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${input.eventId}.`, { argument: 'input.eventId' });
+    if (outcome.kind === 'missing') throw noSuchEvent(input.eventId);
     if (outcome.changed) this.committed(ctx, outcome.event);
     return outcome.changed;
   }
@@ -202,11 +221,17 @@ export class RegistrationService {
     return status?.length ? rows.filter((r) => status.includes(r.status)) : rows;
   }
 
-  /** Personal data (name, email): only the event's partner or an admin may read it. */
-  async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email'): Promise<string> {
+  /**
+   * Personal data (name, email, and the party's makeup: who comes with whom says much about a
+   * household): only the event's partner or an admin may read it. A party without a makeup reads
+   * as an empty list (nobody was counted by category), never as invented adults.
+   */
+  async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email'): Promise<string>;
+  async personalData(ctx: Context, registration: RegistrationEntity, field: 'party'): Promise<PartyCountEntry[]>;
+  async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email' | 'party'): Promise<string | PartyCountEntry[]> {
     const event = await ctx.loaders.eventById.load(registration.eventId);
     access.requirePartner(ctx.principal, event?.partnerId ?? '', `Reading a registrant's ${field}`);
-    return registration[field];
+    return field === 'party' ? registration.party ?? [] : registration[field];
   }
 
   /** 1 for the next party to be confirmed; null unless WAITLISTED. */

@@ -9,7 +9,8 @@ export const registrationsSection: SchemaSection = {
     mutation: ['holdSeats', 'releaseSeatHold', 'register', 'claimInvitation', 'cancelRegistration', 'checkIn', 'eraseRegistrant'],
     subscription: ['registrationCounts'],
     types: [
-      'RegistrationInfo', 'RegistrationMode', 'WaitlistMode', 'RegistrationState', 'Registration', 'RegistrationStatus', 'RegisterInput', 'RegisterPayload',
+      'RegistrationInfo', 'RegistrationMode', 'WaitlistMode', 'PartyCategory', 'PartyCategoryInput', 'RegistrationState', 'Registration',
+      'PartyCount', 'RegistrationStatus', 'RegisterInput', 'PartyCountInput', 'RegisterPayload',
       'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'HoldSeatsInput', 'HoldSeatsPayload', 'SeatHold',
       'ReleaseSeatHoldInput', 'CancelRegistrationInput',
       'CancelPayload', 'MyRegistration', 'RegistrationCounts', 'RegistrationOverview', 'SeatTotals', 'ProgramOverview', 'AttentionItem', 'AttentionReason',

@@ -9,6 +9,8 @@ const DOORS = ['CancelPayload.registration', 'Event.registrations', 'Mutation.ch
 
 const PRIVATE_NAME = 'Private Person';
 const PRIVATE_EMAIL = 'private.person@example.org';
+/** Who a party brings is personal too (a baby, a teen): the makeup's one category must never show either. */
+const PRIVATE_CATEGORY = 'babies';
 
 describe('the schema', () => {
   it('reaches Registration only through the known fields, and Registration is not a Node', async () => {
@@ -27,7 +29,7 @@ describe('the schema', () => {
   it('gives the holder of a cancel code (myRegistration) a type with no personal field: a new field must be reviewed here', async () => {
     const schema = await buildSchemaOver();
     const fields = Object.keys((schema.getType('MyRegistration') as GraphQLObjectType).getFields()).sort();
-    expect(fields).toEqual(['canCancel', 'event', 'id', 'invitedUntil', 'partySize', 'registeredAt', 'status', 'waitlistPosition']);
+    expect(fields).toEqual(['canCancel', 'event', 'id', 'invitedUntil', 'party', 'partySize', 'registeredAt', 'status', 'waitlistPosition']);
   });
 });
 
@@ -45,13 +47,13 @@ describeEachBackend('registrants\' personal data', (backend) => {
     eventId = (await insertNativeEvent(graph.db, owner.partner.id)).globalId;
     const result = await graph.execute(
       'mutation($input: RegisterInput!) { register(input: $input) { ... on RegistrationTicket { cancelToken registration { id } } } }',
-      { input: { eventId, name: PRIVATE_NAME, email: PRIVATE_EMAIL } },
+      { input: { eventId, name: PRIVATE_NAME, email: PRIVATE_EMAIL, party: [{ category: PRIVATE_CATEGORY, count: 1 }] } },
     );
     ticket = result.data!.register;
   });
   afterAll(() => graph.close());
 
-  const PERSON = 'id status name email';
+  const PERSON = 'id status name email party { category count }';
   /** Every door, reached from every public root that leads to it. */
   const paths = () => [
     [`{ event(id: "${eventId}") { registrations { ${PERSON} } } }`, 'Event.registrations'],
@@ -76,6 +78,7 @@ describeEachBackend('registrants\' personal data', (backend) => {
       expect(text).not.toContain(PRIVATE_NAME);
       expect(text).not.toContain(PRIVATE_EMAIL);
       expect(text).not.toContain('example.org');
+      expect(text).not.toContain(PRIVATE_CATEGORY);
       for (const error of result.errors ?? []) {
         expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(error.extensions!.code);
         expect(error.message).not.toContain(PRIVATE_EMAIL);
@@ -85,8 +88,8 @@ describeEachBackend('registrants\' personal data', (backend) => {
   });
 
   it('are shown to the event\'s own partner', async () => {
-    const result = await graph.execute(`{ event(id: "${eventId}") { registrations { name email } } }`, {}, { authorization: owner.key });
-    expect(result.data!.event.registrations).toContainEqual({ name: PRIVATE_NAME, email: PRIVATE_EMAIL });
+    const result = await graph.execute(`{ event(id: "${eventId}") { registrations { name email party { category count } } } }`, {}, { authorization: owner.key });
+    expect(result.data!.event.registrations).toContainEqual({ name: PRIVATE_NAME, email: PRIVATE_EMAIL, party: [{ category: PRIVATE_CATEGORY, count: 1 }] });
     const request = await graph.execute(`{ registrantData(email: "${PRIVATE_EMAIL}") { name email } }`, {}, { authorization: owner.key });
     expect(request.data!.registrantData).toContainEqual({ name: PRIVATE_NAME, email: PRIVATE_EMAIL });
   });

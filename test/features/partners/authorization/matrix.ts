@@ -235,6 +235,13 @@ export const MATRIX: MatrixRow[] = [
     expect: { PUBLIC: 'UNAUTHENTICATED', OTHER_PARTNER: 'hidden', OWNER: 'allowed', ADMIN: 'allowed' },
     privatePath: ['eraseRegistrant'],
   },
+  {
+    name: 'reading who a party brings (its makeup by category, a household\'s shape)',
+    covers: ['Registration.party'],
+    document: 'query($id: ID!) { event(id: $id) { registrations { party { category count } } } }',
+    variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).eventId }),
+    expect: STAFF_ONLY,
+  },
 ];
 
 
@@ -260,7 +267,7 @@ async function freshRegistration(f: MatrixFixture, setup: MatrixSetup) {
   const event = await freshEvent(f, setup);
   const ctx = await createContext({ db: setup.db, apiKeys: setup.services.apiKeys, logger: createLogger('silent') });
   const email = `${newId()}@example.org`;
-  const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email, partySize: 1 });
+  const result = await setup.services.registrations.register(ctx, { eventId: event.globalId, name: 'Grace', email, party: [{ category: 'children', count: 1 }] });
   if (result.kind !== 'ticket') throw new Error(`setup registration was rejected: ${result.message}`);
   return { eventId: event.globalId, registrationId: toGlobalId('Registration', result.registration.id), cancelToken: result.cancelToken, email };
 }
