@@ -7,6 +7,7 @@ import { eventsResolvers } from './features/events/resolvers';
 import { listingsResolvers } from './features/listings/resolvers';
 import { partnersResolvers } from './features/partners/resolvers';
 import { registrationsResolvers } from './features/registrations/resolvers';
+import { impactResolvers } from './features/impact/resolvers';
 import { sourcesResolvers } from './features/sources/resolvers';
 import { SCHEMA_SECTIONS, Services } from './compose';
 
@@ -24,6 +25,7 @@ export function createResolvers(services: Services): object[] {
     ...sourcesResolvers(services),
     ...eventsResolvers(services),
     ...registrationsResolvers(services),
+    ...impactResolvers(services),
     ...listingsResolvers(services),
     ...catalogResolvers(services),
   ];

@@ -5,6 +5,7 @@ import { eventsSection } from './features/events/schema-section';
 import { listingsSection } from './features/listings/schema-section';
 import { partnersSection } from './features/partners/schema-section';
 import { registrationsSection } from './features/registrations/schema-section';
+import { impactSection } from './features/impact/schema-section';
 import { sourcesSection } from './features/sources/schema-section';
 import { nodeLoadersOf, SchemaSection } from './schema/schema-section';
 import { sharedSection } from './schema/shared-section';
@@ -25,6 +26,7 @@ import { NativeEventService } from './features/events/native-event.service';
 import { EventSeriesService } from './features/events/event-series.service';
 import type { EventChangeHooks } from './features/events/native-event-programs';
 import { LiveService } from './features/registrations/live.service';
+import { ImpactService } from './features/impact/impact.service';
 import { DataChanges } from './pubsub/data-changes';
 import { Config, loadConfig, SyncConfig } from './config';
 import { createAdapters } from './datasources';
@@ -148,6 +150,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     registrantRetention: new RegistrantRetention(db, config.registrantRetentionDays),
     privacyRequests: new PrivacyRequests(db),
+    impact: new ImpactService(db),
     nativeEvents,
     eventSeries: new EventSeriesService(db, options.pubsub, dataChanges, eventChangeHooks, nativeEvents),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),
@@ -165,5 +168,5 @@ export type Services = ReturnType<typeof createServices>;
  * types headed by feature, and the Node types each resolves by id.
  */
 export const SCHEMA_SECTIONS: readonly SchemaSection[] = [
-  eventsSection, registrationsSection, catalogSection, listingsSection, partnersSection, sourcesSection, embedsSection, sharedSection,
+  eventsSection, registrationsSection, impactSection, catalogSection, listingsSection, partnersSection, sourcesSection, embedsSection, sharedSection,
 ];

@@ -4,7 +4,9 @@ import {
   isNonNullType, isObjectType,
 } from 'graphql';
 import { InvalidArgumentError } from '../domain/errors';
-import { MAX_ALLOWED_ORIGINS, MAX_EVENT_CATEGORIES, MAX_LIST_VALUES, MAX_PARTY_CATEGORIES, MAX_SUBSCRIBED_EVENT_IDS } from '../domain/input-bounds';
+import {
+  MAX_ALLOWED_ORIGINS, MAX_EVENT_CATEGORIES, MAX_IMPACT_DIMENSIONS, MAX_LIST_VALUES, MAX_PARTY_CATEGORIES, MAX_SUBSCRIBED_EVENT_IDS,
+} from '../domain/input-bounds';
 
 /** Lists bounded tighter or looser than MAX_LIST_VALUES, by schema coordinate; an unknown coordinate fails the build. */
 const LIST_BOUNDS: Record<string, number> = {
@@ -17,6 +19,7 @@ const LIST_BOUNDS: Record<string, number> = {
   'CreateEventSeriesInput.partyCategories': MAX_PARTY_CATEGORIES,
   'UpdateEventInput.partyCategories': MAX_PARTY_CATEGORIES,
   'RegisterInput.party': MAX_PARTY_CATEGORIES,
+  'Query.impact(groupBy:)': MAX_IMPACT_DIMENSIONS,
 };
 
 /**

@@ -166,6 +166,10 @@ const LIST_PROBES: Record<string, ListProbe> = {
   ...Object.fromEntries(['categories', 'partnerIds', 'partnerSlugs', 'status'].map((field) => [`ServiceFilter.${field}`, {
     query: 'query Services($f: ServiceFilter) { services(filter: $f) { totalCount } }', variables: (list) => ({ f: { [field]: list } }), argument: `filter.${field}`,
   }])),
+  ...Object.fromEntries(['partnerIds', 'groupBy'].map((argument) => [`Query.impact(${argument}:)`, {
+    query: `query Impact($l: [${argument === 'groupBy' ? 'ImpactDimension' : 'ID'}!]) { impact(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", ${argument}: $l) { totals { occurrences } } }`,
+    variables: (list: unknown[]) => ({ l: list }), argument,
+  }])),
   'Event.registrations(status:)': {
     query: 'query Registrations($s: [RegistrationStatus!]) { events(first: 2) { edges { node { registrations(status: $s) { id } } } } }',
     variables: (list) => ({ s: list }), argument: 'status',

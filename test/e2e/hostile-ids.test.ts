@@ -40,6 +40,7 @@ const PROBES: Record<string, Probe> = {
   'Query.node(id)': { query: 'query($i: ID!) { node(id: $i) { id } }', variables: (i) => ({ i }) },
   'Query.partner(id)': { query: 'query($i: ID!) { partner(id: $i) { name } }', variables: (i) => ({ i }) },
   'Query.events(filter).partnerIds': { query: 'query($i: [ID!]) { events(first: 1, filter: { partnerIds: $i }) { totalCount } }', variables: (i) => ({ i: [i] }) },
+  'Query.impact(partnerIds)': { query: 'query($i: [ID!]) { impact(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", partnerIds: $i) { totals { occurrences } } }', variables: (i) => ({ i: [i] }) },
   'Query.registrationOverview(filter).partnerIds': { query: 'query($i: [ID!]) { registrationOverview(filter: { partnerIds: $i }) { totals { events } } }', variables: (i) => ({ i: [i] }) },
   'Query.event(id)': { query: 'query($i: ID!) { event(id: $i) { title } }', variables: (i) => ({ i }) },
   'Query.services(filter).partnerIds': { query: 'query($i: [ID!]) { services(first: 1, filter: { partnerIds: $i }) { totalCount } }', variables: (i) => ({ i: [i] }) },

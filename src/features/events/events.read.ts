@@ -126,3 +126,17 @@ export async function countEvents(reader: SqlReader, criteria: EventCriteria): P
   const [row] = await reader.all<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "event" e WHERE ${where.sql}`, where.params);
   return Number(row.n);
 }
+
+/**
+ * Every event starting in [from, to) (of these partners, when given) and not cancelled, with the
+ * registration columns: what a report counts. Start time rather than "on during", so adjacent ranges
+ * never count one twice.
+ */
+export async function eventsStartingIn(reader: SqlReader, from: Date, to: Date, partnerIds: readonly string[] | null): Promise<EventEntity[]> {
+  const partners = partnerIds ? ` AND ${reader.keyIn('e."partnerId"')}` : '';
+  const rows = await reader.all<EventRow>(
+    `${selectOf(['registration'])} WHERE e."startsAt" >= ? AND e."startsAt" < ? AND e."removedAt" IS NULL AND e."status" <> 'CANCELLED'${partners} ORDER BY e."startsAt", e."id"`,
+    [from.toISOString(), to.toISOString(), ...(partnerIds ? [reader.keys(partnerIds)] : [])],
+  );
+  return rows.map(eventFromRow);
+}

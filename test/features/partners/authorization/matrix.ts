@@ -212,6 +212,13 @@ export const MATRIX: MatrixRow[] = [
     expect: STAFF_ONLY,
   },
   {
+    name: 'an impact report over the owner\'s programs (counts only, but a partner\'s own business)',
+    covers: ['Query.impact'],
+    document: 'query($p: [ID!]) { impact(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z", partnerIds: $p) { totals { occurrences } } }',
+    variables: (f) => ({ p: [f.ownerPartnerId] }),
+    expect: STAFF_ONLY,
+  },
+  {
     name: 'reading who registered (names and emails)',
     covers: ['Event.registrations', 'Registration.name', 'Registration.email'],
     document: 'query($id: ID!) { event(id: $id) { registrations { name email } } }',

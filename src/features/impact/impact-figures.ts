@@ -1,0 +1,162 @@
+import { EventEntity } from '../../model/event.entity';
+import { RegistrationMode } from '../../domain/enums';
+
+/** What a report can be broken down by. SERVICE_AREA arrives with outcome surveys. */
+export enum ImpactDimension {
+  PARTNER = 'PARTNER',
+  SERIES = 'SERIES',
+  CATEGORY = 'CATEGORY',
+  AUDIENCE = 'AUDIENCE',
+  MONTH = 'MONTH',
+  BRANCH = 'BRANCH',
+}
+
+/** Registrations of one event, as the report counts them: parties by status. */
+export interface EventRegistrationTally {
+  eventId: string;
+  /** Parties holding seats or waiting at the end of the range (not cancelled). */
+  parties: number;
+  cancelled: number;
+}
+
+export interface ImpactFigures {
+  occurrences: number;
+  /** Occurrences that took registrations here. */
+  registrable: number;
+  /** Registrations (parties) that stand: confirmed or waitlisted. */
+  registrations: number;
+  /** Registrations cancelled, by the party or the library. */
+  cancellations: number;
+  confirmed: number;
+  waitlisted: number;
+  seats: number;
+  attended: number;
+  /** Occurrences that have ended with at least one check-in: the ones a no-show rate can speak for. */
+  checkedInOccurrences: number;
+  /** confirmed ÷ seats over occurrences with a seat limit; null without seats. */
+  fillRate: number | null;
+  /** 1 − attended ÷ confirmed over ended occurrences with check-ins; null without any. */
+  noShowRate: number | null;
+}
+
+/** One group's coordinates: the value of each dimension asked for (ids, keys or a month). */
+export type ImpactKey = Partial<Record<ImpactDimension, string | null>>;
+
+export interface ImpactGroup {
+  key: ImpactKey;
+  /** The title of the group's first occurrence: names a SERIES group. */
+  firstTitle: string;
+  figures: ImpactFigures;
+}
+
+export interface ImpactReport {
+  totals: ImpactFigures;
+  groups: ImpactGroup[];
+}
+
+interface Sums {
+  occurrences: number;
+  registrable: number;
+  registrations: number;
+  cancellations: number;
+  confirmed: number;
+  waitlisted: number;
+  seats: number;
+  seatedConfirmed: number;
+  attended: number;
+  checkedInOccurrences: number;
+  checkedInConfirmed: number;
+  checkedInAttended: number;
+}
+
+const emptySums = (): Sums => ({
+  occurrences: 0, registrable: 0, registrations: 0, cancellations: 0, confirmed: 0, waitlisted: 0, seats: 0, seatedConfirmed: 0, attended: 0,
+  checkedInOccurrences: 0, checkedInConfirmed: 0, checkedInAttended: 0,
+});
+
+function add(sums: Sums, e: EventEntity, tally: EventRegistrationTally | undefined, now: Date): void {
+  sums.occurrences += 1;
+  if (e.registrationMode === RegistrationMode.NATIVE) sums.registrable += 1;
+  sums.registrations += tally?.parties ?? 0;
+  sums.cancellations += tally?.cancelled ?? 0;
+  sums.confirmed += e.confirmedCount;
+  sums.waitlisted += e.waitlistedCount;
+  sums.attended += e.attendedCount;
+  if (e.capacity != null && e.registrationMode !== RegistrationMode.NONE) {
+    sums.seats += e.capacity;
+    sums.seatedConfirmed += e.confirmedCount;
+  }
+  // An occurrence nobody checked anyone in at says nothing about no-shows (the door may not have used the page).
+  if (e.endsAt <= now && e.attendedCount > 0) {
+    sums.checkedInOccurrences += 1;
+    sums.checkedInConfirmed += e.confirmedCount;
+    sums.checkedInAttended += e.attendedCount;
+  }
+}
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+function figuresOf(s: Sums): ImpactFigures {
+  return {
+    occurrences: s.occurrences, registrable: s.registrable, registrations: s.registrations, cancellations: s.cancellations,
+    confirmed: s.confirmed, waitlisted: s.waitlisted, seats: s.seats, attended: s.attended, checkedInOccurrences: s.checkedInOccurrences,
+    fillRate: ratio(s.seatedConfirmed, s.seats),
+    noShowRate: s.checkedInConfirmed > 0 ? Math.max(0, 1 - s.checkedInAttended / s.checkedInConfirmed) : null,
+  };
+}
+
+/** The month an occurrence starts in, on its own clock: YYYY-MM. */
+function monthOf(e: EventEntity): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: e.timezone || 'UTC', year: 'numeric', month: '2-digit' }).formatToParts(e.startsAt);
+  return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
+}
+
+/**
+ * The values an occurrence takes along one dimension. Categories and audiences are lists: an occurrence
+ * counts once in each of its own (so groups may add up to more than the totals), and in a null group
+ * when it has none, so nothing drops out of a breakdown.
+ */
+function valuesOf(e: EventEntity, dimension: ImpactDimension): Array<string | null> {
+  switch (dimension) {
+    case ImpactDimension.PARTNER: return [e.partnerId];
+    case ImpactDimension.SERIES: return [e.seriesId ?? e.id];
+    case ImpactDimension.CATEGORY: return e.categories.length ? [...new Set(e.categories.map((c) => c.toLowerCase()))] : [null];
+    case ImpactDimension.AUDIENCE: return e.audiences.length ? [...new Set(e.audiences)] : [null];
+    case ImpactDimension.MONTH: return [monthOf(e)];
+    case ImpactDimension.BRANCH: return [e.locationId];
+  }
+}
+
+/** Every combination of an occurrence's values along the dimensions asked for. */
+function keysOf(e: EventEntity, dimensions: readonly ImpactDimension[]): ImpactKey[] {
+  let keys: ImpactKey[] = [{}];
+  for (const dimension of dimensions) {
+    keys = keys.flatMap((key) => valuesOf(e, dimension).map((value) => ({ ...key, [dimension]: value })));
+  }
+  return keys;
+}
+
+/**
+ * The report over `events`: totals, and one group per combination of the dimensions' values that occurs,
+ * in a stable order (by the key's values). Pure: the service reads the rows in a fixed number of statements.
+ */
+export function impactReport(
+  events: readonly EventEntity[], tallies: readonly EventRegistrationTally[], dimensions: readonly ImpactDimension[], now: Date,
+): ImpactReport {
+  const tallyOf = new Map(tallies.map((t) => [t.eventId, t]));
+  const totals = emptySums();
+  const groups = new Map<string, { key: ImpactKey; firstTitle: string; sums: Sums }>();
+  for (const e of events) {
+    const tally = tallyOf.get(e.id);
+    add(totals, e, tally, now);
+    if (!dimensions.length) continue;
+    for (const key of keysOf(e, dimensions)) {
+      const id = JSON.stringify(dimensions.map((d) => key[d] ?? null));
+      let group = groups.get(id);
+      if (!group) groups.set(id, (group = { key, firstTitle: e.title, sums: emptySums() }));
+      add(group.sums, e, tally, now);
+    }
+  }
+  const ordered = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { totals: figuresOf(totals), groups: ordered.map(([, g]) => ({ key: g.key, firstTitle: g.firstTitle, figures: figuresOf(g.sums) })) };
+}

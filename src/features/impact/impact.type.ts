@@ -1,0 +1,97 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PLAIN_FIELDS } from '../../schema/plain-fields';
+import { Audience } from '../../schema/enums';
+import { DateTime } from '../../schema/scalars';
+import { ImpactDimension } from './impact-figures';
+
+registerEnumType(ImpactDimension, {
+  name: 'ImpactDimension',
+  description: 'What an impact report is broken down by.',
+  valuesConfig: {
+    PARTNER: { description: 'The partner that runs the occurrence.' },
+    SERIES: { description: 'The program: a recurring series, or a one-off event on its own.' },
+    CATEGORY: { description: 'Each of the occurrence\'s categories (lower-cased); an occurrence counts in each of its own.' },
+    AUDIENCE: { description: 'Each of the occurrence\'s audiences; an occurrence counts in each of its own.' },
+    MONTH: { description: 'The month it starts in, on its own clock (YYYY-MM).' },
+    BRANCH: { description: 'Where it takes place (the Location); null when no place was named.' },
+  },
+});
+
+@ObjectType('ImpactFigures', { ...PLAIN_FIELDS, description: 'What a set of occurrences did. Counts only, never a person.' })
+export class ImpactFigures {
+  @Field(() => Int, { description: 'Occurrences that started in the range (cancelled ones are left out).' })
+  occurrences!: number;
+
+  @Field(() => Int, { description: 'Of those, the ones taking registrations here (NATIVE).' })
+  registrable!: number;
+
+  @Field(() => Int, { description: 'Registrations (parties) that stand: confirmed or waitlisted.' })
+  registrations!: number;
+
+  @Field(() => Int, { description: 'Registrations (parties) cancelled, by the party or the library.' })
+  cancellations!: number;
+
+  @Field(() => Int, { description: 'People holding a seat.' })
+  confirmed!: number;
+
+  @Field(() => Int, { description: 'People still on a waiting list.' })
+  waitlisted!: number;
+
+  @Field(() => Int, { description: 'Seats offered by occurrences with a seat limit.' })
+  seats!: number;
+
+  @Field(() => Int, { description: 'People checked in at the door.' })
+  attended!: number;
+
+  @Field(() => Int, { description: 'Ended occurrences with at least one check-in: those the no-show rate speaks for.' })
+  checkedInOccurrences!: number;
+
+  @Field(() => Float, { nullable: true, description: 'confirmed ÷ seats over occurrences with a seat limit, 0 to 1; null without seats.' })
+  fillRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of confirmed people who did not come, over ended occurrences with at least one check-in (an occurrence where '
+      + 'nobody was checked in says nothing about no-shows), 0 to 1; null without any.',
+  })
+  noShowRate!: number | null;
+}
+
+@ObjectType('ImpactGroup', { description: 'One row of a breakdown: the values of the dimensions asked for, and its figures. Dimensions not asked for are null.' })
+export class ImpactGroup {
+  @Field(() => String, { nullable: true, description: 'SERIES: the program\'s key (the series id, or the event\'s own id for a one-off).' })
+  seriesKey!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SERIES: the title of the program\'s first occurrence in the range.' })
+  seriesTitle!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CATEGORY: the category, lower-cased; null for occurrences without one.' })
+  category!: string | null;
+
+  @Field(() => Audience, { nullable: true, description: 'AUDIENCE: the audience; null for occurrences without one.' })
+  audience!: Audience | null;
+
+  @Field(() => String, { nullable: true, description: 'MONTH: YYYY-MM.' })
+  month!: string | null;
+
+  @Field(() => ImpactFigures, { description: 'What this group\'s occurrences did.' })
+  figures!: ImpactFigures;
+}
+
+@ObjectType('ImpactReport', { description: 'What programs did over a range, for their staff: totals and the breakdown asked for.' })
+export class ImpactReport {
+  @Field(() => DateTime, { description: 'Start of the range (occurrences starting at or after it).' })
+  from!: Date;
+
+  @Field(() => DateTime, { description: 'End of the range (occurrences starting before it).' })
+  to!: Date;
+
+  @Field(() => [ImpactDimension], { description: 'The dimensions of the breakdown, as asked.' })
+  groupBy!: ImpactDimension[];
+
+  @Field(() => ImpactFigures, { description: 'Over every occurrence in the range, each counted once.' })
+  totals!: ImpactFigures;
+
+  @Field(() => [ImpactGroup], { description: 'One row per combination of values that occurs, ordered by those values. Empty without groupBy.' })
+  groups!: ImpactGroup[];
+}
