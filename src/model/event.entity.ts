@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode, WaitlistMode } from '../domain/enums';
 import { InstantColumn, JsonListColumn } from '../db/columns';
-import type { PartyCategory } from '../features/events/party-categories';
+import type { PartyCategory } from '../domain/party';
 
 export interface EventOfferRecord {
   name: string | null;

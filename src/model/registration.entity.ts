@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { RegistrationStatus } from '../domain/enums';
 import { InstantColumn } from '../db/columns';
-import type { PartyCountEntry } from '../features/registrations/party-makeup';
+import type { PartyCountEntry } from '../domain/party';
 
 /** A native registration. Name and email are personal data: only the event's partner may read them. */
 @Entity({ name: 'registration' })

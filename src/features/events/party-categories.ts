@@ -1,15 +1,8 @@
 import { InvalidArgumentError } from '../../domain/errors';
 import { MAX_PARTY_CATEGORIES } from '../../domain/input-bounds';
+import type { PartyCategory } from '../../domain/party';
 
-/**
- * The kinds of people a party is counted by (issue 19: attendance by party makeup). Keys are what a
- * registration stores and reports group by; labels are what registrants read. Labels are English
- * only: the widget speaks one language (its dates follow the visitor's locale, its words do not).
- */
-export interface PartyCategory {
-  key: string;
-  label: string;
-}
+export type { PartyCategory };
 
 /** Every event that sets none counts by these. */
 export const DEFAULT_PARTY_CATEGORIES: readonly PartyCategory[] = Object.freeze([

@@ -1,11 +1,8 @@
 import { InvalidArgumentError } from '../../domain/errors';
 import type { PartyCategory } from '../events/party-categories';
+import type { PartyCountEntry } from '../../domain/party';
 
-/** How many people of one category a party brings (RegisterInput.party, Registration.party). */
-export interface PartyCountEntry {
-  category: string;
-  count: number;
-}
+export type { PartyCountEntry };
 
 /** Same ceiling as partySize: a party is at most 100 people, whatever its makeup. */
 const MAX_PEOPLE = 100;
