@@ -10,6 +10,7 @@ import { Context, ContextDeps } from '../context';
 import { createApollo } from './apollo';
 import { dashboardRouter } from './dashboard.router';
 import { doorRouter } from './door.router';
+import { reportsRouter } from './reports.router';
 import { faviconRouter } from './browser/favicon';
 import { graphiqlPage, graphiqlRouter, wantsHtml } from './browser/graphiql';
 import { httpContext } from './graphql-context';
@@ -144,6 +145,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const embeds = { deps: options.deps, eventFeeds: options.services.eventFeeds, publicUrl: options.publicUrl ?? null };
   app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));
   app.use(dashboardRouter(embeds), doorRouter(embeds));
+  app.use(reportsRouter({ deps: options.deps, impact: options.services.impact, partners: options.services.partners }));
   app.get('/graphql', (req, res, next) => {
     if (wantsHtml(req.headers.accept) && req.query.query === undefined) {
       res.type('html').set('Cache-Control', 'no-store').send(graphiqlPage());
