@@ -6,7 +6,7 @@ import { EmbedRouteOptions } from './embed-request';
  * Serves a staff page's bundled script, bundled once on first request; a failed bundle is not kept,
  * so the next request tries again instead of serving the failure until restart.
  */
-export function pageScriptHandler(name: string, bundle: () => Promise<string>, options: EmbedRouteOptions): (req: Request, res: Response) => Promise<void> {
+export function pageScriptHandler(name: string, bundle: () => Promise<string>, options: Pick<EmbedRouteOptions, 'deps'>): (req: Request, res: Response) => Promise<void> {
   let script: Promise<string> | null = null;
   return async (req, res) => {
     try {

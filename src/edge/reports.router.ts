@@ -7,6 +7,11 @@ import { parseImpactQuery } from '../features/impact/impact-query';
 import type { ImpactService } from '../features/impact/impact.service';
 import type { PartnerService } from '../features/partners/partner.service';
 import { sendPlainError } from './embed-request';
+import { buildImpact } from './browser/impact-bundle';
+import { IMPACT_CSS, IMPACT_HTML } from './browser/impact-page.render';
+import { sendCached } from './cached-response';
+import { pageScriptHandler } from './page-script.handler';
+import { staffPageHeaders } from './staff-page-headers';
 
 export interface ReportRouteOptions {
   deps: ContextDeps;
@@ -18,13 +23,28 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.UNAUTHENTICATED]: 401, [ErrorCode.FORBIDDEN]: 403, [ErrorCode.NOT_FOUND]: 404,
 };
 
+/** What /impact's own URL may carry: the view the page reads (bookmarkable), never a key. */
+const IMPACT_PAGE_PARAMETERS = ['from', 'to', 'groupBy'];
+
 /**
+ * /impact: the staff page of the impact report (figures, a chart, the CSV), filled by its script once
+ * a key is entered; the same markup for every view, so it caches.
  * /reports/impact.csv?from=&to=&partner=&groupBy=: the impact report as a spreadsheet, for staff, with
  * the key in the Authorization header as for GraphQL (never in the URL, which logs and histories keep).
  * Never cached: it is per key and changes with every check-in.
  */
 export function reportsRouter(options: ReportRouteOptions): Router {
   const router = Router();
+  router.get('/impact', staffPageHeaders, (req: Request, res: Response) => {
+    const unknown = Object.keys(req.query).find((k) => !IMPACT_PAGE_PARAMETERS.includes(k));
+    if (unknown) {
+      sendPlainError(res, { status: 400, message: `Unknown query parameter "${unknown}". The impact page takes "from", "to" (dates, YYYY-MM-DD) and "groupBy".` });
+      return;
+    }
+    sendCached(req, res, IMPACT_HTML, { type: 'text/html; charset=utf-8', maxAgeSeconds: 60 });
+  });
+  router.get('/impact/impact.css', (req, res) => sendCached(req, res, IMPACT_CSS, { type: 'text/css; charset=utf-8', maxAgeSeconds: 300 }));
+  router.get('/impact/impact.js', pageScriptHandler('impact page', buildImpact, options));
   router.get('/reports/impact.csv', async (req: Request, res: Response) => {
     try {
       const ctx = await createContext(options.deps, { authorization: req.headers.authorization });

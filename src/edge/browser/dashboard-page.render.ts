@@ -1,3 +1,5 @@
+import { STAFF_PAGE_BASE_CSS } from './staff-page-style';
+
 /**
  * The /dashboard page: static markup (no data in it, so it is the same for every visitor and caches
  * well); the script fills it from the public API and keeps it live. Everything the charts show is
@@ -83,10 +85,7 @@ export const DASHBOARD_HTML = `<!doctype html>
 </html>
 `;
 
-export const DASHBOARD_CSS = `:root{color-scheme:light dark;--fg:#1b1f23;--bg:#fff;--muted:#57606a;--line:#d0d7de;--focus:#0969da}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#30363d;--focus:#4493f8}}
-body{margin:0;font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
-main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
+export const DASHBOARD_CSS = `${STAFF_PAGE_BASE_CSS}main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
 h1{margin:.5rem 0}.meta,.hint{color:var(--muted)}
 .badge{display:inline-block;padding:0 .5rem;border:1px solid var(--line);border-radius:1rem;color:var(--fg)}
 .chart{position:relative;min-height:200px}.chart.time{height:260px}
@@ -100,7 +99,4 @@ select{font:inherit;padding:.2rem .4rem}
 table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
 th,td{border-bottom:1px solid var(--line);padding:.25rem .5rem;text-align:left}td{font-variant-numeric:tabular-nums}
 input,button{font:inherit;padding:.25rem .5rem}
-:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-[role=alert]{color:#b42318;font-weight:600}
-@media (prefers-color-scheme:dark){[role=alert]{color:#ff7b72}}
 `;

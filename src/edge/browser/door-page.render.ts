@@ -1,3 +1,5 @@
+import { STAFF_PAGE_BASE_CSS } from './staff-page-style';
+
 /**
  * The /door page: static markup with no data in it (the same for every event, so it caches); the
  * script fills it from the API once the partner key is entered. Until then the list is hidden and
@@ -51,10 +53,9 @@ export const DOOR_HTML = `<!doctype html>
 `;
 
 /** Built for a phone in one hand: one column, wrapping rows, buttons big enough for a thumb. */
-export const DOOR_CSS = `:root{color-scheme:light dark;--fg:#1b1f23;--bg:#fff;--muted:#57606a;--line:#d0d7de;--focus:#0969da;--done:#1a7f37}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9198a1;--line:#30363d;--focus:#4493f8;--done:#3fb950}}
+export const DOOR_CSS = `${STAFF_PAGE_BASE_CSS}:root{--done:#1a7f37}
+@media (prefers-color-scheme:dark){:root{--done:#3fb950}}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 system-ui,sans-serif;color:var(--fg);background:var(--bg)}
 main{max-width:48rem;margin:0 auto;padding:1rem 1rem 3rem}
 h1{margin:.5rem 0;overflow-wrap:anywhere}h2{margin:1.25rem 0 .25rem;font-size:1.2rem}
 .meta,.hint{color:var(--muted)}
@@ -71,8 +72,6 @@ input{width:100%;border:1px solid var(--muted);border-radius:.25rem;background:v
 .people .state{color:var(--muted)}.people li.in .state{color:var(--done);font-weight:600}
 .people button{margin-left:auto;border:2px solid var(--focus);border-radius:.25rem;background:var(--bg);color:var(--fg);cursor:pointer}
 .people button[aria-pressed=true]{background:var(--done);border-color:var(--done);color:#fff}
-:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-[role=alert]{color:#b42318;font-weight:600}[role=alert]:empty{margin:0}
+[role=alert]:empty{margin:0}
 [hidden]{display:none!important}
-@media (prefers-color-scheme:dark){[role=alert]{color:#ff7b72}}
 `;

@@ -137,8 +137,9 @@ function keysOf(e: EventEntity, dimensions: readonly ImpactDimension[]): ImpactK
 }
 
 /**
- * The report over `events`: totals, and one group per combination of the dimensions' values that occurs,
- * in a stable order (by the key's values). Pure: the service reads the rows in a fixed number of statements.
+ * The report over `events` (in start order): totals, and one group per combination of the dimensions'
+ * values that occurs, in the order each first occurs: months in time, programs by their first date.
+ * Pure: the service reads the rows in a fixed number of statements.
  */
 export function impactReport(
   events: readonly EventEntity[], tallies: readonly EventRegistrationTally[], dimensions: readonly ImpactDimension[], now: Date,
@@ -157,6 +158,5 @@ export function impactReport(
       add(group.sums, e, tally, now);
     }
   }
-  const ordered = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { totals: figuresOf(totals), groups: ordered.map(([, g]) => ({ key: g.key, firstTitle: g.firstTitle, figures: figuresOf(g.sums) })) };
+  return { totals: figuresOf(totals), groups: [...groups.values()].map((g) => ({ key: g.key, firstTitle: g.firstTitle, figures: figuresOf(g.sums) })) };
 }

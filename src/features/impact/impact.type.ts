@@ -92,6 +92,6 @@ export class ImpactReport {
   @Field(() => ImpactFigures, { description: 'Over every occurrence in the range, each counted once.' })
   totals!: ImpactFigures;
 
-  @Field(() => [ImpactGroup], { description: 'One row per combination of values that occurs, ordered by those values. Empty without groupBy.' })
+  @Field(() => [ImpactGroup], { description: 'One row per combination of values that occurs, in the order each first occurs (months in time, programs by their first date). Empty without groupBy.' })
   groups!: ImpactGroup[];
 }

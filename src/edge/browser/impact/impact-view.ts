@@ -1,0 +1,90 @@
+import { el } from '../dashboard/overview-view';
+
+/** Chart.js 4, loaded by the page from our own copy of its UMD build (/dashboard/chart.umd.js). */
+declare const Chart: any;
+
+export interface Figures {
+  occurrences: number;
+  registrations: number;
+  confirmed: number;
+  attended: number;
+  seats: number;
+  fillRate: number | null;
+  noShowRate: number | null;
+}
+
+export interface Group {
+  partner: { name: string } | null;
+  seriesTitle: string | null;
+  category: string | null;
+  audience: string | null;
+  month: string | null;
+  branch: { name: string } | null;
+  figures: Figures;
+}
+
+export type Dimension = 'SERIES' | 'MONTH' | 'PARTNER' | 'CATEGORY' | 'AUDIENCE' | 'BRANCH';
+
+const HEADINGS: Record<Dimension, string> = {
+  SERIES: 'Program', MONTH: 'Month', PARTNER: 'Partner', CATEGORY: 'Category', AUDIENCE: 'Audience', BRANCH: 'Branch',
+};
+
+const $ = (id: string) => document.getElementById(id)!;
+const percent = (share: number | null): string => (share == null ? '–' : `${Math.round(share * 100)}%`);
+
+/** A group's name along the dimension it was broken down by; a group without a value says so. */
+export function labelOf(g: Group, by: Dimension): string {
+  switch (by) {
+    case 'SERIES': return g.seriesTitle ?? '';
+    case 'PARTNER': return g.partner ? g.partner.name : '';
+    case 'MONTH': return g.month
+      ? new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${g.month}-01T00:00:00Z`)) : '';
+    case 'CATEGORY': return g.category ?? 'No category';
+    case 'AUDIENCE': return g.audience ? g.audience.charAt(0) + g.audience.slice(1).toLowerCase().replace(/_/g, ' ') : 'No audience';
+    case 'BRANCH': return g.branch ? g.branch.name : 'No place named';
+  }
+}
+
+export function renderTotals(t: Figures): void {
+  $('t-occurrences').textContent = String(t.occurrences);
+  $('t-registrations').textContent = String(t.registrations);
+  $('t-confirmed').textContent = String(t.confirmed);
+  $('t-attended').textContent = String(t.attended);
+  $('t-fill').textContent = percent(t.fillRate);
+  $('t-noshow').textContent = percent(t.noShowRate);
+}
+
+export function renderGroups(groups: Group[], by: Dimension): void {
+  $('groups-caption').textContent = `By ${HEADINGS[by].toLowerCase()}`;
+  $('group-heading').textContent = HEADINGS[by];
+  $('groups-body').replaceChildren(...groups.map((g) => {
+    const f = g.figures;
+    const row = el('tr');
+    row.append(el('th', labelOf(g, by), { scope: 'row' }));
+    for (const cell of [f.occurrences, f.registrations, f.confirmed, f.attended]) row.append(el('td', String(cell)));
+    row.append(el('td', percent(f.fillRate)), el('td', percent(f.noShowRate)));
+    return row;
+  }));
+}
+
+let chart: any = null;
+
+/** People confirmed beside people who came, one pair of bars per group. */
+export function renderChart(groups: Group[], by: Dimension): void {
+  const data = {
+    labels: groups.map((g) => labelOf(g, by)),
+    datasets: [
+      { label: 'People confirmed', data: groups.map((g) => g.figures.confirmed), backgroundColor: '#1d6fb8' },
+      { label: 'People who came', data: groups.map((g) => g.figures.attended), backgroundColor: '#1a7f37' },
+    ],
+  };
+  if (chart) {
+    chart.data = data;
+    chart.update();
+    return;
+  }
+  chart = new Chart($('group-chart'), {
+    type: 'bar', data,
+    options: { maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
+  });
+}
