@@ -88,12 +88,12 @@ export class GraphqlBench {
     return `${app.url}/graphql`;
   }
 
-  /** One request over HTTP, as a client sends it; throws on any GraphQL error. */
-  async post(query: string, variables: Record<string, unknown>): Promise<{ body: Buffer; json: GraphqlResponse; statements: number }> {
+  /** One request over HTTP, as a client sends it (with `headers`, such as a staff key); throws on any GraphQL error. */
+  async post(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}): Promise<{ body: Buffer; json: GraphqlResponse; statements: number }> {
     const before = this.sql.count;
     const response = await fetch(this.graphqlUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = Buffer.from(await response.arrayBuffer());

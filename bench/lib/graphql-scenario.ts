@@ -2,7 +2,7 @@ import { benchTownOverrides } from './bench-env';
 import { GraphqlBench } from './graphql-bench';
 import { LoadGenerator } from './load-generator';
 import type { Row, Scenario, ScenarioOptions } from './scenario';
-import { townScaleFor } from '../town/town-scale';
+import { parseTownOverrides, townScaleFor, TownScale } from '../town/town-scale';
 
 /**
  * A scenario against the real GraphQL server over the generated town: one load generator for the
@@ -11,12 +11,14 @@ import { townScaleFor } from '../town/town-scale';
 export function graphqlScenario(
   name: string, description: string,
   runOn: (bench: GraphqlBench, load: LoadGenerator, smoke: boolean) => Promise<Row[]>,
+  /** A scenario that needs another town than the shared one (more registrations) says so here; BENCH_TOWN still overrides. */
+  townFor: (base: TownScale) => TownScale = (base) => base,
 ): Scenario {
   return {
     name,
     description,
     async run({ smoke, backends }: ScenarioOptions): Promise<Row[]> {
-      const scale = townScaleFor(smoke, benchTownOverrides());
+      const scale = parseTownOverrides(benchTownOverrides(), townFor(townScaleFor(smoke, undefined)));
       const load = await LoadGenerator.start();
       const rows: Row[] = [];
       try {

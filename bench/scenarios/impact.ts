@@ -1,0 +1,60 @@
+import { ApiKeyRole } from '../../src/domain/enums';
+import { ApiKeyService } from '../../src/features/partners/api-key.service';
+import { GraphqlBench } from '../lib/graphql-bench';
+import { graphqlScenario } from '../lib/graphql-scenario';
+import type { Row } from '../lib/scenario';
+import { runStandalone } from '../lib/standalone';
+import { percentile } from '../lib/stats';
+
+const DAY_MS = 86_400_000;
+
+/** The reports staff run: the year's totals, by partner and month, by category, by branch. */
+const REPORTS: Array<[string, string[]]> = [['totals', []], ['PARTNER × MONTH', ['PARTNER', 'MONTH']], ['CATEGORY', ['CATEGORY']], ['BRANCH', ['BRANCH']]];
+
+const IMPACT_QUERY = `query Impact($from: DateTime!, $to: DateTime!, $groupBy: [ImpactDimension!]) {
+  impact(from: $from, to: $to, groupBy: $groupBy) {
+    totals { occurrences registrations confirmed attended fillRate noShowRate }
+    groups { partner { name } month category branch { name } figures { occurrences registrations confirmed attended fillRate noShowRate } }
+  }
+}`;
+
+/**
+ * Each report asked `runs` times in a row by one staff member (an admin key, so the whole town), after
+ * one warm-up: its latency percentiles and the SQL statements it took, which must not grow with the town.
+ */
+async function runOn(bench: GraphqlBench, _load: unknown, smoke: boolean): Promise<Row[]> {
+  const { secret } = await new ApiKeyService(bench.app.db).create({ role: ApiKeyRole.ADMIN, label: 'bench impact' });
+  const headers = { authorization: `Bearer ${secret}` };
+  const from = new Date(bench.town.plan.now.getTime() - 8 * DAY_MS);
+  const variables = { from: from.toISOString(), to: new Date(from.getTime() + 399 * DAY_MS).toISOString() };
+  const runs = smoke ? 5 : 60;
+  const rows: Row[] = [];
+  for (const [report, groupBy] of REPORTS) {
+    const first = await bench.post(IMPACT_QUERY, { ...variables, groupBy }, headers);
+    const totals = first.json.data!.impact.totals;
+    const times: number[] = [];
+    for (let n = 0; n < runs; n++) {
+      const started = performance.now();
+      await bench.post(IMPACT_QUERY, { ...variables, groupBy }, headers);
+      times.push(performance.now() - started);
+    }
+    rows.push({
+      backend: bench.backend, report, occurrences: totals.occurrences, registrations: totals.registrations,
+      groups: first.json.data!.impact.groups.length, statements: first.statements,
+      'p50 ms': Number(percentile(times, 50).toFixed(1)), 'p99 ms': Number(percentile(times, 99).toFixed(1)),
+    });
+  }
+  return rows;
+}
+
+/**
+ * A year of a 50-partner town: 20,000 occurrences, 10,000 of them (every other) taking registrations (about 170,000
+ * registration rows), reported on over HTTP with an admin key.
+ */
+export const scenario = graphqlScenario(
+  'impact', 'Impact reports over a year of the town (20,000 occurrences, ~170,000 registrations): latency and statements per report, SQLite and PostgreSQL',
+  (bench, load, smoke) => runOn(bench, load, smoke),
+  (base) => ({ ...base, registeredEvents: Math.floor(base.events / 2) }),
+);
+
+if (require.main === module) runStandalone(scenario);
