@@ -8,6 +8,7 @@ import { listingsResolvers } from './features/listings/resolvers';
 import { partnersResolvers } from './features/partners/resolvers';
 import { registrationsResolvers } from './features/registrations/resolvers';
 import { impactResolvers } from './features/impact/resolvers';
+import { surveyResolvers } from './features/surveys/resolvers';
 import { sourcesResolvers } from './features/sources/resolvers';
 import { SCHEMA_SECTIONS, Services } from './compose';
 
@@ -26,6 +27,7 @@ export function createResolvers(services: Services): object[] {
     ...eventsResolvers(services),
     ...registrationsResolvers(services),
     ...impactResolvers(services),
+    ...surveyResolvers(services),
     ...listingsResolvers(services),
     ...catalogResolvers(services),
   ];

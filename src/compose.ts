@@ -6,6 +6,7 @@ import { listingsSection } from './features/listings/schema-section';
 import { partnersSection } from './features/partners/schema-section';
 import { registrationsSection } from './features/registrations/schema-section';
 import { impactSection } from './features/impact/schema-section';
+import { surveysSection } from './features/surveys/schema-section';
 import { sourcesSection } from './features/sources/schema-section';
 import { nodeLoadersOf, SchemaSection } from './schema/schema-section';
 import { sharedSection } from './schema/shared-section';
@@ -27,6 +28,7 @@ import { EventSeriesService } from './features/events/event-series.service';
 import type { EventChangeHooks } from './features/events/native-event-programs';
 import { LiveService } from './features/registrations/live.service';
 import { ImpactService } from './features/impact/impact.service';
+import { SurveyService } from './features/surveys/survey.service';
 import { DataChanges } from './pubsub/data-changes';
 import { Config, loadConfig, SyncConfig } from './config';
 import { createAdapters } from './datasources';
@@ -151,6 +153,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     registrantRetention: new RegistrantRetention(db, config.registrantRetentionDays),
     privacyRequests: new PrivacyRequests(db),
     impact: new ImpactService(db),
+    surveys: new SurveyService(db),
     nativeEvents,
     eventSeries: new EventSeriesService(db, options.pubsub, dataChanges, eventChangeHooks, nativeEvents),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),
@@ -168,5 +171,5 @@ export type Services = ReturnType<typeof createServices>;
  * types headed by feature, and the Node types each resolves by id.
  */
 export const SCHEMA_SECTIONS: readonly SchemaSection[] = [
-  eventsSection, registrationsSection, impactSection, catalogSection, listingsSection, partnersSection, sourcesSection, embedsSection, sharedSection,
+  eventsSection, registrationsSection, impactSection, surveysSection, catalogSection, listingsSection, partnersSection, sourcesSection, embedsSection, sharedSection,
 ];

@@ -10,13 +10,17 @@ import { RegistrationEntity } from './registration.entity';
 import { ServiceLocationEntity } from './service-location.entity';
 import { ServiceEntity } from './service.entity';
 import { SourceEntity } from './source.entity';
+import { SurveyResponseEntity } from './survey-response.entity';
+import { SurveyTokenEntity } from './survey-token.entity';
+import { SurveyEntity } from './survey.entity';
 
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
 export { ServiceEntity, ServiceLocationEntity, SourceEntity };
 export { CatalogKeyEntity, CatalogRecordEntity, HoldingEntity };
 export { MailOutboxEntity };
+export { SurveyEntity, SurveyResponseEntity, SurveyTokenEntity };
 
 export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity,
   ServiceEntity, ServiceLocationEntity, SourceEntity, CatalogRecordEntity, HoldingEntity, CatalogKeyEntity,
-  MailOutboxEntity,
+  MailOutboxEntity, SurveyEntity, SurveyResponseEntity, SurveyTokenEntity,
 ];

@@ -4,6 +4,7 @@ import {
   isNonNullType, isObjectType,
 } from 'graphql';
 import { InvalidArgumentError } from '../domain/errors';
+import { STATEMENTS_PER_SURVEY } from '../domain/survey';
 import {
   MAX_ALLOWED_ORIGINS, MAX_EVENT_CATEGORIES, MAX_IMPACT_DIMENSIONS, MAX_LIST_VALUES, MAX_PARTY_CATEGORIES, MAX_SUBSCRIBED_EVENT_IDS,
 } from '../domain/input-bounds';
@@ -20,6 +21,7 @@ const LIST_BOUNDS: Record<string, number> = {
   'UpdateEventInput.partyCategories': MAX_PARTY_CATEGORIES,
   'RegisterInput.party': MAX_PARTY_CATEGORIES,
   'Query.impact(groupBy:)': MAX_IMPACT_DIMENSIONS,
+  'RespondToSurveyInput.ratings': STATEMENTS_PER_SURVEY,
 };
 
 /**

@@ -170,6 +170,11 @@ const LIST_PROBES: Record<string, ListProbe> = {
     query: `query Impact($l: [${argument === 'groupBy' ? 'ImpactDimension' : 'ID'}!]) { impact(from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z", ${argument}: $l) { totals { occurrences } } }`,
     variables: (list: unknown[]) => ({ l: list }), argument,
   }])),
+  // An occurrence that does not exist: within the bound the answer fails on it, so nothing is written.
+  'RespondToSurveyInput.ratings': {
+    query: 'mutation Respond($r: [Int]) { respondToSurvey(input: { eventId: "RXZlbnQ6bm9uZQ", round: IMMEDIATE, ratings: $r }) }',
+    variables: (list) => ({ r: list }), argument: 'input.ratings',
+  },
   'Event.registrations(status:)': {
     query: 'query Registrations($s: [RegistrationStatus!]) { events(first: 2) { edges { node { registrations(status: $s) { id } } } } }',
     variables: (list) => ({ s: list }), argument: 'status',
@@ -353,6 +358,13 @@ describeEachBackend('bad input over HTTP', (backend) => {
     // Checked before the key is (the public is refused after): an unsafe text never reaches the resolver.
     { name: 'registrantData email', body: (text) => ({ query: 'query R($e: String!) { registrantData(email: $e) { status } }', variables: { e: text } }), argument: 'email' },
     { name: 'eraseRegistrant email', body: (text) => ({ query: 'mutation E($e: String!) { eraseRegistrant(email: $e) }', variables: { e: text } }), argument: 'email', mutation: true },
+    // Answers to an occurrence that does not exist: the text is checked first, then the answer fails on the id.
+    ...(['liked', 'improve'] as const).map((field) => ({
+      name: `respondToSurvey input.${field}`, argument: `input.${field}`, mutation: true,
+      body: (text: string) => ({ query: 'mutation S($i: RespondToSurveyInput!) { respondToSurvey(input: $i) }', variables: { i: { eventId, round: 'IMMEDIATE', [field]: text } } }),
+    })),
+    { name: 'createSurvey input.category', argument: 'input.category', mutation: true,
+      body: (text) => ({ query: 'mutation C($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', variables: { i: { partnerId, serviceArea: 'JOB_SKILLS', round: 'IMMEDIATE', category: text } } }) },
     {
       name: 'register input.party.category', argument: 'input.party.category', mutation: true,
       body: (text) => ({ query: REGISTER, variables: { i: { eventId, name: 'Ann', email: 'ann@example.org', party: [{ category: text, count: 1 }] } } }),

@@ -88,6 +88,22 @@ const PROBES: Record<string, Probe> = {
   },
   'Mutation.removeSource(id)': { query: 'mutation($i: ID!) { removeSource(id: $i) }', variables: (i) => ({ i }) },
   'Mutation.syncSource(id)': { query: 'mutation($i: ID!) { syncSource(id: $i) { __typename } }', variables: (i) => ({ i }) },
+  'Query.surveyFor(eventId)': { query: 'query($i: ID!) { surveyFor(eventId: $i, round: IMMEDIATE) { statements } }', variables: (i) => ({ i }) },
+  'Mutation.createSurvey(input).partnerId': {
+    query: 'mutation($i: ID!) { createSurvey(input: { partnerId: $i, serviceArea: JOB_SKILLS, round: IMMEDIATE, category: "jobs" }) { id } }', variables: (i) => ({ i }),
+  },
+  'Mutation.createSurvey(input).eventId': {
+    query: 'mutation($p: ID!, $i: ID) { createSurvey(input: { partnerId: $p, serviceArea: JOB_SKILLS, round: IMMEDIATE, eventId: $i }) { id } }',
+    variables: (i, known) => ({ i, p: known.partnerId }),
+  },
+  'Mutation.createSurvey(input).seriesId': {
+    query: 'mutation($p: ID!, $i: ID) { createSurvey(input: { partnerId: $p, serviceArea: JOB_SKILLS, round: IMMEDIATE, seriesId: $i }) { id } }',
+    variables: (i, known) => ({ i, p: known.partnerId }),
+  },
+  'Mutation.deleteSurvey(id)': { query: 'mutation($i: ID!) { deleteSurvey(id: $i) }', variables: (i) => ({ i }) },
+  'Mutation.respondToSurvey(input).eventId': {
+    query: 'mutation($i: ID!) { respondToSurvey(input: { eventId: $i, round: IMMEDIATE, ratings: [5] }) }', variables: (i) => ({ i }),
+  },
   'Subscription.registrationCounts(partnerId)': { query: 'subscription($i: ID) { registrationCounts(partnerId: $i) { confirmed } }', variables: (i) => ({ i }), ws: true },
   'Subscription.registrationCounts(eventIds)': { query: 'subscription($i: [ID!]) { registrationCounts(eventIds: $i) { confirmed } }', variables: (i) => ({ i: [i] }), ws: true },
   'Subscription.eventChanges(partnerId)': { query: 'subscription($i: ID) { eventChanges(partnerId: $i) { type } }', variables: (i) => ({ i }), ws: true },

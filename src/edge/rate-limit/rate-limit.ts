@@ -40,7 +40,7 @@ export function rateLimitMessage(d: RateLimitDecision): string {
   if (d.limit === 'authFailure') {
     return `Too many requests with a wrong API key: ${d.points} per ${d.windowSeconds} s from this client address (limit "authFailure"). Retry after ${d.retryAfterSeconds} s.`;
   }
-  const who = { ip: 'this client address', key: 'this API key', register: 'register, holdSeats and myRegistration from this client address' }[d.limit];
+  const who = { ip: 'this client address', key: 'this API key', register: 'register, holdSeats, respondToSurvey and myRegistration from this client address' }[d.limit];
   return `Rate limit exceeded: ${d.points} requests per ${d.windowSeconds} s for ${who} (limit "${d.limit}"). Retry after ${d.retryAfterSeconds} s.`;
 }
 

@@ -6,7 +6,7 @@ import { LimitCode } from '../request-rejection';
 import { strictFieldCount } from './strict-fields';
 
 /**
- * Counts each `register`, `holdSeats` and `myRegistration` (one point per field, aliases and fragments included:
+ * Counts each `register`, `holdSeats`, `respondToSurvey` and `myRegistration` (one point per field, aliases and fragments included:
  * strict-fields.ts) against RATE_LIMIT_REGISTER_PER_IP, per client address.
  */
 export function registerRateLimitPlugin(limits: RateLimits): ApolloServerPlugin<Context> {

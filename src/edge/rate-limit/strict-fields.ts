@@ -2,11 +2,11 @@ import { DocumentNode, Kind, OperationDefinitionNode, OperationTypeNode, Selecti
 
 /**
  * Root fields that spend the stricter per-address `register` budget: public, and abusable. `register`
- * writes rows; `holdSeats` takes seats from everyone else for minutes; `myRegistration` answers whether a cancel code exists, so its budget is what keeps
+ * writes rows (and so does `respondToSurvey`, which needs no token from a drop-in); `holdSeats` takes seats from everyone else for minutes; `myRegistration` answers whether a cancel code exists, so its budget is what keeps
  * codes from being guessed (on top of their 192 bits).
  */
 const STRICT_FIELDS: Readonly<Partial<Record<OperationTypeNode, ReadonlySet<string>>>> = {
-  [OperationTypeNode.MUTATION]: new Set(['register', 'holdSeats']),
+  [OperationTypeNode.MUTATION]: new Set(['register', 'holdSeats', 'respondToSurvey']),
   [OperationTypeNode.QUERY]: new Set(['myRegistration']),
 };
 

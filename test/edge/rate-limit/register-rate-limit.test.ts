@@ -18,6 +18,7 @@ const schema = new GraphQLSchema({
     name: 'Mutation',
     fields: {
       register: { type: GraphQLString, resolve: () => 'registered' },
+      respondToSurvey: { type: GraphQLString, resolve: () => 'answered' },
       other: { type: GraphQLString, resolve: () => 'done' },
     },
   }),
@@ -42,12 +43,15 @@ describe('the stricter rate limit for register', () => {
       expect(refused.status).toBe(429);
       expect(Number(refused.retryAfter)).toBeGreaterThan(0);
       expect(refused.body!.errors![0]).toMatchObject({
-        message: `Rate limit exceeded: 2 requests per 60 s for register, holdSeats and myRegistration from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
+        message: `Rate limit exceeded: 2 requests per 60 s for register, holdSeats, respondToSurvey and myRegistration from this client address (limit "register"). Retry after ${refused.retryAfter} s.`,
         extensions: { code: 'RATE_LIMITED', limit: 'register' },
       });
       const aliased = await run(apollo, 'mutation { a: register b: register c: register }', '10.0.0.2');
       expect(aliased.status).toBe(429);
       expect((await run(apollo, 'mutation { register }', '10.0.0.3')).body!.data).toEqual({ register: 'registered' });
+      // A survey answer needs no token from a drop-in, so it spends the same budget.
+      expect((await run(apollo, 'mutation { respondToSurvey }', '10.0.0.3')).body!.data).toEqual({ respondToSurvey: 'answered' });
+      expect((await run(apollo, 'mutation { respondToSurvey }', '10.0.0.3')).status).toBe(429);
       expect((await run(apollo, '{ ok }', '10.0.0.1')).body!.data).toEqual({ ok: 'ok' });
     } finally {
       await apollo.stop();

@@ -8,6 +8,8 @@ import { localIdOf, toGlobalId } from '../../../../src/domain/global-id';
 import { newId } from '../../../../src/domain/ids';
 import { createLogger } from '../../../../src/logger';
 import { isPrivateField } from '../../../../src/schema/private-field';
+import { ServiceArea, SurveyRound } from '../../../../src/domain/survey';
+import { SurveyEntity } from '../../../../src/model/survey.entity';
 import { insertNativeEvent } from '../../../support/native-event';
 
 /** Who asks: no key, a PARTNER key of another partner, the owning partner's key, an ADMIN key. */
@@ -219,6 +221,36 @@ export const MATRIX: MatrixRow[] = [
     expect: STAFF_ONLY,
   },
   {
+    name: 'attaching an outcome survey to a partner\'s occurrence',
+    covers: ['Mutation.createSurvey'],
+    document: 'mutation($input: CreateSurveyInput!) { createSurvey(input: $input) { id } }',
+    variables: async (f, setup) => ({
+      input: { partnerId: f.ownerPartnerId, serviceArea: 'DIGITAL_LEARNING', round: 'IMMEDIATE', eventId: (await freshEvent(f, setup)).globalId },
+    }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'withdrawing a partner\'s outcome survey',
+    covers: ['Mutation.deleteSurvey'],
+    document: 'mutation($id: ID!) { deleteSurvey(id: $id) }',
+    variables: async (f, setup) => ({ id: toGlobalId('Survey', (await surveyedEvent(f, setup)).surveyId) }),
+    expect: STAFF_ONLY,
+  },
+  {
+    name: 'reading what an occurrence\'s survey asks (questions only, never an answer)',
+    covers: ['Query.surveyFor'],
+    document: 'query($id: ID!) { surveyFor(eventId: $id, round: IMMEDIATE) { statements } }',
+    variables: async (f, setup) => ({ id: (await surveyedEvent(f, setup)).eventId }),
+    expect: EVERYONE,
+  },
+  {
+    name: 'answering an occurrence\'s survey, anonymously (no key, no person stored)',
+    covers: ['Mutation.respondToSurvey'],
+    document: 'mutation($input: RespondToSurveyInput!) { respondToSurvey(input: $input) }',
+    variables: async (f, setup) => ({ input: { eventId: (await surveyedEvent(f, setup)).eventId, round: 'IMMEDIATE', ratings: [5, 4, 4, 3] } }),
+    expect: EVERYONE,
+  },
+  {
     name: 'reading who registered (names and emails)',
     covers: ['Event.registrations', 'Registration.name', 'Registration.email'],
     document: 'query($id: ID!) { event(id: $id) { registrations { name email } } }',
@@ -253,6 +285,18 @@ export const MATRIX: MatrixRow[] = [
 
 
 const inDays = (days: number): string => new Date(Date.now() + days * 86_400_000).toISOString();
+
+/** A new occurrence of the owner that began an hour ago, with its own IMMEDIATE survey. */
+async function surveyedEvent(f: MatrixFixture, setup: MatrixSetup): Promise<{ eventId: string; surveyId: string }> {
+  const startsAt = new Date(Date.now() - 3_600_000);
+  const event = await insertNativeEvent(setup.db, localIdOf('Partner', f.ownerPartnerId), { startsAt, endsAt: new Date(startsAt.getTime() + 1_800_000) });
+  const surveyId = newId();
+  await setup.db.getRepository(SurveyEntity).insert({
+    id: surveyId, partnerId: event.partnerId, serviceArea: ServiceArea.DIGITAL_LEARNING, round: SurveyRound.IMMEDIATE,
+    eventId: event.id, seriesId: null, category: null, createdAt: new Date(),
+  });
+  return { eventId: event.globalId, surveyId };
+}
 
 /** A new NATIVE event of the owner, so each role's attempt acts on untouched data. */
 function freshEvent(f: MatrixFixture, setup: MatrixSetup) {

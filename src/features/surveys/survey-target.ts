@@ -1,0 +1,30 @@
+import { DataSource, FindOptionsWhere } from 'typeorm';
+import { DomainError, ErrorCode } from '../../domain/errors';
+import { SurveyRound } from '../../domain/survey';
+import { EventEntity } from '../../model/event.entity';
+import { SurveyEntity } from '../../model/survey.entity';
+
+/** A category as surveys compare it: trimmed and lower-cased, as the impact report's CATEGORY groups it. */
+export const surveyCategory = (category: string): string => category.trim().toLowerCase();
+
+/** A published occurrence, or NOT_FOUND naming `argument`. */
+export async function surveyedEvent(db: DataSource, eventId: string, argument: string): Promise<EventEntity> {
+  const event = await db.getRepository(EventEntity).findOneBy({ id: eventId });
+  if (!event || event.removedAt) throw new DomainError(ErrorCode.NOT_FOUND, `No event has the id ${eventId}.`, { argument });
+  return event;
+}
+
+/**
+ * The survey an occurrence asks in a round: its own, else its series', else one of its partner's for a
+ * category it has (in the order of the event's categories). One statement for all three.
+ */
+export async function surveyOf(db: DataSource, event: EventEntity, round: SurveyRound): Promise<SurveyEntity | null> {
+  const categories = [...new Set(event.categories.map(surveyCategory))];
+  const where: Array<FindOptionsWhere<SurveyEntity>> = [{ eventId: event.id, round }];
+  if (event.seriesId) where.push({ seriesId: event.seriesId, round });
+  const candidates = await db.getRepository(SurveyEntity).find({ where: [...where, ...categories.map((category) => ({ partnerId: event.partnerId, category, round }))] });
+  return candidates.find((s) => s.eventId === event.id)
+    ?? candidates.find((s) => event.seriesId !== null && s.seriesId === event.seriesId)
+    ?? categories.map((c) => candidates.find((s) => s.category === c)).find((s) => s !== undefined)
+    ?? null;
+}
