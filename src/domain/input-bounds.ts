@@ -15,5 +15,5 @@ export const MAX_INVITE_HOURS = 336;
 /** Party categories an event may define (adults, teens, …), and so entries a party makeup may name. */
 export const MAX_PARTY_CATEGORIES = 20;
 
-/** An impact report's breakdown names each of its six dimensions once at most. */
-export const MAX_IMPACT_DIMENSIONS = 6;
+/** An impact report's breakdown names each of its seven dimensions once at most. */
+export const MAX_IMPACT_DIMENSIONS = 7;

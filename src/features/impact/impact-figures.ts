@@ -1,7 +1,8 @@
 import { EventEntity } from '../../model/event.entity';
 import { RegistrationMode } from '../../domain/enums';
+import { addSurveys, emptySurveySums, ImpactSurveys, NO_SURVEYS, SurveyFigures, surveyFiguresOf, SurveySums } from './impact-surveys';
 
-/** What a report can be broken down by. SERVICE_AREA arrives with outcome surveys. */
+/** What a report can be broken down by. */
 export enum ImpactDimension {
   PARTNER = 'PARTNER',
   SERIES = 'SERIES',
@@ -9,6 +10,7 @@ export enum ImpactDimension {
   AUDIENCE = 'AUDIENCE',
   MONTH = 'MONTH',
   BRANCH = 'BRANCH',
+  SERVICE_AREA = 'SERVICE_AREA',
 }
 
 /** Registrations of one event, as the report counts them: parties by status. */
@@ -19,7 +21,7 @@ export interface EventRegistrationTally {
   cancelled: number;
 }
 
-export interface ImpactFigures {
+export interface ImpactFigures extends SurveyFigures {
   occurrences: number;
   /** Occurrences that took registrations here. */
   registrable: number;
@@ -96,7 +98,7 @@ function add(sums: Sums, e: EventEntity, tally: EventRegistrationTally | undefin
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
-function figuresOf(s: Sums): ImpactFigures {
+function figuresOf(s: Sums): Omit<ImpactFigures, keyof SurveyFigures> {
   return {
     occurrences: s.occurrences, registrable: s.registrable, registrations: s.registrations, cancellations: s.cancellations,
     confirmed: s.confirmed, waitlisted: s.waitlisted, seats: s.seats, attended: s.attended, checkedInOccurrences: s.checkedInOccurrences,
@@ -116,7 +118,7 @@ function monthOf(e: EventEntity): string {
  * counts once in each of its own (so groups may add up to more than the totals), and in a null group
  * when it has none, so nothing drops out of a breakdown.
  */
-function valuesOf(e: EventEntity, dimension: ImpactDimension): Array<string | null> {
+function valuesOf(e: EventEntity, dimension: ImpactDimension, surveys: ImpactSurveys): Array<string | null> {
   switch (dimension) {
     case ImpactDimension.PARTNER: return [e.partnerId];
     case ImpactDimension.SERIES: return [e.seriesId ?? e.id];
@@ -124,14 +126,15 @@ function valuesOf(e: EventEntity, dimension: ImpactDimension): Array<string | nu
     case ImpactDimension.AUDIENCE: return e.audiences.length ? [...new Set(e.audiences)] : [null];
     case ImpactDimension.MONTH: return [monthOf(e)];
     case ImpactDimension.BRANCH: return [e.locationId];
+    case ImpactDimension.SERVICE_AREA: return [surveys.areas.get(e.id) ?? null];
   }
 }
 
 /** Every combination of an occurrence's values along the dimensions asked for. */
-function keysOf(e: EventEntity, dimensions: readonly ImpactDimension[]): ImpactKey[] {
+function keysOf(e: EventEntity, dimensions: readonly ImpactDimension[], surveys: ImpactSurveys): ImpactKey[] {
   let keys: ImpactKey[] = [{}];
   for (const dimension of dimensions) {
-    keys = keys.flatMap((key) => valuesOf(e, dimension).map((value) => ({ ...key, [dimension]: value })));
+    keys = keys.flatMap((key) => valuesOf(e, dimension, surveys).map((value) => ({ ...key, [dimension]: value })));
   }
   return keys;
 }
@@ -143,20 +146,29 @@ function keysOf(e: EventEntity, dimensions: readonly ImpactDimension[]): ImpactK
  */
 export function impactReport(
   events: readonly EventEntity[], tallies: readonly EventRegistrationTally[], dimensions: readonly ImpactDimension[], now: Date,
+  surveys: ImpactSurveys = NO_SURVEYS,
 ): ImpactReport {
   const tallyOf = new Map(tallies.map((t) => [t.eventId, t]));
   const totals = emptySums();
-  const groups = new Map<string, { key: ImpactKey; firstTitle: string; sums: Sums }>();
+  const totalSurveys = emptySurveySums();
+  const groups = new Map<string, { key: ImpactKey; firstTitle: string; sums: Sums; surveys: SurveySums }>();
   for (const e of events) {
     const tally = tallyOf.get(e.id);
+    const answers = surveys.tallies.get(e.id);
     add(totals, e, tally, now);
+    addSurveys(totalSurveys, answers);
     if (!dimensions.length) continue;
-    for (const key of keysOf(e, dimensions)) {
+    for (const key of keysOf(e, dimensions, surveys)) {
       const id = JSON.stringify(dimensions.map((d) => key[d] ?? null));
       let group = groups.get(id);
-      if (!group) groups.set(id, (group = { key, firstTitle: e.title, sums: emptySums() }));
+      if (!group) groups.set(id, (group = { key, firstTitle: e.title, sums: emptySums(), surveys: emptySurveySums() }));
       add(group.sums, e, tally, now);
+      addSurveys(group.surveys, answers);
     }
   }
-  return { totals: figuresOf(totals), groups: [...groups.values()].map((g) => ({ key: g.key, firstTitle: g.firstTitle, figures: figuresOf(g.sums) })) };
+  const figures = (sums: Sums, answers: SurveySums): ImpactFigures => ({ ...figuresOf(sums), ...surveyFiguresOf(answers) });
+  return {
+    totals: figures(totals, totalSurveys),
+    groups: [...groups.values()].map((g) => ({ key: g.key, firstTitle: g.firstTitle, figures: figures(g.sums, g.surveys) })),
+  };
 }

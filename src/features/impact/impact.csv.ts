@@ -8,7 +8,7 @@ export interface ImpactLabels {
 }
 
 const DIMENSION_COLUMNS: Record<ImpactDimension, string> = {
-  PARTNER: 'partner', SERIES: 'program', CATEGORY: 'category', AUDIENCE: 'audience', MONTH: 'month', BRANCH: 'branch',
+  PARTNER: 'partner', SERIES: 'program', CATEGORY: 'category', AUDIENCE: 'audience', MONTH: 'month', BRANCH: 'branch', SERVICE_AREA: 'service area',
 };
 
 type Cell = string | number | null;

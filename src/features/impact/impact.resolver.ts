@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Context } from '../../context';
 import { Audience } from '../../domain/enums';
+import { ServiceArea } from '../../domain/survey';
 import { LocationEntity } from '../../model/location.entity';
 import { Location } from '../../model/location.type';
 import { PartnerEntity } from '../../model/partner.entity';
@@ -20,6 +21,7 @@ export interface ImpactGroupRow {
   audience: Audience | null;
   month: string | null;
   locationId: string | null;
+  serviceArea: ServiceArea | null;
   figures: Figures;
 }
 
@@ -48,6 +50,7 @@ export class ImpactResolver {
       audience: (g.key.AUDIENCE as Audience | undefined) ?? null,
       month: g.key.MONTH ?? null,
       locationId: g.key.BRANCH ?? null,
+      serviceArea: (g.key.SERVICE_AREA as ServiceArea | undefined) ?? null,
       figures: g.figures,
     }));
     return { from, to, groupBy: dimensions, totals: report.totals, groups: rows };

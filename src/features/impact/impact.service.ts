@@ -7,7 +7,8 @@ import { MAX_IMPACT_DIMENSIONS, MAX_LIST_VALUES } from '../../domain/input-bound
 import { sqlReaderOf } from '../../db/sql-reader';
 import { eventsStartingIn } from '../events/events.read';
 import { ImpactDimension, impactReport, ImpactReport } from './impact-figures';
-import { registrationTallies } from './impact.read';
+import { registrationTallies, surveysOfPartners, surveyTallies } from './impact.read';
+import { impactSurveys } from './impact-surveys';
 
 /** A report spans at most this long: a year and a bit, so "last year" and a fiscal year both fit. */
 export const MAX_IMPACT_SPAN_DAYS = 400;
@@ -44,8 +45,11 @@ export class ImpactService {
     }
     const dimensions = [...new Set(request.groupBy ?? [])];
     const reader = sqlReaderOf(this.db);
-    const [events, tallies] = await Promise.all([eventsStartingIn(reader, from, to, partnerIds), registrationTallies(reader, from, to, partnerIds)]);
-    return { ...impactReport(events, tallies, dimensions, ctx.now), partnerIds };
+    const [events, tallies, surveys, answers] = await Promise.all([
+      eventsStartingIn(reader, from, to, partnerIds), registrationTallies(reader, from, to, partnerIds),
+      surveysOfPartners(reader, partnerIds), surveyTallies(reader, from, to, partnerIds),
+    ]);
+    return { ...impactReport(events, tallies, dimensions, ctx.now, impactSurveys(events, surveys, answers)), partnerIds };
   }
 
   /** The partners a report covers: those asked for, each of which the key must act for; else every partner the key acts for. */

@@ -3,6 +3,7 @@ import { PLAIN_FIELDS } from '../../schema/plain-fields';
 import { Audience } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 import { ImpactDimension } from './impact-figures';
+import { ServiceArea } from '../surveys/survey.type';
 
 registerEnumType(ImpactDimension, {
   name: 'ImpactDimension',
@@ -14,8 +15,24 @@ registerEnumType(ImpactDimension, {
     AUDIENCE: { description: 'Each of the occurrence\'s audiences; an occurrence counts in each of its own.' },
     MONTH: { description: 'The month it starts in, on its own clock (YYYY-MM).' },
     BRANCH: { description: 'Where it takes place (the Location); null when no place was named.' },
+    SERVICE_AREA: { description: 'The service area of the outcome survey it asks (IMMEDIATE round, else FOLLOW_UP); null when it asks none.' },
   },
 });
+
+@ObjectType('StatementAgreement', { ...PLAIN_FIELDS, description: 'How many agreed with one of the four survey statements (the same outcome in every service area).' })
+export class StatementAgreement {
+  @Field(() => String, { description: 'The statement\'s outcome: knowledge, confidence, application or awareness (statements 1 to 4).' })
+  outcome!: string;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Share of the ratings given that agree (4 or 5 of 5), 0 to 1; null when the group is suppressed (surveySuppressed) or nobody rated it.',
+  })
+  agreeShare!: number | null;
+
+  @Field(() => Int, { description: 'Ratings given for it (skipped ones left out).' })
+  answered!: number;
+}
 
 @ObjectType('ImpactFigures', { ...PLAIN_FIELDS, description: 'What a set of occurrences did. Counts only, never a person.' })
 export class ImpactFigures {
@@ -55,6 +72,18 @@ export class ImpactFigures {
       + 'nobody was checked in says nothing about no-shows), 0 to 1; null without any.',
   })
   noShowRate!: number | null;
+
+  @Field(() => Int, { description: 'Outcome survey responses for these occurrences (anonymous; counts only).' })
+  surveyResponses!: number;
+
+  @Field(() => Boolean, {
+    description: 'True when fewer than 5 responses stand behind these figures: agreement shares are then null, never zero, so a small '
+      + 'group\'s answers cannot be told apart (k-anonymity).',
+  })
+  surveySuppressed!: boolean;
+
+  @Field(() => [StatementAgreement], { description: 'Agreement per statement, always four, in statement order.' })
+  agreement!: StatementAgreement[];
 }
 
 @ObjectType('ImpactGroup', { description: 'One row of a breakdown: the values of the dimensions asked for, and its figures. Dimensions not asked for are null.' })
@@ -73,6 +102,9 @@ export class ImpactGroup {
 
   @Field(() => String, { nullable: true, description: 'MONTH: YYYY-MM.' })
   month!: string | null;
+
+  @Field(() => ServiceArea, { nullable: true, description: 'SERVICE_AREA: the service area of the survey its occurrences ask; null for those asking none.' })
+  serviceArea!: ServiceArea | null;
 
   @Field(() => ImpactFigures, { description: 'What this group\'s occurrences did.' })
   figures!: ImpactFigures;

@@ -8,7 +8,7 @@ export const impactSection: SchemaSection = {
     query: ['impact'],
     mutation: [],
     subscription: [],
-    types: ['ImpactReport', 'ImpactGroup', 'ImpactFigures', 'ImpactDimension'],
+    types: ['ImpactReport', 'ImpactGroup', 'ImpactFigures', 'StatementAgreement', 'ImpactDimension'],
   },
   nodes: {},
 };

@@ -14,17 +14,28 @@ export async function surveyedEvent(db: DataSource, eventId: string, argument: s
   return event;
 }
 
+type SurveyedFields = Pick<EventEntity, 'id' | 'partnerId' | 'seriesId' | 'categories'>;
+
 /**
- * The survey an occurrence asks in a round: its own, else its series', else one of its partner's for a
- * category it has (in the order of the event's categories). One statement for all three.
+ * Of `candidates`, the survey an occurrence asks in a round: its own, else its series', else one of its
+ * partner's for a category it has (in the order of the event's categories). Pure: the impact report
+ * applies it to every occurrence of a range over one read of the surveys.
  */
+export function pickSurvey<S extends Pick<SurveyEntity, 'partnerId' | 'eventId' | 'seriesId' | 'category' | 'round'>>(
+  event: SurveyedFields, round: SurveyRound, candidates: readonly S[],
+): S | null {
+  const inRound = candidates.filter((s) => s.round === round);
+  return inRound.find((s) => s.eventId === event.id)
+    ?? inRound.find((s) => event.seriesId !== null && s.seriesId === event.seriesId && s.partnerId === event.partnerId)
+    ?? event.categories.map(surveyCategory).map((c) => inRound.find((s) => s.category === c && s.partnerId === event.partnerId)).find((s) => s !== undefined)
+    ?? null;
+}
+
+/** The survey an occurrence asks in a round (pickSurvey), read in one statement. */
 export async function surveyOf(db: DataSource, event: EventEntity, round: SurveyRound): Promise<SurveyEntity | null> {
   const categories = [...new Set(event.categories.map(surveyCategory))];
   const where: Array<FindOptionsWhere<SurveyEntity>> = [{ eventId: event.id, round }];
   if (event.seriesId) where.push({ seriesId: event.seriesId, round });
   const candidates = await db.getRepository(SurveyEntity).find({ where: [...where, ...categories.map((category) => ({ partnerId: event.partnerId, category, round }))] });
-  return candidates.find((s) => s.eventId === event.id)
-    ?? candidates.find((s) => event.seriesId !== null && s.seriesId === event.seriesId)
-    ?? categories.map((c) => candidates.find((s) => s.category === c)).find((s) => s !== undefined)
-    ?? null;
+  return pickSurvey(event, round, candidates);
 }

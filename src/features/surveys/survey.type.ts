@@ -26,6 +26,9 @@ registerEnumType(SurveyRound, {
   },
 });
 
+/** Registered here, so a type using them imports them from this file. */
+export { ServiceArea, SurveyRound };
+
 @ObjectType('SurveyQuestions', { ...PLAIN_FIELDS, description: 'What an outcome survey asks: four statements to rate and two open questions.' })
 export class SurveyQuestions {
   @Field(() => ServiceArea, { description: 'The service area the statements come from.' })

@@ -4,6 +4,9 @@ import { ApiKeyService } from '../../../src/features/partners/api-key.service';
 import { EventEntity } from '../../../src/model/event.entity';
 import { LocationEntity } from '../../../src/model/location.entity';
 import { RegistrationEntity } from '../../../src/model/registration.entity';
+import { SurveyResponseEntity } from '../../../src/model/survey-response.entity';
+import { SurveyEntity } from '../../../src/model/survey.entity';
+import { ServiceArea, SurveyRound } from '../../../src/domain/survey';
 import { describeEachBackend } from '../../support/backends';
 import { createTestGraph, TestGraph } from '../../support/graph';
 import { createPartner, insertNativeEvent } from '../../support/native-event';
@@ -34,6 +37,8 @@ describeEachBackend('impact reports', (backend) => {
   let museum: Awaited<ReturnType<typeof createPartner>>;
   let admin: string;
   let storyEvents: EventEntity[];
+  let help: EventEntity;
+  let talk: EventEntity;
 
   async function parties(event: EventEntity, sizes: number[], status: RegistrationStatus): Promise<void> {
     await graph.db.getRepository(RegistrationEntity).insert(sizes.map((partySize, i) => ({
@@ -68,10 +73,10 @@ describeEachBackend('impact reports', (backend) => {
     await parties(storyEvents[1], [5, 5], RegistrationStatus.CONFIRMED);
     await parties(storyEvents[1], [2], RegistrationStatus.WAITLISTED);
     // 22:00 on 31 May in Chicago: May on the event's own clock.
-    const help = await add(L, 'Tech help', { ...hour('2026-06-01T03:00:00Z'), capacity: 4, confirmedCount: 4, attendedCount: 3, audiences: [Audience.ADULTS, Audience.SENIORS] });
+    help = await add(L, 'Tech help', { ...hour('2026-06-01T03:00:00Z'), capacity: 4, confirmedCount: 4, attendedCount: 3, audiences: [Audience.ADULTS, Audience.SENIORS] });
     await parties(help, [1, 1, 1, 1], RegistrationStatus.CONFIRMED);
     await parties(help, [1, 1], RegistrationStatus.CANCELLED);
-    const talk = await add(L, 'Author talk', { ...hour('2026-06-20T23:00:00Z'), capacity: 50, confirmedCount: 20, categories: ['Reading'], audiences: [Audience.ADULTS] });
+    talk = await add(L, 'Author talk', { ...hour('2026-06-20T23:00:00Z'), capacity: 50, confirmedCount: 20, categories: ['Reading'], audiences: [Audience.ADULTS] });
     await parties(talk, [10, 10], RegistrationStatus.CONFIRMED);
     await add(L, 'Drop-in games', { ...hour('2026-06-03T20:00:00Z'), registrationMode: RegistrationMode.NONE, capacity: null });
     const cancelled = await add(L, 'Called off', { ...hour('2026-06-02T20:00:00Z'), status: EventStatus.CANCELLED, capacity: 10, confirmedCount: 1 });
@@ -138,6 +143,70 @@ describeEachBackend('impact reports', (backend) => {
       ['impact-library', 'ADULTS', 2], ['impact-library', 'KIDS', 2], ['impact-library', 'SENIORS', 1], ['impact-library', null, 1],
       ['impact-museum', 'FAMILIES', 1],
     ].sort());
+  });
+
+  describe('with outcome surveys', () => {
+    const SURVEYED = `query($from: DateTime!, $to: DateTime!, $partnerIds: [ID!], $groupBy: [ImpactDimension!]) {
+      impact(from: $from, to: $to, partnerIds: $partnerIds, groupBy: $groupBy) {
+        totals { surveyResponses surveySuppressed agreement { outcome agreeShare answered } }
+        groups { serviceArea figures { occurrences surveyResponses surveySuppressed agreement { agreeShare answered } } }
+      }
+    }`;
+    const surveyed = (variables: Record<string, unknown>, key: string = admin) => graph.execute(SURVEYED, { ...RANGE, ...variables }, { authorization: key });
+
+    beforeAll(async () => {
+      const survey = (serviceArea: ServiceArea, round: SurveyRound, target: Partial<SurveyEntity>) => graph.db.getRepository(SurveyEntity).insert({
+        id: newId(), partnerId: library.partner.id, serviceArea, round, eventId: null, seriesId: null, category: null, createdAt: NOW, ...target,
+      });
+      // The series' survey wins over the category's for the storytimes (one of which is in Reading); Tech help asks a follow-up only.
+      await survey(ServiceArea.EARLY_CHILDHOOD_LITERACY, SurveyRound.IMMEDIATE, { seriesId: 'story' });
+      await survey(ServiceArea.EDUCATION_LIFELONG_LEARNING, SurveyRound.IMMEDIATE, { category: 'reading' });
+      await survey(ServiceArea.DIGITAL_LEARNING, SurveyRound.FOLLOW_UP, { eventId: help.id });
+      const answers = (event: EventEntity, ratings: Array<Array<number | null>>) => graph.db.getRepository(SurveyResponseEntity).insert(ratings.map(([rating1, rating2, rating3, rating4]) => ({
+        id: newId(), surveyId: 'any', eventId: event.id, rating1, rating2, rating3, rating4, liked: 'Fun', improve: null, createdAt: NOW,
+      })));
+      await answers(storyEvents[0], [[5, 4, 3, null], [4, 4, 2, 5], [2, null, 5, 5], [5, 5, 5, 5]]);
+      await answers(storyEvents[1], [[1, 1, 1, 1], [4, 3, null, 4]]);
+      await answers(help, [[5, 5, 5, 5], [5, 5, 5, 5], [5, 5, 5, 5]]);
+      await answers(talk, [[4, 4, 4, 4]]);
+    });
+
+    it('shows the share agreeing (4 or 5) per statement over every response', async () => {
+      const result = await surveyed({});
+      expect(result.errors).toBeUndefined();
+      // Statement 1: 5 4 2 5 | 1 4 | 5 5 5 | 4: ten given, eight agree. Statement 2: 4 4 · 5 | 1 3 | 5 5 5 | 4: nine, seven.
+      // Statement 3: 3 2 5 5 | 1 · | 5 5 5 | 4: nine, six. Statement 4: · 5 5 5 | 1 4 | 5 5 5 | 4: nine, eight.
+      expect(result.data!.impact.totals).toEqual({
+        surveyResponses: 10, surveySuppressed: false,
+        agreement: [
+          { outcome: 'knowledge', agreeShare: 0.8, answered: 10 }, { outcome: 'confidence', agreeShare: 7 / 9, answered: 9 },
+          { outcome: 'application', agreeShare: 6 / 9, answered: 9 }, { outcome: 'awareness', agreeShare: 8 / 9, answered: 9 },
+        ],
+      });
+    });
+
+    it('groups occurrences by their survey\'s service area, suppressing groups of fewer than five responses (null, never zero)', async () => {
+      const result = await surveyed({ groupBy: ['SERVICE_AREA'], partnerIds: [library.globalId] });
+      expect(result.errors).toBeUndefined();
+      const suppressed = (answered: number) => Array(4).fill({ agreeShare: null, answered });
+      expect(result.data!.impact.groups).toEqual([
+        // The storytimes: 5 4 2 5 1 4 → 4 of 6; 4 4 5 1 3 → 3 of 5; 3 2 5 5 1 → 2 of 5; 5 5 5 1 4 → 4 of 5.
+        { serviceArea: 'EARLY_CHILDHOOD_LITERACY', figures: { occurrences: 2, surveyResponses: 6, surveySuppressed: false, agreement: [
+          { agreeShare: 4 / 6, answered: 6 }, { agreeShare: 0.6, answered: 5 }, { agreeShare: 0.4, answered: 5 }, { agreeShare: 0.8, answered: 5 },
+        ] } },
+        { serviceArea: 'DIGITAL_LEARNING', figures: { occurrences: 1, surveyResponses: 3, surveySuppressed: true, agreement: suppressed(3) } },
+        { serviceArea: null, figures: { occurrences: 1, surveyResponses: 0, surveySuppressed: true, agreement: suppressed(0) } },
+        { serviceArea: 'EDUCATION_LIFELONG_LEARNING', figures: { occurrences: 1, surveyResponses: 1, surveySuppressed: true, agreement: suppressed(1) } },
+      ]);
+    });
+
+    it('keeps a partner without responses suppressed rather than at zero', async () => {
+      const result = await surveyed({}, museum.key);
+      expect(result.data!.impact.totals).toEqual({
+        surveyResponses: 0, surveySuppressed: true,
+        agreement: ['knowledge', 'confidence', 'application', 'awareness'].map((outcome) => ({ outcome, agreeShare: null, answered: 0 })),
+      });
+    });
   });
 
   it('reads in a fixed number of statements however many occurrences the range holds', async () => {
