@@ -195,7 +195,7 @@ describe('embeds in a real browser', () => {
     let dropped = 0;
     await page.route(server.graphqlUrl, async (route) => {
       const sent = route.request().method() === 'POST' ? route.request().postDataJSON() : null;
-      if (sent?.operationName !== 'WidgetRegister') return route.continue();
+      if (sent?.operationName !== 'WidgetRegisterParty') return route.continue();
       keys.push(sent.variables.idempotencyKey);
       const response = await route.fetch();
       const body = await response.json();
@@ -211,9 +211,17 @@ describe('embeds in a real browser', () => {
     await article.getByRole('button', { name: 'Register for Fixture Retry Workshop' }).click();
     await article.getByLabel('Name').fill('Grace Hopper');
     await article.getByLabel('Email').fill('grace@example.org');
-    await article.getByLabel(/^People/).fill('3');
+    // A family: two adults and a child, counted by the event's (default) categories.
+    await article.getByRole('group', { name: 'Who is coming (up to 4 people)' }).waitFor();
     const send = article.getByRole('button', { name: 'Send registration' });
     const status = article.getByRole('status');
+    // Nobody counted is said before anything is sent.
+    await article.getByLabel('Adults').fill('0');
+    await send.click();
+    await status.filter({ hasText: 'Count between 1 and 4 people in all.' }).waitFor({ timeout: 15000 });
+    expect(keys).toEqual([]);
+    await article.getByLabel('Adults').fill('2');
+    await article.getByLabel('Children').fill('1');
     await send.click();
     await status.filter({ hasText: 'The server could not be reached. Please try again.' }).waitFor({ timeout: 15000 });
     expect(dropped).toBe(2);
@@ -230,7 +238,7 @@ describe('embeds in a real browser', () => {
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{32,128}$/);
     const rows = await server.app.db.getRepository(RegistrationEntity).findBy({ eventId: event.id, email: 'grace@example.org' });
-    expect(rows.map((r) => [r.status, r.partySize])).toEqual([['CONFIRMED', 3]]);
+    expect(rows.map((r) => [r.status, r.partySize, r.party])).toEqual([['CONFIRMED', 3, [{ category: 'adults', count: 2 }, { category: 'children', count: 1 }]]]);
     await page.screenshot({ path: '/tmp/widget-register-once.png', fullPage: true });
     await context.close();
   });

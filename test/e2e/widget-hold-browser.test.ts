@@ -40,8 +40,8 @@ describe('the widget holds seats while the form is filled in', () => {
     // Someone else's widget counts the held seat as taken, live.
     await other.article.getByText('2 spots left').waitFor({ timeout: 30_000 });
 
-    await article.getByLabel(/^People/).fill('2');
-    await article.getByLabel(/^People/).blur();
+    await article.getByLabel('Adults').fill('2');
+    await article.getByLabel('Adults').blur();
     await timer.filter({ hasText: /^Your 2 seats are held for (12:00|11:5\d)\.$/ }).waitFor({ timeout: 15000 });
     expect(await heldOn(event.id)).toEqual([2]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'widget-seat-hold.png'), fullPage: true });
@@ -52,8 +52,9 @@ describe('the widget holds seats while the form is filled in', () => {
     expect(await heldOn(event.id)).toEqual([]);
 
     await article.getByRole('button', { name: 'Register for Hold: paper lanterns' }).click();
-    await article.getByLabel(/^People/).fill('3');
-    await article.getByLabel(/^People/).blur();
+    await article.getByLabel('Adults').fill('2');
+    await article.getByLabel('Children').fill('1');
+    await article.getByLabel('Children').blur();
     await timer.filter({ hasText: /^Your 3 seats are held/ }).waitFor({ timeout: 15000 });
     await other.article.getByText('Full, waitlist open').waitFor({ timeout: 30_000 });
     await article.getByLabel('Name').fill('Lin Lantern');

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { DASHBOARD_COUNTS, DASHBOARD_OVERVIEW, DASHBOARD_PARTNERS } from './dashboard/operations';
 import { PersistedOperation, sha256Hex } from '../persisted-queries';
-import { WIDGET_CANCEL, WIDGET_CLAIM, WIDGET_COUNTS, WIDGET_HOLD, WIDGET_MY_REGISTRATION, WIDGET_REGISTER, WIDGET_RELEASE_HOLD } from './widget/operations';
+import {
+  WIDGET_CANCEL, WIDGET_CLAIM, WIDGET_COUNTS, WIDGET_HOLD, WIDGET_MY_REGISTRATION, WIDGET_REGISTER, WIDGET_REGISTER_PARTY, WIDGET_RELEASE_HOLD,
+} from './widget/operations';
 import { PROJECT_ROOT } from '../../project-root';
 
 /** Shipped with the project; point SAFELIST_FILE at it (or merge its operations into your own manifest). */
@@ -14,6 +16,7 @@ export const SHIPPED_MANIFEST_FILE = path.join(PROJECT_ROOT, 'persisted-operatio
  */
 const OPERATIONS: Array<Omit<PersistedOperation, 'id'>> = [
   { name: 'WidgetRegister', type: 'mutation', body: WIDGET_REGISTER },
+  { name: 'WidgetRegisterParty', type: 'mutation', body: WIDGET_REGISTER_PARTY },
   { name: 'WidgetHold', type: 'mutation', body: WIDGET_HOLD },
   { name: 'WidgetReleaseHold', type: 'mutation', body: WIDGET_RELEASE_HOLD },
   { name: 'WidgetCounts', type: 'subscription', body: WIDGET_COUNTS },

@@ -63,6 +63,7 @@ export function renderJsonFeed(items: FeedItem[], meta: FeedMeta): string {
           registration: {
             mode: r.mode, url: r.url, capacity: r.capacity, confirmed: r.confirmed, waitlisted: r.waitlisted,
             waitlist_capacity: r.waitlistCapacity, waitlist_available: r.waitlistAvailable, remaining: r.remaining, max_party_size: r.maxPartySize, is_open: r.isOpen, state: r.state,
+            party_categories: r.mode === 'NATIVE' ? r.partyCategories.map(({ key, label }) => ({ key, label })) : [],
           },
           ics_url: meta.icsUrlOf(item),
         },

@@ -8,6 +8,9 @@
 // Arguments spelled inline, so the form does not depend on the input type's name.
 export const WIDGET_REGISTER = 'mutation WidgetRegister($eventId:ID!,$name:String!,$email:String!,$partySize:Int!,$idempotencyKey:String!,$holdId:String){register(input:{eventId:$eventId,name:$name,email:$email,partySize:$partySize,idempotencyKey:$idempotencyKey,holdId:$holdId}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}';
 
+// The same with the party counted by the event's categories (adults, children, …): the seats are their sum.
+export const WIDGET_REGISTER_PARTY = 'mutation WidgetRegisterParty($eventId:ID!,$name:String!,$email:String!,$party:[PartyCountInput!]!,$idempotencyKey:String!,$holdId:String){register(input:{eventId:$eventId,name:$name,email:$email,party:$party,idempotencyKey:$idempotencyKey,holdId:$holdId}){__typename ...on RegistrationTicket{registration{id status waitlistPosition} cancelToken} ...on RegistrationRejected{code message}}}';
+
 // Seats held while the form is open (docs/registration.md, "Seat holds").
 export const WIDGET_HOLD = 'mutation WidgetHold($eventId:ID!,$partySize:Int!){holdSeats(input:{eventId:$eventId,partySize:$partySize}){__typename ...on SeatHold{holdId expiresAt} ...on RegistrationRejected{code message}}}';
 
@@ -26,7 +29,7 @@ export const WIDGET_CLAIM = 'mutation WidgetClaim($id:ID!,$code:String!){claimIn
 
 /** Every document the widget POSTs, by operation name: the bundle carries their hashes, the manifest their text. */
 export const WIDGET_POSTED = {
-  WidgetRegister: WIDGET_REGISTER, WidgetHold: WIDGET_HOLD, WidgetReleaseHold: WIDGET_RELEASE_HOLD,
+  WidgetRegister: WIDGET_REGISTER, WidgetRegisterParty: WIDGET_REGISTER_PARTY, WidgetHold: WIDGET_HOLD, WidgetReleaseHold: WIDGET_RELEASE_HOLD,
   WidgetMyRegistration: WIDGET_MY_REGISTRATION, WidgetCancel: WIDGET_CANCEL, WidgetClaim: WIDGET_CLAIM,
 };
 export type PostedOperation = keyof typeof WIDGET_POSTED;

@@ -4,6 +4,7 @@ import { attemptKey } from './attempt-key';
 import { errorOf, persistedPost } from './persisted';
 import type { RenderedEvent } from './render';
 import { createFormHold } from './seat-hold';
+import { partyFields } from './party-fields';
 
 
 let counter = 0;
@@ -38,7 +39,7 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   const toggle = h('button', { type: 'button' }, 'Register', sr(' for ' + r.label));
   const name = h('input', { name: 'name', autocomplete: 'name', required: true, maxlength: '200' }) as HTMLInputElement;
   const email = h('input', { name: 'email', type: 'email', autocomplete: 'email', required: true, maxlength: '320' }) as HTMLInputElement;
-  const party = h('input', { name: 'partySize', type: 'number', min: '1', max: String(reg.max_party_size), value: '1', required: true }) as HTMLInputElement;
+  const party = partyFields(reg);
   const status = h('p', { role: 'status', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, 'Send registration') as HTMLButtonElement;
   const manageButton = h('button', { type: 'button', hidden: true }, 'Manage my registration') as HTMLButtonElement;
@@ -46,12 +47,11 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   manageButton.addEventListener('click', () => manage(code));
   // Seats are held while the form is open, for the party size it shows.
   const hold = createFormHold(graphqlUrl, e.id);
-  const heldSize = () => Math.min(Math.max(Math.round(Number(party.value)) || 1, 1), reg.max_party_size);
+  const heldSize = () => Math.min(Math.max(Math.round(party.size()) || 1, 1), reg.max_party_size);
   const form = h('form', { id: 'cgf' + ++counter, 'aria-label': 'Register for ' + r.label },
-    field('Name', name), field('Email', email), reg.max_party_size > 1 ? field('People (up to ' + reg.max_party_size + ')', party) : null,
-    hold.line, submit, status, manageButton) as HTMLFormElement;
+    field('Name', name), field('Email', email), party.element, hold.line, submit, status, manageButton) as HTMLFormElement;
   disclosure(toggle, form, name, (open) => (open ? hold.take(heldSize()) : hold.release()));
-  party.addEventListener('change', () => { if (!form.hidden) hold.take(heldSize()); });
+  party.onChange(() => { if (!form.hidden) hold.take(heldSize()); });
   // One idempotency key per registration attempt (docs/registration.md, "Retries never register
   // twice"): the same details sent again, by hand or by the automatic retry, carry the same key, so a
   // request that reached the server but whose answer was lost gets that registration back rather than a
@@ -60,12 +60,21 @@ export function attachRegisterForm(r: RenderedEvent, graphqlUrl: string, manage:
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     manageButton.hidden = true;
-    const partySize = Number(party.value);
-    const details = JSON.stringify([name.value.trim(), email.value.trim().toLowerCase(), partySize]);
+    const partySize = party.size();
+    const makeup = party.makeup();
+    // The browser checks each count; the sum is the party's, which only the form can check.
+    if (!(partySize >= 1 && partySize <= reg.max_party_size)) {
+      status.textContent = 'Count between 1 and ' + reg.max_party_size + ' people in all.';
+      return;
+    }
+    const details = JSON.stringify([name.value.trim(), email.value.trim().toLowerCase(), makeup ?? partySize]);
     if (!attempt || attempt.details !== details) attempt = { details, key: attemptKey() };
     const sent = attempt;
     const holdId = hold.holdId();
-    const request = () => persistedPost(graphqlUrl, 'WidgetRegister', { eventId: e.id, name: name.value, email: email.value, partySize, idempotencyKey: sent.key, holdId });
+    const who = { eventId: e.id, name: name.value, email: email.value, idempotencyKey: sent.key, holdId };
+    const request = () => (makeup
+      ? persistedPost(graphqlUrl, 'WidgetRegisterParty', { ...who, party: makeup })
+      : persistedPost(graphqlUrl, 'WidgetRegister', { ...who, partySize }));
     // A network failure (no answer, or a 5xx) is retried once, with the same key, before it is shown.
     send(submit, status, 'Sending…', () => request().catch(request), (body) => {
       status.textContent = outcomeText(body);

@@ -34,5 +34,7 @@ a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(-
 form{display:grid;gap:.35em;max-width:22em;margin-top:.4em}
 [hidden]{display:none!important}
 form button{justify-self:start}
+.pf{border:1px solid var(--ln);border-radius:4px;margin:0;padding:.3em .6em .5em;display:grid;grid-template-columns:repeat(auto-fill,minmax(6.5em,1fr));gap:.3em .8em}
+.pf legend{padding:0 .3em}.pf input{width:4.5em}
 input{font:inherit;padding:.2em .35em;color:var(--fg);background:var(--bg);border:1px solid var(--mu);border-radius:3px}
 `;

@@ -11,6 +11,8 @@ export interface FeedRegistration {
   remaining: number | null;
   max_party_size: number;
   is_open: boolean;
+  /** NATIVE: who a party is counted by (adults, teens, …); absent from servers older than the widget. */
+  party_categories?: Array<{ key: string; label: string }>;
 }
 
 export interface FeedEvent {
