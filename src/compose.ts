@@ -27,6 +27,7 @@ import { NativeEventService } from './features/events/native-event.service';
 import { EventSeriesService } from './features/events/event-series.service';
 import type { EventChangeHooks } from './features/events/native-event-programs';
 import { LiveService } from './features/registrations/live.service';
+import { AttendanceService } from './features/registrations/attendance.service';
 import { ImpactService } from './features/impact/impact.service';
 import { SurveyService } from './features/surveys/survey.service';
 import { DataChanges } from './pubsub/data-changes';
@@ -152,6 +153,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     registrations: new RegistrationService(db, options.pubsub, dataChanges),
     registrantRetention: new RegistrantRetention(db, config.registrantRetentionDays),
     privacyRequests: new PrivacyRequests(db),
+    attendance: new AttendanceService(db, dataChanges),
     impact: new ImpactService(db),
     surveys: new SurveyService(db),
     nativeEvents,

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { AttendanceMode, Audience, EventStatus, RegistrationMode, WaitlistMode } from '../domain/enums';
 import { InstantColumn, JsonListColumn } from '../db/columns';
-import type { PartyCategory } from '../domain/party';
+import type { PartyCategory, PartyCountEntry } from '../domain/party';
 
 export interface EventOfferRecord {
   name: string | null;
@@ -134,6 +134,17 @@ export class EventEntity {
   /** People checked in by staff (native registrations). */
   @Column({ type: 'integer', default: 0 })
   attendedCount!: number;
+
+  /**
+   * People who came without registering, added by staff at the door, as JSON `[{ category, count }]`
+   * (src/features/registrations/attendance.service.ts). Counts only; they take no seats. Null: none.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  walkIns!: PartyCountEntry[] | null;
+
+  /** A drop-in occurrence's head count by category, set (replaced) by staff, JSON as walkIns. Null: none taken. */
+  @Column({ type: 'simple-json', nullable: true })
+  headCount!: PartyCountEntry[] | null;
 
   /** Seats held while forms are filled in: JSON `[{ id, n, until }]` (src/features/events/seat-holds.ts). */
   @Column({ type: 'text', default: '[]' })

@@ -59,6 +59,13 @@ export class RegistrationEntity {
   attended!: boolean;
 
   /**
+   * Who of the party came, by category, when staff said so at check-in (checkIn's party); null: the
+   * whole party came (or, while not attended, nobody). Counted by attendedPeople (src/domain/party.ts).
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  attendedParty!: PartyCountEntry[] | null;
+
+  /**
    * When name and email were erased (the retention purge or a privacy request): both then hold the empty
    * string, and everything counted (status, partySize, attended) stays. Null while they are held.
    */

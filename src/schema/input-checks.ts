@@ -20,6 +20,9 @@ const LIST_BOUNDS: Record<string, number> = {
   'CreateEventSeriesInput.partyCategories': MAX_PARTY_CATEGORIES,
   'UpdateEventInput.partyCategories': MAX_PARTY_CATEGORIES,
   'RegisterInput.party': MAX_PARTY_CATEGORIES,
+  'Mutation.checkIn(party:)': MAX_PARTY_CATEGORIES,
+  'Mutation.addWalkIns(party:)': MAX_PARTY_CATEGORIES,
+  'Mutation.setHeadCount(party:)': MAX_PARTY_CATEGORIES,
   'Query.impact(groupBy:)': MAX_IMPACT_DIMENSIONS,
   'RespondToSurveyInput.ratings': STATEMENTS_PER_SURVEY,
 };

@@ -187,6 +187,14 @@ const LIST_PROBES: Record<string, ListProbe> = {
   'RegisterInput.party': {
     query: REGISTER, variables: (list) => ({ i: { eventId, name: 'Ann', email: 'ann@example.org', party: list } }), argument: 'input.party',
   },
+  'Mutation.checkIn(party:)': {
+    query: `mutation CheckIn($p: [PartyCountInput!]) { checkIn(registrationId: "${toGlobalId('Registration', 'nope')}", party: $p) { id } }`,
+    variables: (list) => ({ p: list }), argument: 'party',
+  },
+  ...Object.fromEntries(['addWalkIns', 'setHeadCount'].map((mutation) => [`Mutation.${mutation}(party:)`, {
+    query: `mutation Door($p: [PartyCountInput!]!) { ${mutation}(eventId: "${eventId}", party: $p) { total } }`,
+    variables: (list: unknown[]) => ({ p: list }), argument: 'party',
+  }])),
   ...Object.fromEntries(['audiences', 'categories', 'partyCategories'].flatMap((field) => [
     [`CreateEventInput.${field}`, {
       query: 'mutation Create($i: CreateEventInput!) { createEvent(input: $i) { id } }',

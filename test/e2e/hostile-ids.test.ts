@@ -70,6 +70,8 @@ const PROBES: Record<string, Probe> = {
     query: 'mutation($i: ID) { updateEventSeries(seriesId: "U2VyaWVzOm5vbmU", input: { locationId: $i }) { seriesId } }', variables: (i) => ({ i }),
   },
   'Mutation.checkIn(registrationId)': { query: 'mutation($i: ID!) { checkIn(registrationId: $i, attended: true) { id } }', variables: (i) => ({ i }) },
+  'Mutation.addWalkIns(eventId)': { query: 'mutation($i: ID!) { addWalkIns(eventId: $i, party: [{ category: "adults", count: 1 }]) { total } }', variables: (i) => ({ i }) },
+  'Mutation.setHeadCount(eventId)': { query: 'mutation($i: ID!) { setHeadCount(eventId: $i, party: [{ category: "adults", count: 1 }]) { total } }', variables: (i) => ({ i }) },
   'Mutation.createEvent(input).partnerId': {
     query: 'mutation($i: ID!) { createEvent(input: { partnerId: $i, title: "T", startsAt: "2030-01-01T10:00:00Z", endsAt: "2030-01-01T11:00:00Z" }) { id } }',
     variables: (i) => ({ i }),

@@ -1,3 +1,4 @@
+import { attendedPeople } from '../../src/domain/party';
 import { DataSource } from 'typeorm';
 import { ApiKeyRole, AttendanceMode, EventStatus, PartnerKind, RegistrationMode } from '../../src/domain/enums';
 import { toGlobalId } from '../../src/domain/global-id';
@@ -57,7 +58,7 @@ export async function storedCounts(db: DataSource, eventId: string): Promise<Sto
     rows: {
       confirmed: people('CONFIRMED'),
       waitlisted: people('WAITLISTED'),
-      attended: registrations.filter((r) => r.attended && r.status === 'CONFIRMED').reduce((sum, r) => sum + r.partySize, 0),
+      attended: registrations.filter((r) => r.status === 'CONFIRMED').reduce((sum, r) => sum + attendedPeople(r), 0),
       waitlistPositions: registrations.filter((r) => r.status === 'WAITLISTED').map((r) => r.waitlistPosition!),
     },
   };

@@ -22,6 +22,7 @@ import { EventOverriddenFields1766300000000 } from './1766300000000-event-overri
 import { EventSurveyUrl1766400000000 } from './1766400000000-event-survey-url';
 import { RegistrationErasedAt1766500000000 } from './1766500000000-registration-erased-at';
 import { PartyMakeup1766600000000 } from './1766600000000-party-makeup';
+import { DoorAttendance1766700000000 } from './1766700000000-door-attendance';
 import { OutcomeSurveys1766800000000 } from './1766800000000-outcome-surveys';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   EventSurveyUrl1766400000000,
   RegistrationErasedAt1766500000000,
   PartyMakeup1766600000000,
+  DoorAttendance1766700000000,
   OutcomeSurveys1766800000000,
 ];

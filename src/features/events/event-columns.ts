@@ -13,7 +13,7 @@ export const EVENT_COLUMN_GROUPS = {
   details: ['description', 'rawAudiences', 'imageUrl', 'offers', 'previousStartsAt'],
   registration: ['registrationMode', 'registrationUrl', 'capacity', 'waitlistCapacity', 'externalWaitlist', 'maxPartySize', 'confirmedCount',
     'waitlistedCount', 'attendedCount', 'seatHolds', 'registrationOpensAt', 'registrationClosesAt', 'reminderHours', 'surveyUrl',
-    'waitlistMode', 'inviteHours', 'partyCategories', 'overriddenFields'],
+    'waitlistMode', 'inviteHours', 'partyCategories', 'overriddenFields', 'walkIns', 'headCount'],
   record: ['sourceId', 'externalId', 'contentHash', 'fetchedAt', 'removedAt', 'sequence', 'createdAt', 'updatedAt'],
 } as const;
 
@@ -35,7 +35,7 @@ const FIELD_GROUPS: Readonly<Record<string, EventColumnGroups>> = {
   __typename: [], id: [], title: [], startsAt: [], endsAt: [], timezone: [], allDay: [], startDate: [], endDate: [], status: [],
   attendanceMode: [], audiences: [], categories: [], url: [], seriesId: [], organizerName: [], organizer: [], location: [],
   description: ['details'], rawAudiences: ['details'], imageUrl: ['details'], offers: ['details'], previousStartsAt: ['details'],
-  registration: ['registration'], overriddenFields: ['registration'],
+  registration: ['registration'], overriddenFields: ['registration'], attendance: ['registration'],
 };
 
 /** The groups a page needs for these selected Event fields; null (unknown selection) reads all of them. */

@@ -89,6 +89,8 @@ function readRegistration(e: EventEntity, row: EventRow): void {
   e.inviteHours = intOrNull(row.inviteHours);
   e.partyCategories = row.partyCategories == null ? null : list(row.partyCategories);
   e.overriddenFields = row.overriddenFields == null ? null : list(row.overriddenFields);
+  e.walkIns = row.walkIns == null ? null : list(row.walkIns);
+  e.headCount = row.headCount == null ? null : list(row.headCount);
 }
 
 function readRecord(e: EventEntity, row: EventRow): void {

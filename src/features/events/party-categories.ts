@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from '../../domain/errors';
 import { MAX_PARTY_CATEGORIES } from '../../domain/input-bounds';
-import type { PartyCategory } from '../../domain/party';
+import { UNCATEGORISED, type PartyCategory } from '../../domain/party';
 
 export type { PartyCategory };
 
@@ -31,6 +31,8 @@ export function checkPartyCategories(given: PartyCategory[] | null): PartyCatego
   const categories = given.map(({ key, label }) => ({ key: key.trim(), label: label.trim() }));
   for (const { key, label } of categories) {
     if (!KEY.test(key)) throw new InvalidArgumentError(`${argument}.key`, key, 'a key of 1 to 32 characters: a-z first, then a-z, 0-9 or _');
+    // Attendance figures count people checked in without a makeup under this key.
+    if (key === UNCATEGORISED) throw new InvalidArgumentError(`${argument}.key`, key, `a key other than ${UNCATEGORISED} (reserved for people counted without a category)`);
     if (label.length < 1 || label.length > MAX_LABEL) throw new InvalidArgumentError(`${argument}.label`, label, `a label of 1 to ${MAX_LABEL} characters`);
   }
   const keys = categories.map((c) => c.key);

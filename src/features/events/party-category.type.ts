@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { PLAIN_FIELDS } from '../../schema/plain-fields';
 
 @ObjectType('PartyCategory', { ...PLAIN_FIELDS, description: 'A kind of people a party is counted by at this event (adults, teens, …).' })
@@ -17,4 +17,13 @@ export class PartyCategoryInput {
 
   @Field(() => String, { description: 'What registrants read: 1 to 60 characters, trimmed.' })
   label!: string;
+}
+
+@ObjectType('CategoryCount', { ...PLAIN_FIELDS, description: 'People counted in one party category (attendance and impact figures).' })
+export class CategoryCount {
+  @Field(() => String, { description: 'A party category key (adults, teens, …), or uncategorised for people counted without one.' })
+  category!: string;
+
+  @Field(() => Int, { description: 'People in it, at least 1 (categories without people are not listed).' })
+  count!: number;
 }

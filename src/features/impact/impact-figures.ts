@@ -1,6 +1,7 @@
 import { EventEntity } from '../../model/event.entity';
 import { RegistrationMode } from '../../domain/enums';
 import { addSurveys, emptySurveySums, ImpactSurveys, NO_SURVEYS, SurveyFigures, surveyFiguresOf, SurveySums } from './impact-surveys';
+import { attendedByCategory, PartyCountEntry, peopleIn, tallyInto, tallyList } from '../../domain/party';
 
 /** What a report can be broken down by. */
 export enum ImpactDimension {
@@ -21,6 +22,18 @@ export interface EventRegistrationTally {
   cancelled: number;
 }
 
+/**
+ * Checked-in parties of one event alike in makeup and in who of them came (./impact.read.ts): `parties`
+ * of them, `people` registered in all.
+ */
+export interface AttendedMakeups {
+  eventId: string;
+  party: PartyCountEntry[] | null;
+  attendedParty: PartyCountEntry[] | null;
+  parties: number;
+  people: number;
+}
+
 export interface ImpactFigures extends SurveyFigures {
   occurrences: number;
   /** Occurrences that took registrations here. */
@@ -39,6 +52,14 @@ export interface ImpactFigures extends SurveyFigures {
   fillRate: number | null;
   /** 1 − attended ÷ confirmed over ended occurrences with check-ins; null without any. */
   noShowRate: number | null;
+  /** People who came without registering, added at the door. */
+  walkIns: number;
+  /** People in the head counts staff took (drop-in occurrences). */
+  headCount: number;
+  /** attended + walkIns + headCount: everyone who came. */
+  attendedTotal: number;
+  /** The same people by party category (UNCATEGORISED: checked in whole from a party without a makeup), by key. */
+  attendanceByCategory: PartyCountEntry[];
 }
 
 /** One group's coordinates: the value of each dimension asked for (ids, keys or a month). */
@@ -69,14 +90,30 @@ interface Sums {
   checkedInOccurrences: number;
   checkedInConfirmed: number;
   checkedInAttended: number;
+  walkIns: number;
+  headCount: number;
+  byCategory: Map<string, number>;
 }
 
 const emptySums = (): Sums => ({
   occurrences: 0, registrable: 0, registrations: 0, cancellations: 0, confirmed: 0, waitlisted: 0, seats: 0, seatedConfirmed: 0, attended: 0,
-  checkedInOccurrences: 0, checkedInConfirmed: 0, checkedInAttended: 0,
+  checkedInOccurrences: 0, checkedInConfirmed: 0, checkedInAttended: 0, walkIns: 0, headCount: 0, byCategory: new Map(),
 });
 
-function add(sums: Sums, e: EventEntity, tally: EventRegistrationTally | undefined, now: Date): void {
+/** Who came to one occurrence by category: its checked-in parties, walk-ins and head count. */
+function cameByCategory(e: EventEntity, attendees: readonly AttendedMakeups[]): PartyCountEntry[] {
+  const tally = new Map<string, number>();
+  for (const a of attendees) {
+    // A group of parties without a makeup checked in whole: their people, not one party's, as uncategorised.
+    const whole = !a.attendedParty && !a.party;
+    tallyInto(tally, attendedByCategory({ attended: true, partySize: a.people, party: a.party, attendedParty: a.attendedParty }), whole ? 1 : a.parties);
+  }
+  tallyInto(tally, e.walkIns);
+  tallyInto(tally, e.headCount);
+  return tallyList(tally);
+}
+
+function add(sums: Sums, e: EventEntity, tally: EventRegistrationTally | undefined, came: readonly PartyCountEntry[], now: Date): void {
   sums.occurrences += 1;
   if (e.registrationMode === RegistrationMode.NATIVE) sums.registrable += 1;
   sums.registrations += tally?.parties ?? 0;
@@ -84,6 +121,9 @@ function add(sums: Sums, e: EventEntity, tally: EventRegistrationTally | undefin
   sums.confirmed += e.confirmedCount;
   sums.waitlisted += e.waitlistedCount;
   sums.attended += e.attendedCount;
+  sums.walkIns += peopleIn(e.walkIns);
+  sums.headCount += peopleIn(e.headCount);
+  tallyInto(sums.byCategory, came);
   if (e.capacity != null && e.registrationMode !== RegistrationMode.NONE) {
     sums.seats += e.capacity;
     sums.seatedConfirmed += e.confirmedCount;
@@ -104,6 +144,7 @@ function figuresOf(s: Sums): Omit<ImpactFigures, keyof SurveyFigures> {
     confirmed: s.confirmed, waitlisted: s.waitlisted, seats: s.seats, attended: s.attended, checkedInOccurrences: s.checkedInOccurrences,
     fillRate: ratio(s.seatedConfirmed, s.seats),
     noShowRate: s.checkedInConfirmed > 0 ? Math.max(0, 1 - s.checkedInAttended / s.checkedInConfirmed) : null,
+    walkIns: s.walkIns, headCount: s.headCount, attendedTotal: s.attended + s.walkIns + s.headCount, attendanceByCategory: tallyList(s.byCategory),
   };
 }
 
@@ -145,24 +186,31 @@ function keysOf(e: EventEntity, dimensions: readonly ImpactDimension[], surveys:
  * Pure: the service reads the rows in a fixed number of statements.
  */
 export function impactReport(
-  events: readonly EventEntity[], tallies: readonly EventRegistrationTally[], dimensions: readonly ImpactDimension[], now: Date,
-  surveys: ImpactSurveys = NO_SURVEYS,
+  events: readonly EventEntity[], tallies: readonly EventRegistrationTally[], attendees: readonly AttendedMakeups[],
+  dimensions: readonly ImpactDimension[], now: Date, surveys: ImpactSurveys = NO_SURVEYS,
 ): ImpactReport {
   const tallyOf = new Map(tallies.map((t) => [t.eventId, t]));
+  const attendeesOf = new Map<string, AttendedMakeups[]>();
+  for (const a of attendees) {
+    const list = attendeesOf.get(a.eventId);
+    if (list) list.push(a);
+    else attendeesOf.set(a.eventId, [a]);
+  }
   const totals = emptySums();
   const totalSurveys = emptySurveySums();
   const groups = new Map<string, { key: ImpactKey; firstTitle: string; sums: Sums; surveys: SurveySums }>();
   for (const e of events) {
     const tally = tallyOf.get(e.id);
     const answers = surveys.tallies.get(e.id);
-    add(totals, e, tally, now);
+    const came = cameByCategory(e, attendeesOf.get(e.id) ?? []);
+    add(totals, e, tally, came, now);
     addSurveys(totalSurveys, answers);
     if (!dimensions.length) continue;
     for (const key of keysOf(e, dimensions, surveys)) {
       const id = JSON.stringify(dimensions.map((d) => key[d] ?? null));
       let group = groups.get(id);
       if (!group) groups.set(id, (group = { key, firstTitle: e.title, sums: emptySums(), surveys: emptySurveySums() }));
-      add(group.sums, e, tally, now);
+      add(group.sums, e, tally, came, now);
       addSurveys(group.surveys, answers);
     }
   }

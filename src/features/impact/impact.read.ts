@@ -1,24 +1,48 @@
 import type { SqlReader } from '../../db/sql-reader';
 import { AGREE_FROM } from '../../domain/survey';
 import { SurveyEntity } from '../../model/survey.entity';
-import { EventRegistrationTally } from './impact-figures';
+import type { PartyCountEntry } from '../../domain/party';
+import { AttendedMakeups, EventRegistrationTally } from './impact-figures';
 import { EventSurveyTally } from './impact-surveys';
+
+/** A checked-in party, as the statement below tests for it. */
+const CAME = `r."status" = 'CONFIRMED' AND r."attended" = TRUE`;
 
 /**
  * Registrations per event over the same events as eventsStartingIn, in one grouped statement: parties
- * that stand and parties cancelled. No personal column is read.
+ * that stand and parties cancelled (the tallies), and who came of the checked-in parties (the
+ * attendees). Parties alike in their makeup and in who of them came share a row (a storytime's many
+ * "one adult, two children" are one), and parties not checked in share their event's row, so the
+ * report reads far fewer rows than registrations, and no person's own: no personal column is read.
  */
-export async function registrationTallies(reader: SqlReader, from: Date, to: Date, partnerIds: readonly string[] | null): Promise<EventRegistrationTally[]> {
+export async function registrationTallies(
+  reader: SqlReader, from: Date, to: Date, partnerIds: readonly string[] | null,
+): Promise<{ tallies: EventRegistrationTally[]; attendees: AttendedMakeups[] }> {
   const partners = partnerIds ? ` AND ${reader.keyIn('e."partnerId"')}` : '';
-  const rows = await reader.all<{ eventId: string; cancelled: unknown; total: unknown }>(
-    `SELECT r."eventId" AS "eventId", SUM(CASE WHEN r."status" = 'CANCELLED' THEN 1 ELSE 0 END) AS "cancelled", COUNT(*) AS "total"
+  const rows = await reader.all<{ eventId: string; party: string | null; attendedParty: string | null; cancelled: unknown; total: unknown; came: unknown; people: unknown }>(
+    `SELECT r."eventId" AS "eventId",
+       CASE WHEN ${CAME} THEN r."party" END AS "party", CASE WHEN ${CAME} THEN r."attendedParty" END AS "attendedParty",
+       SUM(CASE WHEN r."status" = 'CANCELLED' THEN 1 ELSE 0 END) AS "cancelled", COUNT(*) AS "total",
+       SUM(CASE WHEN ${CAME} THEN 1 ELSE 0 END) AS "came", SUM(CASE WHEN ${CAME} THEN r."partySize" ELSE 0 END) AS "people"
      FROM "registration" r JOIN "event" e ON e."id" = r."eventId"
      WHERE e."startsAt" >= ? AND e."startsAt" < ? AND e."removedAt" IS NULL AND e."status" <> 'CANCELLED'${partners}
-     GROUP BY r."eventId"`,
+     GROUP BY 1, 2, 3`,
     [from.toISOString(), to.toISOString(), ...(partnerIds ? [reader.keys(partnerIds)] : [])],
   );
+  const tallies = new Map<string, EventRegistrationTally>();
+  const attendees: AttendedMakeups[] = [];
+  const parsed = (text: string | null) => (text ? JSON.parse(text) as PartyCountEntry[] : null);
   // PostgreSQL answers COUNT and SUM as strings.
-  return rows.map((r) => ({ eventId: r.eventId, cancelled: Number(r.cancelled), parties: Number(r.total) - Number(r.cancelled) }));
+  for (const r of rows) {
+    const tally = tallies.get(r.eventId) ?? { eventId: r.eventId, parties: 0, cancelled: 0 };
+    tally.cancelled += Number(r.cancelled);
+    tally.parties += Number(r.total) - Number(r.cancelled);
+    tallies.set(r.eventId, tally);
+    if (Number(r.came) > 0) {
+      attendees.push({ eventId: r.eventId, party: parsed(r.party), attendedParty: parsed(r.attendedParty), parties: Number(r.came), people: Number(r.people) });
+    }
+  }
+  return { tallies: [...tallies.values()], attendees };
 }
 
 const RATINGS = [1, 2, 3, 4];

@@ -45,11 +45,11 @@ export class ImpactService {
     }
     const dimensions = [...new Set(request.groupBy ?? [])];
     const reader = sqlReaderOf(this.db);
-    const [events, tallies, surveys, answers] = await Promise.all([
+    const [events, { tallies, attendees }, surveys, answers] = await Promise.all([
       eventsStartingIn(reader, from, to, partnerIds), registrationTallies(reader, from, to, partnerIds),
       surveysOfPartners(reader, partnerIds), surveyTallies(reader, from, to, partnerIds),
     ]);
-    return { ...impactReport(events, tallies, dimensions, ctx.now, impactSurveys(events, surveys, answers)), partnerIds };
+    return { ...impactReport(events, tallies, attendees, dimensions, ctx.now, impactSurveys(events, surveys, answers)), partnerIds };
   }
 
   /** The partners a report covers: those asked for, each of which the key must act for; else every partner the key acts for. */

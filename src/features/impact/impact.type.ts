@@ -4,6 +4,7 @@ import { Audience } from '../../schema/enums';
 import { DateTime } from '../../schema/scalars';
 import { ImpactDimension } from './impact-figures';
 import { ServiceArea } from '../surveys/survey.type';
+import { CategoryCount } from '../events/party-category.type';
 
 registerEnumType(ImpactDimension, {
   name: 'ImpactDimension',
@@ -72,6 +73,21 @@ export class ImpactFigures {
       + 'nobody was checked in says nothing about no-shows), 0 to 1; null without any.',
   })
   noShowRate!: number | null;
+
+  @Field(() => Int, { description: 'People who came without registering, added at the door (addWalkIns).' })
+  walkIns!: number;
+
+  @Field(() => Int, { description: 'People in the head counts staff took (setHeadCount), e.g. at drop-in programs.' })
+  headCount!: number;
+
+  @Field(() => Int, { description: 'Everyone who came: attended + walkIns + headCount.' })
+  attendedTotal!: number;
+
+  @Field(() => [CategoryCount], {
+    description: 'attendedTotal by party category, by key: checked-in people by the categories they came as, walk-ins and head counts; '
+      + 'people of a party registered without a makeup and checked in whole count as uncategorised.',
+  })
+  attendanceByCategory!: CategoryCount[];
 
   @Field(() => Int, { description: 'Outcome survey responses for these occurrences (anonymous; counts only).' })
   surveyResponses!: number;

@@ -6,6 +6,7 @@ import { TEMPLATED_INSERT, TemplatedMail, templatedValues } from '../notificatio
 import { claimSeats, countAttendance, lockEvent, releaseSeats, SeatRow } from '../events/seats';
 import { offerSeatsWithMail } from './seat-offers';
 import { PartyCountEntry, storedMakeup } from './party-makeup';
+import { attendedPeople } from '../../domain/party';
 
 /**
  * The registration transactions, as statement programs for runWriteTransaction: the registration rows
@@ -26,8 +27,8 @@ export enum RegistrationRejectionCode {
 const REGISTRATION_COLUMNS = ['id', 'eventId', 'name', 'email', 'partySize', 'party', 'status', 'waitlistPosition', 'cancelTokenHash',
   'idempotencyKeyHash', 'attended', 'createdAt', 'updatedAt'];
 const list = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
-/** What a program reads back: the inserted columns and the invitation (INVITE waitlists) set later. */
-const READ_COLUMNS = [...REGISTRATION_COLUMNS, 'invitedUntil'];
+/** What a program reads back: the inserted columns, and the invitation (INVITE waitlists) and who came, set later. */
+const READ_COLUMNS = [...REGISTRATION_COLUMNS, 'invitedUntil', 'attendedParty'];
 
 /**
  * Every statement text built once: a text made per call would be rebuilt and hashed again by the
@@ -38,6 +39,7 @@ const SQL = {
   registrationByKey: `SELECT ${list(READ_COLUMNS)} FROM "registration" WHERE "eventId" = ? AND "idempotencyKeyHash" = ?`,
   activeByEmail: `SELECT "id" FROM "registration" WHERE "eventId" = ? AND "email" = ? AND "status" <> '${RegistrationStatus.CANCELLED}'`,
   insert: `INSERT INTO "registration" (${list(REGISTRATION_COLUMNS)}) VALUES (${REGISTRATION_COLUMNS.map(() => '?').join(', ')})`,
+  checkIn: 'UPDATE "registration" SET "attended" = ?, "attendedParty" = ?, "updatedAt" = ? WHERE "id" = ?',
   cancel: `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
 };
 
@@ -51,6 +53,7 @@ export function toRegistration(row: Record<string, unknown>): RegistrationEntity
     partySize: num(row.partySize),
     // JSON text as stored (SQLite, and register_party_makeup's answer on PostgreSQL).
     party: typeof row.party === 'string' ? JSON.parse(row.party) as PartyCountEntry[] : null,
+    attendedParty: typeof row.attendedParty === 'string' ? JSON.parse(row.attendedParty) as PartyCountEntry[] : null,
     waitlistPosition: numOrNull(row.waitlistPosition),
     attended: row.attended === true || row.attended === 1 || row.attended === '1',
     invitedUntil: row.invitedUntil ? new Date(String(row.invitedUntil)) : null,
@@ -182,7 +185,7 @@ export function* cancelProgram(registrationId: string, matches: (hash: string) =
     [now, registrationId],
   );
   const held = current.status === RegistrationStatus.CONFIRMED ? 'confirmed' : 'waitlisted';
-  yield* releaseSeats(current.eventId, held, current.partySize, current.attended ? current.partySize : 0, now);
+  yield* releaseSeats(current.eventId, held, current.partySize, attendedPeople(current), now);
   const promoted = (yield* offerSeatsWithMail(current.eventId, now)).promoted;
   return {
     kind: 'cancelled', registration: (yield* readRegistration(registrationId))!, promoted,
@@ -194,15 +197,22 @@ export type CheckInOutcome =
   | { kind: 'not-confirmed'; registration: RegistrationEntity }
   | { kind: 'checked'; registration: RegistrationEntity; event: SeatRow; changed: boolean };
 
-export function* checkInProgram(registration: RegistrationEntity, attended: boolean, at: Date): TxProgram<CheckInOutcome> {
+/**
+ * Marks who of a CONFIRMED party came (attended, and `party` by category or null for all of them), or
+ * undoes it (attended false: nobody); the event's attendedCount moves by the people who changed.
+ */
+export function* checkInProgram(
+  registration: RegistrationEntity, attended: boolean, party: PartyCountEntry[] | null, at: Date,
+): TxProgram<CheckInOutcome> {
   yield* lockEvent(registration.eventId);
   const current = (yield* readRegistration(registration.id))!;
   if (current.status !== RegistrationStatus.CONFIRMED) return { kind: 'not-confirmed', registration: current };
-  const changed = current.attended !== attended;
+  const next = { ...current, attended, attendedParty: attended ? party : null };
+  const changed = current.attended !== attended || storedMakeup(current.attendedParty) !== storedMakeup(next.attendedParty);
   if (changed) {
     const now = at.toISOString();
-    yield* exec('UPDATE "registration" SET "attended" = ?, "updatedAt" = ? WHERE "id" = ?', [attended, now, current.id]);
-    yield* countAttendance(current.eventId, attended ? current.partySize : -current.partySize);
+    yield* exec(SQL.checkIn, [attended, storedMakeup(next.attendedParty), now, current.id]);
+    yield* countAttendance(current.eventId, attendedPeople(next) - attendedPeople(current));
   }
   return { kind: 'checked', registration: (yield* readRegistration(current.id))!, event: (yield* lockEvent(current.eventId))!, changed };
 }

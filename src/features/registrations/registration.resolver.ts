@@ -8,6 +8,7 @@ import { MyRegistration } from './my-registration.type';
 import { Registration } from './registration.type';
 import { HoldSeatsInput, HoldSeatsPayload, ReleaseSeatHoldInput } from './seat-hold.type';
 import { RegistrationService } from './registration.service';
+import { PartyCountInput } from './party-count.type';
 
 @Resolver()
 export class RegistrationResolver {
@@ -79,14 +80,20 @@ export class RegistrationResolver {
   }
 
   @Mutation(() => Registration, {
-    description: 'Staff: mark a CONFIRMED registration as attended, or undo it (another status: CONFLICT). '
-      + 'The event\'s partner\'s PARTNER key or an ADMIN key.',
+    description: 'Staff: mark a CONFIRMED registration as attended, or undo it (another status: CONFLICT). With party, only those '
+      + 'people came (within the registered makeup, or within partySize when the party gave none); without it, the whole party. '
+      + 'Event.registration.attended counts the people who came. The event\'s partner\'s PARTNER key or an ADMIN key.',
   })
   checkIn(
     @Ctx() ctx: Context,
     @Arg('registrationId', () => ID, { description: 'Global id of a CONFIRMED registration.' }) registrationId: string,
     @Arg('attended', () => Boolean, { defaultValue: true, description: 'True marks the party as come; false undoes a check-in.' }) attended: boolean,
+    @Arg('party', () => [PartyCountInput], {
+      nullable: true,
+      description: 'Who of the party came, by the event\'s categories: at most as many of each as its makeup brings, or at most '
+        + 'partySize in all when it gave none; at least one person. Left out: the whole party. Not with attended: false.',
+    }) party?: PartyCountInput[] | null,
   ): Promise<RegistrationEntity> {
-    return this.registrationService.checkIn(ctx, registrationId, attended);
+    return this.registrationService.checkIn(ctx, registrationId, attended, party);
   }
 }

@@ -21,7 +21,7 @@ import { idempotencyKeys } from './idempotency-key';
 import { DataChanges } from '../../pubsub/data-changes';
 import { confirmationMail } from '../notifications/confirmation-mail';
 import { partyCategoriesOf } from '../events/party-categories';
-import { checkPartyMakeup, PartyCountEntry, sameMakeup } from './party-makeup';
+import { checkAttendedParty, checkPartyMakeup, PartyCountEntry, sameMakeup } from './party-makeup';
 
 export interface RegisterInput {
   eventId: string;
@@ -202,10 +202,17 @@ export class RegistrationService {
     return (await ctx.loaders.eventById.load(registration.eventId)) ? registration : null;
   }
 
-  /** Staff mark a confirmed registration as attended (or undo it); the event keeps the attendance count. */
-  async checkIn(ctx: Context, registrationId: string, attended: boolean): Promise<RegistrationEntity> {
+  /**
+   * Staff mark a confirmed registration as attended (or undo it); the event keeps the attendance count
+   * in people. `party` says who of it came, by category (./party-makeup.ts checkAttendedParty); left
+   * out, the whole party did.
+   */
+  async checkIn(ctx: Context, registrationId: string, attended: boolean, party?: PartyCountEntry[] | null): Promise<RegistrationEntity> {
     const registration = await this.findForStaff(ctx, registrationId, 'Checking in a registration');
-    const outcome = await runWriteTransaction(this.db, () => checkInProgram(registration, attended, ctx.now));
+    if (party && !attended) throw new InvalidArgumentError('party', `${party.length} values`, 'no party when undoing a check-in (attended: false)');
+    const event = await ctx.loaders.eventById.load(registration.eventId);
+    const came = party ? checkAttendedParty(party, partyCategoriesOf(event!), registration) : null;
+    const outcome = await runWriteTransaction(this.db, () => checkInProgram(registration, attended, came, ctx.now));
     if (outcome.kind === 'not-confirmed') {
       throw new DomainError(ErrorCode.CONFLICT, `Only a CONFIRMED registration can be checked in; this one is ${outcome.registration.status}.`);
     }

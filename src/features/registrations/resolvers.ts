@@ -11,6 +11,9 @@ import { ProgramOverviewFieldsResolver, RegistrationOverviewResolver } from './o
 import type { PartnerService } from '../partners/partner.service';
 import { PrivacyRequestResolver } from './privacy-request.resolver';
 import type { PrivacyRequests } from './privacy-requests';
+import type { AttendanceService } from './attendance.service';
+import { AttendanceResolver } from './attendance.resolver';
+import { EventAttendanceFieldsResolver } from './event-attendance-fields.resolver';
 
 /** The services the registrations and live counts resolvers are built with (src/compose-schema.ts passes its own). */
 export interface RegistrationsResolverServices {
@@ -18,6 +21,7 @@ export interface RegistrationsResolverServices {
   events: EventService;
   partners: PartnerService;
   privacyRequests: PrivacyRequests;
+  attendance: AttendanceService;
 }
 
 /** This feature's resolvers, each given its services through its constructor. */
@@ -33,5 +37,7 @@ export function registrationsResolvers(s: RegistrationsResolverServices): object
     new RegistrationOverviewResolver(s.events),
     new ProgramOverviewFieldsResolver(s.partners),
     new PrivacyRequestResolver(s.privacyRequests),
+    new AttendanceResolver(s.attendance),
+    new EventAttendanceFieldsResolver(s.attendance),
   ];
 }

@@ -6,11 +6,11 @@ export const registrationsSection: SchemaSection = {
     name: 'Registrations',
     summary: 'Registrations: seats at NATIVE events, the waitlist, check-in and live seat counts.',
     query: ['myRegistration', 'registrationOverview', 'registrantData'],
-    mutation: ['holdSeats', 'releaseSeatHold', 'register', 'claimInvitation', 'cancelRegistration', 'checkIn', 'eraseRegistrant'],
+    mutation: ['holdSeats', 'releaseSeatHold', 'register', 'claimInvitation', 'cancelRegistration', 'checkIn', 'addWalkIns', 'setHeadCount', 'eraseRegistrant'],
     subscription: ['registrationCounts'],
     types: [
       'RegistrationInfo', 'RegistrationMode', 'WaitlistMode', 'PartyCategory', 'PartyCategoryInput', 'RegistrationState', 'Registration',
-      'PartyCount', 'RegistrationStatus', 'RegisterInput', 'PartyCountInput', 'RegisterPayload',
+      'PartyCount', 'EventAttendance', 'CategoryCount', 'RegistrationStatus', 'RegisterInput', 'PartyCountInput', 'RegisterPayload',
       'RegistrationTicket', 'RegistrationRejected', 'RegistrationRejectionCode', 'HoldSeatsInput', 'HoldSeatsPayload', 'SeatHold',
       'ReleaseSeatHoldInput', 'CancelRegistrationInput',
       'CancelPayload', 'MyRegistration', 'RegistrationCounts', 'RegistrationOverview', 'SeatTotals', 'ProgramOverview', 'AttentionItem', 'AttentionReason',

@@ -14,10 +14,12 @@ import { createPartner, insertNativeEvent } from '../../support/native-event';
 const IMPACT = `query($from: DateTime!, $to: DateTime!, $partnerIds: [ID!], $groupBy: [ImpactDimension!]) {
   impact(from: $from, to: $to, partnerIds: $partnerIds, groupBy: $groupBy) {
     groupBy
-    totals { occurrences registrable registrations cancellations confirmed waitlisted seats attended checkedInOccurrences fillRate noShowRate }
+    totals { occurrences registrable registrations cancellations confirmed waitlisted seats attended checkedInOccurrences fillRate noShowRate
+      walkIns headCount attendedTotal attendanceByCategory { category count } }
     groups {
       partner { slug } seriesKey seriesTitle category audience month branch { name }
-      figures { occurrences registrable registrations cancellations confirmed waitlisted seats attended checkedInOccurrences fillRate noShowRate }
+      figures { occurrences registrable registrations cancellations confirmed waitlisted seats attended checkedInOccurrences fillRate noShowRate
+        walkIns headCount attendedTotal attendanceByCategory { category count } }
     }
   }
 }`;
@@ -40,13 +42,14 @@ describeEachBackend('impact reports', (backend) => {
   let help: EventEntity;
   let talk: EventEntity;
 
-  async function parties(event: EventEntity, sizes: number[], status: RegistrationStatus): Promise<void> {
+  async function parties(event: EventEntity, sizes: number[], status: RegistrationStatus, came: Partial<RegistrationEntity>[] = []): Promise<void> {
     await graph.db.getRepository(RegistrationEntity).insert(sizes.map((partySize, i) => ({
       id: newId(), eventId: event.id, name: `Person ${i}`, email: `p${i}-${newId().slice(0, 6)}@example.org`, partySize, status,
       waitlistPosition: status === RegistrationStatus.WAITLISTED ? i + 1 : null, invitedUntil: null, cancelTokenHash: 'x'.repeat(64),
-      idempotencyKeyHash: null, attended: false, createdAt: NOW, updatedAt: NOW,
+      idempotencyKeyHash: null, attended: false, party: null, attendedParty: null, createdAt: NOW, updatedAt: NOW, ...came[i],
     })));
   }
+  const adultAndChild = [{ category: 'adults', count: 1 }, { category: 'children', count: 1 }];
 
   beforeAll(async () => {
     graph = await createTestGraph(backend, { clock: () => NOW });
@@ -62,29 +65,42 @@ describeEachBackend('impact reports', (backend) => {
       await add(L, 'Storytime', {
         ...hour('2026-05-05T15:00:00Z'), seriesId: 'story', capacity: 10, confirmedCount: 8, attendedCount: 6,
         categories: ['Kids', 'Reading'], audiences: [Audience.KIDS], locationId: 'impact-branch',
+        walkIns: [{ category: 'adults', count: 1 }, { category: 'children', count: 2 }],
       }),
       await add(L, 'Storytime', {
         ...hour('2026-05-12T15:00:00Z'), seriesId: 'story', capacity: 10, confirmedCount: 10, waitlistedCount: 2,
         categories: ['kids'], audiences: [Audience.KIDS], locationId: 'impact-branch',
       }),
     ];
-    await parties(storyEvents[0], [2, 2, 2, 2], RegistrationStatus.CONFIRMED);
+    // Six of eight came: a family whole (1 adult, 1 child), one of the same makeup's child only, a plain pair whole
+    // (uncategorised) and one adult of another plain pair.
+    await parties(storyEvents[0], [2, 2, 2, 2], RegistrationStatus.CONFIRMED, [
+      { attended: true, party: adultAndChild }, { attended: true, party: adultAndChild, attendedParty: [{ category: 'children', count: 1 }] },
+      { attended: true }, { attended: true, attendedParty: [{ category: 'adults', count: 1 }] },
+    ]);
     await parties(storyEvents[0], [1], RegistrationStatus.CANCELLED);
     await parties(storyEvents[1], [5, 5], RegistrationStatus.CONFIRMED);
     await parties(storyEvents[1], [2], RegistrationStatus.WAITLISTED);
     // 22:00 on 31 May in Chicago: May on the event's own clock.
     help = await add(L, 'Tech help', { ...hour('2026-06-01T03:00:00Z'), capacity: 4, confirmedCount: 4, attendedCount: 3, audiences: [Audience.ADULTS, Audience.SENIORS] });
-    await parties(help, [1, 1, 1, 1], RegistrationStatus.CONFIRMED);
+    await parties(help, [1, 1, 1, 1], RegistrationStatus.CONFIRMED, [{ attended: true }, { attended: true }, { attended: true }]);
     await parties(help, [1, 1], RegistrationStatus.CANCELLED);
     talk = await add(L, 'Author talk', { ...hour('2026-06-20T23:00:00Z'), capacity: 50, confirmedCount: 20, categories: ['Reading'], audiences: [Audience.ADULTS] });
     await parties(talk, [10, 10], RegistrationStatus.CONFIRMED);
-    await add(L, 'Drop-in games', { ...hour('2026-06-03T20:00:00Z'), registrationMode: RegistrationMode.NONE, capacity: null });
+    await add(L, 'Drop-in games', {
+      ...hour('2026-06-03T20:00:00Z'), registrationMode: RegistrationMode.NONE, capacity: null,
+      headCount: [{ category: 'adults', count: 5 }, { category: 'children', count: 7 }],
+    });
     const cancelled = await add(L, 'Called off', { ...hour('2026-06-02T20:00:00Z'), status: EventStatus.CANCELLED, capacity: 10, confirmedCount: 1 });
     await parties(cancelled, [1], RegistrationStatus.CONFIRMED);
     // 18:00 on 30 April in Chicago, and before the range in UTC too.
     await add(L, 'Before the range', { ...hour('2026-04-30T23:00:00Z'), capacity: 10, confirmedCount: 10, attendedCount: 10 });
-    const workshop = await add(museum.partner.id, 'Gallery workshop', { ...hour('2026-05-20T16:00:00Z'), capacity: 12, confirmedCount: 9, attendedCount: 9, categories: ['Art'], audiences: [Audience.FAMILIES] });
-    await parties(workshop, [3, 3, 3], RegistrationStatus.CONFIRMED);
+    const workshop = await add(museum.partner.id, 'Gallery workshop', {
+      ...hour('2026-05-20T16:00:00Z'), capacity: 12, confirmedCount: 9, attendedCount: 9, categories: ['Art'], audiences: [Audience.FAMILIES],
+      walkIns: [{ category: 'teens', count: 1 }],
+    });
+    const parent = { attended: true, party: [{ category: 'adults', count: 1 }, { category: 'children', count: 2 }] };
+    await parties(workshop, [3, 3, 3], RegistrationStatus.CONFIRMED, [parent, parent, parent]);
   });
   afterAll(() => graph.close());
 
@@ -100,6 +116,17 @@ describeEachBackend('impact reports', (backend) => {
       occurrences: 6, registrable: 5, registrations: 16, cancellations: 3, confirmed: 51, waitlisted: 2, seats: 86, attended: 18,
       // Ended with check-ins: the first storytime (8 → 6), Tech help (4 → 3), the workshop (9 → 9).
       checkedInOccurrences: 3, fillRate: 51 / 86, noShowRate: 1 - 18 / 21,
+      // Walk-ins: 3 at the first storytime, 1 at the workshop; the drop-in's head count of 12.
+      walkIns: 4, headCount: 12, attendedTotal: 18 + 4 + 12,
+      attendanceByCategory: [
+        // Storytime 1 + 1 checked in, 1 walked in; the workshop's 3 parents; the drop-in's 5.
+        { category: 'adults', count: 2 + 1 + 3 + 5 },
+        // Storytime 1 + 1 checked in, 2 walked in; the workshop's 6; the drop-in's 7.
+        { category: 'children', count: 2 + 2 + 6 + 7 },
+        { category: 'teens', count: 1 },
+        // The storytime's plain pair and Tech help's three, checked in whole without a makeup.
+        { category: 'uncategorised', count: 2 + 3 },
+      ],
     });
     expect(result.data!.impact.groups).toEqual([]);
   });
@@ -112,11 +139,13 @@ describeEachBackend('impact reports', (backend) => {
     expect(groups.map((g: any) => [g.month, g.figures])).toEqual([
       ['2026-05', {
         occurrences: 3, registrable: 3, registrations: 11, cancellations: 3, confirmed: 22, waitlisted: 2, seats: 24, attended: 9,
-        checkedInOccurrences: 2, fillRate: 22 / 24, noShowRate: 0.25,
+        checkedInOccurrences: 2, fillRate: 22 / 24, noShowRate: 0.25, walkIns: 3, headCount: 0, attendedTotal: 12,
+        attendanceByCategory: [{ category: 'adults', count: 3 }, { category: 'children', count: 4 }, { category: 'uncategorised', count: 5 }],
       }],
       ['2026-06', {
         occurrences: 2, registrable: 1, registrations: 2, cancellations: 0, confirmed: 20, waitlisted: 0, seats: 50, attended: 0,
-        checkedInOccurrences: 0, fillRate: 0.4, noShowRate: null,
+        checkedInOccurrences: 0, fillRate: 0.4, noShowRate: null, walkIns: 0, headCount: 12, attendedTotal: 12,
+        attendanceByCategory: [{ category: 'adults', count: 5 }, { category: 'children', count: 7 }],
       }],
     ]);
     expect(groups.every((g: any) => g.partner === null && g.category === null && g.seriesKey === null)).toBe(true);
@@ -222,7 +251,10 @@ describeEachBackend('impact reports', (backend) => {
     expect(other.errors![0].extensions!.code).toBe('FORBIDDEN');
     expect(other.data).toBeNull();
     const own = await report({}, museum.key);
-    expect(own.data!.impact.totals).toMatchObject({ occurrences: 1, confirmed: 9, attended: 9 });
+    expect(own.data!.impact.totals).toMatchObject({
+      occurrences: 1, confirmed: 9, attended: 9, walkIns: 1, attendedTotal: 10,
+      attendanceByCategory: [{ category: 'adults', count: 3 }, { category: 'children', count: 6 }, { category: 'teens', count: 1 }],
+    });
   });
 
   it('refuses a range that ends before it starts or spans more than 400 days, naming the argument', async () => {
