@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { ServiceArea, SurveyRound } from '../../src/domain/survey';
+import { newId } from '../../src/domain/ids';
+import { SurveyEntity } from '../../src/model/survey.entity';
+import { SurveyResponseEntity } from '../../src/model/survey-response.entity';
 import { axeViolations } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { createPartner, insertNativeEvent } from '../support/native-event';
@@ -21,9 +25,19 @@ describe('the impact page: staff see what their programs did, and take it away a
     owner = await createPartner(server.app.db, 'riverside-makers');
     const other = await createPartner(server.app.db, 'other-partner');
     const db = server.app.db;
+    const club: Array<{ id: string }> = [];
     for (const [day, confirmedCount, attendedCount] of [['2026-03-03', 8, 6], ['2026-03-10', 10, 9], ['2026-04-07', 12, 7]] as const) {
-      await insertNativeEvent(db, owner.partner.id, { title: 'Coding club', seriesId: 'club', ...hour(`${day}T17:00:00Z`), capacity: 12, confirmedCount, attendedCount });
+      club.push(await insertNativeEvent(db, owner.partner.id, { title: 'Coding club', seriesId: 'club', ...hour(`${day}T17:00:00Z`), capacity: 12, confirmedCount, attendedCount }));
     }
+    // The club asks a digital-learning survey; six people answered after its first date (the fourth statement skipped by all).
+    const surveyId = newId();
+    await db.getRepository(SurveyEntity).insert({
+      id: surveyId, partnerId: owner.partner.id, serviceArea: ServiceArea.DIGITAL_LEARNING, round: SurveyRound.IMMEDIATE, eventId: null, seriesId: 'club', category: null, createdAt: new Date('2026-03-01T00:00:00Z'),
+    });
+    const ratings = [[5, 4, 5], [5, 4, 5], [4, 4, 5], [3, 4, 5], [5, 2, 5], [4, 1, 5]];
+    await db.getRepository(SurveyResponseEntity).insert(ratings.map(([rating1, rating2, rating3]) => ({
+      id: newId(), surveyId, eventId: club[0].id, rating1, rating2, rating3, rating4: null, liked: null, improve: null, createdAt: new Date('2026-03-03T00:00:00Z'),
+    })));
     await insertNativeEvent(db, owner.partner.id, { title: 'Family robotics night', ...hour('2026-04-18T23:00:00Z'), capacity: 20, confirmedCount: 20, attendedCount: 15 });
     // Another partner's program: never in this partner's report.
     await insertNativeEvent(db, other.partner.id, { title: 'Someone else\'s talk', ...hour('2026-03-05T17:00:00Z'), capacity: 50, confirmedCount: 40, attendedCount: 30 });
@@ -65,10 +79,12 @@ describe('the impact page: staff see what their programs did, and take it away a
     // By hand: four occurrences; 8+10+12+20 = 50 confirmed of 56 seats; 6+9+7+15 = 37 came; 13 of 50 did not.
     expect(await Promise.all(['t-occurrences', 't-confirmed', 't-attended', 't-fill', 't-noshow'].map((id) => text(page, id))))
       .toEqual(['4', '50', '37', `${Math.round((50 / 56) * 100)}%`, '26%']);
+    expect(await text(page, 't-responses')).toBe('6');
+    expect(await text(page, 'agreement')).toBe('Agreed (4 or 5 of 5): knowledge 83% · confidence 67% · application 100% · awareness –.');
     const rows = await page.locator('#groups-body tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => (c as HTMLElement).innerText)));
     expect(rows).toEqual([
-      ['Coding club', '3', '0', '30', '22', '83%', '27%'],
-      ['Family robotics night', '1', '0', '20', '15', '100%', '25%'],
+      ['Coding club', '3', '0', '30', '22', '83%', '27%', '6'],
+      ['Family robotics night', '1', '0', '20', '15', '100%', '25%', '0'],
     ]);
     const bars = await page.evaluate(() => (window as any).Chart.getChart(document.getElementById('group-chart')).data.datasets.map((d: { data: number[] }) => d.data));
     expect(bars).toEqual([[30, 20], [22, 15]]);

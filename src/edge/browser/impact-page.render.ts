@@ -29,6 +29,7 @@ export const IMPACT_HTML = `<!doctype html>
         <option value="CATEGORY">Category</option>
         <option value="AUDIENCE">Audience</option>
         <option value="BRANCH">Branch</option>
+        <option value="SERVICE_AREA">Service area (outcome survey)</option>
       </select>
     </label>
     <label>Partner API key <input id="key" name="key" type="password" autocomplete="off" spellcheck="false"></label>
@@ -44,11 +45,13 @@ export const IMPACT_HTML = `<!doctype html>
       <div><dt>People who came</dt><dd id="t-attended">–</dd></div>
       <div><dt>Seats filled</dt><dd id="t-fill">–</dd></div>
       <div><dt>No-shows</dt><dd id="t-noshow">–</dd></div>
+      <div><dt>Survey responses</dt><dd id="t-responses">–</dd></div>
     </dl>
+    <p id="agreement" class="hint"></p>
     <div class="chart"><canvas id="group-chart" role="img" aria-label="Bar chart of people confirmed and people who came, per group; the table below has the same figures."></canvas></div>
     <div class="scroll"><table id="groups">
       <caption id="groups-caption">By program</caption>
-      <thead><tr><th scope="col" id="group-heading">Program</th><th scope="col">Occurrences</th><th scope="col">Registrations</th><th scope="col">Confirmed</th><th scope="col">Came</th><th scope="col">Seats filled</th><th scope="col">No-shows</th></tr></thead>
+      <thead><tr><th scope="col" id="group-heading">Program</th><th scope="col">Occurrences</th><th scope="col">Registrations</th><th scope="col">Confirmed</th><th scope="col">Came</th><th scope="col">Seats filled</th><th scope="col">No-shows</th><th scope="col">Survey responses</th></tr></thead>
       <tbody id="groups-body"></tbody>
     </table></div>
     <p><button type="button" id="download">Download CSV</button> <button type="button" id="forget">Forget key</button></p>
@@ -62,11 +65,11 @@ export const IMPACT_HTML = `<!doctype html>
 
 export const IMPACT_CSS = `${STAFF_PAGE_BASE_CSS}*{box-sizing:border-box}
 main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
-h1{margin:.5rem 0}.hint{color:var(--muted);flex-basis:100%;margin:0}
+h1{margin:.5rem 0}.hint{color:var(--muted);flex-basis:100%;margin:0}#agreement{margin:0 0 1rem}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:1rem 0}
 .filters label{display:flex;flex-direction:column;font-size:.9rem;color:var(--muted)}
 input,select,button{font:inherit;padding:.3rem .5rem;min-height:2.5rem;max-width:100%}
-.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0 0 1rem}
+.totals{display:grid;grid-template-columns:repeat(auto-fit,minmax(9rem,1fr));gap:.75rem;margin:0 0 .5rem}
 .totals div{border:1px solid var(--line);border-radius:.5rem;padding:.5rem .75rem}.totals dt{color:var(--muted);font-size:.9rem}
 .totals dd{margin:0;font-size:1.6rem;font-weight:600;font-variant-numeric:tabular-nums}
 .chart{position:relative;height:280px}

@@ -11,6 +11,10 @@ export interface Figures {
   seats: number;
   fillRate: number | null;
   noShowRate: number | null;
+  surveyResponses: number;
+  /** Fewer than 5 responses: the shares are not shown (k-anonymity), never as zero. */
+  surveySuppressed: boolean;
+  agreement: Array<{ outcome: string; agreeShare: number | null }>;
 }
 
 export interface Group {
@@ -20,14 +24,18 @@ export interface Group {
   audience: string | null;
   month: string | null;
   branch: { name: string } | null;
+  serviceArea: string | null;
   figures: Figures;
 }
 
-export type Dimension = 'SERIES' | 'MONTH' | 'PARTNER' | 'CATEGORY' | 'AUDIENCE' | 'BRANCH';
+export type Dimension = 'SERIES' | 'MONTH' | 'PARTNER' | 'CATEGORY' | 'AUDIENCE' | 'BRANCH' | 'SERVICE_AREA';
 
 const HEADINGS: Record<Dimension, string> = {
-  SERIES: 'Program', MONTH: 'Month', PARTNER: 'Partner', CATEGORY: 'Category', AUDIENCE: 'Audience', BRANCH: 'Branch',
+  SERIES: 'Program', MONTH: 'Month', PARTNER: 'Partner', CATEGORY: 'Category', AUDIENCE: 'Audience', BRANCH: 'Branch', SERVICE_AREA: 'Service area',
 };
+
+/** An enum value as words: EARLY_CHILDHOOD_LITERACY → "Early childhood literacy". */
+const words = (value: string): string => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 
 const $ = (id: string) => document.getElementById(id)!;
 const percent = (share: number | null): string => (share == null ? '–' : `${Math.round(share * 100)}%`);
@@ -40,8 +48,9 @@ export function labelOf(g: Group, by: Dimension): string {
     case 'MONTH': return g.month
       ? new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${g.month}-01T00:00:00Z`)) : '';
     case 'CATEGORY': return g.category ?? 'No category';
-    case 'AUDIENCE': return g.audience ? g.audience.charAt(0) + g.audience.slice(1).toLowerCase().replace(/_/g, ' ') : 'No audience';
+    case 'AUDIENCE': return g.audience ? words(g.audience) : 'No audience';
     case 'BRANCH': return g.branch ? g.branch.name : 'No place named';
+    case 'SERVICE_AREA': return g.serviceArea ? words(g.serviceArea) : 'No survey';
   }
 }
 
@@ -52,6 +61,10 @@ export function renderTotals(t: Figures): void {
   $('t-attended').textContent = String(t.attended);
   $('t-fill').textContent = percent(t.fillRate);
   $('t-noshow').textContent = percent(t.noShowRate);
+  $('t-responses').textContent = String(t.surveyResponses);
+  $('agreement').textContent = !t.surveyResponses ? 'No outcome survey answers in this range.'
+    : t.surveySuppressed ? 'Fewer than 5 survey answers: agreement is not shown, so no answer can be told apart.'
+      : 'Agreed (4 or 5 of 5): ' + t.agreement.map((a) => `${a.outcome} ${percent(a.agreeShare)}`).join(' · ') + '.';
 }
 
 export function renderGroups(groups: Group[], by: Dimension): void {
@@ -62,7 +75,7 @@ export function renderGroups(groups: Group[], by: Dimension): void {
     const row = el('tr');
     row.append(el('th', labelOf(g, by), { scope: 'row' }));
     for (const cell of [f.occurrences, f.registrations, f.confirmed, f.attended]) row.append(el('td', String(cell)));
-    row.append(el('td', percent(f.fillRate)), el('td', percent(f.noShowRate)));
+    row.append(el('td', percent(f.fillRate)), el('td', percent(f.noShowRate)), el('td', String(f.surveyResponses)));
     return row;
   }));
 }
