@@ -30,6 +30,7 @@ import { LiveService } from './features/registrations/live.service';
 import { AttendanceService } from './features/registrations/attendance.service';
 import { ImpactService } from './features/impact/impact.service';
 import { SurveyService } from './features/surveys/survey.service';
+import { SurveyLinkService } from './features/surveys/survey-link.service';
 import { DataChanges } from './pubsub/data-changes';
 import { Config, loadConfig, SyncConfig } from './config';
 import { createAdapters } from './datasources';
@@ -156,6 +157,7 @@ export function createServices(db: DataSource, options: ServiceOptions) {
     attendance: new AttendanceService(db, dataChanges),
     impact: new ImpactService(db),
     surveys: new SurveyService(db),
+    surveyLinks: new SurveyLinkService(db),
     nativeEvents,
     eventSeries: new EventSeriesService(db, options.pubsub, dataChanges, eventChangeHooks, nativeEvents),
     live: new LiveService(db, options.pubsub, config.liveDelivery, options.logger),

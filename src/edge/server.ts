@@ -11,6 +11,7 @@ import { createApollo } from './apollo';
 import { dashboardRouter } from './dashboard.router';
 import { doorRouter } from './door.router';
 import { reportsRouter } from './reports.router';
+import { surveyPageRouter } from './survey-page.router';
 import { faviconRouter } from './browser/favicon';
 import { graphiqlPage, graphiqlRouter, wantsHtml } from './browser/graphiql';
 import { httpContext } from './graphql-context';
@@ -145,6 +146,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
   const embeds = { deps: options.deps, eventFeeds: options.services.eventFeeds, publicUrl: options.publicUrl ?? null };
   app.use(feedsRouter(embeds), embedRouter(embeds), widgetRouter({ ...embeds, schema: options.schema }));
   app.use(dashboardRouter(embeds), doorRouter(embeds));
+  app.use(surveyPageRouter({ ...embeds, surveys: options.services.surveys, surveyLinks: options.services.surveyLinks, rateLimits: options.rateLimits }));
   app.use(reportsRouter({ deps: options.deps, impact: options.services.impact, partners: options.services.partners }));
   app.get('/graphql', (req, res, next) => {
     if (wantsHtml(req.headers.accept) && req.query.query === undefined) {

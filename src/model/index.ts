@@ -13,14 +13,15 @@ import { SourceEntity } from './source.entity';
 import { SurveyResponseEntity } from './survey-response.entity';
 import { SurveyTokenEntity } from './survey-token.entity';
 import { SurveyEntity } from './survey.entity';
+import { SurveyLinkEntity } from './survey-link.entity';
 
 export { ApiKeyEntity, EventEntity, LocationEntity, PartnerEntity, RegistrationEntity };
 export { ServiceEntity, ServiceLocationEntity, SourceEntity };
 export { CatalogKeyEntity, CatalogRecordEntity, HoldingEntity };
 export { MailOutboxEntity };
-export { SurveyEntity, SurveyResponseEntity, SurveyTokenEntity };
+export { SurveyEntity, SurveyLinkEntity, SurveyResponseEntity, SurveyTokenEntity };
 
 export const ENTITIES = [PartnerEntity, LocationEntity, EventEntity, RegistrationEntity, ApiKeyEntity,
   ServiceEntity, ServiceLocationEntity, SourceEntity, CatalogRecordEntity, HoldingEntity, CatalogKeyEntity,
-  MailOutboxEntity, SurveyEntity, SurveyResponseEntity, SurveyTokenEntity,
+  MailOutboxEntity, SurveyEntity, SurveyResponseEntity, SurveyTokenEntity, SurveyLinkEntity,
 ];

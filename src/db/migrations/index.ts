@@ -24,6 +24,7 @@ import { RegistrationErasedAt1766500000000 } from './1766500000000-registration-
 import { PartyMakeup1766600000000 } from './1766600000000-party-makeup';
 import { DoorAttendance1766700000000 } from './1766700000000-door-attendance';
 import { OutcomeSurveys1766800000000 } from './1766800000000-outcome-surveys';
+import { SurveyLinks1766900000000 } from './1766900000000-survey-links';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   PartyMakeup1766600000000,
   DoorAttendance1766700000000,
   OutcomeSurveys1766800000000,
+  SurveyLinks1766900000000,
 ];

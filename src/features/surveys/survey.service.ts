@@ -8,6 +8,7 @@ import { ServiceArea, SurveyRound } from '../../domain/survey';
 import { exec, runWriteTransaction, select } from '../../db/write-transaction';
 import { EventEntity } from '../../model/event.entity';
 import { SurveyEntity } from '../../model/survey.entity';
+import { SurveyTokenEntity } from '../../model/survey-token.entity';
 import { surveyAnswers } from './survey-answers';
 import { surveyCategory, surveyedEvent, surveyOf } from './survey-target';
 import { dayOf, newSurveyToken, surveyTokenHash } from '../../domain/survey-token';
@@ -104,6 +105,15 @@ export class SurveyService {
       yield* exec('INSERT INTO "survey_token" ("hash", "eventId", "usedAt") VALUES (?, ?, NULL)', [surveyTokenHash(token), eventId]);
     });
     return token;
+  }
+
+  /**
+   * Whether a registrant's link was used already (true), is fresh (false), or is not one of this
+   * occurrence's (null): the survey page says so before anyone types an answer it would refuse.
+   */
+  async tokenUsed(eventId: string, token: string): Promise<boolean | null> {
+    const row = await this.db.getRepository(SurveyTokenEntity).findOneBy({ hash: surveyTokenHash(token), eventId });
+    return row ? row.usedAt !== null : null;
   }
 
   /** Exactly one of eventId, seriesId, category, each checked to be the partner's. */
