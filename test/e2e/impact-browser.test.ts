@@ -38,7 +38,11 @@ describe('the impact page: staff see what their programs did, and take it away a
     await db.getRepository(SurveyResponseEntity).insert(ratings.map(([rating1, rating2, rating3]) => ({
       id: newId(), surveyId, eventId: club[0].id, rating1, rating2, rating3, rating4: null, liked: null, improve: null, createdAt: new Date('2026-03-03T00:00:00Z'),
     })));
-    await insertNativeEvent(db, owner.partner.id, { title: 'Family robotics night', ...hour('2026-04-18T23:00:00Z'), capacity: 20, confirmedCount: 20, attendedCount: 15 });
+    // Three people walked in at the robotics night: they came, though nobody registered them.
+    await insertNativeEvent(db, owner.partner.id, {
+      title: 'Family robotics night', ...hour('2026-04-18T23:00:00Z'), capacity: 20, confirmedCount: 20, attendedCount: 15,
+      walkIns: [{ category: 'adults', count: 1 }, { category: 'children', count: 2 }],
+    });
     // Another partner's program: never in this partner's report.
     await insertNativeEvent(db, other.partner.id, { title: 'Someone else\'s talk', ...hour('2026-03-05T17:00:00Z'), capacity: 50, confirmedCount: 40, attendedCount: 30 });
     browser = await launchBrowser();
@@ -76,18 +80,20 @@ describe('the impact page: staff see what their programs did, and take it away a
     await page.locator('#report').waitFor({ state: 'visible', timeout: 15000 });
     expect(await page.getByLabel('Partner API key').inputValue()).toBe('');
 
-    // By hand: four occurrences; 8+10+12+20 = 50 confirmed of 56 seats; 6+9+7+15 = 37 came; 13 of 50 did not.
+    // By hand: four occurrences; 8+10+12+20 = 50 confirmed of 56 seats; 6+9+7+15 = 37 checked in, 13 of 50 did not come;
+    // with the 3 walk-ins, 40 came.
     expect(await Promise.all(['t-occurrences', 't-confirmed', 't-attended', 't-fill', 't-noshow'].map((id) => text(page, id))))
-      .toEqual(['4', '50', '37', `${Math.round((50 / 56) * 100)}%`, '26%']);
+      .toEqual(['4', '50', '40', `${Math.round((50 / 56) * 100)}%`, '26%']);
+    expect(await text(page, 'came')).toMatch(/^Of 40 who came, 37 were checked in, 3 walked in and 0 were counted at drop-ins \(.*adults 1.*children 2.*\)\.$/);
     expect(await text(page, 't-responses')).toBe('6');
     expect(await text(page, 'agreement')).toBe('Agreed (4 or 5 of 5): knowledge 83% · confidence 67% · application 100% · awareness –.');
     const rows = await page.locator('#groups-body tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (c) => (c as HTMLElement).innerText)));
     expect(rows).toEqual([
       ['Coding club', '3', '0', '30', '22', '83%', '27%', '6'],
-      ['Family robotics night', '1', '0', '20', '15', '100%', '25%', '0'],
+      ['Family robotics night', '1', '0', '20', '18', '100%', '25%', '0'],
     ]);
     const bars = await page.evaluate(() => (window as any).Chart.getChart(document.getElementById('group-chart')).data.datasets.map((d: { data: number[] }) => d.data));
-    expect(bars).toEqual([[30, 20], [22, 15]]);
+    expect(bars).toEqual([[30, 20], [22, 18]]);
     expect(await page.locator('#group-chart').isVisible()).toBe(true);
     expect(await axeViolations(page, 'main')).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, 'impact-by-program.png'), fullPage: true });

@@ -47,6 +47,7 @@ export const IMPACT_HTML = `<!doctype html>
       <div><dt>No-shows</dt><dd id="t-noshow">–</dd></div>
       <div><dt>Survey responses</dt><dd id="t-responses">–</dd></div>
     </dl>
+    <p id="came" class="hint"></p>
     <p id="agreement" class="hint"></p>
     <div class="chart"><canvas id="group-chart" role="img" aria-label="Bar chart of people confirmed and people who came, per group; the table below has the same figures."></canvas></div>
     <div class="scroll"><table id="groups">
@@ -65,7 +66,7 @@ export const IMPACT_HTML = `<!doctype html>
 
 export const IMPACT_CSS = `${STAFF_PAGE_BASE_CSS}*{box-sizing:border-box}
 main{max-width:72rem;margin:0 auto;padding:1rem 1.5rem 3rem}
-h1{margin:.5rem 0}.hint{color:var(--muted);flex-basis:100%;margin:0}#agreement{margin:0 0 1rem}
+h1{margin:.5rem 0}.hint{color:var(--muted);flex-basis:100%;margin:0}#came{margin:0}#agreement{margin:0 0 1rem}
 .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:1rem 0}
 .filters label{display:flex;flex-direction:column;font-size:.9rem;color:var(--muted)}
 input,select,button{font:inherit;padding:.3rem .5rem;min-height:2.5rem;max-width:100%}

@@ -8,6 +8,11 @@ export interface Figures {
   registrations: number;
   confirmed: number;
   attended: number;
+  walkIns: number;
+  headCount: number;
+  /** Everyone who came: checked in, walked in, or counted at a drop-in. */
+  attendedTotal: number;
+  attendanceByCategory: Array<{ category: string; count: number }>;
   seats: number;
   fillRate: number | null;
   noShowRate: number | null;
@@ -58,7 +63,10 @@ export function renderTotals(t: Figures): void {
   $('t-occurrences').textContent = String(t.occurrences);
   $('t-registrations').textContent = String(t.registrations);
   $('t-confirmed').textContent = String(t.confirmed);
-  $('t-attended').textContent = String(t.attended);
+  $('t-attended').textContent = String(t.attendedTotal);
+  const byCategory = t.attendanceByCategory.filter((c) => c.count > 0).map((c) => `${c.category} ${c.count}`);
+  $('came').textContent = `Of ${t.attendedTotal} who came, ${t.attended} were checked in, ${t.walkIns} walked in and ${t.headCount} were counted at drop-ins`
+    + (byCategory.length ? ` (${byCategory.join(' · ')}).` : '.');
   $('t-fill').textContent = percent(t.fillRate);
   $('t-noshow').textContent = percent(t.noShowRate);
   $('t-responses').textContent = String(t.surveyResponses);
@@ -74,7 +82,7 @@ export function renderGroups(groups: Group[], by: Dimension): void {
     const f = g.figures;
     const row = el('tr');
     row.append(el('th', labelOf(g, by), { scope: 'row' }));
-    for (const cell of [f.occurrences, f.registrations, f.confirmed, f.attended]) row.append(el('td', String(cell)));
+    for (const cell of [f.occurrences, f.registrations, f.confirmed, f.attendedTotal]) row.append(el('td', String(cell)));
     row.append(el('td', percent(f.fillRate)), el('td', percent(f.noShowRate)), el('td', String(f.surveyResponses)));
     return row;
   }));
@@ -88,7 +96,7 @@ export function renderChart(groups: Group[], by: Dimension): void {
     labels: groups.map((g) => labelOf(g, by)),
     datasets: [
       { label: 'People confirmed', data: groups.map((g) => g.figures.confirmed), backgroundColor: '#1d6fb8' },
-      { label: 'People who came', data: groups.map((g) => g.figures.attended), backgroundColor: '#1a7f37' },
+      { label: 'People who came', data: groups.map((g) => g.figures.attendedTotal), backgroundColor: '#1a7f37' },
     ],
   };
   if (chart) {
