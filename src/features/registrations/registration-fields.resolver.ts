@@ -52,4 +52,15 @@ export class RegistrationFieldsResolver {
   party(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<PartyCountEntry[]> {
     return this.registrationService.personalData(ctx, registration, 'party');
   }
+
+  // Private as the makeup is: it says who of a household came. The door page shows "2 of 3 checked in" from it.
+  @PrivateField()
+  @FieldResolver(() => [PartyCount], {
+    nullable: true,
+    description: 'Who of the party was checked in, by category (checkIn\'s party): empty when nobody was; checked in whole, its makeup '
+      + '(uncategorised: partySize when it gave none). Staff of the event\'s partner only; FORBIDDEN for anyone else.',
+  })
+  attendedParty(@Ctx() ctx: Context, @Root() registration: RegistrationEntity): Promise<PartyCountEntry[]> {
+    return this.registrationService.personalData(ctx, registration, 'attendedParty');
+  }
 }

@@ -12,6 +12,7 @@ import { access } from '../../domain/access';
 import { registrantEmail } from './registrant-email';
 import { cancelProgram, checkInProgram, RegistrationRejectionCode } from './registration-programs';
 import { registerParty } from './register-party';
+import { attendedByCategory } from '../../domain/party';
 import { countsMessage, SeatRow } from '../events/seats';
 import { holdDurationMs, newHoldId, SeatHold } from '../events/seat-holds';
 import { holdProgram, releaseHoldProgram } from './seat-hold-programs';
@@ -234,10 +235,11 @@ export class RegistrationService {
    * as an empty list (nobody was counted by category), never as invented adults.
    */
   async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email'): Promise<string>;
-  async personalData(ctx: Context, registration: RegistrationEntity, field: 'party'): Promise<PartyCountEntry[]>;
-  async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email' | 'party'): Promise<string | PartyCountEntry[]> {
+  async personalData(ctx: Context, registration: RegistrationEntity, field: 'party' | 'attendedParty'): Promise<PartyCountEntry[]>;
+  async personalData(ctx: Context, registration: RegistrationEntity, field: 'name' | 'email' | 'party' | 'attendedParty'): Promise<string | PartyCountEntry[]> {
     const event = await ctx.loaders.eventById.load(registration.eventId);
     access.requirePartner(ctx.principal, event?.partnerId ?? '', `Reading a registrant's ${field}`);
+    if (field === 'attendedParty') return attendedByCategory(registration);
     return field === 'party' ? registration.party ?? [] : registration[field];
   }
 

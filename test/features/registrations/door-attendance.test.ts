@@ -44,12 +44,17 @@ describeEachBackend('attendance at the door', (backend) => {
 
     const some = ok(await checkIn(id, { party: [{ category: 'adults', count: 1 }, { category: 'children', count: 2 }, { category: 'babies', count: 0 }] }));
     expect(some.checkIn).toEqual({ attended: true, event: { registration: { attended: 3, confirmed: 5 } } });
+    const whoCame = async () => ok(await graph.execute(`query($id: ID!) { event(id: $id) { registrations { attendedParty { category count } } } }`, { id: event.globalId }, staff))
+      .event.registrations[0].attendedParty;
+    expect(await whoCame()).toEqual([{ category: 'adults', count: 1 }, { category: 'children', count: 2 }]);
     expect(ok(await checkIn(id)).checkIn.event.registration.attended).toBe(5);
+    expect(await whoCame()).toEqual([{ category: 'adults', count: 2 }, { category: 'children', count: 3 }]);
     expect(ok(await checkIn(id, { party: [{ category: 'children', count: 1 }] })).checkIn.event.registration.attended).toBe(1);
     expect((await storedCounts(graph.db, event.id)).rows.attended).toBe(1);
     expect(ok(await graph.execute(READ, { id: event.globalId }, staff)).event.attendance)
       .toEqual({ registered: 1, walkIns: 0, headCount: 0, byCategory: [{ category: 'children', count: 1 }], total: 1 });
     expect(ok(await checkIn(id, { attended: false })).checkIn).toEqual({ attended: false, event: { registration: { attended: 0, confirmed: 5 } } });
+    expect(await whoCame()).toEqual([]);
   });
 
   it('bounds who came by the makeup, or by partySize for a party registered without one', async () => {
@@ -75,6 +80,9 @@ describeEachBackend('attendance at the door', (backend) => {
       registered: 5, walkIns: 0, headCount: 0, total: 5,
       byCategory: [{ category: 'adults', count: 1 }, { category: 'children', count: 1 }, { category: 'uncategorised', count: 3 }],
     });
+    const plainRow = ok(await graph.execute(`query($id: ID!) { event(id: $id) { registrations { partySize attendedParty { category count } } } }`, { id: event.globalId }, staff))
+      .event.registrations.find((r: { partySize: number }) => r.partySize === 3);
+    expect(plainRow.attendedParty).toEqual([{ category: 'uncategorised', count: 3 }]);
   });
 
   it('releases only the people who came when a partly checked-in party cancels', async () => {

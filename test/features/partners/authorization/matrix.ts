@@ -309,6 +309,13 @@ export const MATRIX: MatrixRow[] = [
     variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).eventId }),
     expect: STAFF_ONLY,
   },
+  {
+    name: 'reading who of a party came (the door page\'s "2 of 3 checked in")',
+    covers: ['Registration.attendedParty'],
+    document: 'query($id: ID!) { event(id: $id) { registrations { attendedParty { category count } } } }',
+    variables: async (f, setup) => ({ id: (await freshRegistration(f, setup)).eventId }),
+    expect: STAFF_ONLY,
+  },
 ];
 
 
