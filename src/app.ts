@@ -103,7 +103,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       : memoryLivePubSub(createMemoryPubSub(coalescing));
     const livePubSub = live;
     const services = createServices(db, { config, pubsub: live.pubsub, urlPolicy, stopping: stopping.signal, logger });
-    const deps: ContextDeps = { db, apiKeys: services.apiKeys, logger };
+    const deps: ContextDeps = { db, apiKeys: services.apiKeys, logger, publicUrl: config.publicUrl };
     const warnings = replicaWarnings(config);
     for (const warning of warnings) logger.warn(warning);
     const schema = await buildSchemaOver(services);

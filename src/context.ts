@@ -29,6 +29,11 @@ export interface Context {
    * holdings); appended to the response's errors by src/edge/plugins/partial-errors.plugin.ts.
    */
   partialErrors: GraphQLFormattedError[];
+  /**
+   * The server's address as this client reaches it (PUBLIC_URL, else the request's scheme and host),
+   * for absolute links in answers (Event.surveyLink); null where no request says it (graphql-ws, in process).
+   */
+  baseUrl?: string | null;
 }
 
 export interface ContextDeps {
@@ -36,12 +41,16 @@ export interface ContextDeps {
   /** Turns the Authorization header into a principal. */
   apiKeys: Pick<ApiKeyService, 'authenticate'>;
   logger: Logger;
+  /** PUBLIC_URL: the base of absolute links, when the server sits behind a proxy. */
+  publicUrl?: string | null;
 }
 
 export interface ContextRequest {
   authorization?: string | null;
   requestId?: string | null;
   clientIp?: string | null;
+  /** The request's own scheme and host (`https://example.org`), used when PUBLIC_URL is unset. */
+  origin?: string | null;
 }
 
 /** The log methods a request's logger offers (a pino Logger has them all). */
@@ -72,6 +81,7 @@ export async function createContext(deps: ContextDeps, request: ContextRequest =
     newLoaders: () => createLoaders({ db: deps.db }),
     clientIp: request.clientIp ?? null,
     partialErrors: [],
+    baseUrl: deps.publicUrl ?? request.origin ?? null,
   };
 }
 

@@ -12,3 +12,6 @@ export const SURVEY_LINK_CODE = /^[A-Za-z0-9_-]{8}$/;
 
 /** Where an occurrence's survey page lives under the server's base URL. */
 export const surveyPagePath = (code: string): string => `/s/${code}`;
+
+/** The page's QR code (SVG), beside the page. */
+export const surveyQrPath = (code: string): string => `/s/${code}.svg`;

@@ -130,7 +130,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Http
     jsonBodyFastPath(bodyLimit),
     express.json({ limit: bodyLimit }),
     ...(hardening?.afterBody ?? []),
-    apolloHandler(apollo, (req) => httpContext(options.deps, req.headers, req.ip)),
+    apolloHandler(apollo, (req) => httpContext(options.deps, req.headers, req.ip, `${req.protocol}://${req.get('host')}`)),
   ];
   // A POSTed operation is most of the traffic: it goes straight to Apollo instead of walking every
   // router below first (health, feeds, embeds, widget, dashboard, door match nothing on POST /graphql).

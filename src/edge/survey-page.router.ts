@@ -9,7 +9,8 @@ import type { SurveyLinkService } from '../features/surveys/survey-link.service'
 import type { SurveyService } from '../features/surveys/survey.service';
 import { surveyQuestions } from '../features/surveys/survey-view';
 import { sendCached } from './cached-response';
-import { EmbedRouteOptions, publicContext } from './embed-request';
+import { baseUrlOf, EmbedRouteOptions, publicContext } from './embed-request';
+import { qrSvg } from './survey/survey-qr.svg';
 import { RateLimits, rateLimitMessage } from './rate-limit/rate-limit';
 import { EMPTY_FORM, parseSurveyForm, SurveyFormValues } from './survey/survey-form';
 import { messagePage, SURVEY_CSS, SurveyPageEvent, surveyFormPage, thankYouPage } from './survey/survey-page.render';
@@ -95,6 +96,19 @@ export function surveyPageRouter(options: SurveyPageOptions): Router {
   }
 
   router.get('/s/survey.css', (req, res) => sendCached(req, res, SURVEY_CSS, { type: 'text/css; charset=utf-8', maxAgeSeconds: 300 }));
+
+  // Before /s/:code, which would take "<code>.svg" for a code. The image never changes for a code (unless
+  // PUBLIC_URL does), so it caches for a day: print runs and slides ask for it again and again.
+  router.get('/s/:code.svg', surveyPageHeaders, async (req: Request, res: Response) => {
+    try {
+      const code = String(req.params.code);
+      if (!(await options.surveyLinks.eventOf(code))) throw new DomainError(ErrorCode.NOT_FOUND, 'There is no survey at this address.');
+      const url = baseUrlOf(req, options.publicUrl) + surveyPagePath(code);
+      sendCached(req, res, qrSvg(url), { type: 'image/svg+xml; charset=utf-8', maxAgeSeconds: 86_400 });
+    } catch (error) {
+      refusal(res, error, 'Survey QR code');
+    }
+  });
 
   router.get('/s/:code', surveyPageHeaders, async (req: Request, res: Response) => {
     try {

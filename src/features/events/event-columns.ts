@@ -35,7 +35,7 @@ const FIELD_GROUPS: Readonly<Record<string, EventColumnGroups>> = {
   __typename: [], id: [], title: [], startsAt: [], endsAt: [], timezone: [], allDay: [], startDate: [], endDate: [], status: [],
   attendanceMode: [], audiences: [], categories: [], url: [], seriesId: [], organizerName: [], organizer: [], location: [],
   description: ['details'], rawAudiences: ['details'], imageUrl: ['details'], offers: ['details'], previousStartsAt: ['details'],
-  registration: ['registration'], overriddenFields: ['registration'], attendance: ['registration'],
+  registration: ['registration'], overriddenFields: ['registration'], attendance: ['registration'], surveyLink: [],
 };
 
 /** The groups a page needs for these selected Event fields; null (unknown selection) reads all of them. */

@@ -8,7 +8,7 @@ export const surveysSection: SchemaSection = {
     query: ['surveyFor'],
     mutation: ['createSurvey', 'deleteSurvey', 'respondToSurvey'],
     subscription: [],
-    types: ['ServiceArea', 'SurveyRound', 'SurveyQuestions', 'Survey', 'CreateSurveyInput', 'RespondToSurveyInput'],
+    types: ['ServiceArea', 'SurveyRound', 'SurveyQuestions', 'Survey', 'CreateSurveyInput', 'RespondToSurveyInput', 'SurveyLink'],
   },
   nodes: {},
 };

@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
-import { newSurveyLinkCode, SURVEY_LINK_CODE } from '../../domain/survey-link';
+import { Context } from '../../context';
+import { access } from '../../domain/access';
+import { newSurveyLinkCode, SURVEY_LINK_CODE, surveyPagePath, surveyQrPath } from '../../domain/survey-link';
 import { exec, runWriteTransaction, select } from '../../db/write-transaction';
 import { EventEntity } from '../../model/event.entity';
 import { SurveyLinkEntity } from '../../model/survey-link.entity';
@@ -14,6 +16,14 @@ const MAX_TRIES = 5;
  */
 export class SurveyLinkService {
   constructor(private readonly db: DataSource) {}
+
+  /** Event.surveyLink for the event's partner's staff: its code (made on first ask) and absolute addresses. */
+  async linkOf(ctx: Context, event: Pick<EventEntity, 'id' | 'partnerId'>): Promise<{ code: string; url: string | null; qrSvgUrl: string | null }> {
+    access.requirePartner(ctx.principal, event.partnerId, 'Reading an event\'s survey link');
+    const code = await this.codeFor(event.id, ctx.now);
+    const base = ctx.baseUrl ?? null;
+    return { code, url: base && base + surveyPagePath(code), qrSvgUrl: base && base + surveyQrPath(code) };
+  }
 
   /** The code of an occurrence (its local id), made now when it has none. */
   async codeFor(eventId: string, now: Date): Promise<string> {

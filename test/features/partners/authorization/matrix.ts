@@ -242,6 +242,13 @@ export const MATRIX: MatrixRow[] = [
     expect: STAFF_ONLY,
   },
   {
+    name: 'an occurrence\'s survey link and QR code (reading it stores the short code on first ask)',
+    covers: ['Event.surveyLink'],
+    document: 'query($id: ID!) { event(id: $id) { surveyLink { code url qrSvgUrl } } }',
+    variables: (f) => ({ id: f.ownerEventId }),
+    expect: STAFF_ONLY,
+  },
+  {
     name: 'an impact report over the owner\'s programs (counts only, but a partner\'s own business)',
     covers: ['Query.impact'],
     document: 'query($p: [ID!]) { impact(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z", partnerIds: $p) { totals { occurrences } } }',
