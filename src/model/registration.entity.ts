@@ -72,6 +72,14 @@ export class RegistrationEntity {
   @InstantColumn({ nullable: true })
   erasedAt!: Date | null;
 
+  /** When this party, waitlisted, was confirmed (promoted, or its invitation claimed); null if it never was. */
+  @InstantColumn({ nullable: true })
+  promotedAt!: Date | null;
+
+  /** When this party left the waitlist without a seat (cancelled while waiting, or its invitation lapsed). */
+  @InstantColumn({ nullable: true })
+  waitlistLeftAt!: Date | null;
+
   @InstantColumn()
   createdAt!: Date;
 

@@ -25,6 +25,7 @@ import { PartyMakeup1766600000000 } from './1766600000000-party-makeup';
 import { DoorAttendance1766700000000 } from './1766700000000-door-attendance';
 import { OutcomeSurveys1766800000000 } from './1766800000000-outcome-surveys';
 import { SurveyLinks1766900000000 } from './1766900000000-survey-links';
+import { WaitlistOutcomes1767000000000 } from './1767000000000-waitlist-outcomes';
 
 /** Every migration, in timestamp order. Listed explicitly so bundlers and tsx need no glob loading. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   DoorAttendance1766700000000,
   OutcomeSurveys1766800000000,
   SurveyLinks1766900000000,
+  WaitlistOutcomes1767000000000,
 ];

@@ -50,7 +50,7 @@ const releaseSql = (counter: string) =>
 const RELEASE_SQL = { confirmed: releaseSql('confirmedCount'), waitlisted: releaseSql('waitlistedCount') };
 const WAITING_SQL = `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'
      ORDER BY "waitlistPosition", "id"`;
-const CONFIRM_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`;
+const CONFIRM_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "promotedAt" = ?, "updatedAt" = ? WHERE "id" = ?`;
 
 export function* lockEvent(eventId: string): TxProgram<SeatRow | null> {
   const [row] = yield* select(LOCK_EVENT_SQL, [eventId], true);
@@ -139,7 +139,7 @@ export function* promoteWaitlist(eventId: string, now: string, held: number): Tx
     if (fits !== 1) break;
     yield* exec(
       CONFIRM_SQL,
-      [now, String(row.id)],
+      [now, now, String(row.id)],
     );
     promoted.push(String(row.id));
   }

@@ -19,7 +19,7 @@ const OFFER_SQL = 'SELECT "seatHolds", "waitlistMode", "inviteHours", "capacity"
 const WAITING = `SELECT "id", "partySize" FROM "registration" WHERE "eventId" = ? AND "status" = '${RegistrationStatus.WAITLISTED}'`;
 const LAPSED_SQL = `${WAITING} AND "invitedUntil" IS NOT NULL AND "invitedUntil" <= ?`;
 const UNINVITED_SQL = `${WAITING} AND "invitedUntil" IS NULL ORDER BY "waitlistPosition", "id"`;
-const LAPSE_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "invitedUntil" = NULL, "updatedAt" = ? WHERE "id" = ?`;
+const LAPSE_SQL = `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "invitedUntil" = NULL, "waitlistLeftAt" = ?, "updatedAt" = ? WHERE "id" = ?`;
 const INVITE_SQL = 'UPDATE "registration" SET "invitedUntil" = ?, "updatedAt" = ? WHERE "id" = ?';
 
 /**
@@ -61,7 +61,7 @@ export function* offerFreedSeats(eventId: string, now: string): TxProgram<SeatOf
 function* lapseInvitations(eventId: string, now: string): TxProgram<string[]> {
   const lapsed: string[] = [];
   for (const row of yield* select(LAPSED_SQL, [eventId, now])) {
-    yield* exec(LAPSE_SQL, [now, String(row.id)]);
+    yield* exec(LAPSE_SQL, [now, now, String(row.id)]);
     yield* exec('UPDATE "event" SET "waitlistedCount" = "waitlistedCount" - ? WHERE "id" = ?', [Number(row.partySize), eventId]);
     lapsed.push(String(row.id));
   }
@@ -85,8 +85,8 @@ export function* claimInvitedSeats(eventId: string, registrationId: string, n: n
   );
   if (changed !== 1) return false;
   yield* exec(
-    `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "invitedUntil" = NULL, "updatedAt" = ? WHERE "id" = ?`,
-    [now, registrationId],
+    `UPDATE "registration" SET "status" = '${RegistrationStatus.CONFIRMED}', "waitlistPosition" = NULL, "invitedUntil" = NULL, "promotedAt" = ?, "updatedAt" = ? WHERE "id" = ?`,
+    [now, now, registrationId],
   );
   return true;
 }

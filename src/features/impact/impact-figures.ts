@@ -20,6 +20,10 @@ export interface EventRegistrationTally {
   /** Parties holding seats or waiting at the end of the range (not cancelled). */
   parties: number;
   cancelled: number;
+  /** Parties that were ever on the waitlist (still waiting, promoted, or left it); only those since waits were recorded. */
+  waited: number;
+  /** Of those, the ones that got seats (promoted, or claimed an invitation). */
+  promoted: number;
 }
 
 /**
@@ -60,6 +64,12 @@ export interface ImpactFigures extends SurveyFigures {
   attendedTotal: number;
   /** The same people by party category (UNCATEGORISED: checked in whole from a party without a makeup), by key. */
   attendanceByCategory: PartyCountEntry[];
+  /** Parties that waited on the waitlist of an ended occurrence (recorded since waits were: migration 1767000000000). */
+  waitlistJoined: number;
+  /** Of those, the parties that got seats. */
+  waitlistPromoted: number;
+  /** waitlistPromoted ÷ waitlistJoined; null when nobody waited. */
+  waitlistConversion: number | null;
 }
 
 /** One group's coordinates: the value of each dimension asked for (ids, keys or a month). */
@@ -93,11 +103,13 @@ interface Sums {
   walkIns: number;
   headCount: number;
   byCategory: Map<string, number>;
+  waited: number;
+  promoted: number;
 }
 
 const emptySums = (): Sums => ({
   occurrences: 0, registrable: 0, registrations: 0, cancellations: 0, confirmed: 0, waitlisted: 0, seats: 0, seatedConfirmed: 0, attended: 0,
-  checkedInOccurrences: 0, checkedInConfirmed: 0, checkedInAttended: 0, walkIns: 0, headCount: 0, byCategory: new Map(),
+  checkedInOccurrences: 0, checkedInConfirmed: 0, checkedInAttended: 0, walkIns: 0, headCount: 0, byCategory: new Map(), waited: 0, promoted: 0,
 });
 
 /** Who came to one occurrence by category: its checked-in parties, walk-ins and head count. */
@@ -128,6 +140,11 @@ function add(sums: Sums, e: EventEntity, tally: EventRegistrationTally | undefin
     sums.seats += e.capacity;
     sums.seatedConfirmed += e.confirmedCount;
   }
+  // A waitlist is settled once the occurrence has ended: who waited then either got a seat or did not.
+  if (e.endsAt <= now) {
+    sums.waited += tally?.waited ?? 0;
+    sums.promoted += tally?.promoted ?? 0;
+  }
   // An occurrence nobody checked anyone in at says nothing about no-shows (the door may not have used the page).
   if (e.endsAt <= now && e.attendedCount > 0) {
     sums.checkedInOccurrences += 1;
@@ -145,6 +162,7 @@ function figuresOf(s: Sums): Omit<ImpactFigures, keyof SurveyFigures> {
     fillRate: ratio(s.seatedConfirmed, s.seats),
     noShowRate: s.checkedInConfirmed > 0 ? Math.max(0, 1 - s.checkedInAttended / s.checkedInConfirmed) : null,
     walkIns: s.walkIns, headCount: s.headCount, attendedTotal: s.attended + s.walkIns + s.headCount, attendanceByCategory: tallyList(s.byCategory),
+    waitlistJoined: s.waited, waitlistPromoted: s.promoted, waitlistConversion: ratio(s.promoted, s.waited),
   };
 }
 

@@ -7,6 +7,8 @@ import { EventSurveyTally } from './impact-surveys';
 
 /** A checked-in party, as the statement below tests for it. */
 const CAME = `r."status" = 'CONFIRMED' AND r."attended" = TRUE`;
+/** A party that was ever on the waitlist: still waiting, promoted, or gone from the line without a seat. */
+const WAITED = `(r."status" = 'WAITLISTED' OR r."promotedAt" IS NOT NULL OR r."waitlistLeftAt" IS NOT NULL)`;
 
 /**
  * Registrations per event over the same events as eventsStartingIn, in one grouped statement: parties
@@ -19,11 +21,15 @@ export async function registrationTallies(
   reader: SqlReader, from: Date, to: Date, partnerIds: readonly string[] | null,
 ): Promise<{ tallies: EventRegistrationTally[]; attendees: AttendedMakeups[] }> {
   const partners = partnerIds ? ` AND ${reader.keyIn('e."partnerId"')}` : '';
-  const rows = await reader.all<{ eventId: string; party: string | null; attendedParty: string | null; cancelled: unknown; total: unknown; came: unknown; people: unknown }>(
+  const rows = await reader.all<{
+    eventId: string; party: string | null; attendedParty: string | null; cancelled: unknown; total: unknown; came: unknown; people: unknown;
+    waited: unknown; promoted: unknown;
+  }>(
     `SELECT r."eventId" AS "eventId",
        CASE WHEN ${CAME} THEN r."party" END AS "party", CASE WHEN ${CAME} THEN r."attendedParty" END AS "attendedParty",
        SUM(CASE WHEN r."status" = 'CANCELLED' THEN 1 ELSE 0 END) AS "cancelled", COUNT(*) AS "total",
-       SUM(CASE WHEN ${CAME} THEN 1 ELSE 0 END) AS "came", SUM(CASE WHEN ${CAME} THEN r."partySize" ELSE 0 END) AS "people"
+       SUM(CASE WHEN ${CAME} THEN 1 ELSE 0 END) AS "came", SUM(CASE WHEN ${CAME} THEN r."partySize" ELSE 0 END) AS "people",
+       SUM(CASE WHEN ${WAITED} THEN 1 ELSE 0 END) AS "waited", SUM(CASE WHEN r."promotedAt" IS NOT NULL THEN 1 ELSE 0 END) AS "promoted"
      FROM "registration" r JOIN "event" e ON e."id" = r."eventId"
      WHERE e."startsAt" >= ? AND e."startsAt" < ? AND e."removedAt" IS NULL AND e."status" <> 'CANCELLED'${partners}
      GROUP BY 1, 2, 3`,
@@ -34,8 +40,10 @@ export async function registrationTallies(
   const parsed = (text: string | null) => (text ? JSON.parse(text) as PartyCountEntry[] : null);
   // PostgreSQL answers COUNT and SUM as strings.
   for (const r of rows) {
-    const tally = tallies.get(r.eventId) ?? { eventId: r.eventId, parties: 0, cancelled: 0 };
+    const tally = tallies.get(r.eventId) ?? { eventId: r.eventId, parties: 0, cancelled: 0, waited: 0, promoted: 0 };
     tally.cancelled += Number(r.cancelled);
+    tally.waited += Number(r.waited);
+    tally.promoted += Number(r.promoted);
     tally.parties += Number(r.total) - Number(r.cancelled);
     tallies.set(r.eventId, tally);
     if (Number(r.came) > 0) {

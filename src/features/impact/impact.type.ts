@@ -89,6 +89,15 @@ export class ImpactFigures {
   })
   attendanceByCategory!: CategoryCount[];
 
+  @Field(() => Int, { description: 'Parties that waited on the waitlist of an ended occurrence (waits are recorded since this figure was added).' })
+  waitlistJoined!: number;
+
+  @Field(() => Int, { description: 'Of those, the parties that got seats (promoted, or claimed an invitation).' })
+  waitlistPromoted!: number;
+
+  @Field(() => Float, { nullable: true, description: 'waitlistPromoted ÷ waitlistJoined, 0 to 1; null when nobody waited.' })
+  waitlistConversion!: number | null;
+
   @Field(() => Int, { description: 'Outcome survey responses for these occurrences (anonymous; counts only).' })
   surveyResponses!: number;
 

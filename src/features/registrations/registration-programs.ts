@@ -40,7 +40,9 @@ const SQL = {
   activeByEmail: `SELECT "id" FROM "registration" WHERE "eventId" = ? AND "email" = ? AND "status" <> '${RegistrationStatus.CANCELLED}'`,
   insert: `INSERT INTO "registration" (${list(REGISTRATION_COLUMNS)}) VALUES (${REGISTRATION_COLUMNS.map(() => '?').join(', ')})`,
   checkIn: 'UPDATE "registration" SET "attended" = ?, "attendedParty" = ?, "updatedAt" = ? WHERE "id" = ?',
-  cancel: `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, "updatedAt" = ? WHERE "id" = ?`,
+  // SET reads the row as it was: a party cancelled while waiting has left the waitlist (impact's waitlist conversion).
+  cancel: `UPDATE "registration" SET "status" = '${RegistrationStatus.CANCELLED}', "waitlistPosition" = NULL, `
+    + `"waitlistLeftAt" = CASE WHEN "status" = '${RegistrationStatus.WAITLISTED}' THEN ? ELSE "waitlistLeftAt" END, "updatedAt" = ? WHERE "id" = ?`,
 };
 
 const num = (value: unknown): number => Number(value);
@@ -58,6 +60,8 @@ export function toRegistration(row: Record<string, unknown>): RegistrationEntity
     attended: row.attended === true || row.attended === 1 || row.attended === '1',
     invitedUntil: row.invitedUntil ? new Date(String(row.invitedUntil)) : null,
     erasedAt: row.erasedAt ? new Date(String(row.erasedAt)) : null,
+    promotedAt: row.promotedAt ? new Date(String(row.promotedAt)) : null,
+    waitlistLeftAt: row.waitlistLeftAt ? new Date(String(row.waitlistLeftAt)) : null,
     createdAt: new Date(String(row.createdAt)),
     updatedAt: new Date(String(row.updatedAt)),
   });
@@ -182,7 +186,7 @@ export function* cancelProgram(registrationId: string, matches: (hash: string) =
   const now = at.toISOString();
   yield* exec(
     SQL.cancel,
-    [now, registrationId],
+    [now, now, registrationId],
   );
   const held = current.status === RegistrationStatus.CONFIRMED ? 'confirmed' : 'waitlisted';
   yield* releaseSeats(current.eventId, held, current.partySize, attendedPeople(current), now);
