@@ -22,6 +22,7 @@ import { SyncScheduler } from './features/sources/sync-scheduler';
 import { MailSender } from './features/notifications/mail-sender';
 import { createMailTransport } from './features/notifications/transport';
 import { mailTemplates } from './features/notifications/mail-templates';
+import { surveyMailLink } from './features/surveys/survey-mail-link';
 import { SurveyPlanner } from './features/notifications/survey-mail';
 import { WaitlistSweeper } from './features/registrations/waitlist-sweeper';
 import { retentionSweeper } from './features/registrations/retention-sweeper';
@@ -131,8 +132,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // The mail outbox: every replica polls; the claim (SKIP LOCKED on PostgreSQL) sends each row once.
     const mailTransport = config.smtpUrl ? createMailTransport(config.smtpUrl) : null;
     if (!mailTransport) logger.info('SMTP_URL is unset: notification email is written to the log (one line per message, no body) and not sent');
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${port}`;
+    // The survey mail's links are absolute: PUBLIC_URL, else the address this server listens on.
+    const mailSurveyLink = surveyMailLink(services.surveys, services.surveyLinks, () => config.publicUrl ?? url);
     const mailSender = new MailSender(db, {
-      transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds), planners: [new ReminderPlanner(db), new SurveyPlanner(db)],
+      transport: mailTransport, from: config.mailFrom, logger, templates: mailTemplates(deps, services.eventFeeds, undefined, mailSurveyLink), planners: [new ReminderPlanner(db), new SurveyPlanner(db)],
     });
     mailSender.start();
     // Seats freed by time alone (an ended hold or invitation) go to the waitlist.
@@ -141,10 +147,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Registrants' data past REGISTRANT_RETENTION_DAYS is erased: hourly, the first look a minute after start.
     const retention = retentionSweeper(services.registrantRetention, { logger });
     retention.start(60_000);
-    const { port } = server.address() as AddressInfo;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     return {
-      url: `http://${host}:${port}`,
+      url,
       db,
       services,
       logger,

@@ -1,6 +1,7 @@
 import { ParsedMail } from 'mailparser';
 import { MailSender } from '../../src/features/notifications/mail-sender';
 import { mailTemplates } from '../../src/features/notifications/mail-templates';
+import { surveyMailLink } from '../../src/features/surveys/survey-mail-link';
 import { ReminderPlanner } from '../../src/features/notifications/reminder-planner';
 import { SurveyPlanner } from '../../src/features/notifications/survey-mail';
 import { createMailTransport } from '../../src/features/notifications/transport';
@@ -11,6 +12,8 @@ import { createPartner, REGISTER } from './native-event';
 import { startSmtpServer, TestSmtpServer } from './smtp';
 
 export const MAIL_FROM = 'Millbrook Library <events@library.example>';
+/** The base of absolute links in mail (PUBLIC_URL in production). */
+export const MAIL_PUBLIC_URL = 'https://events.library.example';
 
 export interface Ticket {
   cancelToken: string;
@@ -44,7 +47,7 @@ export async function startMailHarness(backend: BackendName): Promise<MailHarnes
   const now = () => clock.now ?? new Date();
   const deps = { db: graph.db, apiKeys: graph.services.apiKeys, logger: createLogger('silent') };
   const sender = new MailSender(graph.db, {
-    transport, from: MAIL_FROM, now, templates: mailTemplates(deps, graph.services.eventFeeds, now), planners: [new ReminderPlanner(graph.db), new SurveyPlanner(graph.db)],
+    transport, from: MAIL_FROM, now, templates: mailTemplates(deps, graph.services.eventFeeds, now, surveyMailLink(graph.services.surveys, graph.services.surveyLinks, () => MAIL_PUBLIC_URL)), planners: [new ReminderPlanner(graph.db), new SurveyPlanner(graph.db)],
   });
   return {
     graph, smtp, sender, partner, clock,

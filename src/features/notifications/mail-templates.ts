@@ -17,7 +17,10 @@ import { REMINDER_TEMPLATE, reminderTemplate } from './reminder-mail';
  * Every template the sender knows, reading as the public does (an unpublished event says nothing), each
  * look with fresh loaders: a message says what is true when it leaves. `now` is the sender's clock.
  */
-export function mailTemplates(deps: ContextDeps, eventFeeds: EventFeedService, now: () => Date = () => new Date()): Record<string, MailTemplate> {
+export function mailTemplates(
+  deps: ContextDeps, eventFeeds: EventFeedService, now: () => Date = () => new Date(),
+  surveyLink?: RegistrationMailSources['surveyLink'],
+): Record<string, MailTemplate> {
   const sources: RegistrationMailSources = {
     registration: (id) => deps.db.getRepository(RegistrationEntity).findOneBy({ id }),
     async event(eventId) {
@@ -35,6 +38,7 @@ export function mailTemplates(deps: ContextDeps, eventFeeds: EventFeedService, n
       return confirmation?.language ?? null;
     },
     now,
+    surveyLink,
   };
   return {
     [CONFIRMATION_TEMPLATE]: confirmationTemplate(sources),

@@ -17,6 +17,11 @@ export interface RegistrationMailSources {
   language(registrationId: string): Promise<string | null>;
   /** The clock of "has it started yet" (the sender's, in tests). */
   now(): Date;
+  /**
+   * A registrant's one-use link to the occurrence's own survey page, or null when it asks none of our
+   * surveys (src/features/surveys/survey-mail-link.ts); absent: the survey mail uses surveyUrl only.
+   */
+  surveyLink?(eventId: string, now: Date): Promise<string | null>;
 }
 
 /** What a registration's later mails are stored with (registrationMailsInsert writes it in SQL). */
@@ -39,7 +44,7 @@ export interface RegistrationMailFacts {
  */
 export function registrationMailTemplate(
   sources: RegistrationMailSources,
-  write: (facts: RegistrationMailFacts) => RenderedMail | null,
+  write: (facts: RegistrationMailFacts) => RenderedMail | null | Promise<RenderedMail | null>,
 ): MailTemplate {
   return async (context) => {
     const c = context as RegistrationMailContext | null;

@@ -1,5 +1,9 @@
 import { describeEachBackend } from '../../support/backends';
-import { MailHarness, startMailHarness } from '../../support/mail-harness';
+import { MAIL_PUBLIC_URL, MailHarness, startMailHarness } from '../../support/mail-harness';
+import { newId } from '../../../src/domain/ids';
+import { ServiceArea, SurveyRound } from '../../../src/domain/survey';
+import { SurveyEntity } from '../../../src/model/survey.entity';
+import { SurveyLinkEntity } from '../../../src/model/survey-link.entity';
 import { insertNativeEvent } from '../../support/native-event';
 
 const CHECK_IN = 'mutation($id: ID!) { checkIn(registrationId: $id) { attended } }';
@@ -80,5 +84,54 @@ describeEachBackend('survey mail after the event', (backend) => {
       .toEqual({ updateEvent: { registration: { surveyUrl: 'https://forms.example.org/s' } } });
     expect((await h.graph.execute(UPDATE, { id: event.globalId, input: { surveyUrl: null } }, auth)).data)
       .toEqual({ updateEvent: { registration: { surveyUrl: null } } });
+  });
+
+  /** Attaches an IMMEDIATE survey of ours to an event, or to the partner's events in a category. */
+  const attach = (target: { eventId: string } | { category: string }) => h.graph.db.getRepository(SurveyEntity).insert({
+    id: newId(), partnerId: h.partner.partner.id, serviceArea: ServiceArea.JOB_SKILLS, round: SurveyRound.IMMEDIATE,
+    eventId: null, seriesId: null, category: null, ...target, createdAt: new Date(),
+  });
+
+  it('links to our survey page with a fresh one-use token per registrant when the event asks one of our surveys', async () => {
+    const times = soon();
+    const ours = await insertNativeEvent(h.graph.db, h.partner.partner.id, { title: 'CV clinic', capacity: 5, ...times });
+    const both = await insertNativeEvent(h.graph.db, h.partner.partner.id, {
+      title: 'Interview practice', capacity: 5, surveyUrl: 'https://forms.example.org/old-form', categories: ['Job Help'], ...times,
+    });
+    await attach({ eventId: ours.id });
+    await attach({ category: 'job help' });
+    await h.register(ours.globalId, { email: 'bo@example.org' });
+    await h.register(ours.globalId, { email: 'cy@example.org' });
+    await h.register(both.globalId, { email: 'di@example.org' });
+    await h.sender.runOnce();
+    h.smtp.arrived.length = 0;
+
+    h.clock.now = new Date(times.endsAt.getTime() + 61 * 60_000);
+    await h.sender.runOnce();
+    expect(surveysTo()).toEqual(['bo@example.org', 'cy@example.org', 'di@example.org']);
+    const code = (await h.graph.db.getRepository(SurveyLinkEntity).findOneByOrFail({ eventId: ours.id })).code;
+    const linkIn = (address: string) => {
+      const mail = h.arrivedFor(address)[0];
+      const found = /Survey: (https:\/\/\S+)/.exec(mail.text ?? '');
+      expect(found).not.toBeNull();
+      expect(mail.html).toContain(`<a href="${found![1]}">`);
+      return new URL(found![1]);
+    };
+    const bo = linkIn('bo@example.org');
+    const cy = linkIn('cy@example.org');
+    for (const link of [bo, cy]) {
+      expect(`${link.origin}${link.pathname}`).toBe(`${MAIL_PUBLIC_URL}/s/${code}`);
+      expect(link.searchParams.get('token')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    }
+    expect(bo.searchParams.get('token')).not.toBe(cy.searchParams.get('token'));
+    // The category's survey of ours replaces the old external form.
+    expect(linkIn('di@example.org').pathname).toMatch(/^\/s\/[A-Za-z0-9_-]{8}$/);
+    expect(h.arrivedFor('di@example.org')[0].text).not.toContain('forms.example.org');
+
+    // Each token is a fresh one of this occurrence (stored as its hash, unused), and of no other.
+    const tokenState = (eventId: string, link: URL) => h.graph.services.surveys.tokenUsed(eventId, link.searchParams.get('token')!);
+    expect(await tokenState(ours.id, bo)).toBe(false);
+    expect(await tokenState(ours.id, cy)).toBe(false);
+    expect(await tokenState(both.id, bo)).toBeNull();
   });
 });
