@@ -166,9 +166,15 @@ function figuresOf(s: Sums): Omit<ImpactFigures, keyof SurveyFigures> {
   };
 }
 
+/** One formatter per zone: making one costs far more than using it, and a year of a town has few zones. */
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The month an occurrence starts in, on its own clock: YYYY-MM. */
 function monthOf(e: EventEntity): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: e.timezone || 'UTC', year: 'numeric', month: '2-digit' }).formatToParts(e.startsAt);
+  const zone = e.timezone || 'UTC';
+  let format = monthFormats.get(zone);
+  if (!format) monthFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit' })));
+  const parts = format.formatToParts(e.startsAt);
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
 

@@ -31,12 +31,21 @@ export interface ImpactSurveys {
 
 export const NO_SURVEYS: ImpactSurveys = { tallies: new Map(), areas: new Map() };
 
-/** The report's survey facts: answers by occurrence, and the service area each occurrence's survey asks (IMMEDIATE first). */
-export function impactSurveys(events: readonly EventEntity[], surveys: readonly SurveyEntity[], tallies: readonly EventSurveyTally[]): ImpactSurveys {
+/**
+ * The report's survey facts: answers by occurrence, and, when the report is broken down by service area
+ * (`withAreas`), the service area each occurrence's survey asks (IMMEDIATE first). A survey belongs to
+ * its partner's occurrences only, so each occurrence looks among its partner's surveys alone.
+ */
+export function impactSurveys(
+  events: readonly EventEntity[], surveys: readonly SurveyEntity[], tallies: readonly EventSurveyTally[], withAreas: boolean,
+): ImpactSurveys {
   const areas = new Map<string, ServiceArea>();
-  if (surveys.length) {
+  if (withAreas && surveys.length) {
+    const byPartner = new Map<string, SurveyEntity[]>();
+    for (const survey of surveys) byPartner.set(survey.partnerId, [...(byPartner.get(survey.partnerId) ?? []), survey]);
     for (const e of events) {
-      const survey = pickSurvey(e, SurveyRound.IMMEDIATE, surveys) ?? pickSurvey(e, SurveyRound.FOLLOW_UP, surveys);
+      const own = byPartner.get(e.partnerId) ?? [];
+      const survey = pickSurvey(e, SurveyRound.IMMEDIATE, own) ?? pickSurvey(e, SurveyRound.FOLLOW_UP, own);
       if (survey) areas.set(e.id, survey.serviceArea);
     }
   }

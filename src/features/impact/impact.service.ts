@@ -49,7 +49,8 @@ export class ImpactService {
       eventsStartingIn(reader, from, to, partnerIds), registrationTallies(reader, from, to, partnerIds),
       surveysOfPartners(reader, partnerIds), surveyTallies(reader, from, to, partnerIds),
     ]);
-    return { ...impactReport(events, tallies, attendees, dimensions, ctx.now, impactSurveys(events, surveys, answers)), partnerIds };
+    const surveyFacts = impactSurveys(events, surveys, answers, dimensions.includes(ImpactDimension.SERVICE_AREA));
+    return { ...impactReport(events, tallies, attendees, dimensions, ctx.now, surveyFacts), partnerIds };
   }
 
   /** The partners a report covers: those asked for, each of which the key must act for; else every partner the key acts for. */
