@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { enterDoorKey, openDoorPage } from '../support/door-page';
 import { localIdOf } from '../../src/domain/global-id';
 import { RegistrationEntity } from '../../src/model/registration.entity';
 import { axeViolations } from '../support/axe';
@@ -49,22 +50,8 @@ describe('the door page: staff check people in from a phone, keyboard alone', ()
     for (const context of contexts.splice(0)) await context.close();
   });
 
-  async function openDoor(width = 1280): Promise<{ page: Page; errors: string[] }> {
-    // `bypassCSP` only so axe-core's script can be added; the page's own CSP is checked over HTTP below.
-    const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => { if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) errors.push(`${m.text()} ${m.location().url}`); });
-    await page.goto(`${server.app.url}/door?event=${event.globalId}`);
-    return { page, errors };
-  }
-
-  async function enterKey(page: Page, key: string): Promise<void> {
-    await page.getByLabel('Partner API key').fill(key.replace(/^Bearer /, ''));
-    await page.getByLabel('Partner API key').press('Enter');
-  }
+  const openDoor = (width = 1280) => openDoorPage(browser, `${server.app.url}/door?event=${event.globalId}`, contexts, width);
+  const enterKey = enterDoorKey;
 
   const bodyText = (page: Page) => page.locator('body').innerText();
 

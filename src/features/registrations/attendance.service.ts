@@ -21,8 +21,10 @@ export interface EventAttendanceFigures {
   registered: number;
   walkIns: number;
   headCount: number;
-  byCategory: PartyCountEntry[];
+  headCountByCategory: PartyCountEntry[];
   total: number;
+  /** For byCategory, read only when asked (it reads every checked-in party; the door's check-in answer does not ask). */
+  event: EventEntity;
 }
 
 /**
@@ -48,18 +50,29 @@ export class AttendanceService {
     return this.write(ctx, event, () => setHeadCountProgram(event.id, counted));
   }
 
-  /** The occurrence's attendance, for its partner's staff only (it reads the checked-in parties). */
-  async of(ctx: Context, event: EventEntity): Promise<EventAttendanceFigures> {
+  /**
+   * The occurrence's attendance, for its partner's staff only (it says who of the parties came). The
+   * counts come from the event row; byCategory is its own field (byCategory below), so a check-in's
+   * answer asking for the total does not read every party of the event.
+   */
+  of(ctx: Context, event: EventEntity): EventAttendanceFigures {
     access.requirePartner(ctx.principal, event.partnerId, 'Reading an event\'s attendance');
-    const registrations = await ctx.loaders.registrationsByEvent.load(event.id);
-    const byCategory = new Map<string, number>();
-    for (const r of registrations) tallyInto(byCategory, attendedByCategory(r));
-    tallyInto(byCategory, event.walkIns);
-    tallyInto(byCategory, event.headCount);
     const registered = event.attendedCount ?? 0;
     const walkIns = peopleIn(event.walkIns);
     const headCount = peopleIn(event.headCount);
-    return { registered, walkIns, headCount, byCategory: tallyList(byCategory), total: registered + walkIns + headCount };
+    const headCountByCategory = new Map<string, number>();
+    tallyInto(headCountByCategory, event.headCount);
+    return { registered, walkIns, headCount, headCountByCategory: tallyList(headCountByCategory), total: registered + walkIns + headCount, event };
+  }
+
+  /** The three by category: checked-in parties (read here), walk-ins and the head count. Only through `of`, which checked the key. */
+  async byCategory(ctx: Context, figures: EventAttendanceFigures): Promise<PartyCountEntry[]> {
+    const registrations = await ctx.loaders.registrationsByEvent.load(figures.event.id);
+    const byCategory = new Map<string, number>();
+    for (const r of registrations) tallyInto(byCategory, attendedByCategory(r));
+    tallyInto(byCategory, figures.event.walkIns);
+    tallyInto(byCategory, figures.event.headCount);
+    return tallyList(byCategory);
   }
 
   private async write(ctx: Context, event: EventEntity, program: () => TxProgram<boolean>): Promise<EventAttendanceFigures> {

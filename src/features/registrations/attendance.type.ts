@@ -16,10 +16,12 @@ export class EventAttendance {
   @Field(() => Int, { description: 'The head count staff set for the occurrence (setHeadCount); 0 when none was taken.' })
   headCount!: number;
 
+  // byCategory: a field resolver (attendance-figures.resolver.ts), read only when asked.
+
   @Field(() => [CategoryCount], {
-    description: 'The three together by category, by key; people checked in whole from a party without a makeup count as uncategorised.',
+    description: 'The head count alone by category, by key, as setHeadCount last set it (what a form to correct it starts from).',
   })
-  byCategory!: CategoryCount[];
+  headCountByCategory!: CategoryCount[];
 
   @Field(() => Int, { description: 'registered + walkIns + headCount.' })
   total!: number;

@@ -16,7 +16,7 @@ export class EventAttendanceFieldsResolver {
     nullable: true,
     description: 'Staff of the event\'s partner (or an admin) only: who came, in people (null with FORBIDDEN for anyone else).',
   })
-  attendance(@Ctx() ctx: Context, @Root() event: EventEntity): Promise<EventAttendanceFigures> {
+  attendance(@Ctx() ctx: Context, @Root() event: EventEntity): EventAttendanceFigures {
     return this.attendanceService.of(ctx, event);
   }
 }

@@ -13,6 +13,7 @@ import { PrivacyRequestResolver } from './privacy-request.resolver';
 import type { PrivacyRequests } from './privacy-requests';
 import type { AttendanceService } from './attendance.service';
 import { AttendanceResolver } from './attendance.resolver';
+import { AttendanceFiguresResolver } from './attendance-figures.resolver';
 import { EventAttendanceFieldsResolver } from './event-attendance-fields.resolver';
 
 /** The services the registrations and live counts resolvers are built with (src/compose-schema.ts passes its own). */
@@ -39,5 +40,6 @@ export function registrationsResolvers(s: RegistrationsResolverServices): object
     new PrivacyRequestResolver(s.privacyRequests),
     new AttendanceResolver(s.attendance),
     new EventAttendanceFieldsResolver(s.attendance),
+    new AttendanceFiguresResolver(s.attendance),
   ];
 }

@@ -124,6 +124,8 @@ describeEachBackend('attendance at the door', (backend) => {
     expect(first.setHeadCount).toEqual({
       registered: 0, walkIns: 0, headCount: 42, total: 42, byCategory: [{ category: 'grownups', count: 12 }, { category: 'kids', count: 30 }],
     });
+    expect(ok(await graph.execute(`query($id: ID!) { event(id: $id) { attendance { headCountByCategory { category count } } } }`, { id: event.globalId }, staff))
+      .event.attendance.headCountByCategory).toEqual([{ category: 'grownups', count: 12 }, { category: 'kids', count: 30 }]);
     const second = ok(await graph.execute(HEAD_COUNT, { id: event.globalId, party: [{ category: 'kids', count: 25 }] }, staff));
     expect(second.setHeadCount).toMatchObject({ headCount: 25, total: 25, byCategory: [{ category: 'kids', count: 25 }] });
     expect(refusal(await graph.execute(HEAD_COUNT, { id: event.globalId, party: [{ category: 'adults', count: 1 }] }, staff)))

@@ -1,5 +1,6 @@
 import { el } from '../dashboard/overview-view';
-import { checkedInText, Counts, DoorEvent, matches, Party, partyText } from './model';
+import { countsFieldset, CountsFieldset } from './counts-form';
+import { checkedInText, Counts, DoorEvent, matches, Party, partyText, someOfThemFields, stateText } from './model';
 
 const $ = (id: string) => document.getElementById(id)!;
 
@@ -14,19 +15,41 @@ export function renderCounts(c: Counts): void {
   $('c-held').textContent = String(c.held);
 }
 
+/** Each party's "Some of them" numbers, by registration id (parties of one have none). */
+const someForms = new Map<string, CountsFieldset>();
+export const someOfThemOf = (id: string): CountsFieldset | undefined => someForms.get(id);
+
 /** A confirmed party's row state: the button's aria-pressed and the words beside it agree. */
-export function showAttended(row: HTMLElement, attended: boolean): void {
-  row.classList.toggle('in', attended);
-  row.querySelector('.state')!.textContent = attended ? 'Checked in' : 'Not checked in';
-  row.querySelector('button')!.setAttribute('aria-pressed', String(attended));
+export function showAttended(row: HTMLElement, p: Pick<Party, 'attended' | 'partySize' | 'attendedParty'>): void {
+  row.classList.toggle('in', p.attended);
+  row.querySelector('.state')!.textContent = stateText(p);
+  row.querySelector('button.toggle')!.setAttribute('aria-pressed', String(p.attended));
+  someForms.get(row.dataset.id!)?.fill(p.attended ? p.attendedParty : null);
 }
 
-function confirmedRow(p: Party): HTMLElement {
-  const row = el('li', null, { 'data-id': p.id });
+/**
+ * "Some of them": behind a disclosure, so the one-press Check in stays the row's first stop; the
+ * numbers say who of the party came and its own button sends them.
+ */
+function someOfThem(p: Party, e: DoorEvent): HTMLElement {
+  const who = p.name ?? 'this party';
+  const numbers = countsFieldset(`Who of ${who}'s party came`, someOfThemFields(p, e.registration.partyCategories), `some-${p.id}`);
+  someForms.set(p.id, numbers);
+  // novalidate: the page says what is wrong in its alert line, in words, rather than the browser's bubble.
+  const form = el('form', null, { class: 'some-form', novalidate: '' });
+  form.append(numbers.element, el('button', 'Check these in', { type: 'submit', 'aria-label': `Check these in: ${who}'s party` }));
+  const details = el('details', null, { class: 'some' });
+  details.append(el('summary', 'Some of them'), form);
+  return details;
+}
+
+function confirmedRow(p: Party, e: DoorEvent): HTMLElement {
+  const row = el('li', null, { 'data-id': p.id, 'data-size': String(p.partySize) });
   // The visible word is "Check in" on every row; the name makes each button's accessible name unique.
   row.append(el('span', p.name, { class: 'name' }), el('span', partyText(p.partySize), { class: 'party' }), el('span', null, { class: 'state' }),
-    el('button', 'Check in', { type: 'button', 'aria-label': `Check in ${p.name ?? 'this party'}` }));
-  showAttended(row, p.attended);
+    el('button', 'Check in', { type: 'button', class: 'toggle', 'aria-label': `Check in ${p.name ?? 'this party'}` }));
+  if (p.partySize > 1) row.append(someOfThem(p, e));
+  showAttended(row, p);
   return row;
 }
 
@@ -41,7 +64,8 @@ function waitlistedRow(p: Party, e: DoorEvent): HTMLElement {
 }
 
 export function renderLists(e: DoorEvent, lists: { confirmed: Party[]; waitlisted: Party[] }): void {
-  $('confirmed').replaceChildren(...lists.confirmed.map(confirmedRow));
+  someForms.clear();
+  $('confirmed').replaceChildren(...lists.confirmed.map((p) => confirmedRow(p, e)));
   $('waitlisted').replaceChildren(...lists.waitlisted.map((p) => waitlistedRow(p, e)));
 }
 
