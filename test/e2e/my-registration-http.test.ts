@@ -9,10 +9,18 @@ const PRIVATE_NAME = 'Grace Private-Hopper';
 const PRIVATE_EMAIL = 'grace.private@example.net';
 const BUDGET = 4;
 
-/** Every field of MyRegistration (an object field with its id and title), so a personal field added later shows up here. */
+/**
+ * Every field of MyRegistration, so a personal field added later shows up here: the event with its id
+ * and title, any other object (the party makeup) with all its own leaves.
+ */
 async function everyField(): Promise<string> {
   const type = (await buildSchemaOver()).getType('MyRegistration') as GraphQLObjectType;
-  return Object.values(type.getFields()).map((f) => (isLeafType(getNamedType(f.type)) ? f.name : `${f.name} { id title }`)).join(' ');
+  const leavesOf = (object: GraphQLObjectType) => Object.values(object.getFields()).filter((f) => isLeafType(getNamedType(f.type))).map((f) => f.name).join(' ');
+  return Object.values(type.getFields()).map((f) => {
+    const named = getNamedType(f.type);
+    if (isLeafType(named)) return f.name;
+    return named.name === 'Event' ? `${f.name} { id title }` : `${f.name} { ${leavesOf(named as GraphQLObjectType)} }`;
+  }).join(' ');
 }
 
 describeEachBackend('myRegistration over the public HTTP and WebSocket endpoints', (backend) => {
