@@ -70,3 +70,9 @@ export async function createTestGraph(backend: BackendName, options: TestGraphOp
     },
   };
 }
+
+/** A result's data, failing the test on any error (the GraphQL answer a test expects to succeed). */
+export function dataOf(result: GraphResult): Record<string, any> {
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}

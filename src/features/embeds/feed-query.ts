@@ -2,6 +2,7 @@ import { Audience, EventStatus, PartnerKind } from '../../domain/enums';
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
 import { NearInput } from '../../domain/event-filter';
 import { partnerSlugsOf } from '../../domain/partner-slug';
+import { urlInstant } from '../../domain/url-instant';
 
 /**
  * The EventFilter spelled as URL query parameters, shared by /feeds/*, /embed/events and the widget's
@@ -40,8 +41,6 @@ const PARAMETERS: Record<string, string[]> = {
 };
 const KNOWN = new Set(Object.values(PARAMETERS).flat());
 const MAX_LIST = 20;
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 function values(query: RawQuery, name: string): string[] {
   return PARAMETERS[name].flatMap((alias) => {
@@ -80,14 +79,8 @@ function text(query: RawQuery): string | null {
 
 function instant(query: RawQuery, name: string): Date | null {
   const raw = single(query, name);
-  if (raw === null) return null;
   // A bare date means the start of that day in UTC; give a full RFC 3339 instant for a local midnight.
-  const text = DATE_ONLY.test(raw) ? `${raw}T00:00:00Z` : raw;
-  const date = DATE_TIME.test(text) ? new Date(text) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) {
-    throw new InvalidArgumentError(name, raw, 'an RFC 3339 instant such as 2026-12-01T17:00:00Z, or a date such as 2026-12-01');
-  }
-  return date;
+  return raw === null ? null : urlInstant(name, raw);
 }
 
 function near(query: RawQuery): NearInput | null {

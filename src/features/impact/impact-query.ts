@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode, InvalidArgumentError } from '../../domain/errors';
+import { isBareDate, urlInstant } from '../../domain/url-instant';
 import { ImpactDimension } from './impact-figures';
 
 /** An impact report asked for in a URL (/reports/impact.csv): partners by slug, as the dashboard names them. */
@@ -10,21 +11,16 @@ export interface ImpactUrlQuery {
 }
 
 const KNOWN = ['from', 'to', 'partner', 'groupBy'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
 /**
  * A bare date is a whole day in UTC: `from=2026-01-01&to=2026-12-31` is the year, its last day included.
- * An instant (ISO 8601 with a zone) is taken as it is.
+ * An instant (RFC 3339 with its offset) is taken as it is.
  */
 function instantOf(name: 'from' | 'to', value: unknown): Date {
   if (typeof value !== 'string' || !value) throw new InvalidArgumentError(name, value ?? null, 'a date (YYYY-MM-DD) or an ISO 8601 instant');
-  const date = DATE.test(value);
-  const parsed = new Date(date ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(parsed.getTime()) || (!date && !/(Z|[+-]\d{2}:\d{2})$/.test(value))) {
-    throw new InvalidArgumentError(name, value, 'a date (YYYY-MM-DD) or an ISO 8601 instant with its offset');
-  }
-  return name === 'to' && date ? new Date(parsed.getTime() + DAY_MS) : parsed;
+  const parsed = urlInstant(name, value);
+  return name === 'to' && isBareDate(value) ? new Date(parsed.getTime() + DAY_MS) : parsed;
 }
 
 /** A comma-separated list, once per name (a repeated parameter is refused rather than half read). */

@@ -1,6 +1,6 @@
 import { RegistrationMode } from '../../../src/domain/enums';
 import { describeEachBackend } from '../../support/backends';
-import { createTestGraph, GraphResult, TestGraph } from '../../support/graph';
+import { createTestGraph, dataOf, GraphResult, TestGraph } from '../../support/graph';
 import { CANCEL, createPartner, insertNativeEvent, storedCounts } from '../../support/native-event';
 
 const REGISTER = `mutation($input: RegisterInput!) {
@@ -28,10 +28,7 @@ describeEachBackend('attendance at the door', (backend) => {
   });
   afterAll(() => graph.close());
 
-  const ok = (result: GraphResult) => {
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const ok = dataOf;
   const refusal = (result: GraphResult) => result.errors?.[0].extensions;
   const register = async (eventId: string, input: Record<string, unknown>) =>
     ok(await graph.execute(REGISTER, { input: { eventId, name: 'Mary Jackson', email: `door${++people}@example.org`, ...input } })).register;
